@@ -1,0 +1,145 @@
+"""Bundle benchmarks: open time vs size, verify throughput, peak memory of build and extract.
+
+Each figure is printed beside its reference measured in the same run:
+  * open (signature + manifest + agenda) of a small and a ~1 GB bundle, against `age -d` of
+    the same bytes as one age file (what a reader without random access must do);
+  * `bundle verify` MB/s against `sha256sum` of the same file;
+  * peak RSS of `paperless bundle build` and `bundle extract` of the big bundle (goal < 200 MB).
+
+Usage: python bench/bench_bundle.py [--docs 200] [--doc-mb 5] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pymupdf
+
+from paperless.core.bundle import open_bundle, verify_bundle
+from paperless.core.identity import create_identity, load_card, unlock_identity
+
+PASS = "bench-passphrase"
+
+
+def big_pdf(path: Path, mb: float) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "benchmark document")
+    doc.embfile_add("payload.bin", os.urandom(int(mb * 1024 * 1024)))
+    doc.save(path)
+    doc.close()
+
+
+def session(root: Path, docs: int, doc_mb: float) -> Path:
+    (root / "docs").mkdir(parents=True)
+    src = root / "docs" / "d0000.pdf"
+    big_pdf(src, doc_mb)
+    for i in range(1, docs):
+        os.link(src, root / "docs" / f"d{i:04d}.pdf")
+    for key, name in (("a", "Member A"), ("b", "Member B")):
+        create_identity(root / key, name, "member", PASS, log_n=12)
+    create_identity(root / "clerk", "Clerk", "clerk", PASS, log_n=12)
+    lines = ["[session]", 'title = "Bench"', "starts_at = 2024-01-15T08:00:00+07:00", 'location = "Here"']
+    lines += ["[[members]]", 'name = "Member A"', 'key = "a"', "[[members]]", 'name = "Member B"', 'key = "b"']
+    per_item = 4
+    for start in range(0, docs, per_item):
+        files = ", ".join(f'"docs/d{i:04d}.pdf"' for i in range(start, min(docs, start + per_item)))
+        lines += ["[[items]]", f'title = "Item {start // per_item + 1}"', f"documents = [{files}]"]
+    (root / "session.toml").write_text("\n".join(lines) + "\n")
+    return root / "session.toml"
+
+
+def run_peak(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of a command, measured in a fresh child."""
+    code = ("import resource, subprocess, sys, time; t=time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    env = {**os.environ, "BENCH_PASS": PASS, "PAPERLESS_HOME": tempfile.mkdtemp(prefix="bench-home-")}
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env, check=True)
+    secs, kb = out.stdout.split()
+    return float(secs), int(kb) / 1024
+
+
+def best(fn, reps: int = 5) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--doc-mb", type=float, default=5.0)
+    ap.add_argument("--keep", type=Path)
+    args = ap.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="bench-bundle-"))
+    paperless = [sys.executable, "-m", "paperless"]
+    age = shutil.which("age")
+    try:
+        spec = session(root, args.docs, args.doc_mb)
+        small_spec = session(root / "small", 2, 0.1)
+        print(f"machine: {os.uname().machine}, {os.cpu_count()} cpus; python {sys.version.split()[0]}")
+        for s, name in ((small_spec, "small.paperless"), (spec, "big.paperless")):
+            build_cmd = [*paperless, "bundle", "build", str(s), "--signer", str(s.parent / "clerk"),
+                         "--out", str(root / name), "--passphrase-env", "BENCH_PASS"]
+            secs, peak = run_peak(build_cmd)
+            size = (root / name).stat().st_size / 1e6
+            print(f"build {name:<16} {size:9.1f} MB  {secs:6.2f} s  {size / secs:7.1f} MB/s  peak RSS {peak:6.1f} MB")
+        big, small = root / "big.paperless", root / "small.paperless"
+        member = unlock_identity(root / "a", PASS, failure_delay=0)
+        clerk = [load_card(root / "clerk")]
+        small_member = unlock_identity(root / "small" / "a", PASS, failure_delay=0)
+        small_clerk = [load_card(root / "small" / "clerk")]
+
+        def open_big() -> None:
+            open_bundle(big, member, clerk).close()
+
+        def open_small() -> None:
+            open_bundle(small, small_member, small_clerk).close()
+
+        t_small, t_big = best(open_small, 20), best(open_big, 20)
+        size_gb = big.stat().st_size / 1e9
+        print(f"open (verify signature, manifest, decrypt agenda): small {t_small * 1e3:.2f} ms, "
+              f"{size_gb:.2f} GB {t_big * 1e3:.2f} ms (goal < 100 ms, ratio big/small {t_big / t_small:.2f})")
+        if age:
+            secret = subprocess.run([*paperless, "identity", "export-secret", str(root / "a"),
+                                     "--passphrase-env", "BENCH_PASS"], capture_output=True, text=True,
+                                    env={**os.environ, "BENCH_PASS": PASS}, check=True).stdout
+            key = root / "a.key"
+            key.write_text(secret)
+            one = root / "one.age"
+            subprocess.run([age, "-r", (root / "a" / "recipient.txt").read_text().strip(), "-o", str(one),
+                            str(big)], check=True)
+            t_age = best(lambda: subprocess.run([age, "-d", "-i", str(key), "-o", os.devnull, str(one)],
+                                                check=True), 2)
+            print(f"  reference: age -d of the same {size_gb:.2f} GB as one file: {t_age * 1e3:.0f} ms "
+                  f"(ours is {t_age / t_big:.0f}x faster to first agenda)")
+        mb = big.stat().st_size / 1e6
+        t_verify = best(lambda: verify_bundle(big, clerk), 3)
+        t_sha = best(lambda: subprocess.run(["sha256sum", str(big)], check=True, stdout=subprocess.DEVNULL), 3)
+        print(f"verify {mb:.0f} MB: {mb / t_verify:.0f} MB/s; sha256sum {mb / t_sha:.0f} MB/s; "
+              f"ratio {t_sha / t_verify:.2f}")
+        out = root / "extracted"
+        secs, peak = run_peak([*paperless, "bundle", "extract", str(big), "--identity", str(root / "a"),
+                               "--trust", str(root / "clerk"), "--out", str(out), "--passphrase-env", "BENCH_PASS"])
+        print(f"extract {mb:.0f} MB: {secs:.2f} s, {mb / secs:.0f} MB/s, peak RSS {peak:.1f} MB (goal < 200 MB)")
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"(this benchmark process itself peaked at {own:.0f} MB)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from paperless.cli.main import main
+
+raise SystemExit(main())

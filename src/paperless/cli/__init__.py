@@ -1,0 +1,1 @@
+"""The ``paperless`` command line (clerk and scripting tool)."""

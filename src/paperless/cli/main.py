@@ -1,0 +1,49 @@
+"""Entry point: ``paperless`` / ``python -m paperless``.
+
+Known errors (:class:`PaperlessError`) become one line on stderr in the user's language and
+a non-zero exit code; nothing else is ever shown as a traceback to a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from paperless import __version__
+from paperless.cli import bundle_cmd, demo_cmd, identity_cmd
+from paperless.cli.console import tr
+from paperless.core.errors import PaperlessError, T
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paperless",
+        description="Paperless: signed, encrypted session bundles for committee meetings.",
+    )
+    parser.add_argument("--version", action="version", version=f"paperless {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    identity_cmd.register(sub)
+    bundle_cmd.register(sub)
+    demo_cmd.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        result: int = args.func(args)
+        return result
+    except PaperlessError as exc:
+        print(f"paperless: {exc.message()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\n" + tr(T("paperless: interrupted; nothing was written.",
+                          "paperless: đã dừng; chưa ghi gì.")), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 141

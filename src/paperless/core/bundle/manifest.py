@@ -1,0 +1,267 @@
+"""The cleartext, signed manifest of a bundle and the encrypted agenda (JSON documents)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+FORMAT = "paperless-bundle"
+FORMAT_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.json.minisig"
+AGENDA_NAME = "agenda.age"
+DOCUMENT_PATTERN = re.compile(r"documents/[0-9]{4}\.age")
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+MAX_SIGNATURE_BYTES = 4096
+MAX_AGENDA_BYTES = 16 * 1024 * 1024
+
+
+class ManifestFormatError(ValueError):
+    """Raised for a manifest or agenda that does not follow the format."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str  # "agenda" | "document"
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    key_id: str
+    public_key: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    session_id: str
+    version: int
+    issued_at: datetime
+    expires_at: datetime | None
+    signer: Signer
+    entries: tuple[Entry, ...]
+
+    def to_json(self) -> bytes:
+        obj = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "session_id": self.session_id,
+            "version": self.version,
+            "issued_at": self.issued_at.isoformat(),
+            "expires_at": self.expires_at.isoformat() if self.expires_at else None,
+            "signer": asdict(self.signer),
+            "entries": [asdict(e) for e in self.entries],
+        }
+        return (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Manifest:
+        obj = _load(data)
+        if obj.get("format") != FORMAT or obj.get("format_version") != FORMAT_VERSION:
+            raise ManifestFormatError("unknown manifest format")
+        signer = _dict(obj, "signer")
+        entries = []
+        for raw in _list(obj, "entries"):
+            if not isinstance(raw, dict):
+                raise ManifestFormatError("entry is not an object")
+            entry = Entry(_str(raw, "name"), _str(raw, "kind"), _int(raw, "size"), _str(raw, "sha256"))
+            if entry.kind not in ("agenda", "document") or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
+                raise ManifestFormatError(f"bad entry {entry.name!r}")
+            entries.append(entry)
+        version = _int(obj, "version")
+        if version < 1:
+            raise ManifestFormatError("version must be positive")
+        expires = obj.get("expires_at")
+        return cls(
+            session_id=_str(obj, "session_id"),
+            version=version,
+            issued_at=_when(_str(obj, "issued_at")),
+            expires_at=None if expires is None else _when(_str(obj, "expires_at")),
+            signer=Signer(*(_str(signer, k) for k in ("name", "key_id", "public_key", "fingerprint"))),
+            entries=tuple(entries),
+        )
+
+    def entry(self, name: str) -> Entry:
+        for e in self.entries:
+            if e.name == name:
+                return e
+        raise KeyError(name)
+
+
+def _load(data: bytes) -> dict[str, Any]:
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ManifestFormatError(f"not valid JSON: {exc.__class__.__name__}") from None
+    if not isinstance(obj, dict):
+        raise ManifestFormatError("not a JSON object")
+    return obj
+
+
+def _str(obj: dict[str, Any], key: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str):
+        raise ManifestFormatError(f"'{key}' missing or not text")
+    return value
+
+
+def _int(obj: dict[str, Any], key: str) -> int:
+    value = obj.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ManifestFormatError(f"'{key}' missing or not a number")
+    return value
+
+
+def _bool(obj: dict[str, Any], key: str) -> bool:
+    value = obj.get(key)
+    if not isinstance(value, bool):
+        raise ManifestFormatError(f"'{key}' missing or not true/false")
+    return value
+
+
+def _dict(obj: dict[str, Any], key: str) -> dict[str, Any]:
+    value = obj.get(key)
+    if not isinstance(value, dict):
+        raise ManifestFormatError(f"'{key}' missing or not an object")
+    return value
+
+
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    value = obj.get(key)
+    if not isinstance(value, list):
+        raise ManifestFormatError(f"'{key}' missing or not a list")
+    return value
+
+
+def _when(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ManifestFormatError(f"bad date-time {text!r}") from None
+    if value.tzinfo is None:
+        raise ManifestFormatError(f"date-time without UTC offset {text!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    entry: str
+    title: str
+    filename: str
+    pages: int
+    size: int
+    sha256: str  # of the PDF plaintext
+    converted_from: str | None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    title: str
+    presenter: str
+    restricted_to: tuple[str, ...] | None
+    documents: tuple[AgendaDocument, ...]
+
+    def readable_by(self, member: str) -> bool:
+        return self.restricted_to is None or member in self.restricted_to
+
+
+@dataclass(frozen=True)
+class AgendaMember:
+    name: str
+    recipient: str  # "age1…", to tell which member an identity is
+
+
+@dataclass(frozen=True)
+class Agenda:
+    session_id: str
+    version: int
+    title: str
+    starts_at: datetime
+    location: str
+    expires_at: datetime | None
+    members: tuple[AgendaMember, ...]
+    watermark: bool
+    allow_copy: bool
+    allow_print: bool
+    items: tuple[AgendaItem, ...]
+
+    def member_for(self, recipient: str) -> str | None:
+        for m in self.members:
+            if m.recipient == recipient:
+                return m.name
+        return None
+
+    def to_json(self) -> bytes:
+        obj = {
+            "format": "paperless-agenda",
+            "format_version": FORMAT_VERSION,
+            "session_id": self.session_id,
+            "version": self.version,
+            "title": self.title,
+            "starts_at": self.starts_at.isoformat(),
+            "location": self.location,
+            "expires_at": self.expires_at.isoformat() if self.expires_at else None,
+            "members": [asdict(m) for m in self.members],
+            "policy": {"watermark": self.watermark, "allow_copy": self.allow_copy,
+                       "allow_print": self.allow_print},
+            "items": [
+                {
+                    "number": it.number, "title": it.title, "presenter": it.presenter,
+                    "restricted_to": list(it.restricted_to) if it.restricted_to is not None else None,
+                    "documents": [asdict(d) for d in it.documents],
+                }
+                for it in self.items
+            ],
+        }
+        return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Agenda:
+        obj = _load(data)
+        if obj.get("format") != "paperless-agenda" or obj.get("format_version") != FORMAT_VERSION:
+            raise ManifestFormatError("unknown agenda format")
+        policy = _dict(obj, "policy")
+        items = []
+        for raw in _list(obj, "items"):
+            if not isinstance(raw, dict):
+                raise ManifestFormatError("item is not an object")
+            docs = []
+            for d in _list(raw, "documents"):
+                if not isinstance(d, dict):
+                    raise ManifestFormatError("document is not an object")
+                conv = d.get("converted_from")
+                docs.append(AgendaDocument(
+                    _str(d, "entry"), _str(d, "title"), _str(d, "filename"), _int(d, "pages"),
+                    _int(d, "size"), _str(d, "sha256"), conv if isinstance(conv, str) else None,
+                ))
+            restricted = raw.get("restricted_to")
+            if restricted is not None and not (
+                isinstance(restricted, list) and all(isinstance(n, str) for n in restricted)
+            ):
+                raise ManifestFormatError("bad restricted_to")
+            items.append(AgendaItem(
+                _int(raw, "number"), _str(raw, "title"), _str(raw, "presenter"),
+                tuple(restricted) if restricted is not None else None, tuple(docs),
+            ))
+        members = []
+        for m in _list(obj, "members"):
+            if not isinstance(m, dict):
+                raise ManifestFormatError("bad member")
+            members.append(AgendaMember(_str(m, "name"), _str(m, "recipient")))
+        expires = obj.get("expires_at")
+        return cls(
+            session_id=_str(obj, "session_id"), version=_int(obj, "version"), title=_str(obj, "title"),
+            starts_at=_when(_str(obj, "starts_at")), location=_str(obj, "location"),
+            expires_at=None if expires is None else _when(_str(obj, "expires_at")),
+            members=tuple(members), watermark=_bool(policy, "watermark"),
+            allow_copy=_bool(policy, "allow_copy"), allow_print=_bool(policy, "allow_print"),
+            items=tuple(items),
+        )

@@ -1,0 +1,232 @@
+"""Building a signed, encrypted session bundle from a parsed ``session.toml``.
+
+Streaming throughout: each document is read, encrypted and hashed in 64 KiB chunks straight
+into its ZIP entry, so memory stays bounded whatever the total size. The bundle is written
+under a temporary name and renamed only when complete.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from paperless.core.age import X25519Recipient, encrypt
+from paperless.core.bundle.convert import PreparedPdf, prepare_document
+from paperless.core.bundle.manifest import (
+    AGENDA_NAME,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    Agenda,
+    AgendaDocument,
+    AgendaItem,
+    AgendaMember,
+    Entry,
+    Manifest,
+    Signer,
+)
+from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
+from paperless.core.identity import UnlockedIdentity
+from paperless.core.session import SessionSpec
+
+#: progress(stage, done, total): stage is "prepare" (documents) or "encrypt" (bytes)
+BuildProgress = Callable[[str, int, int], None]
+
+
+class SignerRoleError(PaperlessError):
+    en = "{name} is not a clerk identity; only a clerk can sign a bundle."
+    vi = "{name} không phải danh tính của văn thư; chỉ văn thư mới được ký gói tài liệu."
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    manifest: Manifest
+    agenda: Agenda
+
+
+class _CountingWriter(io.RawIOBase):
+    """Pass-through writer that hashes and counts what goes into a ZIP entry."""
+
+    def __init__(self, dst: BinaryIO) -> None:
+        self.dst = dst
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: object) -> int:
+        data = memoryview(cast(bytes, b))
+        self.digest.update(data)
+        self.size += len(data)
+        self.dst.write(data)
+        return len(data)
+
+
+class _HashingReader(io.RawIOBase):
+    """Pass-through reader that hashes the plaintext and reports progress."""
+
+    def __init__(self, src: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self.src = src
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.on_read = on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: object) -> int:
+        view = memoryview(cast(bytearray, b))
+        n = self.src.readinto(view)  # type: ignore[attr-defined]
+        if n:
+            self.digest.update(view[:n])
+            self.size += n
+            self.on_read(n)
+        return int(n or 0)
+
+
+def _recipients(spec: SessionSpec, names: Sequence[str] | None) -> list[X25519Recipient]:
+    return [m.card.age_recipient for m in spec.members if names is None or m.name in names]
+
+
+def build_bundle(
+    spec: SessionSpec,
+    signer: UnlockedIdentity,
+    out: Path,
+    *,
+    version: int = 1,
+    progress: BuildProgress | None = None,
+    now: datetime | None = None,
+) -> BuildResult:
+    if signer.card.role != "clerk":
+        raise SignerRoleError(name=signer.card.name)
+    if version < 1:
+        raise PaperlessError(detail=T("--version must be 1 or more", "--version phải từ 1 trở lên"))
+    report = progress or (lambda stage, done, total: None)
+    out = out.absolute()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="paperless-build-"))
+    except OSError as exc:
+        raise OutputFileError(path=str(out), detail=exc.strerror or str(exc)) from None
+    partial = out.parent / f".{out.name}.partial-{os.getpid()}"
+    try:
+        prepared: list[list[PreparedPdf]] = []
+        total_docs = sum(len(item.documents) for item in spec.items)
+        for item in spec.items:
+            prepared.append([])
+            for doc in item.documents:
+                report("prepare", sum(len(p) for p in prepared), total_docs)
+                prepared[-1].append(prepare_document(doc, work))
+        report("prepare", total_docs, total_docs)
+        manifest, agenda = _write_zip(spec, signer, partial, prepared, version, report, now)
+        os.replace(partial, out)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFullError(path=str(out)) from None
+        raise OutputFileError(path=str(out), detail=exc.strerror or str(exc)) from None
+    finally:
+        partial.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildResult(out, manifest, agenda)
+
+
+def _write_zip(
+    spec: SessionSpec,
+    signer: UnlockedIdentity,
+    partial: Path,
+    prepared: list[list[PreparedPdf]],
+    version: int,
+    report: BuildProgress,
+    now: datetime | None,
+) -> tuple[Manifest, Agenda]:
+    total = sum(p.pdf.stat().st_size for docs in prepared for p in docs)
+    done = 0
+
+    def on_read(n: int) -> None:
+        nonlocal done
+        done += n
+        report("encrypt", done, total)
+
+    with open(partial, "wb") as raw:
+        manifest, agenda = _write_entries(spec, signer, raw, prepared, version, on_read, now)
+        raw.flush()
+        os.fsync(raw.fileno())
+    return manifest, agenda
+
+
+def _write_entries(
+    spec: SessionSpec,
+    signer: UnlockedIdentity,
+    raw: BinaryIO,
+    prepared: list[list[PreparedPdf]],
+    version: int,
+    on_read: Callable[[int], None],
+    now: datetime | None,
+) -> tuple[Manifest, Agenda]:
+    entries: list[Entry] = []
+    items: list[AgendaItem] = []
+    counter = 0
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as zf:
+        for number, (item, docs) in enumerate(zip(spec.items, prepared, strict=True), start=1):
+            agenda_docs: list[AgendaDocument] = []
+            recipients = _recipients(spec, item.restricted_to)
+            for p in docs:
+                counter += 1
+                name = f"documents/{counter:04d}.age"
+                with open(p.pdf, "rb") as src, zf.open(_info(name), "w", force_zip64=True) as dst:
+                    reader = _HashingReader(src, on_read)
+                    writer = _CountingWriter(cast(BinaryIO, dst))
+                    encrypt(recipients, cast(BinaryIO, reader), cast(BinaryIO, writer))
+                entries.append(Entry(name, "document", writer.size, writer.digest.hexdigest()))
+                agenda_docs.append(AgendaDocument(
+                    name, p.title, p.source.name if p.converted_from is None else p.source.stem + ".pdf",
+                    p.pages, reader.size, reader.digest.hexdigest(), p.converted_from,
+                ))
+            items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs)))
+        agenda = Agenda(
+            session_id=spec.session_id, version=version, title=spec.title, starts_at=spec.starts_at,
+            location=spec.location, expires_at=spec.expires_at,
+            members=tuple(AgendaMember(m.name, m.card.recipient) for m in spec.members),
+            watermark=spec.policy.watermark, allow_copy=spec.policy.allow_copy,
+            allow_print=spec.policy.allow_print, items=tuple(items),
+        )
+        with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
+            writer = _CountingWriter(cast(BinaryIO, dst))
+            encrypt(_recipients(spec, None), io.BytesIO(agenda.to_json()), cast(BinaryIO, writer))
+        entries.insert(0, Entry(AGENDA_NAME, "agenda", writer.size, writer.digest.hexdigest()))
+        card = signer.card
+        manifest = Manifest(
+            session_id=spec.session_id, version=version,
+            issued_at=(now or datetime.now(UTC)).astimezone(spec.starts_at.tzinfo).replace(microsecond=0),
+            expires_at=spec.expires_at,
+            signer=Signer(card.name, signer.signing_key.public_key().key_id_hex, card.signing_key,
+                          card.fingerprint),
+            entries=tuple(entries),
+        )
+        manifest_bytes = manifest.to_json()
+        signature = signer.signing_key.sign(
+            manifest_bytes,
+            trusted_comment=f"paperless-bundle session:{spec.session_id} version:{version}",
+            untrusted_comment=f"signature from {card.name} (paperless)",
+        )
+        zf.writestr(_info(MANIFEST_NAME), manifest_bytes)
+        zf.writestr(_info(SIGNATURE_NAME), signature.encode("utf-8"))
+    return manifest, agenda
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    return info

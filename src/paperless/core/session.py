@@ -1,0 +1,240 @@
+"""The clerk's session description (``session.toml``), parsed strictly.
+
+Every problem names the file and the line: unknown keys, wrong types, missing files,
+unknown member names in ``restricted_to``, duplicate titles or names.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from paperless.core.errors import PaperlessError
+from paperless.core.identity import PublicCard, load_card
+
+SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at"}
+MEMBER_KEYS = {"name", "key"}
+ITEM_KEYS = {"title", "presenter", "documents", "restricted_to"}
+POLICY_KEYS = {"watermark", "allow_copy", "allow_print"}
+TOP_KEYS = {"session", "members", "items", "policy"}
+_NAMESPACE = uuid.UUID("6c0f3f7e-6a55-4d0b-9a8e-3f4c2b1d0e11")
+
+
+class SessionFileError(PaperlessError):
+    en = "{path}, line {line}: {detail}"
+    vi = "{path}, dòng {line}: {detail}"
+
+
+@dataclass(frozen=True)
+class Policy:
+    watermark: bool = True
+    allow_copy: bool = False
+    allow_print: bool = False
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    name: str
+    card: PublicCard
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    title: str
+    presenter: str
+    documents: tuple[Path, ...]
+    restricted_to: tuple[str, ...] | None  # None: every member
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    source: Path
+    session_id: str
+    title: str
+    starts_at: datetime
+    location: str
+    expires_at: datetime | None
+    members: tuple[MemberSpec, ...]
+    items: tuple[ItemSpec, ...]
+    policy: Policy = field(default_factory=Policy)
+
+
+class _Lines:
+    """Find the line of a key in a table (``[t]`` or the n-th ``[[t]]``) of a TOML text."""
+
+    _header = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?")
+    _key = re.compile(r'^\s*("?)([A-Za-z0-9_-]+)\1\s*=')
+
+    def __init__(self, text: str) -> None:
+        self.tables: dict[tuple[str, int], int] = {}
+        self.keys: dict[tuple[str, int, str], int] = {}
+        counts: dict[str, int] = {}
+        current = ("", 0)
+        for number, line in enumerate(text.splitlines(), start=1):
+            if m := self._header.match(line):
+                name = m.group(2)
+                index = counts.get(name, -1) + 1 if m.group(1) == "[[" else 0
+                counts[name] = index
+                current = (name, index)
+                self.tables[current] = number
+            elif m := self._key.match(line):
+                self.keys.setdefault((current[0], current[1], m.group(2)), number)
+
+    def of(self, table: str, index: int = 0, key: str | None = None) -> int:
+        if key is not None and (table, index, key) in self.keys:
+            return self.keys[(table, index, key)]
+        return self.tables.get((table, index), 1)
+
+
+class _Parser:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = _Lines(text)
+        self.base = path.parent
+
+    def fail(self, table: str, index: int, key: str | None, detail: str) -> SessionFileError:
+        line = self.lines.of(table, index, key)
+        return SessionFileError(path=str(self.path), line=line, detail=detail)
+
+    def check_keys(self, table: str, index: int, data: dict[str, Any], allowed: set[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.fail(table, index, key, f"unknown key '{key}' in [{table}]")
+
+    def text(self, table: str, index: int, data: dict[str, Any], key: str, required: bool = True) -> str:
+        value = data.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            what = "missing" if value is None else "must be non-empty text"
+            raise self.fail(table, index, key if value is not None else None, f"'{key}' {what}")
+        return " ".join(value.split())
+
+    def when(self, data: dict[str, Any], key: str, required: bool) -> datetime | None:
+        value = data.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise self.fail("session", 0, key if key in data else None,
+                            f"'{key}' must be a date-time with a UTC offset, e.g. 2024-01-15T08:00:00+07:00")
+        return value
+
+    def parse(self, data: dict[str, Any]) -> SessionSpec:
+        for key in data:
+            if key not in TOP_KEYS:
+                raise self.fail(key, 0, None, f"unknown table or key '{key}'")
+        session = data.get("session")
+        if not isinstance(session, dict):
+            raise self.fail("", 0, None, "missing [session] table")
+        self.check_keys("session", 0, session, SESSION_KEYS)
+        title = self.text("session", 0, session, "title")
+        starts_at = self.when(session, "starts_at", True)
+        assert starts_at is not None
+        expires_at = self.when(session, "expires_at", False)
+        sid = session.get("id")
+        if sid is not None and (not isinstance(sid, str) or not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", sid)):
+            raise self.fail("session", 0, "id", "'id' must be 1-64 letters, digits, '.', '_' or '-'")
+        session_id = sid or str(uuid.uuid5(_NAMESPACE, f"{title}\n{starts_at.isoformat()}"))
+        members = self.members(data.get("members"))
+        items = self.items(data.get("items"), {m.name for m in members})
+        return SessionSpec(
+            source=self.path, session_id=session_id, title=title, starts_at=starts_at,
+            location=self.text("session", 0, session, "location", required=False),
+            expires_at=expires_at, members=members, items=items, policy=self.policy(data.get("policy")),
+        )
+
+    def members(self, raw: Any) -> tuple[MemberSpec, ...]:
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("", 0, None, "at least one [[members]] entry is needed")
+        out: list[MemberSpec] = []
+        seen_names: set[str] = set()
+        seen_keys: set[str] = set()
+        for i, entry in enumerate(raw):
+            self.check_keys("members", i, entry, MEMBER_KEYS)
+            name = self.text("members", i, entry, "name")
+            key = self.text("members", i, entry, "key")
+            if name in seen_names:
+                raise self.fail("members", i, "name", f"duplicate member name '{name}'")
+            key_path = self.base / key
+            if not key_path.exists():
+                raise self.fail("members", i, "key", f"key file or folder not found: {key}")
+            try:
+                card = load_card(key_path)
+            except PaperlessError as exc:
+                raise self.fail("members", i, "key", exc.message()) from None
+            if card.recipient in seen_keys:
+                raise self.fail("members", i, "key", f"the same key is listed twice ({key})")
+            seen_names.add(name)
+            seen_keys.add(card.recipient)
+            out.append(MemberSpec(name, card))
+        return tuple(out)
+
+    def items(self, raw: Any, member_names: set[str]) -> tuple[ItemSpec, ...]:
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("", 0, None, "at least one [[items]] entry is needed")
+        out: list[ItemSpec] = []
+        titles: set[str] = set()
+        for i, entry in enumerate(raw):
+            self.check_keys("items", i, entry, ITEM_KEYS)
+            title = self.text("items", i, entry, "title")
+            if title in titles:
+                raise self.fail("items", i, "title", f"duplicate item title '{title}'")
+            titles.add(title)
+            presenter = self.text("items", i, entry, "presenter", required=False)
+            docs = entry.get("documents", [])
+            if not isinstance(docs, list) or not all(isinstance(d, str) and d for d in docs):
+                raise self.fail("items", i, "documents", "'documents' must be a list of file paths")
+            paths: list[Path] = []
+            for d in docs:
+                p = self.base / d
+                if not p.is_file():
+                    raise self.fail("items", i, "documents", f"document not found: {d}")
+                paths.append(p)
+            restricted: tuple[str, ...] | None = None
+            if "restricted_to" in entry:
+                names = entry["restricted_to"]
+                if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+                    raise self.fail("items", i, "restricted_to", "'restricted_to' must list member names")
+                for n in names:
+                    if " ".join(n.split()) not in member_names:
+                        raise self.fail("items", i, "restricted_to", f"unknown member '{n}' in restricted_to")
+                restricted = tuple(dict.fromkeys(" ".join(n.split()) for n in names))
+            out.append(ItemSpec(title, presenter, tuple(paths), restricted))
+        return tuple(out)
+
+    def policy(self, raw: Any) -> Policy:
+        if raw is None:
+            return Policy()
+        if not isinstance(raw, dict):
+            raise self.fail("policy", 0, None, "[policy] must be a table")
+        self.check_keys("policy", 0, raw, POLICY_KEYS)
+        values: dict[str, bool] = {}
+        for key, value in raw.items():
+            if not isinstance(value, bool):
+                raise self.fail("policy", 0, key, f"'{key}' must be true or false")
+            values[key] = value
+        return Policy(**values)
+
+
+def load_session(path: Path) -> SessionSpec:
+    """Parse and check a ``session.toml``; raise :class:`SessionFileError` on any problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SessionFileError(path=str(path), line=0, detail=str(exc)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise SessionFileError(path=str(path), line=line, detail=str(exc).split(" (at")[0]) from None
+    return _Parser(path, text).parse(data)
+
+
+def _line_from_message(message: str) -> int:
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else 0

@@ -1,0 +1,32 @@
+"""Shared fixtures. Bundle fixtures build real identities, PDFs and bundles once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bundle_helpers import People, make_people, unlock, write_session
+from paperless.core.bundle import build_bundle
+from paperless.core.session import load_session
+
+
+@pytest.fixture(scope="session")
+def people(tmp_path_factory: pytest.TempPathFactory) -> People:
+    return make_people(tmp_path_factory.mktemp("people"))
+
+
+@pytest.fixture(scope="session")
+def session_dir(tmp_path_factory: pytest.TempPathFactory, people: People) -> Path:
+    root = tmp_path_factory.mktemp("session")
+    write_session(root, people)
+    return root
+
+
+@pytest.fixture(scope="session")
+def bundle(session_dir: Path, people: People) -> Path:
+    """A good bundle, version 2, built once; tests must copy it before changing it."""
+    spec = load_session(session_dir / "session.toml")
+    out = session_dir / "out" / "phien12.paperless"
+    build_bundle(spec, unlock(people.clerk), out, version=2)
+    return out

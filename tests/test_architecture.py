@@ -1,0 +1,53 @@
+"""The core stays free of Qt: checked on the source and on a real import."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parents[1] / "src" / "paperless" / "core"
+FORBIDDEN = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "paperless.gui")
+
+
+def _imports(path: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+    return names
+
+
+def test_core_sources_import_no_qt() -> None:
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) > 10
+    offenders = [
+        f"{f.relative_to(CORE)}: {name}"
+        for f in files
+        for name in _imports(f)
+        if name.split(".")[0] in FORBIDDEN or name.startswith("paperless.gui")
+    ]
+    assert offenders == []
+
+
+def test_importing_all_of_core_loads_no_qt() -> None:
+    code = (
+        "import sys, pkgutil, importlib, paperless.core as c\n"
+        "for m in pkgutil.walk_packages(c.__path__, 'paperless.core.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6')]\n"
+        "print(len([m for m in sys.modules if m.startswith('paperless.core')]), bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    count, bad = out.split(" ", 1)
+    assert int(count) > 10
+    assert bad.strip() == "[]"
+
+
+def test_the_check_itself_catches_a_qt_import(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from PySide6.QtCore import QObject\nimport os\n")
+    assert "PySide6.QtCore" in _imports(bad)
