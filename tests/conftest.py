@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bundle_helpers import People, make_people, unlock, write_session
+
 from paperless.core.bundle import build_bundle
 from paperless.core.session import load_session
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-
 from bundle_helpers import MARKER, MEMBERS, People, make_docx, make_pdf, unlock, write_session
+
 from paperless.core.bundle import (
     DocumentError,
     ExpiredError,

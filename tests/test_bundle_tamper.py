@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from bundle_helpers import People, flip_bit_in_entry, rewrite_zip, run_cli
+
 from paperless.core.age import X25519Identity, encrypt_bytes
 from paperless.core.bundle.manifest import Manifest
 from paperless.core.bundle.zipraw import BundleFile
@@ -125,6 +125,7 @@ def test_older_version_than_seen(bundle: Path, people: People, tmp_path: Path) -
     assert first.returncode == 0, first.stderr
     # Re-issue the same session as version 1 (older): refused on this machine.
     from bundle_helpers import unlock
+
     from paperless.core.bundle import build_bundle
     from paperless.core.session import load_session
 
@@ -164,8 +165,9 @@ def test_corrupt_identity_file(bundle: Path, people: People, tmp_path: Path) -> 
 
 def test_absurd_stanza_count_in_a_signed_bundle(bundle: Path, people: People, tmp_path: Path) -> None:
     """An insider with the clerk's key cannot make readers burn CPU: the header cap holds."""
-    from bundle_helpers import unlock
     import hashlib
+
+    from bundle_helpers import unlock
 
     clerk = unlock(people.clerk)
     recipients = [X25519Identity.generate().recipient() for _ in range(5)]

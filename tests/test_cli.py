@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from bundle_helpers import MARKER, People, run_cli
 
 pytestmark = pytest.mark.slow

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bundle_helpers import MEMBERS, People, write_session
+
 from paperless.core.session import SessionFileError, load_session
 
 

@@ -60,7 +60,7 @@ def convert_to_pdf(source: Path, out_dir: Path) -> Path:
 def check_pdf(path: Path, label: Path) -> tuple[int, str]:
     """Open a PDF and its first and last page; return (page count, title). Refuse broken files."""
     try:
-        with pymupdf.open(path, filetype="pdf") as doc:
+        with pymupdf.open(path, filetype="pdf") as doc:  # type: ignore[no-untyped-call]
             if doc.needs_pass:
                 raise DocumentError(path=str(label), detail="the PDF is password-protected")
             pages = doc.page_count

@@ -22,7 +22,10 @@ class UnsafeEntryError(BundleError):
 
 
 class TamperedError(BundleError):
-    en = "The bundle {path} has been altered or damaged: {detail}. Do not use it; ask the office for a new copy."
+    en = (
+        "The bundle {path} has been altered or damaged: {detail}. "
+        "Do not use it; ask the office for a new copy."
+    )
     vi = "Gói tài liệu {path} đã bị sửa đổi hoặc hư hỏng: {detail}. Đừng dùng; hãy xin Văn phòng bản mới."
 
 
@@ -38,8 +41,14 @@ class ExpiredError(BundleError):
 
 
 class RollbackError(BundleError):
-    en = "This is version {version} of the session, but version {seen} was already opened here; an older copy is refused."
-    vi = "Đây là phiên bản {version} của phiên họp, nhưng máy này đã mở phiên bản {seen}; bản cũ hơn bị từ chối."
+    en = (
+        "This is version {version} of the session, but version {seen} was already opened here; "
+        "an older copy is refused."
+    )
+    vi = (
+        "Đây là phiên bản {version} của phiên họp, nhưng máy này đã mở phiên bản {seen}; "
+        "bản cũ hơn bị từ chối."
+    )
     exit_code = 5
 
 

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from paperless.core.bundle.errors import NotABundleError, TamperedError, UnsafeEntryError
+from paperless.core.errors import T
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # 30 bytes
 _LOCAL_SIGNATURE = b"PK\x03\x04"
@@ -67,18 +68,40 @@ class BundleFile:
         try:
             with zipfile.ZipFile(self._file) as zf:
                 infos = zf.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
-                NotImplementedError, struct.error, UnicodeDecodeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            struct.error,
+            UnicodeDecodeError,
+        ) as exc:
             raise NotABundleError(path=self.label, detail=str(exc) or exc.__class__.__name__) from None
         entries: dict[str, RawEntry] = {}
         for info in infos:
             _check_name(self.label, info.filename)
             if info.filename in entries:
-                raise TamperedError(path=self.label, detail=f"entry {info.filename} appears twice")
+                raise TamperedError(
+                    path=self.label,
+                    detail=T(f"entry {info.filename} appears twice", f"mục {info.filename} xuất hiện hai lần"),
+                )
             if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
-                raise TamperedError(path=self.label, detail=f"entry {info.filename} is compressed or encrypted")
+                raise TamperedError(
+                    path=self.label,
+                    detail=T(
+                        f"entry {info.filename} is compressed or encrypted",
+                        f"mục {info.filename} bị nén hoặc mã hóa lạ",
+                    ),
+                )
             if info.compress_size != info.file_size:
-                raise TamperedError(path=self.label, detail=f"entry {info.filename} has inconsistent sizes")
+                raise TamperedError(
+                    path=self.label,
+                    detail=T(
+                        f"entry {info.filename} has inconsistent sizes", f"mục {info.filename} có kích thước mâu thuẫn"
+                    ),
+                )
             entries[info.filename] = RawEntry(info.filename, self._data_offset(info), info.file_size)
         return entries
 
@@ -86,26 +109,36 @@ class BundleFile:
         self._file.seek(info.header_offset)
         header = self._file.read(_LOCAL_HEADER.size)
         if len(header) != _LOCAL_HEADER.size:
-            raise NotABundleError(path=self.label, detail="truncated entry header")
+            raise NotABundleError(path=self.label, detail=T("truncated entry header", "phần đầu mục bị cắt cụt"))
         fields = _LOCAL_HEADER.unpack(header)
-        name_len, extra_len = fields[9], fields[10]
+        name_len: int = fields[9]
+        extra_len: int = fields[10]
         raw_name = self._file.read(name_len)
         encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
         if fields[0] != _LOCAL_SIGNATURE or raw_name.decode(encoding, "replace") != info.filename:
-            raise TamperedError(path=self.label, detail=f"entry {info.filename} has a mismatched local header")
-        offset = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
+            raise TamperedError(
+                path=self.label,
+                detail=T(
+                    f"entry {info.filename} has a mismatched local header",
+                    f"phần đầu của mục {info.filename} không khớp",
+                ),
+            )
+        offset: int = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
         if offset + info.file_size > self.file_size:
-            raise NotABundleError(path=self.label, detail=f"entry {info.filename} runs past the end")
+            raise NotABundleError(
+                path=self.label,
+                detail=T(f"entry {info.filename} runs past the end", f"mục {info.filename} vượt quá cuối tệp"),
+            )
         return offset
 
     def read(self, name: str, limit: int) -> bytes:
         entry = self.entries[name]
         if entry.size > limit:
-            raise TamperedError(path=self.label, detail=f"entry {name} is too large")
+            raise TamperedError(path=self.label, detail=T(f"entry {name} is too large", f"mục {name} quá lớn"))
         self._file.seek(entry.offset)
         data = self._file.read(entry.size)
         if len(data) != entry.size:
-            raise NotABundleError(path=self.label, detail=f"entry {name} is truncated")
+            raise NotABundleError(path=self.label, detail=T(f"entry {name} is truncated", f"mục {name} bị cắt cụt"))
         return data
 
     def sha256(self, name: str, progress: Progress | None = None, done: int = 0, total: int = 0) -> str:
@@ -118,9 +151,11 @@ class BundleFile:
             buf = bytearray(HASH_BLOCK)
             view = memoryview(buf)
             while remaining:
-                n = f.readinto(view[: min(remaining, HASH_BLOCK)])
+                n = int(f.readinto(view[: min(remaining, HASH_BLOCK)]) or 0)
                 if not n:
-                    raise NotABundleError(path=self.label, detail=f"entry {name} is truncated")
+                    raise NotABundleError(
+                        path=self.label, detail=T(f"entry {name} is truncated", f"mục {name} bị cắt cụt")
+                    )
                 digest.update(view[:n])
                 remaining -= n
                 done += n

@@ -1,0 +1,107 @@
+"""Set up the demo: identities, Vietnamese sample documents, session.toml, a verified bundle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from paperless.core.bundle import BuildResult, build_bundle, verify_bundle
+from paperless.core.demo.documents import write_demo_documents
+from paperless.core.demo.session_data import DEMO_SESSION
+from paperless.core.identity import create_identity, load_card, unlock_identity
+from paperless.core.identity.card import toml_str
+from paperless.core.identity.secret import DEFAULT_LOG_N
+from paperless.core.session import load_session
+
+DEMO_PASSPHRASE = "demo-hoinghi-12"
+FOLDERS = {"Nguyễn Văn An": "an", "Trần Thị Bình": "binh", "Lê Hoàng Cường": "cuong"}
+CLERK_FOLDER = "clerk"
+BUNDLE_NAME = "phien-12.paperless"
+
+Step = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class DemoSetup:
+    root: Path
+    bundle: Path
+    session_file: Path
+    clerk: Path
+    members: dict[str, Path]
+    build: BuildResult
+
+
+def _ensure_identity(folder: Path, name: str, role: str, log_n: int) -> None:
+    if (folder / "card.toml").exists():
+        load_card(folder)  # a damaged demo identity is an error, not something to overwrite
+        return
+    create_identity(folder, name, role, DEMO_PASSPHRASE, log_n=log_n)
+
+
+def write_session_toml(root: Path, documents: Path, identities: Path) -> Path:
+    s = DEMO_SESSION
+    lines = [
+        "# Demo session, written by `paperless demo`.",
+        "[session]",
+        f"title = {toml_str(s.title)}",
+        f"starts_at = {s.start.isoformat()}",
+        f"location = {toml_str(s.location)}",
+        "",
+        "[policy]",
+        "watermark = true",
+        "allow_copy = false",
+        "allow_print = false",
+    ]
+    for m in s.members:
+        lines += [
+            "",
+            "[[members]]",
+            f"name = {toml_str(m.name)}",
+            f"key = {toml_str((identities / FOLDERS[m.name]).relative_to(root).as_posix())}",
+        ]
+    for item in s.items:
+        docs = ", ".join(
+            toml_str((documents / d).relative_to(root).as_posix()) for d in item.documents
+        )
+        lines += [
+            "",
+            "[[items]]",
+            f"title = {toml_str(item.title)}",
+            f"presenter = {toml_str(item.presenter)}",
+            f"documents = [{docs}]",
+        ]
+        if item.restricted_to:
+            lines.append(f"restricted_to = [{', '.join(toml_str(n) for n in item.restricted_to)}]")
+    path = root / "session.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N, step: Step | None = None) -> DemoSetup:
+    """Create (or reuse) the demo identities, regenerate documents, build and verify the bundle."""
+    report = step or (lambda _msg: None)
+    identities = root / "identities"
+    report("identities")
+    _ensure_identity(identities / CLERK_FOLDER, DEMO_SESSION.clerk, "clerk", log_n)
+    for name, folder in FOLDERS.items():
+        _ensure_identity(identities / folder, name, "member", log_n)
+    report("documents")
+    documents = root / "documents"
+    write_demo_documents(documents)
+    session_file = write_session_toml(root, documents, identities)
+    report("bundle")
+    clerk = identities / CLERK_FOLDER
+    built = build_bundle(
+        load_session(session_file), unlock_identity(clerk, DEMO_PASSPHRASE), root / BUNDLE_NAME
+    )
+    report("verify")
+    verify_bundle(built.path, [load_card(clerk)])
+    return DemoSetup(
+        root,
+        built.path,
+        session_file,
+        clerk,
+        {name: identities / folder for name, folder in FOLDERS.items()},
+        built,
+    )
