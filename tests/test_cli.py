@@ -140,3 +140,40 @@ def test_session_error_via_cli(tmp_path: Path, session_dir: Path, people: People
                 "--passphrase-env", "PAPERLESS_PASSPHRASE")
     assert r.returncode == 1 and "line 4: unknown key 'locaton'" in r.stderr, r.stderr
     assert not (tmp_path / "b").exists()
+
+
+def test_identity_secret_file_opens_bundle_entry_with_age_cli(tmp_path: Path, bundle: Path, people: People) -> None:
+    """secret.age is a standard passphrase-protected age identity file: `age -d -i secret.age`."""
+    from bundle_helpers import PASSPHRASE
+    from test_age_interop import run_with_tty
+
+    age = _tool("age")
+    with zipfile.ZipFile(bundle) as z:
+        (tmp_path / "agenda.age").write_bytes(z.read("agenda.age"))
+    shutil.copy(people.member("cuong") / "secret.age", tmp_path / "secret.age")
+    run_with_tty([age, "-d", "-i", "secret.age", "-o", "agenda.json", "agenda.age"], PASSPHRASE, tmp_path)
+    agenda = json.loads((tmp_path / "agenda.json").read_text("utf-8"))
+    assert [m["name"] for m in agenda["members"]][2] == "Lê Hoàng Cường"
+
+
+def test_progress_bar_draws_on_a_terminal() -> None:
+    import io
+
+    from paperless.cli.console import ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    bar = ProgressBar("Encrypting", stream)
+    bar.update(0, 100)
+    bar.update(100, 100)
+    bar.close()
+    out = stream.getvalue()
+    assert "\rEncrypting [" in out and "100.0%" in out and out.endswith("\n")
+    quiet = io.StringIO()
+    silent = ProgressBar("x", quiet)
+    silent.update(50, 100)
+    silent.close()
+    assert quiet.getvalue() == ""
