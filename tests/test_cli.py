@@ -177,3 +177,18 @@ def test_progress_bar_draws_on_a_terminal() -> None:
     silent.update(50, 100)
     silent.close()
     assert quiet.getvalue() == ""
+
+
+def test_passphrase_asked_twice_on_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --passphrase-env the passphrase is typed on the terminal, twice for a new identity."""
+    import sys
+
+    from test_age_interop import run_with_tty
+
+    monkeypatch.setenv("PAPERLESS_LANG", "en")
+    text = run_with_tty([sys.executable, "-m", "paperless", "identity", "create", "ha", "--name", "Hà"],
+                        "mật khẩu đủ dài", tmp_path)
+    assert "Passphrase for Hà:" in text and "Repeat the passphrase:" in text
+    assert (tmp_path / "ha" / "card.toml").exists()
+    out = run_with_tty([sys.executable, "-m", "paperless", "identity", "export-secret", "ha"], "mật khẩu đủ dài", tmp_path)
+    assert "AGE-SECRET-KEY-1" in out

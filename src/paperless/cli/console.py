@@ -37,7 +37,7 @@ def read_passphrase(env_var: str | None, *, what: str, confirm: bool = False) ->
                                       "không có cửa sổ dòng lệnh để hỏi mật khẩu; hãy dùng --passphrase-env VAR"))
         passphrase = getpass.getpass(tr(T(f"Passphrase for {what}: ", f"Mật khẩu cho {what}: ")))
         if confirm:
-            again = getpass.getpass(tr(T("Type it again: ", "Nhập lại mật khẩu: ")))
+            again = getpass.getpass(tr(T("Repeat the passphrase: ", "Nhập lại mật khẩu: ")))
             if again != passphrase:
                 raise UsageError(detail=T("the two passphrases differ", "hai mật khẩu không giống nhau"))
     if confirm and len(passphrase) < MIN_PASSPHRASE:
