@@ -1,0 +1,365 @@
+"""PageCanvas: the scrolling area that paints the pages and turns input into requests.
+
+It paints what it is given (page images, errors, links, words, highlights) and never talks
+to the render worker; :class:`~paperless.gui.viewer.document_view.DocumentView` fills it in
+and reacts to its signals. A QAbstractScrollArea (not a huge child widget) so that a long
+document at a high zoom never meets Qt's widget size limit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QWidget
+
+from paperless.core.render import LinkInfo, Word
+from paperless.gui.viewer import painting
+from paperless.gui.viewer.layout import PageLayout
+from paperless.gui.viewer.selection import normalise, words_in
+
+STEP = 48  # pixels per arrow key / wheel notch
+CLICK_SLOP = 4
+
+_OUR_KEYS = (
+    QKeySequence.StandardKey.ZoomIn,
+    QKeySequence.StandardKey.ZoomOut,
+    QKeySequence.StandardKey.Copy,
+)
+
+
+class PageCanvas(QAbstractScrollArea):
+    viewport_changed = Signal()  # scrolled or resized: the visible pages may differ
+    resized = Signal()
+    user_scrolled = Signal()
+    zoom_step = Signal(int, object)  # direction (+1/-1), anchor QPointF in the viewport or None
+    zoom_factor = Signal(float, object)  # pinch: multiply the zoom, anchor
+    actual_size_requested = Signal()
+    navigate = Signal(str)  # "next", "previous", "first", "last"
+    copy_requested = Signal()
+    link_activated = Signal(object)  # LinkInfo
+    words_needed = Signal(int)
+    selection_blocked = Signal()
+    painted = Signal()  # after each paint of the pages (frame timing in benchmarks and tests)
+
+    def __init__(self, layout: PageLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = layout
+        self.images: dict[int, painting.PageImage] = {}
+        self.errors: dict[int, str] = {}
+        self.links: dict[int, list[LinkInfo]] = {}
+        self.words: dict[int, list[Word]] = {}
+        self.highlights: dict[int, list[painting.Rect]] = {}
+        self.current_highlight: int | None = None
+        self.selection: dict[int, list[Word]] = {}
+        self.selectable = True
+        self.message = ""
+        self.night = False
+        self.watermark = painting.Watermark()
+        self._programmatic = 0
+        self._band: tuple[QPointF, QPointF] | None = None
+        self._press: QPointF | None = None
+        self._press_link: LinkInfo | None = None
+        self._blocked_told = False
+        self._wheel_rest = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # fit-width never oscillates
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.viewport().setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setAccessibleName(self.tr("Document pages"))
+
+    # ---- geometry -----------------------------------------------------------------------
+
+    @property
+    def palette_(self) -> painting.Palette:
+        return painting.NIGHT if self.night else painting.DAY
+
+    def content_top(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def content_left(self) -> int:
+        return self.horizontalScrollBar().value()
+
+    def viewport_size(self) -> tuple[int, int]:
+        size = self.viewport().size()
+        return size.width(), size.height()
+
+    def to_content(self, pos: QPointF) -> QPointF:
+        return QPointF(pos.x() + self.content_left(), pos.y() + self.content_top())
+
+    def page_target(self, page: int) -> QRectF:
+        r = self.pages.rect(page)
+        return QRectF(r.x - self.content_left(), r.y - self.content_top(), r.width, r.height)
+
+    def update_scrollbars(self) -> None:
+        vw, vh = self.viewport_size()
+        self._programmatic += 1
+        try:
+            for bar, total, page in (
+                (self.verticalScrollBar(), self.pages.height, vh),
+                (self.horizontalScrollBar(), self.pages.width, vw),
+            ):
+                bar.setRange(0, max(0, total - page))
+                bar.setPageStep(max(1, page))
+                bar.setSingleStep(STEP)
+        finally:
+            self._programmatic -= 1
+
+    def scroll_to(self, x: float | None, y: float | None) -> None:
+        """Scroll so that content point (x, y) is at the viewport's top-left (None: keep)."""
+        self._programmatic += 1
+        try:
+            if x is not None:
+                self.horizontalScrollBar().setValue(round(x))
+            if y is not None:
+                self.verticalScrollBar().setValue(round(y))
+        finally:
+            self._programmatic -= 1
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
+        self.viewport().update()
+        if not self._programmatic:
+            self.user_scrolled.emit()
+        self.viewport_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    # ---- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        palette = self.palette_
+        painter = QPainter(self.viewport())
+        area = QRectF(event.rect())
+        painter.fillRect(area, palette.background)
+        if self.pages.page_count == 0 or not self.pages.height:
+            if self.message:
+                painting.draw_message(painter, QRectF(self.viewport().rect()), self.message, painting.DAY.placeholder)
+            painter.end()
+            return
+        dpr = self.viewport().devicePixelRatioF()
+        shown = QRectF(self.viewport().rect())
+        top = self.content_top()
+        scale = self.pages.scale
+        for page in self.pages.visible(top + area.top(), top + area.bottom() + 1):
+            target = self.page_target(page)
+            image = self.images.get(page)
+            if image is not None:
+                exact = image.scale == scale and image.qimage.devicePixelRatio() == dpr
+                painting.draw_page_image(painter, target, image, exact)
+            elif page in self.errors:
+                title = self.tr("Page {page} could not be displayed.").format(page=page + 1)
+                painting.draw_error(painter, target, shown, palette, title, self.errors[page])
+            else:
+                painting.draw_placeholder(painter, target, palette)
+            painting.draw_border(painter, target, palette)
+            hits = self.highlights.get(page)
+            if hits:
+                color = painting.CURRENT_HIT if page == self.current_highlight else painting.HIT
+                painting.fill_rects(painter, target, scale, hits, color)
+            chosen = self.selection.get(page)
+            if chosen:
+                rects = [(w.x0, w.y0, w.x1, w.y1) for w in chosen]
+                painting.fill_rects(painter, target, scale, rects, painting.SELECTION)
+            self.watermark.draw(painter, target, shown, palette.watermark, dpr)
+        painter.end()
+        self.painted.emit()
+
+    # ---- keyboard -----------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(k) for k in _OUR_KEYS) or self._is_actual_size(event):
+                event.accept()  # ours while the pages have focus, not a window shortcut's
+                return True
+        return super().event(event)
+
+    @staticmethod
+    def _is_actual_size(event: QKeyEvent) -> bool:
+        return event.key() == Qt.Key.Key_0 and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            key == Qt.Key.Key_Equal and mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.zoom_step.emit(1, None)
+        elif event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_step.emit(-1, None)
+        elif self._is_actual_size(event):
+            self.actual_size_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+        elif key == Qt.Key.Key_PageDown:
+            self.navigate.emit("next")
+        elif key == Qt.Key.Key_PageUp:
+            self.navigate.emit("previous")
+        elif key == Qt.Key.Key_Home:
+            self.navigate.emit("first")
+        elif key == Qt.Key.Key_End:
+            self.navigate.emit("last")
+        elif key == Qt.Key.Key_Space:
+            screen = max(STEP, vbar.pageStep() - STEP)
+            vbar.setValue(vbar.value() + (-screen if shift else screen))
+        elif key == Qt.Key.Key_Down:
+            vbar.setValue(vbar.value() + STEP)
+        elif key == Qt.Key.Key_Up:
+            vbar.setValue(vbar.value() - STEP)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            forward = key == Qt.Key.Key_Right
+            if hbar.maximum() > 0:
+                hbar.setValue(hbar.value() + (STEP if forward else -STEP))
+            else:
+                self.navigate.emit("next" if forward else "previous")
+        else:
+            super().keyPressEvent(event)
+
+    # ---- wheel and gestures -----------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._wheel_rest += event.angleDelta().y()
+            steps = int(self._wheel_rest / 120)  # high-resolution wheels send smaller deltas
+            self._wheel_rest -= steps * 120
+            for _ in range(abs(steps)):
+                self.zoom_step.emit(1 if steps > 0 else -1, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QGestureEvent):
+            gesture = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(gesture, QPinchGesture):
+                flags = gesture.changeFlags()
+                if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged and gesture.scaleFactor() > 0:
+                    anchor = self.viewport().mapFromGlobal(gesture.centerPoint().toPoint())
+                    self.zoom_factor.emit(float(gesture.scaleFactor()), QPointF(anchor))
+                event.accept(gesture)
+                return True
+        if isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_factor.emit(1.0 + float(event.value()), event.position())
+                return True
+        return super().viewportEvent(event)
+
+    # ---- mouse: links and selection ------------------------------------------------------
+
+    def link_at(self, pos: QPointF) -> LinkInfo | None:
+        spot = self.pages.page_point(*self._xy(self.to_content(pos)))
+        if spot is None:
+            return None
+        page, x, y = spot
+        for link in self.links.get(page, ()):
+            x0, y0, x1, y1 = link.rect
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                return link
+        return None
+
+    @staticmethod
+    def _xy(point: QPointF) -> tuple[float, float]:
+        return point.x(), point.y()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._press = event.position()
+        self._press_link = self.link_at(event.position())
+        self._blocked_told = False
+        if self._press_link is None:
+            start = self.to_content(event.position())
+            self._band = (start, start) if self.selectable else None
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position()
+        if event.buttons() & Qt.MouseButton.LeftButton and self._press is not None:
+            moved = (pos - self._press).manhattanLength() > CLICK_SLOP
+            if moved and self._press_link is None:
+                if self._band is not None:
+                    self._band = (self._band[0], self.to_content(pos))
+                    self.refresh_selection()
+                elif not self.selectable and not self._blocked_told:
+                    self._blocked_told = True
+                    self.selection_blocked.emit()
+            return
+        self._hover(pos)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        click = (event.position() - self._press).manhattanLength() <= CLICK_SLOP
+        link = self._press_link
+        self._press, self._press_link = None, None
+        if click:
+            self._band = None
+            if self.selection:
+                self.selection = {}
+                self.viewport().update()
+            if link is not None and link is self.link_at(event.position()):
+                self.link_activated.emit(link)
+
+    def _hover(self, pos: QPointF) -> None:
+        link = self.link_at(pos)
+        viewport = self.viewport()
+        if link is not None:
+            viewport.setCursor(Qt.CursorShape.PointingHandCursor)
+            if link.uri:
+                tip = self.tr("External link (not opened; this reader works offline): {uri}").format(uri=link.uri)
+            else:
+                tip = self.tr("Go to page {page}").format(page=(link.page or 0) + 1)
+            if viewport.toolTip() != tip:
+                viewport.setToolTip(tip)  # shown by Qt after the usual hover delay
+            return
+        if viewport.toolTip():
+            viewport.setToolTip("")
+        on_page = self.pages.page_point(*self._xy(self.to_content(pos))) is not None
+        shape = Qt.CursorShape.IBeamCursor if on_page and self.selectable else Qt.CursorShape.ArrowCursor
+        viewport.setCursor(shape)
+
+    def refresh_selection(self) -> None:
+        """Recompute the selected words from the rubber band (after a drag or new words)."""
+        if self._band is None:
+            return
+        a, b = self._band
+        x0, y0, x1, y1 = normalise(a.x(), a.y(), b.x(), b.y())
+        scale = self.pages.scale
+        selection: dict[int, list[Word]] = {}
+        for page in self.pages.visible(y0, y1 + 1):
+            r = self.pages.rect(page)
+            band = normalise((x0 - r.x) / scale, (y0 - r.y) / scale, (x1 - r.x) / scale, (y1 - r.y) / scale)
+            words = self.words.get(page)
+            if words is None:
+                self.words_needed.emit(page)
+                continue
+            chosen = words_in(words, band)
+            if chosen:
+                selection[page] = chosen
+        self.selection = selection
+        self.viewport().update()
+
+    def select_band(self, start: QPointF, end: QPointF) -> None:
+        """Select as if the mouse was dragged between two content points (tests, automation)."""
+        self._band = (start, end)
+        self.refresh_selection()
+
+    def clear_selection(self) -> None:
+        self._band = None
+        self.selection = {}
+        self.viewport().update()

@@ -1,0 +1,375 @@
+"""DocumentView: a PDF shown as continuous pages, with thumbnails, outline, links, zoom,
+selection and copy (when allowed), night mode and a watermark.
+
+All PyMuPDF work is asked of the :class:`~paperless.core.render.RenderWorker` (its one
+thread) by :class:`~paperless.gui.viewer.requests.PageRequests`; results come back as
+queued signals. This class holds the view's state (document, zoom, current page, night
+mode, copy policy), composes the canvas, side panels and toolbar, and implements the
+contract in docs/design/reader-app.md.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Priority, RenderWorker
+from paperless.gui.viewer.bridge import Bridge, deliver
+from paperless.gui.viewer.canvas import PageCanvas
+from paperless.gui.viewer.layout import MAX_ZOOM, MIN_ZOOM, PageLayout, ZoomMode, next_zoom
+from paperless.gui.viewer.outline import OutlinePanel
+from paperless.gui.viewer.painting import Rect
+from paperless.gui.viewer.requests import PageRequests
+from paperless.gui.viewer.selection import selected_text
+from paperless.gui.viewer.thumbnails import ThumbnailPanel
+from paperless.gui.viewer.toolbar import ViewerToolbar
+
+
+class DocumentView(QWidget):
+    page_changed = Signal(int, int)  # (page index, page count); (-1, 0) when cleared
+    status_message = Signal(str)
+    document_loaded = Signal(int)  # page count
+    load_failed = Signal(str)
+
+    def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._bridge = Bridge(self)
+        self._layout = PageLayout()
+        self.canvas = PageCanvas(self._layout, self)
+        self.thumbnails = ThumbnailPanel(self)
+        self.outline = OutlinePanel(self)
+        self.sidebar = QTabWidget(self)
+        self.sidebar.addTab(self.thumbnails, self.tr("Pages"))
+        self.sidebar.addTab(self.outline, self.tr("Contents"))
+        self.sidebar.setAccessibleName(self.tr("Side panel"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 800])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # no window size hints when alone
+        box.addWidget(self.splitter)
+        self.setFocusProxy(self.canvas)
+        self._toolbar = ViewerToolbar()  # no parent until the main window places it
+        self.requests = PageRequests(worker, self._layout, self.canvas, self.thumbnails, self)
+
+        self._doc: DocId | None = None
+        self._serial = 0
+        self._sizes: list[PageSize] = []
+        self._title = ""
+        self._allow_copy = True
+        self._mode = ZoomMode.FIT_WIDTH
+        self._zoom = 1.0
+        self._night = False
+        self._start_page = 0
+        self._current = -1
+        self._pinned: int | None = None
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._connect()
+        self.clear()
+
+    def _connect(self) -> None:
+        c, t = self.canvas, self._toolbar
+        c.viewport_changed.connect(self._refresh)
+        c.resized.connect(self._on_resized)
+        c.user_scrolled.connect(self._unpin)
+        c.zoom_step.connect(self._zoom_step)
+        c.zoom_factor.connect(self._pinch)
+        c.actual_size_requested.connect(self.actual_size)
+        c.navigate.connect(self._navigate)
+        c.copy_requested.connect(self.copy_selection)
+        c.link_activated.connect(self._follow_link)
+        c.words_needed.connect(self.requests.need_words)
+        self.requests.refresh_needed.connect(self._refresh_timer.start)
+        c.selection_blocked.connect(self._selection_blocked)
+        self.thumbnails.page_clicked.connect(self.go_to_page)
+        self.thumbnails.wanted.connect(self.requests.want_thumbnails)
+        self.outline.jump.connect(self.go_to_page)
+        t.page_entered.connect(self.go_to_page)
+        t.zoom_chosen.connect(self._zoom_chosen)
+        t.act_zoom_in.triggered.connect(self.zoom_in)
+        t.act_zoom_out.triggered.connect(self.zoom_out)
+        t.act_fit_width.triggered.connect(self.fit_width)
+        t.act_fit_page.triggered.connect(self.fit_page)
+        t.act_actual.triggered.connect(self.actual_size)
+        t.act_night.toggled.connect(self.set_night_mode)
+        t.act_sidebar.setChecked(True)
+        t.act_sidebar.toggled.connect(self.sidebar.setVisible)
+        self.status_message.connect(t.show_status)
+
+    # ---- the contract -------------------------------------------------------------------
+
+    def toolbar(self) -> ViewerToolbar:
+        """The view's toolbar (page box and total, zoom, night mode) for the window to place."""
+        return self._toolbar
+
+    def set_document(self, doc: DocId, data: bytes, *, title: str, start_page: int = 0,
+                     watermark: str | None, allow_copy: bool) -> None:
+        previous = self._doc
+        self._reset(self.tr("Opening “{title}”…").format(title=title))
+        if previous is not None and previous != doc:
+            self._worker.close_document(previous)
+        self._doc, self._title, self._start_page = doc, title, max(0, start_page)
+        self._allow_copy = allow_copy
+        self.canvas.selectable = allow_copy
+        self.canvas.watermark.set_text(watermark)
+        self.setAccessibleName(title)
+        self._worker.open(doc, data, deliver(self._bridge, self, DocumentView._opened, self._serial))
+
+    def clear(self, message: str = "") -> None:
+        if self._doc is not None:
+            self._worker.close_document(self._doc)
+        self._doc = None
+        self._reset(message)
+        self.page_changed.emit(-1, 0)
+
+    def go_to_page(self, page: int, y: float | None = None) -> None:
+        """Show ``page`` (0-based) from its top, or from ``y`` points down the page."""
+        if self._layout.page_count == 0:
+            self._start_page = max(0, page)
+            return
+        page = min(max(0, page), self._layout.page_count - 1)
+        rect = self._layout.rect(page)
+        top = rect.y - self._layout.gap if y is None else rect.y + y * self._layout.scale - self._layout.gap
+        self._pinned = page
+        self.canvas.scroll_to(None, top)
+        self._refresh()
+
+    def set_highlights(self, page_rects: dict[int, list[Rect]], current: int | None) -> None:
+        """Mark search hits (page -> rectangles in points). ``current`` is the page of the
+        current hit: its rectangles are drawn stronger and it is scrolled into view."""
+        self.canvas.highlights = {p: list(r) for p, r in page_rects.items() if r}
+        self.canvas.current_highlight = current
+        if current is not None and 0 <= current < self._layout.page_count and page_rects.get(current):
+            rect = self._layout.rect(current)
+            y = rect.y + min(r[1] for r in page_rects[current]) * self._layout.scale
+            top, height = self.canvas.content_top(), self.canvas.viewport_size()[1]
+            if not top + 8 <= y <= top + height - 40:
+                self._pinned = current
+                self.canvas.scroll_to(None, y - height / 3)
+                self._refresh()
+        self.canvas.viewport().update()
+
+    def zoom_in(self) -> None:
+        self._zoom_step(1, None)
+
+    def zoom_out(self) -> None:
+        self._zoom_step(-1, None)
+
+    def fit_width(self) -> None:
+        self._set_zoom(ZoomMode.FIT_WIDTH, self._zoom, QPointF(0, 0))
+
+    def fit_page(self) -> None:
+        self._set_zoom(ZoomMode.FIT_PAGE, self._zoom, QPointF(0, 0))
+        if self._current >= 0:
+            self.go_to_page(self._current)
+
+    def actual_size(self) -> None:
+        self._set_zoom(ZoomMode.CUSTOM, 1.0, None)
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom to ``factor`` of the actual size (1.0 = 100 %)."""
+        self._set_zoom(ZoomMode.CUSTOM, factor, None)
+
+    def set_night_mode(self, on: bool) -> None:
+        if on == self._night:
+            return
+        self._night = self.requests.night = on
+        self.canvas.night = on
+        self.canvas.images.clear()
+        self._toolbar.act_night.blockSignals(True)
+        self._toolbar.act_night.setChecked(on)
+        self._toolbar.act_night.blockSignals(False)
+        self.thumbnails.reset_images()
+        self._refresh()
+        self.canvas.viewport().update()
+
+    # ---- state for callers and tests ------------------------------------------------------
+
+    def document_id(self) -> DocId | None:
+        return self._doc
+
+    def page_count(self) -> int:
+        return self._layout.page_count
+
+    def current_page(self) -> int:
+        return self._current
+
+    def zoom_mode(self) -> ZoomMode:
+        return self._mode
+
+    def zoom_factor(self) -> float:
+        """The zoom in force as a factor of the actual size (also in the fit modes)."""
+        return self._layout.scale / self._unit() if self._layout.page_count else self._zoom
+
+    def night_mode(self) -> bool:
+        return self._night
+
+    def page_width(self, page: int = 0) -> int:
+        """The page's width on screen in logical pixels."""
+        return self._layout.rect(page).width
+
+    def selected_text(self) -> str:
+        return selected_text(self.canvas.selection)
+
+    def copy_selection(self) -> bool:
+        if not self._allow_copy:
+            self._status(self.tr("Copying text is not allowed for this document."))
+            return False
+        text = self.selected_text()
+        if not text:
+            self._status(self.tr("Select some text with the mouse first."))
+            return False
+        QGuiApplication.clipboard().setText(text)
+        self._status(self.tr("Copied {count} characters.").format(count=len(text)))
+        return True
+
+    # ---- opening --------------------------------------------------------------------------
+
+    def _reset(self, message: str) -> None:
+        self._serial += 1
+        self._sizes = []
+        self._layout.set_sizes([])
+        c = self.canvas
+        c.images, c.errors, c.links, c.words, c.highlights = {}, {}, {}, {}, {}
+        c.current_highlight = None
+        c.clear_selection()
+        c.message = message
+        c.update_scrollbars()
+        c.viewport().update()
+        self.thumbnails.set_pages([])
+        self.outline.clear()
+        self.requests.start(None, [])
+        self._current, self._pinned = -1, None
+        self._toolbar.set_page(-1, 0)
+
+    def _opened(self, serial: int, _doc: DocId, sizes: list[PageSize] | None, error: str | None) -> None:
+        if serial != self._serial or self._doc is None:
+            return
+        if error is not None or not sizes:
+            detail = error or self.tr("the document has no pages")
+            self.canvas.message = self.tr("“{title}” cannot be displayed: {detail}").format(
+                title=self._title, detail=detail)
+            self.canvas.viewport().update()
+            self._status(self.tr("The document cannot be displayed."))
+            self.load_failed.emit(detail)
+            return
+        self._sizes = sizes
+        self.requests.start(self._doc, sizes)
+        self._layout.set_sizes([(s.width, s.height) for s in sizes])
+        self.canvas.message = ""
+        self.thumbnails.set_pages([(s.width, s.height) for s in sizes])
+        self._relayout(None)
+        self.go_to_page(min(self._start_page, len(sizes) - 1))
+        self.requests.ask(lambda d: d.outline(), Priority.PREFETCH, self, DocumentView._outline_loaded, serial)
+        self.document_loaded.emit(len(sizes))
+
+    def _outline_loaded(self, serial: int, entries: list[OutlineEntry] | None, _error: str | None) -> None:
+        if serial != self._serial:
+            return
+        self.outline.set_entries(entries or [])
+        self.sidebar.setTabEnabled(1, bool(entries))
+
+    # ---- zoom and layout -----------------------------------------------------------------
+
+    def _unit(self) -> float:
+        return self.canvas.logicalDpiX() / 72.0
+
+    def _on_resized(self) -> None:
+        self._relayout(QPointF(0, 0))
+
+    def _pinch(self, factor: float, anchor: QPointF | None) -> None:
+        self._set_zoom(ZoomMode.CUSTOM, self.zoom_factor() * factor, anchor)
+
+    def _zoom_step(self, direction: int, anchor: QPointF | None) -> None:
+        self._set_zoom(ZoomMode.CUSTOM, next_zoom(self.zoom_factor(), direction), anchor)
+
+    def _zoom_chosen(self, choice: object) -> None:
+        if choice is ZoomMode.FIT_WIDTH:
+            self.fit_width()
+        elif choice is ZoomMode.FIT_PAGE:
+            self.fit_page()
+        elif isinstance(choice, float | int):
+            self.set_zoom(float(choice))
+
+    def _set_zoom(self, mode: ZoomMode, zoom: float, anchor: QPointF | None) -> None:
+        self._mode, self._zoom = mode, min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        self._relayout(anchor)
+
+    def _relayout(self, anchor: QPointF | None) -> None:
+        """Lay the pages out for the zoom mode and viewport, keeping the point under
+        ``anchor`` (viewport coordinates; default the centre) where it was."""
+        layout = self._layout
+        if layout.page_count == 0:
+            self._toolbar.set_zoom(self._mode, self._zoom)
+            return
+        vw, vh = self.canvas.viewport_size()
+        point = anchor if anchor is not None else QPointF(vw / 2, vh / 2)
+        kept = None
+        if layout.height:
+            kept = layout.anchor(self.canvas.content_left() + point.x(), self.canvas.content_top() + point.y())
+        scale = layout.scale_for(self._mode, self._zoom, (vw, vh), self._unit())
+        layout.layout(scale, vw)
+        self.canvas.update_scrollbars()
+        if kept is not None:
+            x, y = layout.position(kept)
+            self.canvas.scroll_to(x - point.x(), y - point.y())
+        self._toolbar.set_zoom(self._mode, self.zoom_factor())
+        self.canvas.viewport().update()
+        self._refresh()
+
+    # ---- what to render ------------------------------------------------------------------
+
+    def _unpin(self) -> None:
+        self._pinned = None
+
+    def _refresh(self) -> None:
+        """Work out the current page and ask for the pages in and around the view."""
+        if self._doc is None or not self._layout.height:
+            return
+        top = self.canvas.content_top()
+        height = self.canvas.viewport_size()[1]
+        visible = self._layout.visible(top, top + height)
+        if visible:
+            self._update_current(top, height, visible)
+            self.requests.update(visible, self._layout.visible(top - height, top + 2 * height), self._current)
+
+    def _update_current(self, top: int, height: int, visible: range) -> None:
+        if self._pinned is not None and self._pinned in visible:
+            page = self._pinned
+        else:
+            page = self._layout.current_page(top, height)
+        if page != self._current:
+            self._current = page
+            count = self._layout.page_count
+            self._toolbar.set_page(page, count)
+            self.thumbnails.show_page(page)
+            self.page_changed.emit(page, count)
+
+    # ---- navigation, links, status ---------------------------------------------------------
+
+    def _navigate(self, where: str) -> None:
+        count = self._layout.page_count
+        if count == 0:
+            return
+        target = {"next": self._current + 1, "previous": self._current - 1, "first": 0, "last": count - 1}[where]
+        self.go_to_page(min(max(0, target), count - 1))
+
+    def _follow_link(self, link: LinkInfo) -> None:
+        if link.page is not None:
+            self.go_to_page(link.page, link.y)
+        elif link.uri:
+            self._status(self.tr("External link not opened (this reader works offline): {uri}").format(uri=link.uri))
+
+    def _selection_blocked(self) -> None:
+        self._status(self.tr("Selecting text is not allowed for this document."))
+
+    def _status(self, text: str) -> None:
+        self.status_message.emit(text)

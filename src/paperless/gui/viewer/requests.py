@@ -1,0 +1,206 @@
+"""PageRequests: what one DocumentView asks of the render worker, and where the answers go.
+
+Pages on screen are asked for at VISIBLE priority, one screen above and below at PREFETCH,
+thumbnails at THUMBNAIL, links and words as calls. Cached images are taken at once without
+a round trip. When the view jumps (the visible pages no longer meet the window asked for
+at the last jump) or the zoom, night mode or pixel ratio changes, the document's
+generation is bumped so the worker drops requests that have not started; a dropped request
+comes back *cancelled* and ``refresh_needed`` asks the view to look again.
+
+Results come back through a :class:`~paperless.gui.viewer.bridge.Bridge`, land in the
+canvas (images, errors, links, words) or the thumbnail panel, and repaint what changed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from paperless.core.render import (
+    DocId,
+    Image,
+    LinkInfo,
+    PageSize,
+    PdfDocument,
+    Priority,
+    RenderKey,
+    RenderResult,
+    RenderWorker,
+    Word,
+)
+from paperless.gui.viewer.bridge import Bridge, deliver
+from paperless.gui.viewer.canvas import PageCanvas
+from paperless.gui.viewer.layout import PageLayout
+from paperless.gui.viewer.painting import PageImage, to_qimage
+from paperless.gui.viewer.thumbnails import WIDTH as THUMB_WIDTH
+from paperless.gui.viewer.thumbnails import ThumbnailPanel
+
+MAX_RENDER_PIXELS = 16 * 2**20  # beyond this a page is rendered smaller and scaled up on screen
+
+
+def _overlap(a: range, b: range) -> bool:
+    return a.start < b.stop and b.start < a.stop
+
+
+class PageRequests(QObject):
+    refresh_needed = Signal()
+
+    def __init__(self, worker: RenderWorker, layout: PageLayout, canvas: PageCanvas, thumbnails: ThumbnailPanel,
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._bridge = Bridge(self)
+        self._layout = layout
+        self._canvas = canvas
+        self._thumbnails = thumbnails
+        self._doc: DocId | None = None
+        self._sizes: list[PageSize] = []
+        self._serial = 0
+        self.night = False
+        self._generation = 0
+        self._window = range(0)
+        self._signature: tuple[float, float, bool] | None = None
+        self._requested: set[RenderKey] = set()
+        self._thumbs_requested: set[RenderKey] = set()
+        self._error_keys: dict[int, RenderKey] = {}
+        self._asked_links: set[int] = set()
+        self._asked_words: set[int] = set()
+
+    def start(self, doc: DocId | None, sizes: list[PageSize]) -> None:
+        """Begin (or end, with None) a document: forget every request and answer so far."""
+        self._serial += 1
+        self._doc, self._sizes = doc, list(sizes)
+        self._generation, self._window, self._signature = 0, range(0), None
+        for book in (self._requested, self._thumbs_requested, self._error_keys, self._asked_links, self._asked_words):
+            book.clear()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def key(self, page: int, dpr: float) -> RenderKey:
+        assert self._doc is not None
+        size = self._sizes[page]
+        cap = math.sqrt(MAX_RENDER_PIXELS / max(1.0, size.width * size.height))
+        return RenderKey(self._doc, page, round(min(self._layout.scale * dpr, cap), 5), self.night)
+
+    def ask(self, fn: Callable[[PdfDocument], Any], priority: Priority, receiver: object,
+            method: Callable[..., None], *bound: object) -> None:
+        """``fn(document)`` on the worker; then ``method(receiver, *bound, value, error)`` here."""
+        if self._doc is not None:
+            self._worker.call(self._doc, fn, deliver(self._bridge, receiver, method, *bound), priority)
+
+    # ---- pages --------------------------------------------------------------------------
+
+    def update(self, visible: range, around: range, centre: int) -> None:
+        """Ask for the ``visible`` pages, then the rest of ``around``, nearest ``centre`` first."""
+        if self._doc is None or not visible:
+            return
+        dpr = self._canvas.viewport().devicePixelRatioF()
+        signature = (self._layout.scale, dpr, self.night)
+        if signature != self._signature or not _overlap(visible, self._window):
+            self._generation += 1
+            self._worker.set_generation(self._doc, self._generation)
+            self._requested.clear()
+            self._signature, self._window = signature, around
+        for page in sorted(visible, key=lambda p: abs(p - centre)):
+            self._want(page, Priority.VISIBLE, dpr)
+        for page in sorted((p for p in around if p not in visible), key=lambda p: abs(p - centre)):
+            self._want(page, Priority.PREFETCH, dpr)
+        for page in visible:
+            self._want_links(page)
+        keep = range(around.start - 1, around.stop + 1)
+        for page in [p for p in self._canvas.images if p not in keep]:
+            del self._canvas.images[page]
+
+    def _want(self, page: int, priority: Priority, dpr: float) -> None:
+        key = self.key(page, dpr)
+        shown = self._canvas.images.get(page)
+        if (shown is not None and shown.key == key) or self._error_keys.get(page) == key:
+            return
+        image = self._worker.cached(key)
+        if image is not None:
+            self._show(key, image)
+            return
+        if key not in self._requested:
+            self._requested.add(key)
+            self._worker.render(key, priority, self._generation,
+                                deliver(self._bridge, self, PageRequests._rendered, self._serial))
+
+    def _rendered(self, serial: int, result: RenderResult) -> None:
+        if serial != self._serial or not self._layout.height:
+            return
+        key = result.key
+        self._requested.discard(key)
+        if result.cancelled:
+            self.refresh_needed.emit()  # ask again for what is still in view
+            return
+        if key != self.key(key.page, self._canvas.viewport().devicePixelRatioF()):
+            return  # an older zoom or mode
+        if result.error is not None:
+            self._canvas.errors[key.page] = result.error
+            self._error_keys[key.page] = key
+            self._canvas.images.pop(key.page, None)
+            self._canvas.viewport().update()
+        elif result.image is not None:
+            self._show(key, result.image)
+
+    def _show(self, key: RenderKey, image: Image) -> None:
+        scale = self._layout.scale
+        dpr = self._canvas.viewport().devicePixelRatioF()
+        ratio = dpr if abs(key.scale / scale - dpr) < 1e-3 else key.scale / scale  # != dpr when capped
+        self._canvas.images[key.page] = PageImage(key, image, to_qimage(image, ratio), scale)
+        self._canvas.errors.pop(key.page, None)
+        self._error_keys.pop(key.page, None)
+        target = self._canvas.page_target(key.page).toAlignedRect().adjusted(-2, -2, 2, 2)
+        self._canvas.viewport().update(target)
+
+    # ---- thumbnails, links, words -------------------------------------------------------
+
+    def want_thumbnails(self, pages: list[int]) -> None:
+        if self._doc is None:
+            return
+        dpr = self._thumbnails.devicePixelRatioF()
+        for page in pages:
+            if page >= len(self._sizes) or self._thumbnails.has_thumbnail(page):
+                continue
+            scale = round(THUMB_WIDTH / self._sizes[page].width * dpr, 5)
+            key = RenderKey(self._doc, page, scale, self.night)
+            if key not in self._thumbs_requested:
+                self._thumbs_requested.add(key)
+                self._worker.render(key, Priority.THUMBNAIL, self._generation,
+                                    deliver(self._bridge, self, PageRequests._thumbnail_rendered, self._serial, dpr))
+
+    def _thumbnail_rendered(self, serial: int, dpr: float, result: RenderResult) -> None:
+        if serial != self._serial:
+            return
+        key = result.key
+        self._thumbs_requested.discard(key)
+        if result.cancelled:
+            if key.page in self._thumbnails.visible_pages():
+                self.want_thumbnails([key.page])
+        elif result.image is not None and key.night == self.night:
+            self._thumbnails.set_thumbnail(key.page, to_qimage(result.image, dpr))  # the panel copies it
+            self._worker.cache.discard(key)  # so thumbnails never push pages out of the cache
+
+    def _want_links(self, page: int) -> None:
+        if page not in self._asked_links:
+            self._asked_links.add(page)
+            self.ask(lambda d: d.links(page), Priority.PREFETCH, self, PageRequests._links_loaded, self._serial, page)
+
+    def _links_loaded(self, serial: int, page: int, links: list[LinkInfo] | None, _error: str | None) -> None:
+        if serial == self._serial:
+            self._canvas.links[page] = links or []
+
+    def need_words(self, page: int) -> None:
+        if page not in self._asked_words:
+            self._asked_words.add(page)
+            self.ask(lambda d: d.words(page), Priority.VISIBLE, self, PageRequests._words_loaded, self._serial, page)
+
+    def _words_loaded(self, serial: int, page: int, words: list[Word] | None, _error: str | None) -> None:
+        if serial == self._serial:
+            self._canvas.words[page] = words or []
+            self._canvas.refresh_selection()
