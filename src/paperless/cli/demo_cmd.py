@@ -1,4 +1,5 @@
-"""``paperless demo``: set up demo identities, documents and a verified bundle."""
+"""``paperless demo``: set up demo identities, documents and a verified bundle, then open it in
+the app as the first member (unlocked with the demo passphrase)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from typing import Any
 from paperless.cli.console import say
 from paperless.core.demo.setup import DEMO_PASSPHRASE, set_up_demo
 from paperless.core.errors import T
+from paperless.core.identity import load_card
 from paperless.core.paths import data_dir
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("demo", help="create demo identities, documents and a signed bundle")
+    p = sub.add_parser("demo", help="create demo identities, documents and a signed bundle, then open it in the app")
     p.add_argument("--dir", type=Path, default=None, help="where to put the demo (default: data folder)")
+    p.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                   help="render the app with the first document open to this PNG, then exit")
+    p.add_argument("--no-app", action="store_true", help="only set up the demo; do not open the app")
     p.set_defaults(func=run)
 
 
@@ -37,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
     say(T("  passphrase: {p} (every demo identity)", "  mật khẩu:   {p} (mọi danh tính mẫu)"),
         p=DEMO_PASSPHRASE)
     say(T("Open it as the first member:", "Mở gói với tư cách thành viên thứ nhất:"))
-    print(f"  paperless bundle extract {demo.bundle} --identity {first} --trust {demo.clerk} "
-          f"--out {root / 'extracted-an'}")
-    return 0
+    print(f"  paperless open {demo.bundle} --identity {first} --trust {demo.clerk}")
+    if args.no_app:
+        return 0
+    from paperless.cli.app_cmd import launch
+
+    return launch(bundle=demo.bundle, identity=first, trust=[load_card(demo.clerk)], passphrase=DEMO_PASSPHRASE,
+                  screenshot=args.screenshot)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from paperless import __version__
-from paperless.cli import bundle_cmd, demo_cmd, identity_cmd
+from paperless.cli import app_cmd, bundle_cmd, demo_cmd, identity_cmd
 from paperless.cli.console import tr
 from paperless.core.errors import PaperlessError, T
 
@@ -19,24 +19,24 @@ from paperless.core.errors import PaperlessError, T
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paperless",
-        description="Paperless: signed, encrypted session bundles for committee meetings.",
+        description="Paperless: signed, encrypted session bundles for committee meetings. "
+                    "Without a command, opens the reader app.",
     )
     parser.add_argument("--version", action="version", version=f"paperless {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     identity_cmd.register(sub)
     bundle_cmd.register(sub)
     demo_cmd.register(sub)
+    app_cmd.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+    func = getattr(args, "func", None) or app_cmd.run_app  # no command: open the reader app
     try:
-        result: int = args.func(args)
+        result: int = func(args)
         return result
     except PaperlessError as exc:
         print(f"paperless: {exc.message()}", file=sys.stderr)

@@ -1,0 +1,1074 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/about.py" line="+14"/>
+        <source>About Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paperless %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A secure, offline reader for paperless committee meetings. Session files are signed by the office and encrypted for each member; nothing decrypted is ever written to this computer&apos;s disk.
+
+Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../src/paperless/gui/actions.py" line="+87"/>
+        <source>&amp;File</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a session file…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recent sessions</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions on this &amp;computer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close the session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust an office card…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save my public card…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search the whole session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit &amp;width</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit &amp;page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual size</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Night reading mode</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ull screen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;genda</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thumbnails</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Paperless</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/agenda.py" line="+242"/>
+        <source>Mark as unread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark as read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agenda</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No session is open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 unread documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This session expired on %1; documents can no longer be opened.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Presented by %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restricted to: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>CardView</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+53"/>
+        <source>office (signer)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role: %1 — fingerprint:</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+44"/>
+        <source>Pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side panel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Opening “{title}”…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Copying text is not allowed for this document.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select some text with the mouse first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied {count} characters.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the document has no pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{title}” cannot be displayed: {detail}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document cannot be displayed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>External link not opened (this reader works offline): {uri}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selecting text is not allowed for this document.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/errors.py" line="+28"/>
+        <source>This file is not from an office you trust</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file has been altered or damaged</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a session file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This session has expired</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is an older copy of the session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This session was not sent to you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document is restricted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong passphrase</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This public card cannot be used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your reading library cannot be opened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The action could not be completed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Do not use this file. If the office has a new card, ask them to read its fingerprint to you, then choose File ▸ Trust an office card…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not use this file; ask the office for a new copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A newer version was already opened on this computer. Ask the office for the latest copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you should have received it, contact the office.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+15"/>
+        <source>Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+15"/>
+        <source>Close</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Something unexpected went wrong. This is a bug in Paperless, not your fault.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please tell the office what you were doing. Your documents are safe.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../src/paperless/gui/search/find_bar.py" line="+297"/>
+        <source>Searching…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No results</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1/%2…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1/%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Find in document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Text to find</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Words typed without accents match any accents; words typed with accents match exactly</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matches</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter, %1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+Enter, %1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the find bar</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find next</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find previous</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+182"/>
+        <location line="+1"/>
+        <source>Welcome to Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paperless keeps the committee&apos;s session documents encrypted on this computer. First you need your own identity: a personal key protected by a passphrase that only you know.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create my identity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use an existing identity folder…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create my identity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a passphrase you will remember: a short sentence is best. Nobody, not even the office, can recover it if it is forgotten.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full &amp;name:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Passphrase:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat passphrase:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;reate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your public card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give your public card to the office, and read these 20 digits aloud to them so that they can check it. The card holds no secret.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save card…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust the office</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To open session files, Paperless needs the public card of the office that signs them. Choose the card file the office gave you. You can also do this later from the File menu.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Choose the office&apos;s card…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip for now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>too short (at least 8 characters)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fair</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>good</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>strong</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make it longer, or mix words, capitals, digits and accented letters.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passphrases are not the same.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Creating your keys…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose your identity folder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save my public card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved to %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../src/paperless/gui/library_view.py" line="+155"/>
+        <source>Sessions on this computer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paperless is locked. Unlock it with your passphrase to see your sessions.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sessions yet. Open a session file you received from the office, or drag it onto this window.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a session to read it, or open a new session file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a session file…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unlock…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/paperless/gui/main_window.py" line="+108"/>
+        <source>Checking and opening %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypting the document…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Unlocked: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open a session file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session files (*.paperless);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No document of this session is available to you.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Page %1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the search: %1 of %2 pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The whole session can now be searched.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Save my public card</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OpenFlow</name>
+    <message>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+76"/>
+        <source>Trust an office card…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/outline.py" line="+21"/>
+        <source>Document outline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents: click an entry to go there</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{title} — page {page}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PageCanvas</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+80"/>
+        <source>Document pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Page {page} could not be displayed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>External link (not opened; this reader works offline): {uri}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to page {page}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../src/paperless/gui/reader.py" line="+198"/>
+        <source>This session expired on %1; documents can no longer be opened.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/search/search_panel.py" line="+203"/>
+        <source>page %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Indexing… %1/%2 pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Indexing… %1/%2 documents (%3 pages)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No results yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No results</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More than %1 results; showing the first %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Search all documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Words typed without accents match any accents (chuyen doi so finds chuyển đổi số); words typed with accents match exactly</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search results</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click or press Enter to open the page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indexing progress</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SessionRow</name>
+    <message>
+        <location filename="../../src/paperless/gui/library_view.py" line="-95"/>
+        <source>Expired on %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Available until %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 documents read</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+31"/>
+        <source>Page thumbnails</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages: click one to go there</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Page {page}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/trust.py" line="+20"/>
+        <source>Public cards (*.toml);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Trust an office card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session files signed with this card will be accepted on this computer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the office to read their fingerprint to you (by phone or in person). Trust this card only if every digit is the same.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Trust this card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the office&apos;s public card</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+97"/>
+        <source>Unlock Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your passphrase</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity: %1 (fingerprint %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Please type your passphrase.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlocking…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Wrong passphrase. You can try again in %1 s.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrong passphrase. Please try again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+32"/>
+        <source>Document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document toolbar</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show or hide the page thumbnails and contents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current page: type a number and press Enter to go there</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page count</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out ({key})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom: choose a size or type a percentage</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <location line="+43"/>
+        <source>Fit width</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+11"/>
+        <location line="+44"/>
+        <source>Fit page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Zoom in ({key})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit the page width to the window</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual size ({key})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Night</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Night mode: light text on a dark page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Document status</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>of {count}</source>
+        <translation></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1075 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/about.py" line="+14"/>
+        <source>About Paperless</source>
+        <translation>Giới thiệu Paperless</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paperless %1</source>
+        <translation>Paperless %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A secure, offline reader for paperless committee meetings. Session files are signed by the office and encrypted for each member; nothing decrypted is ever written to this computer&apos;s disk.
+
+Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).</source>
+        <translation>Phần mềm đọc tài liệu an toàn, không cần mạng, dành cho các cuộc họp không giấy. Tệp phiên họp do Văn phòng ký số và mã hóa riêng cho từng đồng chí; không có nội dung đã giải mã nào được ghi ra ổ đĩa của máy tính này.
+
+Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (Giấy phép SIL Open Font).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../src/paperless/gui/actions.py" line="+87"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a session file…</source>
+        <translation>&amp;Mở tệp phiên họp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recent sessions</source>
+        <translation>Phiên họp &amp;gần đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions on this &amp;computer</source>
+        <translation>&amp;Các phiên họp trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close the session</source>
+        <translation>Đó&amp;ng phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust an office card…</source>
+        <translation>&amp;Tin cậy thẻ của Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save my public card…</source>
+        <translation>&amp;Lưu thẻ công khai của tôi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search the whole session</source>
+        <translation>&amp;Tìm kiếm trong toàn bộ phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>Th&amp;u nhỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit &amp;width</source>
+        <translation>Vừa chiều &amp;rộng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit &amp;page</source>
+        <translation>Vừa &amp;trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Kích thước thực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Night reading mode</source>
+        <translation>Chế độ đọc &amp;ban đêm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ull screen</source>
+        <translation>Toàn &amp;màn hình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;genda</source>
+        <translation>&amp;Chương trình hội nghị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thumbnails</source>
+        <translation>&amp;Hình thu nhỏ các trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utline</source>
+        <translation>Mục &amp;lục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Paperless</source>
+        <translation>&amp;Giới thiệu Paperless</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/agenda.py" line="+242"/>
+        <source>Mark as unread</source>
+        <translation>Đánh dấu là chưa đọc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark as read</source>
+        <translation>Đánh dấu là đã đọc</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agenda</source>
+        <translation>Chương trình hội nghị</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No session is open.</source>
+        <translation>Chưa mở phiên họp nào.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 unread documents</source>
+        <translation>%1 tài liệu chưa đọc</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This session expired on %1; documents can no longer be opened.</source>
+        <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Presented by %1</source>
+        <translation>Trình bày: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restricted to: %1</source>
+        <translation>Chỉ dành cho: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CardView</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+53"/>
+        <source>office (signer)</source>
+        <translation>Văn phòng (người ký)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>member</source>
+        <translation>thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role: %1 — fingerprint:</source>
+        <translation>Vai trò: %1 — dấu vân tay:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+44"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side panel</source>
+        <translation>Khung bên</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Opening “{title}”…</source>
+        <translation>Đang mở “{title}”…</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Copying text is not allowed for this document.</source>
+        <translation>Tài liệu này không cho phép sao chép nội dung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select some text with the mouse first.</source>
+        <translation>Hãy dùng chuột chọn đoạn văn bản trước.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied {count} characters.</source>
+        <translation>Đã sao chép {count} ký tự.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the document has no pages</source>
+        <translation>tài liệu không có trang nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{title}” cannot be displayed: {detail}</source>
+        <translation>Không hiển thị được “{title}”: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document cannot be displayed.</source>
+        <translation>Không hiển thị được tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>External link not opened (this reader works offline): {uri}</source>
+        <translation>Không mở liên kết bên ngoài (phần mềm hoạt động không cần mạng): {uri}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selecting text is not allowed for this document.</source>
+        <translation>Tài liệu này không cho phép chọn văn bản.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/errors.py" line="+28"/>
+        <source>This file is not from an office you trust</source>
+        <translation>Tệp này không phải do Văn phòng mà đồng chí tin cậy gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file has been altered or damaged</source>
+        <translation>Tệp này đã bị sửa đổi hoặc hư hỏng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a session file</source>
+        <translation>Đây không phải là tệp phiên họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This session has expired</source>
+        <translation>Phiên họp này đã hết hạn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is an older copy of the session</source>
+        <translation>Đây là bản cũ của phiên họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This session was not sent to you</source>
+        <translation>Phiên họp này không được gửi cho đồng chí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document is restricted</source>
+        <translation>Tài liệu này thuộc diện hạn chế</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong passphrase</source>
+        <translation>Sai mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This public card cannot be used</source>
+        <translation>Không dùng được thẻ công khai này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your reading library cannot be opened</source>
+        <translation>Không mở được thư viện đọc của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The action could not be completed</source>
+        <translation>Không thực hiện được thao tác</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Do not use this file. If the office has a new card, ask them to read its fingerprint to you, then choose File ▸ Trust an office card…</source>
+        <translation>Đừng dùng tệp này. Nếu Văn phòng có thẻ mới, hãy đề nghị Văn phòng đọc dấu vân tay của thẻ cho đồng chí, rồi chọn Tệp ▸ Tin cậy thẻ của Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not use this file; ask the office for a new copy.</source>
+        <translation>Đừng dùng tệp này; hãy đề nghị Văn phòng gửi bản mới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A newer version was already opened on this computer. Ask the office for the latest copy.</source>
+        <translation>Máy tính này đã mở một phiên bản mới hơn. Hãy đề nghị Văn phòng gửi bản mới nhất.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you should have received it, contact the office.</source>
+        <translation>Nếu đồng chí lẽ ra phải nhận được tệp này, hãy liên hệ với Văn phòng.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+15"/>
+        <source>Paperless</source>
+        <translation>Paperless</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+15"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Something unexpected went wrong. This is a bug in Paperless, not your fault.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Đây là lỗi của phần mềm Paperless, không phải do đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please tell the office what you were doing. Your documents are safe.</source>
+        <translation>Xin hãy báo cho Văn phòng biết đồng chí đang thao tác gì. Tài liệu của đồng chí vẫn an toàn.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../src/paperless/gui/search/find_bar.py" line="+297"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No results</source>
+        <translation>Không có kết quả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1/%2…</source>
+        <translation>%1/%2…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Find in document</source>
+        <translation>Tìm trong tài liệu</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Text to find</source>
+        <translation>Nội dung cần tìm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Words typed without accents match any accents; words typed with accents match exactly</source>
+        <translation>Gõ không dấu sẽ tìm mọi cách viết có dấu; gõ có dấu sẽ tìm đúng từ đó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matches</source>
+        <translation>Kết quả khớp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter, %1)</source>
+        <translation>Kết quả tiếp theo (Enter, %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>Kết quả tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+Enter, %1)</source>
+        <translation>Kết quả trước (Shift+Enter, %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>Kết quả trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the find bar</source>
+        <translation>Đóng thanh tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find next</source>
+        <translation>Tìm tiếp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find previous</source>
+        <translation>Tìm ngược lại</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+182"/>
+        <location line="+1"/>
+        <source>Welcome to Paperless</source>
+        <translation>Chào mừng đến với Paperless</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paperless keeps the committee&apos;s session documents encrypted on this computer. First you need your own identity: a personal key protected by a passphrase that only you know.</source>
+        <translation>Paperless lưu giữ tài liệu các phiên họp ở dạng mã hóa trên máy tính này. Trước hết, đồng chí cần có danh tính riêng: một khóa cá nhân được bảo vệ bằng mật khẩu mà chỉ đồng chí biết.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create my identity</source>
+        <translation>&amp;Tạo danh tính của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use an existing identity folder…</source>
+        <translation>&amp;Dùng thư mục danh tính đã có…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create my identity</source>
+        <translation>Tạo danh tính của tôi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a passphrase you will remember: a short sentence is best. Nobody, not even the office, can recover it if it is forgotten.</source>
+        <translation>Hãy chọn mật khẩu dễ nhớ với đồng chí, tốt nhất là một câu ngắn. Nếu quên mật khẩu, không ai, kể cả Văn phòng, có thể khôi phục được.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Quay lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;reate</source>
+        <translation>T&amp;ạo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your public card</source>
+        <translation>Thẻ công khai của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give your public card to the office, and read these 20 digits aloud to them so that they can check it. The card holds no secret.</source>
+        <translation>Hãy gửi thẻ công khai cho Văn phòng và đọc to 20 chữ số này để Văn phòng đối chiếu. Thẻ không chứa thông tin bí mật nào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save card…</source>
+        <translation>&amp;Lưu thẻ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust the office</source>
+        <translation>Tin cậy Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To open session files, Paperless needs the public card of the office that signs them. Choose the card file the office gave you. You can also do this later from the File menu.</source>
+        <translation>Để mở tệp phiên họp, Paperless cần thẻ công khai của Văn phòng, nơi ký các tệp đó. Hãy chọn tệp thẻ do Văn phòng cung cấp. Đồng chí cũng có thể làm việc này sau, trong trình đơn Tệp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Choose the office&apos;s card…</source>
+        <translation>&amp;Chọn thẻ của Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip for now</source>
+        <translation>&amp;Bỏ qua lúc này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>too short (at least 8 characters)</source>
+        <translation>quá ngắn (cần ít nhất 8 ký tự)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation>yếu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fair</source>
+        <translation>trung bình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>good</source>
+        <translation>khá</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>strong</source>
+        <translation>mạnh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength: %1.</source>
+        <translation>Độ mạnh: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make it longer, or mix words, capitals, digits and accented letters.</source>
+        <translation>Hãy đặt dài hơn, hoặc kết hợp nhiều từ, chữ hoa, chữ số và chữ có dấu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Creating your keys…</source>
+        <translation>Đang tạo khóa của đồng chí…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose your identity folder</source>
+        <translation>Chọn thư mục danh tính của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save my public card</source>
+        <translation>Lưu thẻ công khai của tôi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../src/paperless/gui/library_view.py" line="+155"/>
+        <source>Sessions on this computer</source>
+        <translation>Các phiên họp trên máy này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paperless is locked. Unlock it with your passphrase to see your sessions.</source>
+        <translation>Paperless đang khóa. Hãy mở khóa bằng mật khẩu để xem các phiên họp của đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sessions yet. Open a session file you received from the office, or drag it onto this window.</source>
+        <translation>Chưa có phiên họp nào. Hãy mở tệp phiên họp nhận được từ Văn phòng, hoặc kéo tệp thả vào cửa sổ này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a session to read it, or open a new session file.</source>
+        <translation>Chọn một phiên họp để đọc, hoặc mở tệp phiên họp mới.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a session file…</source>
+        <translation>&amp;Mở tệp phiên họp…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unlock…</source>
+        <translation>Mở &amp;khóa…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/paperless/gui/main_window.py" line="+108"/>
+        <source>Checking and opening %1…</source>
+        <translation>Đang kiểm tra và mở %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypting the document…</source>
+        <translation>Đang giải mã tài liệu…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Unlocked: %1</source>
+        <translation>Đã mở khóa: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open a session file</source>
+        <translation>Mở tệp phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session files (*.paperless);;All files (*)</source>
+        <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No document of this session is available to you.</source>
+        <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the search: %1 of %2 pages</source>
+        <translation>Đang chuẩn bị tìm kiếm: %1/%2 trang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The whole session can now be searched.</source>
+        <translation>Đã có thể tìm kiếm trong toàn bộ phiên họp.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Save my public card</source>
+        <translation>Lưu thẻ công khai của tôi</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFlow</name>
+    <message>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+76"/>
+        <source>Trust an office card…</source>
+        <translation>Tin cậy thẻ của Văn phòng…</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/outline.py" line="+21"/>
+        <source>Document outline</source>
+        <translation>Mục lục tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents: click an entry to go there</source>
+        <translation>Mục lục: bấm vào một mục để chuyển đến</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{title} — page {page}</source>
+        <translation>{title} — trang {page}</translation>
+    </message>
+</context>
+<context>
+    <name>PageCanvas</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+80"/>
+        <source>Document pages</source>
+        <translation>Các trang tài liệu</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Page {page} could not be displayed.</source>
+        <translation>Không hiển thị được trang {page}.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>External link (not opened; this reader works offline): {uri}</source>
+        <translation>Liên kết bên ngoài (không mở; phần mềm hoạt động không cần mạng): {uri}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to page {page}</source>
+        <translation>Chuyển đến trang {page}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../src/paperless/gui/reader.py" line="+198"/>
+        <source>This session expired on %1; documents can no longer be opened.</source>
+        <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/search/search_panel.py" line="+203"/>
+        <source>page %1</source>
+        <translation>trang %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Indexing… %1/%2 pages</source>
+        <translation>Đang lập chỉ mục… %1/%2 trang</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Indexing… %1/%2 documents (%3 pages)</source>
+        <translation>Đang lập chỉ mục… %1/%2 tài liệu (%3 trang)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No results yet</source>
+        <translation>Chưa có kết quả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No results</source>
+        <translation>Không có kết quả</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More than %1 results; showing the first %1</source>
+        <translation>Có hơn %1 kết quả; đang hiển thị %1 kết quả đầu tiên</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n kết quả</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Search all documents</source>
+        <translation>Tìm trong tất cả tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search text</source>
+        <translation>Nội dung tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Words typed without accents match any accents (chuyen doi so finds chuyển đổi số); words typed with accents match exactly</source>
+        <translation>Gõ không dấu sẽ tìm mọi cách viết có dấu (chuyen doi so tìm được chuyển đổi số); gõ có dấu sẽ tìm đúng từ đó</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click or press Enter to open the page</source>
+        <translation>Bấm chuột hoặc nhấn Enter để mở trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indexing progress</source>
+        <translation>Tiến độ lập chỉ mục</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRow</name>
+    <message>
+        <location filename="../../src/paperless/gui/library_view.py" line="-95"/>
+        <source>Expired on %1</source>
+        <translation>Đã hết hạn lúc %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Available until %1</source>
+        <translation>Được đọc đến %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 documents read</source>
+        <translation>Đã đọc %1/%2 tài liệu</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+31"/>
+        <source>Page thumbnails</source>
+        <translation>Hình thu nhỏ các trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages: click one to go there</source>
+        <translation>Các trang: bấm vào một trang để chuyển đến</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Page {page}</source>
+        <translation>Trang {page}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/trust.py" line="+20"/>
+        <source>Public cards (*.toml);;All files (*)</source>
+        <translation>Thẻ công khai (*.toml);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Trust an office card</source>
+        <translation>Tin cậy thẻ của Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session files signed with this card will be accepted on this computer.</source>
+        <translation>Các tệp phiên họp được ký bằng thẻ này sẽ được chấp nhận trên máy tính này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the office to read their fingerprint to you (by phone or in person). Trust this card only if every digit is the same.</source>
+        <translation>Hãy đề nghị Văn phòng đọc dấu vân tay của thẻ cho đồng chí (qua điện thoại hoặc trực tiếp). Chỉ tin cậy thẻ này khi tất cả các chữ số đều trùng khớp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Trust this card</source>
+        <translation>&amp;Tin cậy thẻ này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the office&apos;s public card</source>
+        <translation>Chọn thẻ công khai của Văn phòng</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+97"/>
+        <source>Unlock Paperless</source>
+        <translation>Mở khóa Paperless</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your passphrase</source>
+        <translation>Nhập mật khẩu của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity: %1 (fingerprint %2)</source>
+        <translation>Danh tính: %1 (dấu vân tay %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Please type your passphrase.</source>
+        <translation>Xin hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlocking…</source>
+        <translation>Đang mở khóa…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Wrong passphrase. You can try again in %1 s.</source>
+        <translation>Sai mật khẩu. Có thể thử lại sau %1 giây.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrong passphrase. Please try again.</source>
+        <translation>Sai mật khẩu. Xin hãy thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+32"/>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document toolbar</source>
+        <translation>Thanh công cụ tài liệu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show or hide the page thumbnails and contents</source>
+        <translation>Hiện hoặc ẩn hình thu nhỏ các trang và mục lục</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page number</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current page: type a number and press Enter to go there</source>
+        <translation>Trang hiện tại: gõ số trang rồi nhấn Enter để chuyển đến</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page count</source>
+        <translation>Tổng số trang</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out ({key})</source>
+        <translation>Thu nhỏ ({key})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom</source>
+        <translation>Thu phóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom: choose a size or type a percentage</source>
+        <translation>Thu phóng: chọn cỡ hoặc gõ tỉ lệ phần trăm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <location line="+43"/>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+11"/>
+        <location line="+44"/>
+        <source>Fit page</source>
+        <translation>Vừa trang</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Zoom in ({key})</source>
+        <translation>Phóng to ({key})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit the page width to the window</source>
+        <translation>Hiển thị trang vừa chiều rộng cửa sổ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole page</source>
+        <translation>Hiển thị trọn trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual size ({key})</source>
+        <translation>Kích thước thực ({key})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Night</source>
+        <translation>Ban đêm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Night mode: light text on a dark page</source>
+        <translation>Chế độ đọc ban đêm: chữ sáng trên nền tối</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Document status</source>
+        <translation>Trạng thái tài liệu</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>of {count}</source>
+        <translation>/ {count}</translation>
+    </message>
+</context>
+</TS>

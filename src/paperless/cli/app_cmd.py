@@ -1,0 +1,76 @@
+"""The reader app from the command line: ``paperless`` (no arguments), ``paperless open``.
+
+``paperless demo`` (see demo_cmd) also ends here, to open the demo session in the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from paperless.cli.console import say
+from paperless.core.errors import T, UsageError
+from paperless.core.identity import PublicCard, load_card
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("open", help="open a session bundle in the reader app")
+    p.add_argument("bundle", type=Path)
+    p.add_argument("--identity", type=Path, help="your identity folder (default: the app's own)")
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CLERK",
+                   help="also trust this signer for this run: identity folder or public card file")
+    p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this environment variable")
+    p.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                   help="save a picture of the window once the first page shows, then quit")
+    p.set_defaults(func=run_open)
+
+
+def has_display(environ: dict[str, str] | None = None) -> bool:
+    env = dict(os.environ) if environ is None else environ
+    if env.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def passphrase_from(var: str | None) -> str | None:
+    if not var:
+        return None
+    value = os.environ.get(var)
+    if value is None:
+        raise UsageError(detail=T(f"the environment variable {var} is not set",
+                                  f"chưa đặt biến môi trường {var}"))
+    return value
+
+
+def launch(*, bundle: Path | None = None, identity: Path | None = None, trust: list[PublicCard] | None = None,
+           passphrase: str | None = None, screenshot: Path | None = None) -> int:
+    """Start the app (imports Qt only now, so the other commands stay light)."""
+    if screenshot is None and not has_display():
+        say(T("No display is available, so the app cannot open here (use --screenshot FILE.png to render "
+              "the window without a display).",
+              "Không có màn hình để mở ứng dụng (dùng --screenshot TỆP.png để vẽ cửa sổ mà không cần màn hình)."))
+        return 0
+    from paperless.gui.app import AppOptions, run
+
+    lang = os.environ.get("PAPERLESS_LANG") or None
+    options = AppOptions(bundle=bundle, identity=identity, trust=list(trust or []), passphrase=passphrase,
+                         screenshot=screenshot, language=lang)
+    return run(options)
+
+
+def run_app(_args: argparse.Namespace | None = None) -> int:
+    """``paperless`` with no arguments."""
+    return launch()
+
+
+def run_open(args: argparse.Namespace) -> int:
+    if not args.bundle.is_file():
+        raise UsageError(detail=T(f"{args.bundle} is not a file", f"{args.bundle} không phải là tệp"))
+    if args.identity is not None:
+        load_card(args.identity)  # a clear error now rather than in the window
+    trust = [load_card(p) for p in args.trust]
+    return launch(bundle=args.bundle.resolve(), identity=args.identity, trust=trust,
+                  passphrase=passphrase_from(args.passphrase_env), screenshot=args.screenshot)

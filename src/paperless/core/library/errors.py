@@ -1,0 +1,20 @@
+"""Errors about the member's encrypted library and reading state."""
+
+from __future__ import annotations
+
+from paperless.core.errors import PaperlessError
+
+
+class LibraryError(PaperlessError):
+    en = "The reading library {path} cannot be used: {detail}"
+    vi = "Không dùng được thư viện đọc {path}: {detail}"
+
+
+class LibraryFromNewerAppError(LibraryError):
+    en = "The reading library {path} was written by a newer version of Paperless (format {found}); please update."
+    vi = "Thư viện đọc {path} do phiên bản Paperless mới hơn ghi (định dạng {found}); hãy cập nhật phần mềm."
+
+
+class UnknownSessionError(LibraryError):
+    en = "This session is not in the library on this computer."
+    vi = "Phiên họp này không có trong thư viện trên máy tính này."

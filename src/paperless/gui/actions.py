@@ -1,0 +1,109 @@
+"""The main window's menus and actions: File, View, Language, Help.
+
+Texts are set in ``retranslate`` (called again on a language switch).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+
+class Actions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        bar = window.menuBar()
+
+        def act(checkable: bool = False, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                ) -> QAction:
+            a = QAction(window)
+            a.setCheckable(checkable)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            window.addAction(a)  # shortcuts work in full screen too, without the menu bar
+            return a
+
+        self.file_menu = QMenu(bar)
+        self.open = act(shortcut=QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu(self.file_menu)
+        self.library = act(shortcut="Ctrl+L")
+        self.close_session = act(shortcut=QKeySequence.StandardKey.Close)
+        self.trust_card = act()
+        self.save_card = act()
+        self.quit = act(shortcut=QKeySequence.StandardKey.Quit)
+        self.file_menu.addAction(self.open)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.library)
+        self.file_menu.addAction(self.close_session)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.trust_card)
+        self.file_menu.addAction(self.save_card)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+
+        self.view_menu = QMenu(bar)
+        self.search_panel = act(checkable=True, shortcut="Ctrl+Shift+F")
+        self.zoom_in = act(shortcut=QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = act(shortcut=QKeySequence.StandardKey.ZoomOut)
+        self.fit_width = act(shortcut="Ctrl+2")
+        self.fit_page = act(shortcut="Ctrl+1")
+        self.actual_size = act(shortcut="Ctrl+0")
+        self.night = act(checkable=True, shortcut="Ctrl+Shift+N")
+        self.full_screen = act(checkable=True, shortcut="F11")
+        self.thumbnails = act(checkable=True, shortcut="F4")
+        self.outline = act(checkable=True, shortcut="F5")
+        self.agenda = act(checkable=True, shortcut="F9")
+        for a in (self.search_panel, None, self.zoom_in, self.zoom_out, self.fit_width, self.fit_page,
+                  self.actual_size, None, self.night, self.full_screen, None, self.agenda, self.thumbnails,
+                  self.outline):
+            if a is None:
+                self.view_menu.addSeparator()
+            else:
+                self.view_menu.addAction(a)
+
+        self.language_menu = QMenu(bar)
+        self.languages = QActionGroup(window)
+        self.lang_vi = QAction("Tiếng Việt", window, checkable=True)
+        self.lang_en = QAction("English", window, checkable=True)
+        self.lang_vi.setData("vi")
+        self.lang_en.setData("en")
+        for a in (self.lang_vi, self.lang_en):
+            self.languages.addAction(a)
+            self.language_menu.addAction(a)
+
+        self.help_menu = QMenu(bar)
+        self.about = act()
+        self.help_menu.addAction(self.about)
+
+        for menu in (self.file_menu, self.view_menu, self.language_menu, self.help_menu):
+            bar.addMenu(menu)
+        self.retranslate()
+
+    def document_actions(self) -> list[QAction]:
+        return [self.zoom_in, self.zoom_out, self.fit_width, self.fit_page, self.actual_size]
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open.setText(self.tr("&Open a session file\u2026"))
+        self.recent_menu.setTitle(self.tr("&Recent sessions"))
+        self.library.setText(self.tr("Sessions on this &computer"))
+        self.close_session.setText(self.tr("&Close the session"))
+        self.trust_card.setText(self.tr("&Trust an office card\u2026"))
+        self.save_card.setText(self.tr("&Save my public card\u2026"))
+        self.quit.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.search_panel.setText(self.tr("&Search the whole session"))
+        self.zoom_in.setText(self.tr("Zoom &in"))
+        self.zoom_out.setText(self.tr("Zoom &out"))
+        self.fit_width.setText(self.tr("Fit &width"))
+        self.fit_page.setText(self.tr("Fit &page"))
+        self.actual_size.setText(self.tr("&Actual size"))
+        self.night.setText(self.tr("&Night reading mode"))
+        self.full_screen.setText(self.tr("F&ull screen"))
+        self.agenda.setText(self.tr("A&genda"))
+        self.thumbnails.setText(self.tr("&Thumbnails"))
+        self.outline.setText(self.tr("O&utline"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about.setText(self.tr("&About Paperless"))

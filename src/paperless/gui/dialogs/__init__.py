@@ -1,0 +1,1 @@
+"""Dialogs: first run, unlock, open errors, trusting a card, about."""

@@ -1,0 +1,178 @@
+"""Asking for the passphrase; after a wrong one, a growing pause (1 s, 2 s, 4 s …).
+
+Unlocking (scrypt, about half a second) and decrypting the library run off the GUI thread.
+The pause is the dialog's own (the core is asked not to sleep), with the button disabled
+and a countdown, so the window stays responsive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from paperless.core.errors import PaperlessError, WrongPassphraseError
+from paperless.core.identity import PublicCard, UnlockedIdentity, load_card, unlock_identity
+from paperless.core.library import Library
+from paperless.gui.services import AppServices
+
+MAX_DELAY = 60.0
+
+
+def delay_for(failures: int, scale: float = 1.0) -> float:
+    """Seconds to wait after ``failures`` wrong passphrases in a row: 1, 2, 4, 8 … (capped)."""
+    if failures <= 0:
+        return 0.0
+    return float(min(MAX_DELAY, scale * 2.0 ** (failures - 1)))
+
+
+def unlock_and_load(root: Path, folder: Path, passphrase: str) -> tuple[UnlockedIdentity, Library]:
+    identity = unlock_identity(folder, passphrase, failure_delay=0)
+    return identity, Library.open(root, identity)
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object, object)  # UnlockedIdentity, Library
+
+    def __init__(self, services: AppServices, folder: Path, parent: QWidget | None = None,
+                 *, card: PublicCard | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockDialog")
+        self._services = services
+        self._folder = folder
+        self._card = card or load_card(folder)
+        self.failures = 0
+        self._remaining = 0.0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self.setModal(True)
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self._heading = QLabel(self)
+        font = QFont(self._heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._who = QLabel(self)
+        self._who.setWordWrap(True)
+        self._prompt = QLabel(self)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        self._prompt.setBuddy(self.passphrase)
+        self.message = QLabel(self)
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #7f1d1d;")
+        self.unlock_button = QPushButton(self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self._cancel = QPushButton(self)
+        self._cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self._cancel)
+        buttons.addWidget(self.unlock_button)
+        for w in (self._heading, self._who, self._prompt, self.passphrase, self.message):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Unlock Paperless"))
+        self._heading.setText(self.tr("Enter your passphrase"))
+        self._who.setText(self.tr("Identity: %1 (fingerprint %2)").replace("%1", self._card.name)
+                          .replace("%2", self._card.fingerprint))
+        self._prompt.setText(self.tr("&Passphrase:"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self._cancel.setText(self.tr("&Cancel"))
+        if self._remaining > 0:
+            self._show_wait()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @property
+    def waiting(self) -> bool:
+        return self._remaining > 0
+
+    def try_unlock(self) -> None:
+        if self.waiting or not self.unlock_button.isEnabled():
+            return
+        text = self.passphrase.text()
+        if not text:
+            self.message.setText(self.tr("Please type your passphrase."))
+            return
+        self._set_busy(True)
+        self.message.setText(self.tr("Unlocking\u2026"))
+        root, folder = self._services.paths.root, self._folder
+        self._services.operations.run(lambda: unlock_and_load(root, folder, text), self._succeeded, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.unlock_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+
+    def _succeeded(self, result: tuple[UnlockedIdentity, Library]) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+        self.unlocked.emit(*result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, WrongPassphraseError):
+            self.failures += 1
+            self.passphrase.selectAll()
+            self._remaining = delay_for(self.failures, self._services.unlock_delay_scale)
+            self._show_wait()
+            self._timer.start(max(1, int(min(1.0, self._remaining) * 1000)))
+            return
+        self._set_busy(False)
+        if isinstance(exc, PaperlessError):
+            self.message.setText(exc.message(self._services.language))
+        else:
+            self._services.operations.failed.emit(exc)
+            self.message.clear()
+
+    def _show_wait(self) -> None:
+        seconds = max(1, math.ceil(self._remaining))
+        self.message.setText(self.tr("Wrong passphrase. You can try again in %1 s.").replace("%1", str(seconds)))
+
+    def _tick(self) -> None:
+        self._remaining -= self._timer.interval() / 1000
+        if self._remaining > 1e-6:
+            self._show_wait()
+            return
+        self._remaining = 0.0
+        self._timer.stop()
+        self._set_busy(False)
+        self.message.setText(self.tr("Wrong passphrase. Please try again."))
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def ask_unlock(services: AppServices, folder: Path, parent: QWidget | None,
+               on_unlocked: Callable[[UnlockedIdentity, Library], None],
+               on_cancel: Callable[[], None] | None = None) -> UnlockDialog:
+    dialog = UnlockDialog(services, folder, parent)
+    dialog.unlocked.connect(on_unlocked)
+    if on_cancel is not None:
+        dialog.rejected.connect(on_cancel)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

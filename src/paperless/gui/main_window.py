@@ -1,0 +1,346 @@
+"""The main window: composes the agenda (left), the reader or library (centre) and the session
+search panel (right), with menus, a status bar and drag-and-drop of session files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+
+from paperless.core.bundle import OpenedBundle
+from paperless.core.errors import OutputFileError, PaperlessError
+from paperless.core.identity import UnlockedIdentity
+from paperless.core.library import Library, SessionRecord
+from paperless.gui.actions import Actions
+from paperless.gui.agenda import AgendaPanel
+from paperless.gui.dialogs.about import about_box
+from paperless.gui.dialogs.errors import show_failure
+from paperless.gui.dialogs.trust import card_filters, choose_and_trust
+from paperless.gui.icons import Icons
+from paperless.gui.library_view import LibraryView
+from paperless.gui.open_flow import OpenFlow, bundle_paths
+from paperless.gui.reader import ReaderPane
+from paperless.gui.services import AppServices
+from paperless.gui.session import LoadedDocument, SessionController
+
+LIBRARY_PAGE, READER_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    session_shown = Signal()  # a session's agenda is shown
+    first_page_rendered = Signal()  # the current document's first visible page is on screen
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.icons = Icons(services.paths.icons)
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        if services.settings.geometry is not None:
+            self.restoreGeometry(services.settings.geometry)
+        self.session = SessionController(services, self)
+        self.open_flow = OpenFlow(services, self)
+        self.actions_ = Actions(self)
+
+        self.agenda = AgendaPanel(self.icons, self)
+        self.library_view = LibraryView(self)
+        self.reader = ReaderPane(services, self.icons, self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.library_view)
+        self.centre.addWidget(self.reader)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.agenda)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.reader.search_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 900, 320])
+        self.agenda.setMinimumWidth(240)
+        self.setCentralWidget(self.splitter)
+        self.toolbar = self.reader.view.toolbar()
+        self.toolbar.setParent(self)
+        self.addToolBar(self.toolbar)
+        self.toolbar.hide()
+        self.centre.currentChanged.connect(lambda index: self.toolbar.setVisible(index == READER_PAGE))
+        self.page_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.page_label)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # size limits known before the window exists (no late size hints)
+        self._connect()
+        self._apply_view_settings()
+        self._update_enabled()
+        self.retranslate()
+
+    # -- wiring -------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a, s = self.actions_, self.session
+        a.open.triggered.connect(self.choose_file)
+        a.library.triggered.connect(self.show_library)
+        a.close_session.triggered.connect(self.close_session)
+        a.trust_card.triggered.connect(lambda: choose_and_trust(self.services, self))
+        a.save_card.triggered.connect(self.save_my_card)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(lambda: about_box(self).open())
+        a.full_screen.toggled.connect(self.set_full_screen)
+        a.night.toggled.connect(self._night)
+        a.agenda.toggled.connect(self._agenda_visible)
+        a.search_panel.toggled.connect(self._search_visible)
+        a.languages.triggered.connect(lambda act: self.switch_language(str(act.data())))
+        self.reader.connect_actions(a)
+        self.reader.page_changed.connect(self._page_changed)
+        self.reader.first_page_rendered.connect(self.first_page_rendered)
+        self.reader.result_chosen.connect(self._open_hit)
+        self.services.operations.failed.connect(self.show_failure)
+        self.services.operations.busy_changed.connect(self._busy)
+        self.services.translators.changed.connect(self._language_changed)
+        self.library_view.session_requested.connect(self.open_session)
+        self.library_view.open_file_requested.connect(self.choose_file)
+        self.library_view.unlock_requested.connect(self._ask_unlock)
+        self.agenda.document_activated.connect(s.open_document)
+        self.agenda.read_toggled.connect(s.set_read)
+        self.open_flow.opened.connect(self._session_opened)
+        self.open_flow.started.connect(lambda name: self.statusBar().showMessage(
+            self.tr("Checking and opening %1\u2026").replace("%1", name)))
+        self.open_flow.refused.connect(lambda _exc: self.statusBar().clearMessage())
+        s.document_loading.connect(lambda _e: self.statusBar().showMessage(self.tr("Decrypting the document\u2026")))
+        s.document_ready.connect(self._document_ready)
+        s.document_refused.connect(self._document_refused)
+        s.read_changed.connect(self.agenda.set_read)
+        s.indexer.progress.connect(self._index_progress)
+
+    def _apply_view_settings(self) -> None:
+        st, a = self.services.settings, self.actions_
+        a.night.setChecked(st.flag("night"))
+        a.agenda.setChecked(st.flag("agenda", True))
+        a.thumbnails.setChecked(st.flag("thumbnails"))
+        a.outline.setChecked(st.flag("outline"))
+        a.search_panel.setChecked(st.flag("search_panel"))
+        self.reader.search_panel.setVisible(a.search_panel.isChecked())
+        self._show_agenda()
+        a.thumbnails.toggled.connect(lambda on: st.set_flag("thumbnails", on))
+        a.outline.toggled.connect(lambda on: st.set_flag("outline", on))
+
+    def _update_enabled(self) -> None:
+        unlocked = self.services.library is not None
+        reading = self.session.current is not None
+        a = self.actions_
+        a.open.setEnabled(unlocked)
+        a.library.setEnabled(unlocked)
+        a.recent_menu.setEnabled(unlocked and bool(self.services.library and self.services.library.sessions()))
+        a.close_session.setEnabled(self.session.opened is not None)
+        a.save_card.setEnabled(self.services.identity is not None)
+        for act in a.document_actions():
+            act.setEnabled(reading)
+
+    # -- unlocking and the library ------------------------------------------------------------------
+
+    def set_unlocked(self, identity: UnlockedIdentity, library: Library) -> None:
+        self.services.identity, self.services.library = identity, library
+        self.library_view.set_locked(False)
+        self.refresh_library()
+        self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
+
+    def _ask_unlock(self) -> None:
+        from paperless.gui.dialogs.unlock import ask_unlock
+
+        ask_unlock(self.services, self.services.identity_folder, self, self.set_unlocked)
+
+    def refresh_library(self) -> None:
+        library = self.services.library
+        records = library.sessions() if library else []
+        self.library_view.set_sessions(records, self.services.clock())
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for record in records[:10]:
+            act = menu.addAction(record.title)
+            act.triggered.connect(lambda _=False, sid=record.session_id: self.open_session(sid))
+        self._update_enabled()
+
+    def show_library(self) -> None:
+        self.refresh_library()
+        self.centre.setCurrentIndex(LIBRARY_PAGE)
+
+    def open_session(self, session_id: str) -> None:
+        library = self.services.library
+        if library is not None:
+            self.open_flow.reopen(library.session(session_id))
+
+    def choose_file(self) -> None:
+        if self.services.library is None:
+            return
+        path = self.services.files.open_file(self, self.tr("Open a session file"),
+                                             self.tr("Session files (*.paperless);;All files (*)"))
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        self.open_flow.open_file(path)
+
+    # -- session and documents -------------------------------------------------------------------
+
+    def _session_opened(self, opened: OpenedBundle, record: SessionRecord) -> None:
+        self.session.show_session(opened, record)
+        titles = {d.entry: d.title for it in opened.agenda.items for d in it.documents}
+        self.reader.set_index(self.session.indexer.index, titles)
+        expired_on = opened.manifest.expires_at if opened.expired else None
+        self.agenda.set_session(opened.agenda, opened.member, self.session.read_set(), expired_on)
+        self.centre.setCurrentIndex(READER_PAGE)
+        self._show_agenda()
+        self.refresh_library()
+        self.retranslate()
+        self.statusBar().clearMessage()
+        first = self.session.first_entry()
+        if opened.expired:
+            self.reader.show_expired(expired_on)
+        elif first is None:
+            self.reader.show_message(self.tr("No document of this session is available to you."))
+        else:
+            self.session.open_document(first)
+        self.session_shown.emit()
+
+    def close_session(self) -> None:
+        self.session.close_session()
+        self.reader.clear()
+        self.agenda.clear()
+        self._show_agenda()
+        self.show_library()
+        self.retranslate()
+        self._update_enabled()
+
+    def _document_ready(self, doc: LoadedDocument) -> None:
+        self.statusBar().clearMessage()
+        self.reader.show_document(doc)
+        self.agenda.set_current(doc.entry)
+        self.centre.setCurrentIndex(READER_PAGE)
+        self._update_enabled()
+
+    def _document_refused(self, entry: str, exc: PaperlessError) -> None:
+        self.statusBar().clearMessage()
+        self.reader.show_refusal(exc.message(self.services.language))
+
+    def _page_changed(self, page: int, count: int) -> None:
+        self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(count))
+                                if count else "")
+        self.session.page_changed(page, count)
+
+    def _open_hit(self, entry: str, page: int) -> None:
+        if entry != self.session.current:
+            self.reader.pending_page = page
+            self.session.open_document(entry)
+        else:
+            self.reader.go_to_page(page)
+
+    def _index_progress(self, done: int, total: int) -> None:
+        if done < total:
+            self.statusBar().showMessage(self.tr("Preparing the search: %1 of %2 pages")
+                                         .replace("%1", str(done)).replace("%2", str(total)))
+        else:
+            self.statusBar().showMessage(self.tr("The whole session can now be searched."), 4000)
+        self.reader.index_progress(done, total)
+
+    # -- view -------------------------------------------------------------------------------------
+
+    def set_full_screen(self, on: bool) -> None:
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        self.showFullScreen() if on else self.showNormal()
+
+    def _night(self, on: bool) -> None:
+        self.services.settings.set_flag("night", on)
+        self.reader.set_night_mode(on)
+
+    def _agenda_visible(self, on: bool) -> None:
+        self.services.settings.set_flag("agenda", on)
+        self._show_agenda()
+
+    def _show_agenda(self) -> None:
+        """The agenda panel shows while a session is open (and the View menu wants it)."""
+        self.agenda.setVisible(self.actions_.agenda.isChecked() and self.session.opened is not None)
+
+    def _search_visible(self, on: bool) -> None:
+        self.services.settings.set_flag("search_panel", on)
+        self.reader.search_panel.setVisible(on)
+        if on:
+            self.reader.focus_search_panel()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.actions_.full_screen.setChecked(False)
+            return
+        super().keyPressEvent(event)
+
+    # -- language ---------------------------------------------------------------------------------
+
+    def switch_language(self, language: str) -> None:
+        """Live: the new translation is installed and every widget sets its texts again."""
+        self.services.settings.language = language
+        self.services.translators.install(language)
+
+    def _language_changed(self, language: str) -> None:
+        self.actions_.lang_vi.setChecked(language == "vi")
+        self.actions_.lang_en.setChecked(language == "en")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.actions_.retranslate()
+        self._language_changed(self.services.language)
+        title = self.session.opened.agenda.title if self.session.opened else ""
+        self.setWindowTitle(f"{title} \u2014 Paperless" if title else "Paperless")
+
+    # -- misc -------------------------------------------------------------------------------------
+
+    def show_failure(self, exc: BaseException) -> QMessageBox:
+        return show_failure(self, exc, self.services.language)
+
+    def save_my_card(self) -> None:
+        identity = self.services.identity
+        if identity is None:
+            return
+        path = self.services.files.save_file(self, self.tr("Save my public card"), "card.toml", card_filters())
+        if path is None:
+            return
+        try:
+            path.write_text(identity.card.to_toml(), encoding="utf-8")
+        except OSError as exc:
+            self.show_failure(OutputFileError(path=str(path), detail=exc.strerror or str(exc)))
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if self.services.library is not None and bundle_paths([Path(u.toLocalFile()) for u in urls]):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = bundle_paths([Path(u.toLocalFile()) for u in event.mimeData().urls()])
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_path(paths[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.services.settings.geometry = self.saveGeometry()
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Save the reading state and forget the session (idempotent)."""
+        if self.session.opened is not None:
+            self.session.close_session()
+            self.reader.clear()
+        else:
+            self.session.save_now()

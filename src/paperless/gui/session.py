@@ -1,0 +1,208 @@
+"""The open session: the opened bundle, decrypted documents in memory, reading state, index.
+
+All reads of the bundle go through one lock (the bundle file handle is shared) and run off
+the GUI thread. Decrypted PDFs stay in memory only. The reading position and read marks go
+to the encrypted library, saved a moment after the last change and when the session closes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from paperless.core.bundle import AgendaDocument, AgendaItem, ExpiredError, NotPermittedError, OpenedBundle
+from paperless.core.errors import PaperlessError
+from paperless.core.library import SessionRecord
+from paperless.gui.indexer import SessionIndexer
+from paperless.gui.services import AppServices
+
+SAVE_DELAY_MS = 1500
+
+
+class SessionClosedError(PaperlessError):
+    en = "The session was closed."
+    vi = "Phiên họp đã được đóng."
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    entry: str
+    title: str
+    data: bytes
+    start_page: int
+    pages: int
+    watermark: str | None
+    allow_copy: bool
+
+
+class SessionController(QObject):
+    session_changed = Signal()  # a session was opened or closed
+    document_loading = Signal(str)  # entry
+    document_ready = Signal(object)  # LoadedDocument
+    document_refused = Signal(str, object)  # entry, PaperlessError (expired, restricted, tampered …)
+    read_changed = Signal(str, bool)
+
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.opened: OpenedBundle | None = None
+        self.record: SessionRecord | None = None
+        self.current: str | None = None
+        self._lock = threading.Lock()
+        self._cache: dict[str, bytes] = {}
+        self._request = 0
+        self.indexer = SessionIndexer(services.worker, services.operations, self)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+
+    # -- session ----------------------------------------------------------------------------
+
+    def show_session(self, opened: OpenedBundle, record: SessionRecord) -> None:
+        self.close_session()
+        self.opened, self.record = opened, record
+        self.session_changed.emit()
+        if not opened.expired:
+            member = opened.member
+            pages = {d.entry: d.pages for it in opened.agenda.items if it.readable_by(member) for d in it.documents}
+            self.indexer.start(pages, self._reader(opened, keep=False))
+
+    def close_session(self) -> None:
+        self.indexer.stop()
+        self.save_now()
+        self._request += 1
+        with self._lock:
+            if self.opened is not None:
+                self.opened.close()
+            self.opened, self.record, self.current = None, None, None
+            self._cache.clear()
+        self.session_changed.emit()
+
+    @property
+    def expired(self) -> bool:
+        return self.opened is not None and self.opened.expired
+
+    def readable_entries(self) -> list[str]:
+        if self.opened is None:
+            return []
+        member = self.opened.member
+        return [d.entry for it in self.opened.agenda.items if it.readable_by(member) for d in it.documents]
+
+    def find(self, entry: str) -> tuple[AgendaItem, AgendaDocument] | None:
+        if self.opened is None:
+            return None
+        for item in self.opened.agenda.items:
+            for doc in item.documents:
+                if doc.entry == entry:
+                    return item, doc
+        return None
+
+    def first_entry(self) -> str | None:
+        """Where to start reading: the last document read here, else the first readable one."""
+        entries = self.readable_entries()
+        if self.record is not None and self.record.last_document in entries:
+            return self.record.last_document
+        return entries[0] if entries else None
+
+    def read_set(self) -> set[str]:
+        if self.record is None:
+            return set()
+        return {e for e, d in self.record.documents.items() if d.read}
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def _reader(self, opened: OpenedBundle, *, keep: bool = True) -> Callable[[str], bytes]:
+        """Reads (decrypts) a document of ``opened``, in memory; ``keep``: remember it for next time."""
+
+        def read(entry: str) -> bytes:
+            with self._lock:
+                if self.opened is not opened:
+                    raise SessionClosedError()
+                cached = self._cache.get(entry)
+                if cached is not None:
+                    return cached
+                data = opened.read_document(entry)
+                if keep:
+                    self._cache[entry] = data
+                return data
+
+        return read
+
+    def open_document(self, entry: str) -> None:
+        opened = self.opened
+        found = self.find(entry)
+        if opened is None or found is None:
+            return
+        item, doc = found
+        if opened.expired:
+            when = opened.manifest.expires_at
+            self.document_refused.emit(entry, ExpiredError(path=opened.path.name,
+                                                           when=when.strftime("%H:%M, %d/%m/%Y") if when else ""))
+            return
+        if not item.readable_by(opened.member):
+            self.document_refused.emit(entry, NotPermittedError(path=opened.path.name, title=item.title,
+                                                                name=opened.member))
+            return
+        self._request += 1
+        request = self._request
+        self.document_loading.emit(entry)
+        read = self._reader(opened)
+        agenda = opened.agenda
+        start = self._services.library.last_page(agenda.session_id, entry) if self._services.library else 0
+        watermark = opened.member if agenda.watermark else None
+
+        def done(data: bytes) -> None:
+            if request != self._request:
+                return
+            self.current = entry
+            if self._services.library is not None and self.record is not None:
+                self._services.library.set_position(self.record.session_id, entry, start)
+                self._schedule_save()
+            self.document_ready.emit(LoadedDocument(entry, doc.title, data, start, doc.pages, watermark,
+                                                    agenda.allow_copy))
+
+        def failed(exc: BaseException) -> None:
+            if request != self._request:
+                return
+            if isinstance(exc, PaperlessError):
+                self.document_refused.emit(entry, exc)
+            else:
+                self._services.operations.failed.emit(exc)
+
+        self._services.operations.run(lambda: read(entry), done, failed)
+
+    # -- reading state ------------------------------------------------------------------------
+
+    def page_changed(self, page: int, count: int) -> None:
+        library, record, entry = self._services.library, self.record, self.current
+        if library is None or record is None or entry is None or page < 0:
+            return
+        library.set_position(record.session_id, entry, page)
+        if count > 0 and page >= count - 1 and not library.is_read(record.session_id, entry):
+            self.set_read(entry, True)
+        self._schedule_save()
+
+    def set_read(self, entry: str, read: bool) -> None:
+        library, record = self._services.library, self.record
+        if library is None or record is None:
+            return
+        library.mark_read(record.session_id, entry, read)
+        self.read_changed.emit(entry, read)
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        self._save_timer.start()
+
+    def save_now(self) -> None:
+        self._save_timer.stop()
+        library = self._services.library
+        if library is None:
+            return
+        try:
+            library.save_if_dirty()
+        except PaperlessError as exc:
+            self._services.operations.failed.emit(exc)

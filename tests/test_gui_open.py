@@ -1,0 +1,221 @@
+"""Opening sessions in the window: a good bundle, every kind of bad one (a clear dialog, no
+crash, nothing kept), restricted and expired items, the library, read marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bundle_helpers import MEMBERS, PASSPHRASE, People, flip_bit_in_entry, unlock, write_session
+from gui_helpers import OFFSCREEN_NOISE, Harness, harnesses, open_message_boxes
+
+from paperless.core.bundle import build_bundle
+from paperless.core.identity import load_card
+from paperless.core.library import trust
+from paperless.core.session import load_session
+from paperless.gui.app import AppOptions
+from paperless.gui.dialogs.unlock import UnlockDialog
+from paperless.gui.main_window import READER_PAGE
+from paperless.gui.startup import Startup
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def make(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    with harnesses(qtbot, tmp_path) as factory:
+        yield factory
+
+
+@pytest.fixture(scope="module")
+def expired_bundle(tmp_path_factory: pytest.TempPathFactory, people: People) -> Path:
+    root = tmp_path_factory.mktemp("expired")
+    session = write_session(root, people, expires="2024-02-15T00:00:00+07:00")
+    return build_bundle(load_session(session), unlock(people.clerk), root / "old.paperless").path
+
+
+@pytest.fixture(scope="module")
+def older_bundle(tmp_path_factory: pytest.TempPathFactory, bundle: Path, people: People) -> Path:
+    out = tmp_path_factory.mktemp("older") / "v1.paperless"
+    return build_bundle(load_session(bundle.parent.parent / "session.toml"), unlock(people.clerk), out, version=1).path
+
+
+def _refusal(h: Harness, kind: str, *needles: str) -> None:
+    boxes = open_message_boxes()
+    assert len(boxes) == 1, [b.text() for b in boxes]
+    box = boxes[0]
+    assert box.objectName() == "errorDialog" and box.property("paperless_error") == kind
+    for needle in needles:
+        assert needle in box.text() + "\n" + box.informativeText()
+    box.close()
+    assert h.services.library is not None and h.services.library.sessions() == []
+    assert not (h.services.paths.root / "bundles").exists() or not list((h.services.paths.root / "bundles").iterdir())
+    assert h.window.centre.currentIndex() != READER_PAGE
+
+
+def test_open_good_bundle_shows_agenda_and_first_document(make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    h.open(bundle)
+    assert open_message_boxes() == []
+    w = h.window
+    assert w.centre.currentIndex() == READER_PAGE
+    assert w.windowTitle().startswith("Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12")
+    tree = w.agenda.tree
+    assert tree.topLevelItemCount() == 3
+    first = tree.topLevelItem(0)
+    assert first is not None and first.text(0) == "1. Báo cáo kết quả công tác quý IV/2023"
+    assert first.child(0).text(0) == "Văn phòng Tỉnh ủy"  # the presenter
+    h.wait_document("documents/0001.age")
+    assert w.reader.view.page_count() == 5
+    assert w.agenda.is_bold("documents/0001.age")  # unread
+    [record] = h.services.library.sessions()
+    assert (h.services.paths.root / "bundles" / record.bundle).is_file()
+    assert [s for s in w.library_view.session_ids()] == [record.session_id]
+
+
+def test_unknown_signer(make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people, trust_clerk=False)
+    h.unlock()
+    h.open(bundle)
+    box = open_message_boxes()[0]
+    assert any("Trust an office card" in b.text() for b in box.buttons())
+    _refusal(h, "UnknownSignerError", "not from an office you trust", "unknown key")
+
+
+def test_tampered_document(make, bundle: Path, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = flip_bit_in_entry(bundle, tmp_path / "bad.paperless", "documents/0002.age", 77)
+    h = make(people)
+    h.unlock()
+    h.open(bad)
+    _refusal(h, "TamperedError", "altered or damaged", "documents/0002.age", str(bad))
+
+
+def test_truncated_file(make, bundle: Path, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "cut.paperless"
+    bad.write_bytes(bundle.read_bytes()[:5000])
+    h = make(people)
+    h.unlock()
+    h.open(bad)
+    _refusal(h, "NotABundleError", "not a session file", "truncated or damaged")
+
+
+def test_rollback(make, bundle: Path, older_bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    h.open(bundle)
+    h.wait_document()
+    h.open(older_bundle)
+    boxes = open_message_boxes()
+    assert len(boxes) == 1 and boxes[0].property("paperless_error") == "RollbackError"
+    assert "older copy" in boxes[0].text() and "version 1" in boxes[0].informativeText()
+    boxes[0].close()
+    assert [r.version for r in h.services.library.sessions()] == [2]
+    assert h.window.reader.view.document_id() == "documents/0001.age"  # still reading the good one
+
+
+def test_not_a_recipient(make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people, member="outsider")
+    h.unlock()
+    h.open(bundle)
+    _refusal(h, "NotARecipientError", "not sent to you", "Người ngoài")
+
+
+def test_vietnamese_error_message(make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people, member="outsider", language="vi")
+    h.unlock()
+    h.open(bundle)
+    box = open_message_boxes()[0]
+    assert "không được chuẩn bị cho Người ngoài" in box.informativeText()
+
+
+def test_restricted_item(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people, member="binh")
+    h.unlock()
+    h.open(bundle)
+    h.wait_document()
+    w = h.window
+    item = w.agenda.item_row(3)
+    assert item is not None and item.toolTip(0) == f"Restricted to: {MEMBERS[0]}"
+    assert item.icon(0).cacheKey() == w.icons.get("lock").cacheKey()
+    locked = w.agenda.document_item("documents/0004.age")
+    assert locked is not None and locked.toolTip(0) == f"Restricted to: {MEMBERS[0]}"
+    w.agenda.document_activated.emit("documents/0004.age")
+    assert w.reader.banner.isVisible() and "restricted" in w.reader.banner.text
+    assert w.reader.view.document_id() == "documents/0001.age"
+    assert "documents/0004.age" not in h.services.library.sessions()[0].readable
+
+
+def test_expired_session(qtbot, make, expired_bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    h.open(expired_bundle)
+    assert open_message_boxes() == []
+    w = h.window
+    assert w.centre.currentIndex() == READER_PAGE
+    assert w.agenda.tree.topLevelItemCount() == 3  # the agenda stays visible
+    assert w.agenda.banner.isVisible()
+    assert w.agenda.banner.text == ("This session expired on 00:00, 15/02/2024; documents can no longer be opened.")
+    w.agenda.document_activated.emit("documents/0001.age")
+    h.wait_idle()
+    assert w.reader.view.document_id() is None
+    assert "expired" in w.reader.banner.text  # trying to open a document says why it cannot
+    assert h.services.library.sessions()[0].expires_at is not None
+
+
+def test_library_reopens_with_only_the_passphrase(qtbot, make, bundle: Path, people: People,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    first = make(people, home=tmp_path / "home")
+    first.unlock()
+    first.open(bundle)
+    first.wait_document()
+    view = first.window.reader.view
+    view.go_to_page(4)  # the last page: the document counts as read
+    qtbot.waitUntil(lambda: first.services.library.is_read(first.services.library.sessions()[0].session_id,
+                                                           "documents/0001.age"), timeout=10_000)
+    assert not first.window.agenda.is_bold("documents/0001.age")
+    first.close()
+
+    # A new start: no file chooser, no --trust: the passphrase, then a click in the library.
+    again = make(people, home=tmp_path / "home", trust_clerk=False)
+    trust(again.services.paths.root, load_card(people.clerk))  # trusted once, on this computer
+    startup = Startup(again.services, again.window, AppOptions())
+    startup.start()
+    dialog = startup.dialog
+    assert isinstance(dialog, UnlockDialog)
+    assert again.window.library_view.session_ids() == []  # titles are encrypted: nothing before unlocking
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: again.services.library is not None, timeout=10_000)
+    w = again.window
+    [sid] = w.library_view.session_ids()
+    assert "1 of 4 documents read" in w.library_view.list.itemWidget(w.library_view.list.item(0)).progress_label.text()
+    w.library_view.session_requested.emit(sid)
+    qtbot.waitUntil(lambda: w.reader.view.page_count() > 0, timeout=30_000)
+    assert again.files.asked == []
+    assert w.reader.view.document_id() == "documents/0001.age"
+    qtbot.waitUntil(lambda: w.reader.view.current_page() == 4, timeout=10_000)  # where we left off
+    assert not w.agenda.is_bold("documents/0001.age") and w.agenda.is_bold("documents/0002.age")
+
+
+def test_drop_and_file_menu(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    h = make(people)
+    h.unlock()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bundle))])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    h.window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    h.window.dropEvent(drop)
+    qtbot.waitUntil(lambda: h.window.reader.view.page_count() > 0, timeout=30_000)
+    h.window.close_session()
+    assert h.window.centre.currentIndex() != READER_PAGE
+    h.files.open_answers.append(bundle)
+    h.window.actions_.open.trigger()
+    qtbot.waitUntil(lambda: h.window.reader.view.page_count() > 0, timeout=30_000)
