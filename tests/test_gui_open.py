@@ -199,14 +199,14 @@ def test_library_reopens_with_only_the_passphrase(qtbot, make, bundle: Path, peo
 
 
 def test_drop_and_file_menu(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     h = make(people)
     h.unlock()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(bundle))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     h.window.dragEnterEvent(enter)
     assert enter.isAccepted()

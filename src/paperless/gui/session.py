@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -153,7 +154,7 @@ class SessionController(QObject):
         read = self._reader(opened)
         agenda = opened.agenda
         start = self._services.library.last_page(agenda.session_id, entry) if self._services.library else 0
-        watermark = opened.member if agenda.watermark else None
+        watermark = watermark_text(opened.member, agenda.title, date.today()) if agenda.watermark else None
 
         def done(data: bytes) -> None:
             if request != self._request:
@@ -206,3 +207,8 @@ class SessionController(QObject):
             library.save_if_dirty()
         except PaperlessError as exc:
             self._services.operations.failed.emit(exc)
+
+
+def watermark_text(member: str, session_title: str, day: date) -> str:
+    """Who is reading, which session, and when: a photo of the screen is traceable."""
+    return f"{member} · {session_title} · {day.strftime('%d/%m/%Y')}"
