@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean translations
+.PHONY: demo test lint typecheck bench clean translations package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,9 +33,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) translations
 	$(PY) bench/bench_age.py
 	$(PY) bench/bench_bundle.py
+	$(PY) bench/bench_render.py
+	$(PY) bench/bench_search.py
+	$(PY) bench/bench_startup.py
+
+# One-folder frozen build (PyInstaller, build.spec) in dist/paperless/.
+package: $(STAMP) translations
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/paperless
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
