@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from paperless.cli.console import say
-from paperless.core.demo.setup import DEMO_PASSPHRASE, set_up_demo
 from paperless.core.errors import T
 from paperless.core.identity import load_card
 from paperless.core.paths import data_dir
@@ -32,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
         "bundle": T("Building the signed, encrypted bundle…", "Đang tạo gói tài liệu đã ký và mã hóa…"),
         "verify": T("Verifying the bundle…", "Đang kiểm tra gói tài liệu…"),
     }
+    from paperless.core.demo.setup import DEMO_PASSPHRASE, set_up_demo  # PyMuPDF: only when needed
+
     demo = set_up_demo(root, step=lambda s: say(steps[s]))
     m = demo.build.manifest
     first = next(iter(demo.members.values()))

@@ -8,8 +8,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pymupdf
-
 from paperless.core.bundle.errors import ConverterMissingError, DocumentError
 
 CONVERTIBLE = {".docx", ".doc", ".odt", ".rtf"}
@@ -59,6 +57,8 @@ def convert_to_pdf(source: Path, out_dir: Path) -> Path:
 
 def check_pdf(path: Path, label: Path) -> tuple[int, str]:
     """Open a PDF and its first and last page; return (page count, title). Refuse broken files."""
+    import pymupdf  # lazily: only a build needs it, and it costs ~100 ms to import
+
     try:
         with pymupdf.open(path, filetype="pdf") as doc:  # type: ignore[no-untyped-call]
             if doc.needs_pass:

@@ -26,8 +26,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-import pymupdf
-
 from paperless.core.bundle.errors import DocumentError
 
 A4 = (595.276, 841.89)
@@ -101,6 +99,8 @@ def _target_y(dest: dict[str, Any]) -> float | None:
 
 def _rasterise(dlist: Any, scale: float, night: bool) -> Image:
     """Draw a display list at ``scale`` into a new RGB :class:`Image`, with no copy."""
+    import pymupdf  # lazily: PyMuPDF is loaded by the worker thread, not at start-up
+
     mu = pymupdf.mupdf
     matrix = mu.FzMatrix(scale, 0, 0, scale, 0, 0)
     box = mu.fz_round_rect(mu.fz_transform_rect(mu.fz_bound_display_list(dlist.this), matrix))
@@ -129,6 +129,8 @@ class PdfDocument:
 
     def __init__(self, data: bytes, *, name: str = "document", display_lists: int = DISPLAY_LISTS) -> None:
         try:
+            import pymupdf
+
             doc = pymupdf.open(stream=data, filetype="pdf")
         except Exception as exc:  # MuPDF raises several exception types for bad files
             raise DocumentError(path=name, detail=str(exc) or type(exc).__name__) from exc
@@ -192,6 +194,8 @@ class PdfDocument:
         return entries
 
     def links(self, page: int) -> list[LinkInfo]:
+        import pymupdf
+
         self._check(page)
         result: list[LinkInfo] = []
         for link in self._doc[page].get_links():
