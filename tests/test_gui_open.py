@@ -219,3 +219,55 @@ def test_drop_and_file_menu(qtbot, make, bundle: Path, people: People) -> None: 
     h.files.open_answers.append(bundle)
     h.window.actions_.open.trigger()
     qtbot.waitUntil(lambda: h.window.reader.view.page_count() > 0, timeout=30_000)
+
+
+def test_search_panel_counts_the_pages_being_indexed(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    w = h.window
+    panel = w.reader.search_panel
+    at_shown: list[str] = []
+    seen: list[tuple[int, int, str]] = []
+    w.session_shown.connect(lambda: at_shown.append(panel.progress_text()))
+    w.session.indexer.progress.connect(lambda done, total: seen.append((done, total, panel.progress_text())))
+    h.open(bundle)
+    opened = w.session.opened
+    assert opened is not None
+    pages = sum(d.pages for it in opened.agenda.items if it.readable_by(opened.member) for d in it.documents)
+    assert at_shown == [f"Indexing… 0/{pages} pages"]  # from the start, not only after the first batch
+    qtbot.waitUntil(lambda: not w.session.indexer.running, timeout=60_000)
+    assert seen and all(total == pages for _, total, _ in seen)
+    for done, total, text in seen:
+        assert text == (f"Indexing… {done}/{total} pages" if done < total else "")
+    assert seen[-1][0] == pages and w.session.indexer.index.pages == pages and panel.progress_text() == ""
+
+
+def test_screenshot_waits_for_the_rendered_page(qtbot, make, bundle: Path, people: People,  # type: ignore[no-untyped-def]
+                                               tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    h = make(people)
+    out = tmp_path / "shots" / "window.png"
+    w = h.window
+    view = w.reader.view
+    startup = Startup(h.services, w, AppOptions(bundle=bundle, passphrase=PASSPHRASE, screenshot=out))
+    view.blockSignals(True)  # the page is painted, but the view does not say so yet
+    try:
+        startup.start()
+        qtbot.waitUntil(lambda: view.current_page() in view.canvas.images
+                        and view.current_page() not in view.canvas.fresh, timeout=60_000)
+        qtbot.wait(100)
+        assert startup.exit_code is None and not out.exists()  # no peeking at the canvas' images
+    finally:
+        view.blockSignals(False)
+    with qtbot.waitSignal(view.page_rendered, timeout=30_000):
+        view.fit_page()  # new images (a new scale): announced once painted
+    qtbot.waitUntil(lambda: startup.exit_code is not None, timeout=30_000)
+    assert startup.exit_code == 0
+    image = QImage(str(out))
+    assert image.width() == w.width() and image.height() == w.height()
+    canvas = view.canvas
+    corner = canvas.viewport().mapTo(w, canvas.page_target(view.current_page()).topLeft().toPoint())
+    assert image.rect().contains(corner)
+    margin = [image.pixelColor(corner.x() + dx, corner.y() + dy).lightness() for dx in (4, 8, 12) for dy in (4, 8, 12)]
+    assert max(margin) > 245  # the page's white margin, not the grey placeholder

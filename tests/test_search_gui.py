@@ -297,6 +297,20 @@ def test_clicking_or_enter_opens_the_hit(qtbot: QtBot, panel: SearchPanel) -> No
     assert entered.args == [second.doc, second.page, "chuyen doi so"]
 
 
+def test_the_opened_result_says_which_match_of_its_page_it_is(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.set_query("dang")
+    assert panel.opened_hit() is None
+    rows = [row for row, h in enumerate(panel.hits()) if (h.doc, h.page) == ("kehoach_cds", 4)]
+    assert len(rows) == 4
+    view = panel.results_view()
+    item = view.item(rows[2])
+    view.scrollToItem(item)
+    with qtbot.waitSignal(panel.open_hit) as opened:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(item).center())
+    assert opened.args == ["kehoach_cds", 4, "dang"]
+    assert panel.opened_hit() == (panel.hits()[rows[2]], 2)
+
+
 def test_keyboard_from_the_query_field(qtbot: QtBot, panel: SearchPanel) -> None:
     panel.activateWindow()
     panel.focus_query()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from paperless.core.render import Priority, RenderWorker
@@ -19,12 +19,10 @@ from paperless.gui.actions import Actions
 from paperless.gui.agenda import format_when
 from paperless.gui.banner import Banner
 from paperless.gui.icons import Icons
-from paperless.gui.search import FindBar, SearchPanel, WordsCallback
+from paperless.gui.search import FindBar, FindHit, SearchPanel, WordsCallback
 from paperless.gui.services import AppServices
 from paperless.gui.session import LoadedDocument
 from paperless.gui.viewer import DocumentView
-
-RENDER_POLL_MS = 30
 
 
 class WorkerWords:
@@ -40,7 +38,7 @@ class WorkerWords:
 
 class ReaderPane(QWidget):
     page_changed = Signal(int, int)
-    first_page_rendered = Signal()
+    first_page_rendered = Signal()  # the document just shown has a page image on screen
     result_chosen = Signal(str, int)  # entry, page
 
     def __init__(self, services: AppServices, icons: Icons, parent: QWidget | None = None) -> None:
@@ -58,9 +56,8 @@ class ReaderPane(QWidget):
         self.pending_page: int | None = None
         self._titles: dict[str, str] = {}
         self._waiting_render = False
-        self._poll = QTimer(self)
-        self._poll.setInterval(RENDER_POLL_MS)
-        self._poll.timeout.connect(self._check_rendered)
+        self._progress = (0, 0)  # the indexer's last word: pages indexed, pages in all
+        self._pending_hit: tuple[str, int, int] | None = None  # entry, page, which match of the page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -72,6 +69,7 @@ class ReaderPane(QWidget):
         layout.addWidget(self.view, 1)
         self.view.page_changed.connect(self._page_changed)
         self.view.load_failed.connect(lambda _detail: self._stop_waiting())
+        self.view.page_rendered.connect(self._page_rendered)
         self.find_bar.set_current_page(0)
         self.find_bar.highlights_changed.connect(self._highlights)
         self.search_panel.open_hit.connect(self._open_hit)
@@ -123,8 +121,14 @@ class ReaderPane(QWidget):
     def set_index(self, index: SessionIndex | None, titles: dict[str, str] | None = None) -> None:
         self._titles = dict(titles or {})
         self.search_panel.set_index(index, self._titles)
+        if index is None:
+            self._progress = (0, 0)
+        elif self._progress[1]:
+            self.search_panel.set_progress(*self._progress)  # the indexer may have started before
 
     def index_progress(self, done: int, total: int) -> None:
+        """``SessionIndexer.progress``: pages indexed (or given up) of all pages to index."""
+        self._progress = (done, total)
         self.search_panel.set_progress(done, total)
 
     def focus_search_panel(self) -> None:
@@ -139,28 +143,45 @@ class ReaderPane(QWidget):
         self.view.set_document(doc.entry, doc.data, title=doc.title, start_page=start,
                                watermark=doc.watermark, allow_copy=doc.allow_copy)
         self.find_bar.set_document(WorkerWords(self._services.worker, doc.entry), doc.pages, current_page=start)
-        if self._query_for_hit and self.find_bar.query() != self._query_for_hit:
+        if self._pending_hit is not None and self._pending_hit[0] == doc.entry:
+            self._show_pending_hit(jump=False)  # the view opens on its page
+        elif self._query_for_hit and self.find_bar.query() != self._query_for_hit:
             self.find_bar.show()
             self.find_bar.set_query(self._query_for_hit)
         self._waiting_render = True
-        self._poll.start()
 
     def go_to_page(self, page: int) -> None:
         self.view.go_to_page(page)
 
     def _open_hit(self, entry: str, page: int, query: str) -> None:
+        """A session search result: open its document (the window does) at its page, with
+        that match current in the find bar, highlighted and in view."""
+        opened = self.search_panel.opened_hit()
+        ordinal = opened[1] if opened is not None and (opened[0].doc, opened[0].page) == (entry, page) else 0
         self._query_for_hit = query
+        self._pending_hit = (entry, page, ordinal)
+        self.result_chosen.emit(entry, page)  # another document: shown later, see show_document
         if entry == self.view.document_id():
+            self._show_pending_hit(jump=True)
+
+    def _show_pending_hit(self, *, jump: bool) -> None:
+        if self._pending_hit is None:
+            return
+        _entry, page, ordinal = self._pending_hit
+        self._pending_hit = None
+        if jump:
             self.view.go_to_page(page)
-            self.find_bar.show()
-            if self.find_bar.query() != query:
-                self.find_bar.set_query(query)
-        self.result_chosen.emit(entry, page)
+        self.find_bar.show()
+        if self.find_bar.query() != self._query_for_hit:
+            self.find_bar.set_query(self._query_for_hit)
+        self.find_bar.search_from(page, ordinal)  # else the current match stays where it was
 
     def _highlights(self, page_rects: object, hit: object) -> None:
         rects = page_rects if isinstance(page_rects, dict) else {}
-        page = getattr(hit, "page", None)
-        self.view.set_highlights(rects, page if isinstance(page, int) else None)
+        if isinstance(hit, FindHit):
+            self.view.set_highlights(rects, hit.page, hit.rects)
+        else:
+            self.view.set_highlights(rects, None)
 
     def _page_changed(self, page: int, count: int) -> None:
         if page >= 0:
@@ -169,15 +190,10 @@ class ReaderPane(QWidget):
 
     def _stop_waiting(self) -> None:
         self._waiting_render = False
-        self._poll.stop()
 
-    def _check_rendered(self) -> None:
-        if not self._waiting_render:
-            self._poll.stop()
-        elif self.view.canvas.images:
+    def _page_rendered(self, _page: int) -> None:
+        if self._waiting_render:
             self._waiting_render = False
-            self._poll.stop()
-            self.view.canvas.viewport().repaint()
             self.first_page_rendered.emit()
 
     def set_night_mode(self, on: bool) -> None:
@@ -200,8 +216,8 @@ class ReaderPane(QWidget):
 
     def clear(self) -> None:
         self._waiting_render = False
-        self._poll.stop()
         self._query_for_hit = ""
+        self._pending_hit = None
         self.banner.clear()
         self.find_bar.set_document(None, 0)
         self.find_bar.hide()

@@ -1,5 +1,8 @@
 """What happens when the app starts: first run or unlock, then an optional session to open,
-and for ``--screenshot`` a picture of the window once the first page has rendered."""
+and for ``--screenshot`` a picture of the window once the first page has rendered.
+
+The screenshot waits for ``MainWindow.first_page_rendered`` (the reader's, fed by
+``DocumentView.page_rendered``: a page image has been painted), with a time limit."""
 
 from __future__ import annotations
 
@@ -31,6 +34,10 @@ class Startup(QObject):
         self._screenshot: Path | None = options.screenshot
         self.exit_code: int | None = None
         self.dialog: FirstRunDialog | UnlockDialog | None = None
+        self._deadline = QTimer(self)  # ours: it goes with the window, never fires on a closed one
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(SCREENSHOT_TIMEOUT_MS)
+        self._deadline.timeout.connect(self._timed_out)
 
     def start(self) -> None:
         window = self._window
@@ -38,7 +45,7 @@ class Startup(QObject):
             window.resize(1360, 860)
             window.session_shown.connect(self._session_shown_for_screenshot)
             window.open_flow.refused.connect(lambda exc: self._fail(exc))
-            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._timed_out)
+            self._deadline.start()
         window.show()
         folder = self._services.identity_folder
         if not has_identity(folder):
@@ -91,6 +98,7 @@ class Startup(QObject):
         self._screenshot.parent.mkdir(parents=True, exist_ok=True)
         ok = pixmap.save(str(self._screenshot), "PNG")
         self.exit_code = 0 if ok else 1
+        self._deadline.stop()
         QTimer.singleShot(0, self._window.close)
 
     def _fail(self, exc: BaseException) -> None:
@@ -99,6 +107,7 @@ class Startup(QObject):
         message = exc.message(self._services.language) if isinstance(exc, PaperlessError) else repr(exc)
         print(f"paperless: {message}", file=sys.stderr)
         self.exit_code = 1
+        self._deadline.stop()
         QTimer.singleShot(0, self._window.close)
 
     def _timed_out(self) -> None:

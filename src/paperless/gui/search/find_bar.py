@@ -150,7 +150,7 @@ class FindBar(QWidget):
         self._source = source
         self._requested = set()
         self._state = FindState(page_count if source is not None else 0)
-        self._state.anchor = current_page
+        self._state.start_at(current_page)
         if self.isVisible() and self._edit.text().strip():
             self._run()
         else:
@@ -158,16 +158,23 @@ class FindBar(QWidget):
 
     @Slot(int)
     def set_current_page(self, page: int) -> None:
-        """The page the reader is on: a new search starts there."""
-        if self._state.current is None:
-            self._state.anchor = page
+        """The page the reader is on: a new search starts there (unless :meth:`search_from`
+        chose where, and that match is not known yet)."""
+        if self._state.current is None and not self._state.held:
+            self._state.start_at(page)
 
     @Slot(int)
-    def search_from(self, page: int) -> None:
-        """Make the first match on or after ``page`` the current one (e.g. after opening a
-        session search result on that page with the same query)."""
-        self._state.anchor = page
-        self._state.current = None
+    def search_from(self, page: int, index: int = 0) -> None:
+        """Make the ``index``-th match of ``page`` (or the first one after it) the current one,
+        e.g. after opening a session search result on that page; if the words of the pages up
+        to it are still coming, it becomes current when they are in."""
+        if self._typing.isActive() or (self._edit.text().strip() and not self._state.active):
+            self._typing.stop()  # the query typed (or kept while hidden) is not searched yet
+            self._state.set_query(self._edit.text())
+        self._state.start_at(page, index, hold=True)
+        if self._state.active:
+            self._request_missing()
+            self._worker.start()
         self._state.work(budget=1.0)
         if self._state.ensure_current():
             self._emit_current()

@@ -36,6 +36,8 @@ class FindState:
         self.matches: dict[int, list[list[Rect]]] = {}
         self.query: Query | None = None
         self.anchor = 0  # where the search starts: the page the reader is on
+        self.anchor_index = 0  # and which match of that page (a session search result opened there)
+        self.held = False  # the anchor was asked for: it stays until a match is chosen from it
         self.current: tuple[int, int] | None = None
         self._dirty: list[int] = []
 
@@ -53,8 +55,16 @@ class FindState:
         self.matches = {}
         self.current = None
         if previous is not None:
-            self.anchor = previous[0]
+            self.anchor, self.anchor_index = previous[0], 0
         self._dirty = sorted(self.words) if self.query is not None else []
+
+    def start_at(self, page: int, index: int = 0, *, hold: bool = False) -> None:
+        """Forget the current match; the next one chosen is the ``index``-th match of ``page``
+        (its last one if it has fewer, the first one after it if it has none). ``hold``: the
+        reader's page moving meanwhile does not change that (see ``FindBar.set_current_page``)."""
+        self.anchor, self.anchor_index = page, max(0, index)
+        self.held = hold
+        self.current = None
 
     def work(self, budget: float = 0.02) -> bool:
         """Match dirty pages for about ``budget`` seconds; True when none is left."""
@@ -106,10 +116,21 @@ class FindState:
             return False
         later = [key for key in order if key[0] >= self.anchor]
         if later:
-            self.current = later[0]
+            page = later[0][0]
+            if not self._settled(self.anchor, page):
+                return False  # a page in between may still have a match: wait for it
+            index = min(self.anchor_index, len(self.matches[page]) - 1) if page == self.anchor else 0
+            self.current = (page, index)
         elif self.complete:
             self.current = order[0]  # wrap around
+        if self.current is not None:
+            self.held = False
         return self.current is not None
+
+    def _settled(self, first: int, last: int) -> bool:
+        """Every page from ``first`` to ``last`` (included) has its words, matched."""
+        dirty = set(self._dirty)
+        return all(p in self.words and p not in dirty for p in range(first, last + 1))
 
     def _valid(self, key: tuple[int, int]) -> bool:
         return key[0] in self.matches and key[1] < len(self.matches[key[0]])
@@ -119,8 +140,9 @@ class FindState:
         order = self._order()
         if not order:
             return False
+        self.held = False
         if self.current is None or not self._valid(self.current):
-            pos = bisect_left(order, (self.anchor, 0))
+            pos = bisect_left(order, (self.anchor, self.anchor_index))
             self.current = order[pos % len(order)] if delta > 0 else order[(pos - 1) % len(order)]
             return True
         pos = order.index(self.current)

@@ -76,6 +76,7 @@ class SearchPanel(QWidget):
         self._progress_done = 0
         self._progress_in_documents = False
         self._progress_total = 0
+        self._opened: tuple[Hit, int] | None = None
 
         self._query = _QueryEdit(self)
         self._query.setClearButtonEnabled(True)
@@ -131,7 +132,8 @@ class SearchPanel(QWidget):
 
     @Slot(int, int)
     def set_progress(self, done: int, total: int) -> None:
-        """``done`` of ``total`` pages indexed; hidden once ``done >= total``."""
+        """``done`` of ``total`` pages indexed (what ``SessionIndexer.progress`` counts);
+        hidden once ``done >= total``."""
         self._progress_done, self._progress_total = done, total
         self._progress_in_documents = False
         self._show_progress()
@@ -139,7 +141,7 @@ class SearchPanel(QWidget):
 
     @Slot(int, int)
     def set_document_progress(self, done: int, total: int) -> None:
-        """The same in documents (what ``SessionIndexer.progress`` counts): shows
+        """The same in documents, for an indexer that counts them: shows
         "Indexing… 3/6 documents (340 pages)", the pages being those already in the index."""
         self._progress_done, self._progress_total = done, total
         self._progress_in_documents = True
@@ -167,6 +169,10 @@ class SearchPanel(QWidget):
 
     def hits(self) -> list[Hit]:
         return list(self._hits)
+
+    def opened_hit(self) -> tuple[Hit, int] | None:
+        """The result opened last (click or Enter) and which match of its page it is (0-based)."""
+        return self._opened
 
     def query_edit(self) -> QLineEdit:
         return self._query
@@ -230,6 +236,8 @@ class SearchPanel(QWidget):
         row = index.row()
         if 0 <= row < len(self._hits):
             hit = self._hits[row]
+            ordinal = sum(1 for h in self._hits if (h.doc, h.page) == (hit.doc, hit.page) and h.start < hit.start)
+            self._opened = (hit, ordinal)
             self.open_hit.emit(hit.doc, hit.page, self._ran_query)
 
     def _open_current_or_first(self) -> None:

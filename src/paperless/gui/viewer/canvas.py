@@ -8,7 +8,7 @@ document at a high zoom never meets Qt's widget size limit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
@@ -49,6 +49,7 @@ class PageCanvas(QAbstractScrollArea):
     words_needed = Signal(int)
     selection_blocked = Signal()
     painted = Signal()  # after each paint of the pages (frame timing in benchmarks and tests)
+    page_painted = Signal(int)  # a page's new image was painted for the first time (sent after that paint)
 
     def __init__(self, layout: PageLayout, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +59,12 @@ class PageCanvas(QAbstractScrollArea):
         self.links: dict[int, list[LinkInfo]] = {}
         self.words: dict[int, list[Word]] = {}
         self.highlights: dict[int, list[painting.Rect]] = {}
-        self.current_highlight: int | None = None
+        self.current_highlight: int | None = None  # the page of the current search hit
+        self.current_rects: list[painting.Rect] | None = None  # its rectangles (None: the whole page's)
+        self.fresh: set[int] = set()  # pages whose new image has not been painted yet
+        self._painted_pages: list[int] = []  # painted since, to announce once the paint is over
+        self._announcer = QTimer(self, singleShot=True, interval=0)  # a slot may grab or repaint the window
+        self._announcer.timeout.connect(self._announce)
         self.selection: dict[int, list[Word]] = {}
         self.selectable = True
         self.message = ""
@@ -153,12 +159,15 @@ class PageCanvas(QAbstractScrollArea):
         shown = QRectF(self.viewport().rect())
         top = self.content_top()
         scale = self.pages.scale
+        shown_now: list[int] = []
         for page in self.pages.visible(top + area.top(), top + area.bottom() + 1):
             target = self.page_target(page)
             image = self.images.get(page)
             if image is not None:
                 exact = image.scale == scale and image.qimage.devicePixelRatio() == dpr
                 painting.draw_page_image(painter, target, image, exact)
+                if page in self.fresh and area.intersects(target):
+                    shown_now.append(page)
             elif page in self.errors:
                 title = self.tr("Page {page} could not be displayed.").format(page=page + 1)
                 painting.draw_error(painter, target, shown, palette, title, self.errors[page])
@@ -167,8 +176,9 @@ class PageCanvas(QAbstractScrollArea):
             painting.draw_border(painter, target, palette)
             hits = self.highlights.get(page)
             if hits:
-                color = painting.CURRENT_HIT if page == self.current_highlight else painting.HIT
-                painting.fill_rects(painter, target, scale, hits, color)
+                current = page == self.current_highlight
+                strong = (self.current_rects or []) if current else []
+                painting.draw_hits(painter, target, scale, hits, strong, whole_page=current and not strong)
             chosen = self.selection.get(page)
             if chosen:
                 rects = [(w.x0, w.y0, w.x1, w.y1) for w in chosen]
@@ -176,6 +186,28 @@ class PageCanvas(QAbstractScrollArea):
             self.watermark.draw(painter, target, shown, palette.watermark, dpr)
         painter.end()
         self.painted.emit()
+        if shown_now:
+            self.fresh.difference_update(shown_now)
+            self._painted_pages.extend(shown_now)
+            self._announcer.start()
+
+    def _announce(self) -> None:
+        pages, self._painted_pages = self._painted_pages, []
+        for page in pages:
+            self.page_painted.emit(page)
+
+    def forget_fresh(self) -> None:
+        """A new document: no page painted so far is announced any more."""
+        self.fresh.clear()
+        self._painted_pages = []
+        self._announcer.stop()
+
+    def show_image(self, page: int, image: painting.PageImage) -> None:
+        """Take a page's new image; repaint it (``page_painted`` follows that paint)."""
+        self.images[page] = image
+        self.fresh.add(page)
+        self.errors.pop(page, None)
+        self.viewport().update(self.page_target(page).toAlignedRect().adjusted(-2, -2, 2, 2))
 
     # ---- keyboard -----------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ contract in docs/design/reader-app.md.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidg
 from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Priority, RenderWorker
 from paperless.gui.viewer.bridge import Bridge, deliver
 from paperless.gui.viewer.canvas import PageCanvas
-from paperless.gui.viewer.layout import MAX_ZOOM, MIN_ZOOM, PageLayout, ZoomMode, next_zoom
+from paperless.gui.viewer.layout import MAX_ZOOM, MIN_ZOOM, PageLayout, ZoomMode, next_zoom, reveal
 from paperless.gui.viewer.outline import OutlinePanel
 from paperless.gui.viewer.painting import Rect
 from paperless.gui.viewer.requests import PageRequests
@@ -31,6 +33,7 @@ class DocumentView(QWidget):
     status_message = Signal(str)
     document_loaded = Signal(int)  # page count
     load_failed = Signal(str)
+    page_rendered = Signal(int)  # a page's new image is on screen (emitted after the paint that showed it)
 
     def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +90,7 @@ class DocumentView(QWidget):
         c.copy_requested.connect(self.copy_selection)
         c.link_activated.connect(self._follow_link)
         c.words_needed.connect(self.requests.need_words)
+        c.page_painted.connect(self.page_rendered)
         self.requests.refresh_needed.connect(self._refresh_timer.start)
         c.selection_blocked.connect(self._selection_blocked)
         self.thumbnails.page_clicked.connect(self.go_to_page)
@@ -142,20 +146,18 @@ class DocumentView(QWidget):
         self.canvas.scroll_to(None, top)
         self._refresh()
 
-    def set_highlights(self, page_rects: dict[int, list[Rect]], current: int | None) -> None:
+    def set_highlights(self, page_rects: dict[int, list[Rect]], current: int | None,
+                       current_rects: Sequence[Rect] | None = None) -> None:
         """Mark search hits (page -> rectangles in points). ``current`` is the page of the
-        current hit: its rectangles are drawn stronger and it is scrolled into view."""
-        self.canvas.highlights = {p: list(r) for p, r in page_rects.items() if r}
-        self.canvas.current_highlight = current
-        if current is not None and 0 <= current < self._layout.page_count and page_rects.get(current):
-            rect = self._layout.rect(current)
-            y = rect.y + min(r[1] for r in page_rects[current]) * self._layout.scale
-            top, height = self.canvas.content_top(), self.canvas.viewport_size()[1]
-            if not top + 8 <= y <= top + height - 40:
-                self._pinned = current
-                self.canvas.scroll_to(None, y - height / 3)
-                self._refresh()
-        self.canvas.viewport().update()
+        current hit and ``current_rects`` its rectangles (``FindHit.rects``): only they are
+        drawn strongly, and scrolled into view (across too, when zoomed in). Without
+        ``current_rects`` every hit on ``current`` is drawn strongly and the topmost is shown."""
+        c = self.canvas
+        c.highlights = {p: list(r) for p, r in page_rects.items() if r}
+        c.current_highlight = current
+        c.current_rects = list(current_rects) if current is not None and current_rects else None
+        self._reveal_current()
+        c.viewport().update()
 
     def zoom_in(self) -> None:
         self._zoom_step(1, None)
@@ -239,7 +241,8 @@ class DocumentView(QWidget):
         self._layout.set_sizes([])
         c = self.canvas
         c.images, c.errors, c.links, c.words, c.highlights = {}, {}, {}, {}, {}
-        c.current_highlight = None
+        c.current_highlight, c.current_rects = None, None
+        c.forget_fresh()
         c.clear_selection()
         c.message = message
         c.update_scrollbars()
@@ -268,6 +271,7 @@ class DocumentView(QWidget):
         self.thumbnails.set_pages([(s.width, s.height) for s in sizes])
         self._relayout(None)
         self.go_to_page(min(self._start_page, len(sizes) - 1))
+        self._reveal_current()  # a search hit chosen while the document was opening
         self.requests.ask(lambda d: d.outline(), Priority.PREFETCH, self, DocumentView._outline_loaded, serial)
         self.document_loaded.emit(len(sizes))
 
@@ -326,6 +330,20 @@ class DocumentView(QWidget):
         self._refresh()
 
     # ---- what to render ------------------------------------------------------------------
+
+    def _reveal_current(self) -> None:
+        """Scroll the current search hit into view if it is not."""
+        c, page = self.canvas, self.canvas.current_highlight
+        if page is None or not 0 <= page < self._layout.page_count or not self._layout.height:
+            return
+        rects = c.current_rects or sorted(c.highlights.get(page, []), key=lambda r: r[1])[:1]
+        if not rects:
+            return
+        x, y = reveal(self._layout.box(page, rects), (c.content_left(), c.content_top()), c.viewport_size())
+        if x is not None or y is not None:
+            self._pinned = page
+            c.scroll_to(x, y)
+            self._refresh()
 
     def _unpin(self) -> None:
         self._pinned = None

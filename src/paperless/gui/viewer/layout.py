@@ -175,3 +175,28 @@ class PageLayout:
         page, fx, fy = anchor
         rect = self._rects[min(page, len(self._rects) - 1)]
         return rect.x + fx * rect.width, rect.y + fy * rect.height
+
+    def box(self, page: int, rects: Sequence[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+        """The bounding box in content space of rectangles (points) on ``page``."""
+        r, s = self._rects[page], self.scale
+        return (r.x + min(q[0] for q in rects) * s, r.y + min(q[1] for q in rects) * s,
+                r.x + max(q[2] for q in rects) * s, r.y + max(q[3] for q in rects) * s)
+
+
+REVEAL_MARGIN = 16
+
+
+def reveal(box: tuple[float, float, float, float], origin: tuple[float, float], viewport: tuple[int, int],
+           margin: float = REVEAL_MARGIN) -> tuple[float | None, float | None]:
+    """Where to scroll (left, top of the viewport in content space; None: keep it) so that
+    ``box`` (x0, y0, x1, y1 in content space) is on screen: a third down the viewport and
+    centred across it when it has to move that way, else where it is."""
+    x0, y0, x1, y1 = box
+    left, top = origin
+    width, height = viewport
+    x = y = None
+    if y0 < top + margin or y1 > top + height - margin:
+        y = y0 - height / 3 if y1 - y0 < height * 2 / 3 else y0 - margin
+    if x0 < left + margin or x1 > left + width - margin:
+        x = (x0 + x1 - width) / 2 if x1 - x0 < width - 2 * margin else x0 - margin
+    return x, y

@@ -98,6 +98,22 @@ def fill_rects(painter: QPainter, target: QRectF, scale: float, rects: Sequence[
         )
 
 
+def draw_hits(painter: QPainter, target: QRectF, scale: float, hits: Sequence[Rect], current: Sequence[Rect], *,
+              whole_page: bool = False) -> None:
+    """Search hits on one page: ``current`` (the current match's rectangles) strongly, the
+    rest lightly; ``whole_page``: every hit of the page strongly (the current match unknown)."""
+    if whole_page:
+        fill_rects(painter, target, scale, hits, CURRENT_HIT)
+        return
+    strong = list(current)
+    others = list(hits)
+    for rect in strong:
+        if rect in others:
+            others.remove(rect)
+    fill_rects(painter, target, scale, others, HIT)
+    fill_rects(painter, target, scale, strong, CURRENT_HIT)
+
+
 def draw_message(painter: QPainter, area: QRectF, text: str, color: QColor) -> None:
     painter.save()
     painter.setPen(color)

@@ -152,11 +152,8 @@ class PageRequests(QObject):
         scale = self._layout.scale
         dpr = self._canvas.viewport().devicePixelRatioF()
         ratio = dpr if abs(key.scale / scale - dpr) < 1e-3 else key.scale / scale  # != dpr when capped
-        self._canvas.images[key.page] = PageImage(key, image, to_qimage(image, ratio), scale)
-        self._canvas.errors.pop(key.page, None)
         self._error_keys.pop(key.page, None)
-        target = self._canvas.page_target(key.page).toAlignedRect().adjusted(-2, -2, 2, 2)
-        self._canvas.viewport().update(target)
+        self._canvas.show_image(key.page, PageImage(key, image, to_qimage(image, ratio), scale))
 
     # ---- thumbnails, links, words -------------------------------------------------------
 
