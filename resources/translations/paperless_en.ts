@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+87"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+116"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -143,11 +143,101 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <source>&amp;About Paperless</source>
         <translation></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a session file you received from the office</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the sessions already opened on this computer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this session and go back to the list of sessions</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept session files signed by an office, after checking its fingerprint</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save your public card to a file, to give it to the office</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the search across every document of the session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the page bigger</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the page smaller</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the page as wide as the window</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole page in the window</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the page at its printed size</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light text on a dark page, easier on the eyes at night</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the document, on the whole screen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the agenda on the left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide small pictures of the pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the document&apos;s table of contents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The version of Paperless and its licence</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+242"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+262"/>
         <source>Mark as unread</source>
         <translation></translation>
     </message>
@@ -158,7 +248,13 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1"/>
         <source>Agenda</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items and their documents. Press Enter to open a document.</source>
         <translation></translation>
     </message>
     <message>
@@ -188,9 +284,32 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../src/paperless/gui/banner.py" line="+112"/>
+        <source>Information</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>CardView</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+53"/>
+        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+63"/>
+        <source>Fingerprint</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>office (signer)</source>
         <translation></translation>
     </message>
@@ -208,7 +327,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+44"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+47"/>
         <source>Pages</source>
         <translation></translation>
     </message>
@@ -223,12 +342,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Opening “{title}”…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+106"/>
         <source>Copying text is not allowed for this document.</source>
         <translation></translation>
     </message>
@@ -243,7 +362,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>the document has no pages</source>
         <translation></translation>
     </message>
@@ -258,7 +377,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+123"/>
         <source>External link not opened (this reader works offline): {uri}</source>
         <translation></translation>
     </message>
@@ -371,7 +490,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/paperless/gui/search/find_bar.py" line="+297"/>
+        <location filename="../../src/paperless/gui/search/find_bar.py" line="+304"/>
         <source>Searching…</source>
         <translation></translation>
     </message>
@@ -456,7 +575,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+182"/>
+        <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+190"/>
         <location line="+1"/>
         <source>Welcome to Paperless</source>
         <translation></translation>
@@ -557,7 +676,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>too short (at least 8 characters)</source>
         <translation></translation>
     </message>
@@ -607,12 +726,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Save my public card</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Saved to %1</source>
         <translation></translation>
     </message>
@@ -620,12 +734,18 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../src/paperless/gui/library_view.py" line="+155"/>
+        <location filename="../../src/paperless/gui/library_view.py" line="+216"/>
+        <location line="+1"/>
         <source>Sessions on this computer</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Press Enter to read the chosen session.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Paperless is locked. Unlock it with your passphrase to see your sessions.</source>
         <translation></translation>
     </message>
@@ -653,7 +773,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+108"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+128"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -698,15 +818,15 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>Save my public card</source>
+        <location line="+21"/>
+        <source>Full screen: press Esc or %1 to leave.</source>
         <translation></translation>
     </message>
 </context>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+76"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+103"/>
         <source>Trust an office card…</source>
         <translation></translation>
     </message>
@@ -732,17 +852,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+80"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+86"/>
         <source>Document pages</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Page {page} could not be displayed.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+184"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation></translation>
     </message>
@@ -755,7 +875,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/paperless/gui/reader.py" line="+198"/>
+        <location filename="../../src/paperless/gui/reader.py" line="+214"/>
         <source>This session expired on %1; documents can no longer be opened.</source>
         <translation></translation>
     </message>
@@ -763,12 +883,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/search/search_panel.py" line="+203"/>
+        <location filename="../../src/paperless/gui/search/search_panel.py" line="+209"/>
         <source>page %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Indexing… %1/%2 pages</source>
         <translation></translation>
     </message>
@@ -835,7 +955,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>SessionRow</name>
     <message>
-        <location filename="../../src/paperless/gui/library_view.py" line="-95"/>
+        <location filename="../../src/paperless/gui/library_view.py" line="-120"/>
         <source>Expired on %1</source>
         <translation></translation>
     </message>
@@ -871,12 +991,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/trust.py" line="+20"/>
+        <location filename="../../src/paperless/gui/dialogs/trust.py" line="+24"/>
         <source>Public cards (*.toml);;All files (*)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+5"/>
+        <source>Save my public card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Trust an office card</source>
         <translation></translation>
     </message>
@@ -909,7 +1034,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+97"/>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+106"/>
         <source>Unlock Paperless</source>
         <translation></translation>
     </message>
@@ -939,7 +1064,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Please type your passphrase.</source>
         <translation></translation>
     </message>

@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+87"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+116"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -145,11 +145,101 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <source>&amp;About Paperless</source>
         <translation>&amp;Giới thiệu Paperless</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a session file you received from the office</source>
+        <translation>Mở tệp phiên họp đồng chí nhận được từ Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the sessions already opened on this computer</source>
+        <translation>Xem các phiên họp đã mở trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this session and go back to the list of sessions</source>
+        <translation>Đóng phiên họp này và quay về danh sách các phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept session files signed by an office, after checking its fingerprint</source>
+        <translation>Chấp nhận các tệp phiên họp do một Văn phòng ký, sau khi đã đối chiếu dấu vân tay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save your public card to a file, to give it to the office</source>
+        <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Paperless</source>
+        <translation>Đóng Paperless</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the search across every document of the session</source>
+        <translation>Hiện hoặc ẩn khung tìm kiếm trong mọi tài liệu của phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the page bigger</source>
+        <translation>Phóng to trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the page smaller</source>
+        <translation>Thu nhỏ trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the page as wide as the window</source>
+        <translation>Phóng trang vừa chiều rộng cửa sổ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole page in the window</source>
+        <translation>Hiện trọn cả trang trong cửa sổ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the page at its printed size</source>
+        <translation>Hiện trang đúng kích thước khi in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light text on a dark page, easier on the eyes at night</source>
+        <translation>Chữ sáng trên nền trang tối, đỡ mỏi mắt khi đọc ban đêm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the document, on the whole screen</source>
+        <translation>Chỉ hiện tài liệu trên toàn màn hình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the agenda on the left</source>
+        <translation>Hiện hoặc ẩn chương trình hội nghị ở bên trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide small pictures of the pages</source>
+        <translation>Hiện hoặc ẩn hình thu nhỏ các trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the document&apos;s table of contents</source>
+        <translation>Hiện hoặc ẩn mục lục của tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The version of Paperless and its licence</source>
+        <translation>Phiên bản và giấy phép sử dụng của Paperless</translation>
+    </message>
 </context>
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+242"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+262"/>
         <source>Mark as unread</source>
         <translation>Đánh dấu là chưa đọc</translation>
     </message>
@@ -160,8 +250,14 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1"/>
         <source>Agenda</source>
         <translation>Chương trình hội nghị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items and their documents. Press Enter to open a document.</source>
+        <translation>Các mục và tài liệu kèm theo. Nhấn Enter để mở tài liệu.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -190,9 +286,32 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../src/paperless/gui/banner.py" line="+112"/>
+        <source>Information</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Sự cố</translation>
+    </message>
+</context>
+<context>
     <name>CardView</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+53"/>
+        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+63"/>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>office (signer)</source>
         <translation>Văn phòng (người ký)</translation>
     </message>
@@ -210,7 +329,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+44"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+47"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
@@ -225,12 +344,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Khung bên</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Opening “{title}”…</source>
         <translation>Đang mở “{title}”…</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+106"/>
         <source>Copying text is not allowed for this document.</source>
         <translation>Tài liệu này không cho phép sao chép nội dung.</translation>
     </message>
@@ -245,7 +364,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Đã sao chép {count} ký tự.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>the document has no pages</source>
         <translation>tài liệu không có trang nào</translation>
     </message>
@@ -260,7 +379,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không hiển thị được tài liệu.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+123"/>
         <source>External link not opened (this reader works offline): {uri}</source>
         <translation>Không mở liên kết bên ngoài (phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>
@@ -373,7 +492,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/paperless/gui/search/find_bar.py" line="+297"/>
+        <location filename="../../src/paperless/gui/search/find_bar.py" line="+304"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -458,7 +577,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+182"/>
+        <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+190"/>
         <location line="+1"/>
         <source>Welcome to Paperless</source>
         <translation>Chào mừng đến với Paperless</translation>
@@ -559,7 +678,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>too short (at least 8 characters)</source>
         <translation>quá ngắn (cần ít nhất 8 ký tự)</translation>
     </message>
@@ -609,12 +728,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Chọn thư mục danh tính của đồng chí</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Save my public card</source>
-        <translation>Lưu thẻ công khai của tôi</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -622,12 +736,18 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../src/paperless/gui/library_view.py" line="+155"/>
+        <location filename="../../src/paperless/gui/library_view.py" line="+216"/>
+        <location line="+1"/>
         <source>Sessions on this computer</source>
         <translation>Các phiên họp trên máy này</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Press Enter to read the chosen session.</source>
+        <translation>Nhấn Enter để đọc phiên họp đã chọn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Paperless is locked. Unlock it with your passphrase to see your sessions.</source>
         <translation>Paperless đang khóa. Hãy mở khóa bằng mật khẩu để xem các phiên họp của đồng chí.</translation>
     </message>
@@ -655,7 +775,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+108"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+128"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -700,15 +820,15 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Đã có thể tìm kiếm trong toàn bộ phiên họp.</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>Save my public card</source>
-        <translation>Lưu thẻ công khai của tôi</translation>
+        <location line="+21"/>
+        <source>Full screen: press Esc or %1 to leave.</source>
+        <translation>Toàn màn hình: nhấn Esc hoặc %1 để thoát.</translation>
     </message>
 </context>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+76"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+103"/>
         <source>Trust an office card…</source>
         <translation>Tin cậy thẻ của Văn phòng…</translation>
     </message>
@@ -734,17 +854,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+80"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+86"/>
         <source>Document pages</source>
         <translation>Các trang tài liệu</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Page {page} could not be displayed.</source>
         <translation>Không hiển thị được trang {page}.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+184"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation>Liên kết bên ngoài (không mở; phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>
@@ -757,7 +877,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/paperless/gui/reader.py" line="+198"/>
+        <location filename="../../src/paperless/gui/reader.py" line="+214"/>
         <source>This session expired on %1; documents can no longer be opened.</source>
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
     </message>
@@ -765,12 +885,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/search/search_panel.py" line="+203"/>
+        <location filename="../../src/paperless/gui/search/search_panel.py" line="+209"/>
         <source>page %1</source>
         <translation>trang %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Indexing… %1/%2 pages</source>
         <translation>Đang lập chỉ mục… %1/%2 trang</translation>
     </message>
@@ -836,7 +956,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>SessionRow</name>
     <message>
-        <location filename="../../src/paperless/gui/library_view.py" line="-95"/>
+        <location filename="../../src/paperless/gui/library_view.py" line="-120"/>
         <source>Expired on %1</source>
         <translation>Đã hết hạn lúc %1</translation>
     </message>
@@ -872,12 +992,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/trust.py" line="+20"/>
+        <location filename="../../src/paperless/gui/dialogs/trust.py" line="+24"/>
         <source>Public cards (*.toml);;All files (*)</source>
         <translation>Thẻ công khai (*.toml);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+5"/>
+        <source>Save my public card</source>
+        <translation>Lưu thẻ công khai của tôi</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Trust an office card</source>
         <translation>Tin cậy thẻ của Văn phòng</translation>
     </message>
@@ -910,7 +1035,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+97"/>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+106"/>
         <source>Unlock Paperless</source>
         <translation>Mở khóa Paperless</translation>
     </message>
@@ -940,7 +1065,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Hủy</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Please type your passphrase.</source>
         <translation>Xin hãy nhập mật khẩu.</translation>
     </message>

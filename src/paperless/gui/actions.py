@@ -1,13 +1,25 @@
 """The main window's menus and actions: File, View, Language, Help.
 
-Texts are set in ``retranslate`` (called again on a language switch).
+Texts, tooltips and status-bar tips are set in ``retranslate`` (called again on a language
+switch); a tooltip is a plain sentence plus the shortcut. Icons come from ``set_icons``, drawn
+in the palette's text colour (called again when the palette changes).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from paperless.gui.icons import Icons
+
+ICONS = {"open": "open", "zoom_in": "zoom-in", "zoom_out": "zoom-out", "fit_width": "fit-width",
+         "fit_page": "fit-page", "night": "night", "full_screen": "full-screen", "search_panel": "search"}
+
+
+def _tip(sentence: str, action: QAction) -> str:
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{sentence} ({key})" if key else sentence
 
 
 class Actions(QObject):
@@ -50,7 +62,7 @@ class Actions(QObject):
         self.fit_page = act(shortcut="Ctrl+1")
         self.actual_size = act(shortcut="Ctrl+0")
         self.night = act(checkable=True, shortcut="Ctrl+Shift+N")
-        self.full_screen = act(checkable=True, shortcut="F11")
+        self.full_screen = act(checkable=True)
         self.thumbnails = act(checkable=True, shortcut="F4")
         self.outline = act(checkable=True, shortcut="F5")
         self.agenda = act(checkable=True, shortcut="F9")
@@ -78,7 +90,24 @@ class Actions(QObject):
 
         for menu in (self.file_menu, self.view_menu, self.language_menu, self.help_menu):
             bar.addMenu(menu)
+        self.full_screen.setShortcuts(self._full_screen_keys(window))
         self.retranslate()
+
+    @staticmethod
+    def _full_screen_keys(window: QMainWindow) -> list[QKeySequence]:
+        """F11 first (what the menu shows), then the platform's own (Windows: Alt+Enter), minus
+        any another action already uses (KDE's Ctrl+Shift+F is "search the whole session")."""
+        taken = {key for a in window.actions() for key in a.shortcuts()}
+        keys = [QKeySequence("F11")]
+        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen):
+            if key not in keys and key not in taken:
+                keys.append(key)
+        return keys
+
+    def set_icons(self, icons: Icons, colour: QColor) -> None:
+        for attr, name in ICONS.items():
+            action: QAction = getattr(self, attr)
+            action.setIcon(icons.tinted(name, colour))
 
     def document_actions(self) -> list[QAction]:
         return [self.zoom_in, self.zoom_out, self.fit_width, self.fit_page, self.actual_size]
@@ -107,3 +136,26 @@ class Actions(QObject):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about.setText(self.tr("&About Paperless"))
+        tips = {
+            self.open: self.tr("Open a session file you received from the office"),
+            self.library: self.tr("Show the sessions already opened on this computer"),
+            self.close_session: self.tr("Close this session and go back to the list of sessions"),
+            self.trust_card: self.tr("Accept session files signed by an office, after checking its fingerprint"),
+            self.save_card: self.tr("Save your public card to a file, to give it to the office"),
+            self.quit: self.tr("Close Paperless"),
+            self.search_panel: self.tr("Show or hide the search across every document of the session"),
+            self.zoom_in: self.tr("Make the page bigger"),
+            self.zoom_out: self.tr("Make the page smaller"),
+            self.fit_width: self.tr("Make the page as wide as the window"),
+            self.fit_page: self.tr("Show the whole page in the window"),
+            self.actual_size: self.tr("Show the page at its printed size"),
+            self.night: self.tr("Light text on a dark page, easier on the eyes at night"),
+            self.full_screen: self.tr("Show only the document, on the whole screen"),
+            self.agenda: self.tr("Show or hide the agenda on the left"),
+            self.thumbnails: self.tr("Show or hide small pictures of the pages"),
+            self.outline: self.tr("Show or hide the document's table of contents"),
+            self.about: self.tr("The version of Paperless and its licence"),
+        }
+        for action, sentence in tips.items():
+            action.setToolTip(_tip(sentence, action))
+            action.setStatusTip(sentence)

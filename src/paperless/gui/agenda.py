@@ -4,6 +4,10 @@ Unread documents are shown in bold, read ones with a check mark. Items restricte
 members carry a lock and a tooltip "Restricted to: …"; their documents cannot be opened.
 When the session has expired the agenda stays visible and a banner says why documents
 cannot be opened.
+
+Colours come from the palette: a soft selection (a little Highlight over Base, with the Text
+colour, set again when the palette changes) and, at paint time, muted presenters and locked
+documents, so the tree reads on light and dark themes alike.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from paperless.core.bundle import Agenda, AgendaItem
 from paperless.gui.banner import Banner
-from paperless.gui.icons import Icons
+from paperless.gui.icons import Icons, blend, muted_text, set_text_colour
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -46,6 +50,13 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeWidget) -> None:
         super().__init__(view)
         self._view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(KIND_ROLE) in ("presenter", "locked"):  # muted, from the palette of the moment
+            palette = QPalette(option.palette)
+            palette.setColor(QPalette.ColorRole.Text, muted_text(palette, QPalette.ColorRole.Base))
+            option.palette = palette
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
@@ -111,7 +122,6 @@ class AgendaPanel(QWidget):
         self.title.setFont(title_font)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
-        self.facts.setStyleSheet("color: #555;")
         self.banner = Banner(self)
         self.tree = AgendaTree(self)
         self.tree.setObjectName("agendaTree")
@@ -121,8 +131,6 @@ class AgendaPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setIndentation(16)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
-        self.tree.setStyleSheet("QTreeView::item:selected { background: #dde7f5; color: #10233f; }"
-                                "QTreeView::item:hover:!selected { background: #f0f4fa; }")
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -132,7 +140,21 @@ class AgendaPanel(QWidget):
         for w in (self._heading, self.title, self.facts, self.banner):
             layout.addWidget(w)
         layout.addWidget(self.tree, 1)
+        self._apply_palette()
         self.retranslate()
+
+    def _apply_palette(self) -> None:
+        """Muted facts; a soft selection in the tree (a little Highlight over Base, Text on it)."""
+        palette = self.palette()
+        set_text_colour(self.facts, muted_text(palette))
+        text = palette.color(QPalette.ColorRole.Text)
+        soft = blend(palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base), 0.3)
+        tree = self.tree.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            tree.setColor(group, QPalette.ColorRole.Highlight, soft)
+            tree.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        if tree != self.tree.palette():
+            self.tree.setPalette(tree)
 
     # -- content ----------------------------------------------------------------------------
 
@@ -175,8 +197,7 @@ class AgendaPanel(QWidget):
         presenter.setFlags(Qt.ItemFlag.ItemIsEnabled)
         italic = QFont(presenter.font(0))
         italic.setItalic(True)
-        presenter.setFont(0, italic)
-        presenter.setForeground(0, QBrush(QColor("#5b6270")))
+        presenter.setFont(0, italic)  # muted by the delegate
         for doc in item.documents:
             child = QTreeWidgetItem(top)
             child.setData(0, KIND_ROLE, "document" if allowed else "locked")
@@ -187,8 +208,7 @@ class AgendaPanel(QWidget):
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             else:
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                child.setIcon(0, self._icons.get("document-locked"))
-                child.setForeground(0, QBrush(QColor("#8a8f99")))
+                child.setIcon(0, self._icons.get("document-locked"))  # muted by the delegate
             self._style_document(doc.entry)
 
     def _style_document(self, entry: str) -> None:
@@ -247,6 +267,8 @@ class AgendaPanel(QWidget):
 
     def retranslate(self) -> None:
         self._heading.setText(self.tr("Agenda"))
+        self.tree.setAccessibleName(self.tr("Agenda"))
+        self.tree.setAccessibleDescription(self.tr("Items and their documents. Press Enter to open a document."))
         agenda = self._agenda
         if agenda is None:
             self.title.setText(self.tr("No session is open."))
@@ -282,4 +304,6 @@ class AgendaPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
         super().changeEvent(event)

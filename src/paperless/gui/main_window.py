@@ -1,23 +1,29 @@
 """The main window: composes the agenda (left), the reader or library (centre) and the session
-search panel (right), with menus, a status bar and drag-and-drop of session files."""
+search panel (right), with menus, a status bar and drag-and-drop of session files.
+
+Full screen (F11, or the platform's key) is a reading mode: only the document is left, its
+toolbar slides in when the mouse touches the top edge, and Esc or F11 puts back exactly the
+layout there was (panels, splitter sizes, maximised or not)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from paperless.core.bundle import OpenedBundle
-from paperless.core.errors import OutputFileError, PaperlessError
+from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.library import Library, SessionRecord
 from paperless.gui.actions import Actions
 from paperless.gui.agenda import AgendaPanel
+from paperless.gui.banner import Banner
 from paperless.gui.dialogs.about import about_box
 from paperless.gui.dialogs.errors import show_failure
-from paperless.gui.dialogs.trust import card_filters, choose_and_trust
+from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
 from paperless.gui.icons import Icons
 from paperless.gui.library_view import LibraryView
 from paperless.gui.open_flow import OpenFlow, bundle_paths
@@ -26,6 +32,13 @@ from paperless.gui.services import AppServices
 from paperless.gui.session import LoadedDocument, SessionController
 
 LIBRARY_PAGE, READER_PAGE = 0, 1
+HINT_MS = 4000  # "press Esc to leave full screen"
+REVEAL_MS = 150  # how often reading mode looks whether the mouse is at the top edge
+
+
+class NormalLayout(NamedTuple):  # what reading mode changes, to put it back as it was
+    maximized: bool
+    splitter: list[int]
 
 
 class MainWindow(QMainWindow):
@@ -64,9 +77,16 @@ class MainWindow(QMainWindow):
         self.toolbar.setParent(self)
         self.addToolBar(self.toolbar)
         self.toolbar.hide()
-        self.centre.currentChanged.connect(lambda index: self.toolbar.setVisible(index == READER_PAGE))
+        self.centre.currentChanged.connect(
+            lambda index: self.toolbar.setVisible(index == READER_PAGE and self._normal is None))
         self.page_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
+        self._normal: NormalLayout | None = None  # set while in reading mode (full screen)
+        self._reveal = QTimer(self, interval=REVEAL_MS)
+        self._reveal.timeout.connect(lambda: self.reveal_toolbar(self.mapFromGlobal(QCursor.pos()).y()))
+        self.hint = Banner(self)  # floats over the document for a few seconds
+        self.hint.setObjectName("fullScreenHint")
+        self.actions_.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
         layout = self.layout()
         if layout is not None:
             layout.activate()  # size limits known before the window exists (no late size hints)
@@ -245,10 +265,49 @@ class MainWindow(QMainWindow):
 
     # -- view -------------------------------------------------------------------------------------
 
+    @property
+    def reading_mode(self) -> bool:
+        return self._normal is not None
+
     def set_full_screen(self, on: bool) -> None:
-        self.menuBar().setVisible(not on)
-        self.statusBar().setVisible(not on)
-        self.showFullScreen() if on else self.showNormal()
+        """Reading mode: only the document, on the whole screen (the action's toggled signal)."""
+        if on == self.reading_mode:
+            return
+        if on:
+            self._normal = NormalLayout(self.isMaximized(), self.splitter.sizes())
+            for w in (self.menuBar(), self.statusBar(), self.toolbar, self.agenda, self.reader.search_panel,
+                      self.reader.view.sidebar):
+                w.hide()
+            self.showFullScreen()
+            self._reveal.start()
+            key = self.actions_.full_screen.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.hint.show_floating(self.tr("Full screen: press Esc or %1 to leave.").replace("%1", key), HINT_MS)
+            return
+        normal, self._normal = self._normal, None
+        assert normal is not None
+        self._reveal.stop()
+        self.hint.hide()
+        self.showMaximized() if normal.maximized else self.showNormal()
+        a = self.actions_  # panels as the View menu says (as they were, unless changed meanwhile)
+        for widget, visible in ((self.menuBar(), True), (self.statusBar(), True),
+                                (self.toolbar, self.centre.currentIndex() == READER_PAGE),
+                                (self.reader.search_panel, a.search_panel.isChecked()),
+                                (self.reader.view.sidebar, a.thumbnails.isChecked() or a.outline.isChecked())):
+            widget.setVisible(visible)
+        self._show_agenda()
+        self.splitter.setSizes(normal.splitter)
+
+    def reveal_toolbar(self, y: int) -> None:
+        """In reading mode the document's toolbar shows while the mouse is at the top edge (``y``
+        in window coordinates) or over the toolbar, or while it has the keyboard focus."""
+        if self._normal is None or self.centre.currentIndex() != READER_PAGE:
+            return
+        focus = QApplication.focusWidget()
+        over = self.toolbar.isVisible() and y <= self.toolbar.geometry().bottom() + 16
+        wanted = y <= 2 or over or (focus is not None and self.toolbar.isAncestorOf(focus))
+        if wanted != self.toolbar.isVisible():
+            self.toolbar.setVisible(wanted)
+            self.hint.hide()  # it has been found: the hint would only cover it
 
     def _night(self, on: bool) -> None:
         self.services.settings.set_flag("night", on)
@@ -256,11 +315,14 @@ class MainWindow(QMainWindow):
 
     def _agenda_visible(self, on: bool) -> None:
         self.services.settings.set_flag("agenda", on)
-        self._show_agenda()
+        self.agenda.setVisible(on and self.session.opened is not None)  # asked for: even in reading mode
 
     def _show_agenda(self) -> None:
-        """The agenda panel shows while a session is open (and the View menu wants it)."""
-        self.agenda.setVisible(self.actions_.agenda.isChecked() and self.session.opened is not None)
+        """The agenda panel shows while a session is open (and the View menu wants it); in
+        reading mode it stays hidden until asked for."""
+        visible = self.actions_.agenda.isChecked() and self.session.opened is not None
+        if not (visible and self.reading_mode):
+            self.agenda.setVisible(visible)
 
     def _search_visible(self, on: bool) -> None:
         self.services.settings.set_flag("search_panel", on)
@@ -269,7 +331,7 @@ class MainWindow(QMainWindow):
             self.reader.focus_search_panel()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+        if event.key() == Qt.Key.Key_Escape and self.reading_mode:
             self.actions_.full_screen.setChecked(False)
             return
         super().keyPressEvent(event)
@@ -288,6 +350,10 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:  # e.g. Windows switched to dark mode
+            self.actions_.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
+        elif event.type() == QEvent.Type.WindowStateChange and self.reading_mode and not self.isFullScreen():
+            QTimer.singleShot(0, self, lambda: self.actions_.full_screen.setChecked(self.isFullScreen()))
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -302,16 +368,8 @@ class MainWindow(QMainWindow):
         return show_failure(self, exc, self.services.language)
 
     def save_my_card(self) -> None:
-        identity = self.services.identity
-        if identity is None:
-            return
-        path = self.services.files.save_file(self, self.tr("Save my public card"), "card.toml", card_filters())
-        if path is None:
-            return
-        try:
-            path.write_text(identity.card.to_toml(), encoding="utf-8")
-        except OSError as exc:
-            self.show_failure(OutputFileError(path=str(path), detail=exc.strerror or str(exc)))
+        if self.services.identity is not None:
+            save_card_file(self.services, self, self.services.identity.card)
 
     def _busy(self, busy: bool) -> None:
         if busy:
@@ -333,6 +391,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_path(paths[0]))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.actions_.full_screen.setChecked(False)  # the saved geometry is the normal window's
         self.services.settings.geometry = self.saveGeometry()
         self.shut_down()
         super().closeEvent(event)

@@ -4,6 +4,7 @@ Pages: welcome → create (name, passphrase twice, strength hint) → my card (f
 large digits, "Save card…") → the office's card (choose a file, compare, trust — or skip).
 ``completed`` carries ``(identity, library)`` when the identity was created here (already
 unlocked), or ``(None, None)`` after importing a folder (the app then asks the passphrase).
+The tab order on every page is the order on screen, top to bottom, left to right.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from paperless.core.errors import OutputFileError, PaperlessError
+from paperless.core.errors import PaperlessError
 from paperless.core.identity import PublicCard, UnlockedIdentity, create_identity, unlock_identity
 from paperless.core.library import Library, import_identity
 from paperless.core.library.passphrase import passphrase_strength
 from paperless.gui.dialogs.card_view import CardView
 from paperless.gui.dialogs.errors import show_failure
-from paperless.gui.dialogs.trust import card_filters, choose_and_trust
+from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
+from paperless.gui.icons import error_text, set_text_colour
 from paperless.gui.services import AppServices
 
 WELCOME, CREATE, CARD, OFFICE = range(4)
@@ -125,7 +127,6 @@ class FirstRunDialog(QDialog):
         self.strength = _text(page)
         self.strength.setObjectName("strength")
         self.create_message = _text(page)
-        self.create_message.setStyleSheet("color: #7f1d1d;")
         self._c_back = QPushButton(page)
         self._c_back.clicked.connect(lambda: self.pages.setCurrentIndex(WELCOME))
         self.do_create = QPushButton(page)
@@ -140,6 +141,13 @@ class FirstRunDialog(QDialog):
         box.addWidget(self.strength)
         box.addWidget(self.create_message)
         self._buttons(box, self._c_back, self.do_create)
+        for first, second in ((self.name, self.pass1), (self.pass1, self.pass2), (self.pass2, self._c_back),
+                              (self._c_back, self.do_create)):
+            QWidget.setTabOrder(first, second)
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        set_text_colour(self.create_message, error_text(self.palette()))
 
     def _build_card(self) -> None:
         page, box = self._page()
@@ -213,6 +221,8 @@ class FirstRunDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "create_message"):
+            self._apply_palette()
         super().changeEvent(event)
 
     # -- actions ----------------------------------------------------------------------------
@@ -283,19 +293,9 @@ class FirstRunDialog(QDialog):
         self.pages.setCurrentIndex(CARD)
 
     def _save_card(self) -> None:
-        if self.card is None:
-            return
-        suggested = "card.toml"
-        path = self._services.files.save_file(self, self.tr("Save my public card"), suggested, card_filters())
-        if path is None:
-            return
-        try:
-            path.write_text(self.card.to_toml(), encoding="utf-8")
-        except OSError as exc:
-            show_failure(self, OutputFileError(path=str(path), detail=exc.strerror or str(exc)),
-                         self._services.language)
-            return
-        self.saved_message.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        path = save_card_file(self._services, self, self.card) if self.card is not None else None
+        if path is not None:
+            self.saved_message.setText(self.tr("Saved to %1").replace("%1", str(path)))
 
     def _choose_office(self) -> None:
         choose_and_trust(self._services, self, self._office_trusted)

@@ -1,4 +1,8 @@
-"""Trusting the office's public card: choose the file, compare the fingerprint, confirm."""
+"""Trusting the office's public card: choose the file, compare the fingerprint, confirm.
+
+Keyboard: the fingerprint (selectable, read aloud by a screen reader) → Trust → Cancel, as on
+screen. Enter alone cancels: trusting takes a deliberate Tab to "Trust" (or a click).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from paperless.core.errors import PaperlessError
+from paperless.core.errors import OutputFileError, PaperlessError
 from paperless.core.identity import PublicCard, load_card
 from paperless.core.library import trust
 from paperless.gui.dialogs.card_view import CardView
@@ -18,6 +22,20 @@ from paperless.gui.services import AppServices
 
 def card_filters() -> str:
     return QCoreApplication.translate("TrustDialog", "Public cards (*.toml);;All files (*)")
+
+
+def save_card_file(services: AppServices, parent: QWidget | None, card: PublicCard) -> Path | None:
+    """Ask where, and write my public card there; the path, or None (cancelled, or failed and said so)."""
+    title = QCoreApplication.translate("TrustDialog", "Save my public card")
+    path = services.files.save_file(parent, title, "card.toml", card_filters())
+    if path is None:
+        return None
+    try:
+        path.write_text(card.to_toml(), encoding="utf-8")
+    except OSError as exc:
+        show_failure(parent, OutputFileError(path=str(path), detail=exc.strerror or str(exc)), services.language)
+        return None
+    return path
 
 
 class TrustDialog(QDialog):
@@ -38,15 +56,18 @@ class TrustDialog(QDialog):
         self.trust_button = QPushButton(self)
         self.trust_button.clicked.connect(self.accept)
         self._cancel = QPushButton(self)
+        self._cancel.setDefault(True)  # Enter before choosing does the safe thing; Tab to Trust first
         self._cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(self._cancel)
         row.addWidget(self.trust_button)
+        row.addWidget(self._cancel)
         layout.addWidget(self._intro)
         layout.addWidget(self._view)
         layout.addWidget(self._question)
         layout.addLayout(row)
+        QWidget.setTabOrder(self._view.fingerprint, self.trust_button)
+        QWidget.setTabOrder(self.trust_button, self._cancel)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -3,6 +3,9 @@
 Unlocking (scrypt, about half a second) and decrypting the library run off the GUI thread.
 The pause is the dialog's own (the core is asked not to sleep), with the button disabled
 and a countdown, so the window stays responsive.
+
+Keyboard: passphrase → Unlock → Cancel, the order they appear in (Unlock first, as Windows
+places OK before Cancel); Enter unlocks, Esc cancels.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 from paperless.core.errors import PaperlessError, WrongPassphraseError
 from paperless.core.identity import PublicCard, UnlockedIdentity, load_card, unlock_identity
 from paperless.core.library import Library
+from paperless.gui.icons import error_text, set_text_colour
 from paperless.gui.services import AppServices
 
 MAX_DELAY = 60.0
@@ -78,7 +82,6 @@ class UnlockDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #7f1d1d;")
         self.unlock_button = QPushButton(self)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
@@ -86,12 +89,18 @@ class UnlockDialog(QDialog):
         self._cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self._cancel)
         buttons.addWidget(self.unlock_button)
+        buttons.addWidget(self._cancel)
         for w in (self._heading, self._who, self._prompt, self.passphrase, self.message):
             layout.addWidget(w)
         layout.addLayout(buttons)
+        QWidget.setTabOrder(self.passphrase, self.unlock_button)
+        QWidget.setTabOrder(self.unlock_button, self._cancel)
+        self._apply_palette()
         self.retranslate()
+
+    def _apply_palette(self) -> None:
+        set_text_colour(self.message, error_text(self.palette()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Unlock Paperless"))
@@ -107,6 +116,8 @@ class UnlockDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
         super().changeEvent(event)
 
     @property
