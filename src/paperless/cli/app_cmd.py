@@ -8,12 +8,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from paperless.cli.console import say
 from paperless.core.errors import T, UsageError
-from paperless.core.identity import PublicCard, load_card
+from paperless.core.identity import PublicCard, UnlockedIdentity, load_card, unlock_identity
+from paperless.core.library import has_identity, identity_dir
+from paperless.core.paths import data_dir
 
 
 def register(sub: Any) -> None:
@@ -53,12 +56,23 @@ def launch(*, bundle: Path | None = None, identity: Path | None = None, trust: l
               "the window without a display).",
               "Không có màn hình để mở ứng dụng (dùng --screenshot TỆP.png để vẽ cửa sổ mà không cần màn hình)."))
         return 0
+    early = start_unlock(identity or identity_dir(data_dir()), passphrase) if passphrase is not None else None
     from paperless.gui.app import AppOptions, run
 
     lang = os.environ.get("PAPERLESS_LANG") or None
     options = AppOptions(bundle=bundle, identity=identity, trust=list(trust or []), passphrase=passphrase,
-                         screenshot=screenshot, language=lang)
+                         screenshot=screenshot, language=lang, early_unlock=early)
     return run(options)
+
+
+def start_unlock(folder: Path, passphrase: str) -> Future[UnlockedIdentity] | None:
+    """Run scrypt (0.5-0.8 s) in a thread now, while Qt and the window load."""
+    if not has_identity(folder):
+        return None
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-unlock")
+    future = pool.submit(unlock_identity, folder, passphrase, failure_delay=0)
+    pool.shutdown(wait=False)
+    return future
 
 
 def run_app(_args: argparse.Namespace | None = None) -> int:

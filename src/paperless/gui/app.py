@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
-from paperless.core.identity import PublicCard
+from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.paths import data_dir
 from paperless.gui.files import FilePicker, QtFilePicker
@@ -44,6 +45,8 @@ class AppOptions:
     home: Path | None = None  # the data folder (default: data_dir(), which honours PAPERLESS_HOME)
     unlock_delay_scale: float = 1.0
     kdf_log_n: int = DEFAULT_LOG_N
+    # scrypt started before Qt was imported (with a passphrase given): it overlaps start-up
+    early_unlock: Future[UnlockedIdentity] | None = None
 
 
 def app_paths(home: Path | None = None) -> AppPaths:

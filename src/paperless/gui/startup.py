@@ -31,6 +31,7 @@ class Startup(QObject):
         self._window = window
         self._bundle: Path | None = options.bundle
         self._passphrase: str | None = options.passphrase
+        self._early_unlock = options.early_unlock
         self._screenshot: Path | None = options.screenshot
         self.exit_code: int | None = None
         self.dialog: FirstRunDialog | UnlockDialog | None = None
@@ -58,9 +59,15 @@ class Startup(QObject):
             self.dialog = dialog
             dialog.open()
         elif self._passphrase is not None:
-            root, passphrase = self._services.paths.root, self._passphrase
-            self._services.operations.run(lambda: unlock_and_load(root, folder, passphrase),
-                                          lambda r: self._unlocked(*r), self._unlock_failed)
+            root, passphrase, early = self._services.paths.root, self._passphrase, self._early_unlock
+
+            def unlock() -> tuple[UnlockedIdentity, Library]:
+                if early is not None and folder == self._services.identity_folder:
+                    identity = early.result()  # scrypt already ran while Qt started
+                    return identity, Library.open(root, identity)
+                return unlock_and_load(root, folder, passphrase)
+
+            self._services.operations.run(unlock, lambda r: self._unlocked(*r), self._unlock_failed)
         else:
             self.ask_passphrase()
 
