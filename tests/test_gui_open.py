@@ -53,10 +53,11 @@ def _refusal(h: Harness, kind: str, *needles: str) -> None:
     assert h.window.centre.currentIndex() != READER_PAGE
 
 
-def test_open_good_bundle_shows_agenda_and_first_document(make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_open_good_bundle_shows_agenda_and_first_document(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
     h = make(people)
     h.unlock()
-    h.open(bundle)
+    with qtbot.waitSignal(h.window.open_flow.kept, timeout=30_000):  # the library's copy, made in the background
+        h.open(bundle)
     assert open_message_boxes() == []
     w = h.window
     assert w.centre.currentIndex() == READER_PAGE
@@ -70,7 +71,7 @@ def test_open_good_bundle_shows_agenda_and_first_document(make, bundle: Path, pe
     assert w.reader.view.page_count() == 5
     assert w.agenda.is_bold("documents/0001.age")  # unread
     [record] = h.services.library.sessions()
-    assert (h.services.paths.root / "bundles" / record.bundle).is_file()
+    assert not Path(record.bundle).is_absolute() and (h.services.paths.root / "bundles" / record.bundle).is_file()
     assert [s for s in w.library_view.session_ids()] == [record.session_id]
 
 
@@ -83,12 +84,125 @@ def test_unknown_signer(make, bundle: Path, people: People) -> None:  # type: ig
     _refusal(h, "UnknownSignerError", "not from an office you trust", "unknown key")
 
 
-def test_tampered_document(make, bundle: Path, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    bad = flip_bit_in_entry(bundle, tmp_path / "bad.paperless", "documents/0002.age", 77)
+def test_tampered_agenda(make, bundle: Path, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = flip_bit_in_entry(bundle, tmp_path / "bad.paperless", "agenda.age", 77)
     h = make(people)
     h.unlock()
     h.open(bad)
-    _refusal(h, "TamperedError", "altered or damaged", "documents/0002.age", str(bad))
+    _refusal(h, "TamperedError", "altered or damaged", "agenda", str(bad))
+
+
+def test_tampered_last_document(qtbot, make, bundle: Path, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Opening does not hash every entry: the agenda shows; the damaged document is refused when
+    opened; the background check of the library's copy finds it, says so, and keeps nothing."""
+    last = "documents/0004.age"
+    bad = flip_bit_in_entry(bundle, tmp_path / "bad.paperless", last, 300)
+    h = make(people)
+    h.unlock()
+    w = h.window
+    with qtbot.waitSignal(w.open_flow.keep_failed, timeout=30_000) as failed:
+        h.open(bad)
+    assert w.centre.currentIndex() == READER_PAGE and w.agenda.tree.topLevelItemCount() == 3
+    sid, error = failed.args
+    assert type(error).__name__ == "TamperedError"
+    [box] = open_message_boxes()
+    assert box.property("paperless_error") == "TamperedError"
+    text = box.text() + "\n" + box.informativeText()
+    for needle in ("altered or damaged", last, str(bad.resolve()), "not kept in your library"):
+        assert needle in text
+    box.close()
+    library = h.services.library
+    assert library.sessions() == [] and not library.has_session(sid)
+    assert not (h.services.paths.root / "bundles").exists() or not list((h.services.paths.root / "bundles").iterdir())
+    assert bad.is_file()
+    h.wait_document("documents/0001.age")  # the good documents of the session still read
+    w.agenda.document_activated.emit(last)
+    qtbot.waitUntil(lambda: "altered or damaged" in w.reader.banner.text, timeout=30_000)
+    assert last in w.reader.banner.text and str(bad) in w.reader.banner.text
+    w.session.open_document("documents/0002.age")
+    h.wait_document("documents/0002.age")
+    w.reader.view.go_to_page(3)  # reading on: nothing is recorded for a session the library dropped
+    h.wait_idle()
+    assert library.sessions() == [] and open_message_boxes() == []
+
+
+def test_background_copy_then_reopen_uses_it(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    w = h.window
+    with qtbot.waitSignal(w.open_flow.kept, timeout=30_000) as kept:
+        h.open(bundle)
+    sid, copy = kept.args
+    assert copy.parent == h.services.paths.root / "bundles" and copy.read_bytes() == bundle.read_bytes()
+    assert w.session.opened is not None and w.session.opened.path == bundle  # this session: the user's file
+    assert h.services.library.session(sid).bundle == copy.name and not w.open_flow.copying
+    h.wait_document()
+    w.close_session()
+    w.open_session(sid)
+    qtbot.waitUntil(lambda: w.session.opened is not None and w.reader.view.page_count() > 0, timeout=30_000)
+    assert w.session.opened.path == copy and not w.open_flow.copying  # read from the library's copy
+
+
+def test_failed_copy_keeps_reading_the_users_file(qtbot, make, bundle: Path, people: People,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from paperless.core.library import keeping
+
+    def no_link(src: object, dst: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    class Usage:
+        free = 1000
+
+    monkeypatch.setattr(keeping.os, "link", no_link)
+    monkeypatch.setattr(keeping.shutil, "disk_usage", lambda _p: Usage())
+    h = make(people)
+    h.unlock()
+    w = h.window
+    with qtbot.waitSignal(w.open_flow.keep_failed, timeout=30_000):
+        h.open(bundle)
+    [box] = open_message_boxes()
+    assert box.property("paperless_error") == "LibraryCopyError"
+    assert str(bundle.resolve()) in box.informativeText() and "disk is full" in box.informativeText()
+    box.close()
+    [record] = h.services.library.sessions()
+    assert record.bundle == str(bundle.resolve())
+    assert not (h.services.paths.root / "bundles").exists() or not list((h.services.paths.root / "bundles").iterdir())
+    w.session.open_document("documents/0002.age")
+    h.wait_document("documents/0002.age")
+    monkeypatch.undo()
+    w.close_session()
+    with qtbot.waitSignal(w.open_flow.kept, timeout=30_000):  # reopened: read from the file, copied again
+        w.open_session(record.session_id)
+    assert not Path(h.services.library.sessions()[0].bundle).is_absolute()
+
+
+def test_document_cache_is_bounded(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    from paperless.gui.session import CACHE_BYTES, DocumentCache
+
+    cache = DocumentCache(100)
+    cache.put("a", b"a" * 40)
+    cache.put("b", b"b" * 40)
+    assert cache.get("a") is not None  # used: now the newest
+    cache.put("c", b"c" * 40)
+    assert cache.entries() == ["a", "c"] and cache.size == 80
+    cache.put("big", b"x" * 500)  # bigger than the budget: kept alone (it is the one on screen)
+    assert cache.entries() == ["big"] and cache.size == 500
+
+    h = make(people)
+    h.unlock()
+    h.open(bundle)
+    w = h.window
+    session = w.session
+    assert session.cache.budget == CACHE_BYTES == 256 * 2**20
+    h.wait_document("documents/0001.age")
+    session.cache.budget = len(session.cache.get("documents/0001.age") or b"") + 1
+    for entry in ("documents/0002.age", "documents/0003.age", "documents/0001.age"):
+        session.open_document(entry)
+        h.wait_document(entry)
+        assert session.cache.size <= session.cache.budget or len(session.cache) == 1
+    assert session.cache.entries()[-1] == "documents/0001.age" and len(session.cache) <= 2
 
 
 def test_truncated_file(make, bundle: Path, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

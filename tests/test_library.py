@@ -13,6 +13,7 @@ from bundle_helpers import MARKER, People, flip_bit_in_entry, unlock
 from paperless.core.age import AgeError, decrypt_bytes
 from paperless.core.bundle import (
     NotARecipientError,
+    OpenedBundle,
     RollbackError,
     SeenVersions,
     TamperedError,
@@ -20,7 +21,7 @@ from paperless.core.bundle import (
     build_bundle,
 )
 from paperless.core.errors import InputFileError, OutputFileError, PaperlessError
-from paperless.core.identity import IdentityExistsError, load_card
+from paperless.core.identity import IdentityExistsError, PublicCard, load_card
 from paperless.core.library import (
     SCHEMA_VERSION,
     Library,
@@ -33,6 +34,7 @@ from paperless.core.library import (
     import_bundle,
     import_identity,
     is_trusted,
+    keep_copy,
     load_trusted,
     recipient_hash,
     reopen_session,
@@ -50,6 +52,15 @@ def _library(root: Path, people: People, member: str = "an") -> Library:
     return Library.open(root, unlock(people.member(member)))
 
 
+def _import_and_keep(lib: Library, source: Path, trusted: list[PublicCard]) -> OpenedBundle:
+    """Open as the app does, then make the library's copy (the app does it in the background)."""
+    opened = import_bundle(lib, source, trusted)
+    wanted = lib.copy_wanted(opened.manifest.session_id)
+    if wanted is not None:
+        keep_copy(lib, opened.manifest, wanted, trusted)
+    return opened
+
+
 def _all_bytes(root: Path) -> list[tuple[Path, bytes]]:
     return [(p, p.read_bytes()) for p in root.rglob("*") if p.is_file()]
 
@@ -58,13 +69,17 @@ def test_import_copies_remembers_and_encrypts(tmp_path: Path, bundle: Path, peop
     lib = _library(tmp_path, people)
     assert lib.sessions() == []
     before = bundle.read_bytes()
-    with import_bundle(lib, bundle, [load_card(people.clerk)]) as opened:
+    trusted = [load_card(people.clerk)]
+    with import_bundle(lib, bundle, trusted) as opened:
         assert opened.member == "Nguyễn Văn An"
-        assert opened.path.parent == tmp_path / "bundles"
-        assert opened.path.read_bytes() == before
+        assert opened.path == bundle  # read in place until the library's copy is made
         sid = opened.manifest.session_id
+        assert lib.copy_wanted(sid) == bundle.resolve()
+        kept = keep_copy(lib, opened.manifest, bundle.resolve(), trusted)
+    assert kept == tmp_path / "bundles" / f"{sid}-v2.paperless" and kept.read_bytes() == before
     assert bundle.read_bytes() == before
     assert [p.name for p in (tmp_path / "bundles").iterdir()] == [f"{sid}-v2.paperless"]
+    assert lib.copy_wanted(sid) is None
     [record] = lib.sessions()
     assert record.title == TITLE and record.version == 2 and record.location == "Phòng họp số 1"
     assert len(record.readable) == 4 and record.fraction_read == 0.0
@@ -107,8 +122,9 @@ def test_reading_state_survives_a_restart(tmp_path: Path, bundle: Path, people: 
 def test_reopen_from_library_needs_only_the_identity(tmp_path: Path, bundle: Path, people: People) -> None:
     trusted = [load_card(people.clerk)]
     lib = _library(tmp_path, people)
-    import_bundle(lib, bundle, trusted).close()
+    _import_and_keep(lib, bundle, trusted).close()
     record = _library(tmp_path, people).sessions()[0]
+    assert not Path(record.bundle).is_absolute()
     with reopen_session(_library(tmp_path, people), record, trusted) as opened:
         assert opened.agenda.title == TITLE
         assert opened.read_document(opened.agenda.items[0].documents[0].entry).startswith(b"%PDF")
@@ -136,8 +152,8 @@ def test_refused_bundles_leave_nothing(case: str, tmp_path: Path, bundle: Path, 
     expected: type[Exception]
     if case == "unknown signer":
         trusted, expected = [load_card(people.root / "rogue")], UnknownSignerError
-    elif case == "tampered":
-        source, expected = flip_bit_in_entry(bundle, tmp_path / "bad.paperless", "documents/0002.age", 50), TamperedError
+    elif case == "tampered":  # what opening checks (a damaged document: see test_library_keep.py)
+        source, expected = flip_bit_in_entry(bundle, tmp_path / "bad.paperless", "agenda.age", 50), TamperedError
     elif case == "not a recipient":
         member, expected = "outsider", NotARecipientError
     else:
@@ -154,7 +170,7 @@ def test_refused_bundles_leave_nothing(case: str, tmp_path: Path, bundle: Path, 
 def test_rollback_is_refused_and_newer_version_replaces(tmp_path: Path, bundle: Path, people: People) -> None:
     trusted = [load_card(people.clerk)]
     lib = _library(tmp_path / "home", people)
-    import_bundle(lib, bundle, trusted).close()
+    _import_and_keep(lib, bundle, trusted).close()
     spec = load_session(bundle.parent.parent / "session.toml")
     older = build_bundle(spec, unlock(people.clerk), tmp_path / "v1.paperless", version=1).path
     with pytest.raises(RollbackError) as err:
@@ -170,7 +186,7 @@ def test_rollback_is_refused_and_newer_version_replaces(tmp_path: Path, bundle: 
     entry = "documents/0001.age"
     lib.mark_read(lib.sessions()[0].session_id, entry)
     lib.save()
-    import_bundle(lib, newer, trusted).close()
+    _import_and_keep(lib, newer, trusted).close()
     [record] = lib.sessions()
     assert record.version == 3 and record.bundle.endswith("-v3.paperless")
     assert [p.name for p in lib.bundles_dir.iterdir()] == [record.bundle]  # the v2 copy is gone

@@ -1,33 +1,53 @@
-"""Opening a session: verify → (unlock) → open → show, with a clear dialog for each refusal.
+"""Opening a session: check → open → show, with a clear dialog for each refusal; then keep a copy.
 
-A file from elsewhere is verified completely (signature, every entry's hash), checked
-against rollback and for this member, kept in the library and shown. A session from the
-library is reopened with the identity already unlocked. Refusals — unknown signer,
-tampering, an older version, not sent to this member — come from the core with a
-one-line message in Vietnamese and English; the dialog adds a short headline and advice.
+A file from elsewhere is checked the cheap way (signature, manifest, entry list and sizes,
+the agenda's hash), checked against rollback and for this member, remembered and shown —
+reading the user's file: nothing on this path costs time in proportion to the bundle's size.
+Each document is checked against its signed hash before it is first shown. Then, on a
+thread of its own, the library keeps a copy (``core.library.keep_copy``: a hard link or a
+copy, every entry's hash checked); a damaged bundle is then dropped from the library and
+said so, a failed copy (disk full …) is said so and the session goes on reading the user's
+file. A session from the library is reopened with the identity already unlocked. Refusals —
+unknown signer, tampering, an older version, not sent to this member — come from the core
+with a one-line message in Vietnamese and English; the dialog adds a short headline and advice.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from paperless.core.bundle import OpenedBundle, UnknownSignerError
+from paperless.core.bundle import Manifest, OpenedBundle, UnknownSignerError
 from paperless.core.errors import PaperlessError
-from paperless.core.library import SessionRecord, import_bundle, reopen_session
+from paperless.core.library import Library, SessionRecord, import_bundle, keep_copy, reopen_session
 from paperless.gui.dialogs.errors import error_message_box, show_failure
 from paperless.gui.dialogs.trust import choose_and_trust
 from paperless.gui.services import AppServices
 
 BUNDLE_SUFFIX = ".paperless"
+STOP_WAIT_S = 10.0  # at most, when the window closes, for a cancelled copy to clean up
+
+
+@dataclass
+class _Copy:
+    key: tuple[int, str]  # version, the file read
+    thread: threading.Thread
+    cancel: threading.Event
 
 
 class OpenFlow(QObject):
     opened = Signal(object, object)  # OpenedBundle, SessionRecord
     started = Signal(str)  # what is being opened (file name), for the status bar
     refused = Signal(object)  # the PaperlessError, after its dialog is shown
+    kept = Signal(str, object)  # session id, the library's copy (Path), or None if no longer wanted
+    keep_failed = Signal(str, object)  # session id, the PaperlessError, after its dialog is shown
+    _copy_done = Signal(object, str, object, object)  # _Copy, session id, Path | None, error | None
 
     def __init__(self, services: AppServices, window: QWidget) -> None:
         super().__init__(window)
@@ -35,6 +55,12 @@ class OpenFlow(QObject):
         self._window = window
         self.busy = False
         self.last_dialog: QMessageBox | None = None
+        self._copies: dict[str, _Copy] = {}
+        self._copy_done.connect(self._copied)
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop_copies)
 
     def open_file(self, path: Path) -> None:
         library = self._services.library
@@ -65,6 +91,7 @@ class OpenFlow(QObject):
             opened.close()
             return
         self.opened.emit(opened, library.session(opened.manifest.session_id))
+        self._keep(library, opened.manifest)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
@@ -80,6 +107,84 @@ class OpenFlow(QObject):
         else:
             self.last_dialog = show_failure(self._window, exc, self._services.language)
         self.refused.emit(exc)
+
+    # -- the library's copy, in the background ------------------------------------------------
+
+    @property
+    def copying(self) -> bool:
+        return bool(self._copies)
+
+    def _keep(self, library: Library, manifest: Manifest) -> None:
+        """Start copying the bundle into the library if it is still read from elsewhere."""
+        sid = manifest.session_id
+        source = library.copy_wanted(sid)
+        if source is None:
+            return
+        key = (manifest.version, str(source))
+        running = self._copies.get(sid)
+        if running is not None:
+            if running.key == key:
+                return
+            running.cancel.set()  # an older version or another file: its result is not wanted
+        trusted = self._services.trusted()
+        cancel = threading.Event()
+
+        def work() -> None:
+            _lower_priority()
+            try:
+                result, error = keep_copy(library, manifest, source, trusted, cancel=cancel), None
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                result, error = None, exc
+            try:
+                self._copy_done.emit(job, sid, result, error)
+            except RuntimeError:
+                pass  # the window is gone
+
+        job = _Copy(key, threading.Thread(target=work, name=f"paperless-keep-{sid[:8]}", daemon=True), cancel)
+        self._copies[sid] = job
+        job.thread.start()
+
+    def _copied(self, job: _Copy, sid: str, result: Path | None, error: BaseException | None) -> None:
+        if self._copies.get(sid) is job:
+            del self._copies[sid]
+        if job.cancel.is_set():
+            return
+        if error is None:
+            self.kept.emit(sid, result)
+        elif isinstance(error, PaperlessError):
+            self.last_dialog = show_failure(self._window, error, self._services.language)
+            self.keep_failed.emit(sid, error)
+        else:
+            self._services.operations.failed.emit(error)
+
+    def stop_copies(self) -> None:
+        """Cancel the copies still running and wait for them to remove their temporary files."""
+        jobs = list(self._copies.values())
+        self._copies.clear()
+        for job in jobs:
+            job.cancel.set()
+        for job in jobs:
+            job.thread.join(STOP_WAIT_S)
+
+    def wait_for_copies(self, timeout: float = 60.0) -> bool:
+        """Block until the copies running now have ended (tests, benchmarks); True if they have."""
+        for job in list(self._copies.values()):
+            job.thread.join(timeout)
+        return not any(job.thread.is_alive() for job in self._copies.values())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.stop_copies()
+        return False
+
+
+def _lower_priority() -> None:
+    """The copy yields the CPU to the app (Linux: per-thread nice value)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (OSError, AttributeError):
+            pass
 
 
 def bundle_paths(paths: list[Path]) -> list[Path]:

@@ -1,13 +1,17 @@
 """The open session: the opened bundle, decrypted documents in memory, reading state, index.
 
 All reads of the bundle go through one lock (the bundle file handle is shared) and run off
-the GUI thread. Decrypted PDFs stay in memory only. The reading position and read marks go
-to the encrypted library, saved a moment after the last change and when the session closes.
+the GUI thread. Decrypted PDFs stay in memory only, and only a few of them: the most recently
+read ones within a byte budget (:class:`DocumentCache`), so a 1 GB session cannot fill memory.
+The reading position and read marks go to the encrypted library, saved a moment after the
+last change and when the session closes (not for a session the library has dropped meanwhile,
+e.g. because its background check found the bundle damaged).
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,11 +20,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from paperless.core.bundle import AgendaDocument, AgendaItem, ExpiredError, NotPermittedError, OpenedBundle
 from paperless.core.errors import PaperlessError
-from paperless.core.library import SessionRecord
+from paperless.core.library import Library, SessionRecord
 from paperless.gui.indexer import SessionIndexer
 from paperless.gui.services import AppServices
 
 SAVE_DELAY_MS = 1500
+CACHE_BYTES = 256 * 2**20  # decrypted PDFs kept for a quick return to them
 
 
 class SessionClosedError(PaperlessError):
@@ -39,6 +44,46 @@ class LoadedDocument:
     allow_copy: bool
 
 
+class DocumentCache:
+    """Decrypted documents by entry, least recently used dropped first beyond ``budget`` bytes.
+
+    The newest document is always kept, whatever its size: it is the one on screen, whose
+    bytes the viewer holds anyway. Not thread-safe: the controller holds its lock around it.
+    """
+
+    def __init__(self, budget: int = CACHE_BYTES) -> None:
+        self.budget = budget
+        self.size = 0
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+
+    def get(self, entry: str) -> bytes | None:
+        data = self._items.get(entry)
+        if data is not None:
+            self._items.move_to_end(entry)
+        return data
+
+    def put(self, entry: str, data: bytes) -> None:
+        old = self._items.pop(entry, None)
+        if old is not None:
+            self.size -= len(old)
+        self._items[entry] = data
+        self.size += len(data)
+        while self.size > self.budget and len(self._items) > 1:
+            _entry, dropped = self._items.popitem(last=False)
+            self.size -= len(dropped)
+
+    def entries(self) -> list[str]:
+        """Least recently used first."""
+        return list(self._items)
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.size = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class SessionController(QObject):
     session_changed = Signal()  # a session was opened or closed
     document_loading = Signal(str)  # entry
@@ -53,7 +98,7 @@ class SessionController(QObject):
         self.record: SessionRecord | None = None
         self.current: str | None = None
         self._lock = threading.Lock()
-        self._cache: dict[str, bytes] = {}
+        self.cache = DocumentCache()
         self._request = 0
         self.indexer = SessionIndexer(services.worker, services.operations, self)
         self._save_timer = QTimer(self)
@@ -80,7 +125,7 @@ class SessionController(QObject):
             if self.opened is not None:
                 self.opened.close()
             self.opened, self.record, self.current = None, None, None
-            self._cache.clear()
+            self.cache.clear()
         self.session_changed.emit()
 
     @property
@@ -123,12 +168,12 @@ class SessionController(QObject):
             with self._lock:
                 if self.opened is not opened:
                     raise SessionClosedError()
-                cached = self._cache.get(entry)
+                cached = self.cache.get(entry)
                 if cached is not None:
                     return cached
                 data = opened.read_document(entry)
                 if keep:
-                    self._cache[entry] = data
+                    self.cache.put(entry, data)
                 return data
 
         return read
@@ -153,15 +198,16 @@ class SessionController(QObject):
         self.document_loading.emit(entry)
         read = self._reader(opened)
         agenda = opened.agenda
-        start = self._services.library.last_page(agenda.session_id, entry) if self._services.library else 0
+        tracked = self._tracked()
+        start = tracked[0].last_page(agenda.session_id, entry) if tracked else 0
         watermark = watermark_text(opened.member, agenda.title, date.today()) if agenda.watermark else None
 
         def done(data: bytes) -> None:
             if request != self._request:
                 return
             self.current = entry
-            if self._services.library is not None and self.record is not None:
-                self._services.library.set_position(self.record.session_id, entry, start)
+            if (tracked := self._tracked()) is not None:
+                tracked[0].set_position(tracked[1].session_id, entry, start)
                 self._schedule_save()
             self.document_ready.emit(LoadedDocument(entry, doc.title, data, start, doc.pages, watermark,
                                                     agenda.allow_copy))
@@ -178,19 +224,28 @@ class SessionController(QObject):
 
     # -- reading state ------------------------------------------------------------------------
 
+    def _tracked(self) -> tuple[Library, SessionRecord] | None:
+        """The library and record keeping this session's reading state, if it is (still) there."""
+        library, record = self._services.library, self.record
+        if library is None or record is None or not library.has_session(record.session_id):
+            return None
+        return library, record
+
     def page_changed(self, page: int, count: int) -> None:
-        library, record, entry = self._services.library, self.record, self.current
-        if library is None or record is None or entry is None or page < 0:
+        tracked, entry = self._tracked(), self.current
+        if tracked is None or entry is None or page < 0:
             return
+        library, record = tracked
         library.set_position(record.session_id, entry, page)
         if count > 0 and page >= count - 1 and not library.is_read(record.session_id, entry):
             self.set_read(entry, True)
         self._schedule_save()
 
     def set_read(self, entry: str, read: bool) -> None:
-        library, record = self._services.library, self.record
-        if library is None or record is None:
+        tracked = self._tracked()
+        if tracked is None:
             return
+        library, record = tracked
         library.mark_read(record.session_id, entry, read)
         self.read_changed.emit(entry, read)
         self._schedule_save()

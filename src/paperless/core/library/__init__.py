@@ -1,8 +1,14 @@
 """The member's encrypted library and reading state (see docs/design/reader-app.md)."""
 
-from paperless.core.library.errors import LibraryError, LibraryFromNewerAppError, UnknownSessionError
+from paperless.core.library.errors import (
+    LibraryCopyError,
+    LibraryError,
+    LibraryFromNewerAppError,
+    UnknownSessionError,
+)
 from paperless.core.library.home import has_identity, identity_dir, import_identity
 from paperless.core.library.importing import import_bundle, is_in_library, reopen_session
+from paperless.core.library.keeping import keep_copy
 from paperless.core.library.state import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -15,9 +21,9 @@ from paperless.core.library.store import Library, atomic_write, recipient_hash
 from paperless.core.library.trusted import is_trusted, load_trusted, trust, trusted_dir, untrust
 
 __all__ = [
-    "MIGRATIONS", "SCHEMA_VERSION", "DocumentState", "Library", "LibraryError",
+    "MIGRATIONS", "SCHEMA_VERSION", "DocumentState", "Library", "LibraryCopyError", "LibraryError",
     "LibraryFromNewerAppError", "LibraryState", "SessionRecord", "UnknownSessionError",
     "atomic_write", "has_identity", "identity_dir", "import_bundle", "import_identity",
-    "is_in_library", "is_trusted", "load_trusted", "migrate", "recipient_hash", "reopen_session",
+    "is_in_library", "is_trusted", "keep_copy", "load_trusted", "migrate", "recipient_hash", "reopen_session",
     "trust", "trusted_dir", "untrust",
 ]

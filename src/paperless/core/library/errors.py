@@ -18,3 +18,12 @@ class LibraryFromNewerAppError(LibraryError):
 class UnknownSessionError(LibraryError):
     en = "This session is not in the library on this computer."
     vi = "Phiên họp này không có trong thư viện trên máy tính này."
+
+
+class LibraryCopyError(PaperlessError):
+    """The library's copy of a bundle could not be made; the session reads from the user's file."""
+
+    en = ("{path} could not be kept in your library ({detail}). The session is read from that file for now, "
+          "so keep it available; Paperless will try again the next time you open it.")
+    vi = ("Không lưu được {path} vào thư viện ({detail}). Phiên họp đang được đọc trực tiếp từ tệp đó, "
+          "hãy giữ tệp này; Paperless sẽ thử lại lần mở sau.")

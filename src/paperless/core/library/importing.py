@@ -1,56 +1,27 @@
-"""Opening a bundle into the library: verify, check rollback and recipient, keep a copy, open.
+"""Opening a bundle for the library: cheap checks, rollback and recipient, remember, show.
 
-A bundle opened from elsewhere (a USB stick, a download folder) is first copied into the
-library's ``bundles/`` folder under a temporary name, verified and opened there, and only
-then given its final name — so a refused bundle leaves nothing behind. The copy is
-encrypted exactly as received. Reopening a session from the library skips the full hash
-check (done on import); each document is still checked against its signed hash when read.
+Nothing here costs time in proportion to the bundle's size. :func:`open_bundle` checks the
+signature, the manifest, the entry list and sizes, rollback and the agenda's hash, and decrypts
+the agenda; each document is checked against its signed hash before it is first used. A
+bundle opened from elsewhere (a USB stick, a download folder) is read in place for this
+session; the library's copy is made afterwards, off the critical path, by
+:func:`~paperless.core.library.keeping.keep_copy` (which also checks every entry's hash before
+the library keeps it). A refused bundle leaves nothing behind: every refusal happens before
+anything is written, and messages name the file the user chose.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from paperless.core.bundle import OpenedBundle, open_bundle, verify_bundle
-from paperless.core.bundle.zipraw import Progress
-from paperless.core.errors import InputFileError, OutputFileError, PaperlessError
+from paperless.core.bundle import OpenedBundle, TamperedError, check_rollback, open_bundle
+from paperless.core.errors import InputFileError, T
 from paperless.core.identity import PublicCard
 from paperless.core.library.state import SessionRecord
 from paperless.core.library.store import Library
-
-_SAFE = re.compile(r"[^A-Za-z0-9-]")
-
-
-def _final_name(session_id: str, version: int) -> str:
-    return f"{_SAFE.sub('', session_id)[:64] or 'session'}-v{version}.paperless"
-
-
-def _copy_in(library: Library, source: Path) -> Path:
-    try:
-        readable = source.is_file() and os.access(source, os.R_OK)
-    except OSError:
-        readable = False
-    if not readable:
-        raise InputFileError(path=str(source), detail="not a readable file")
-    try:
-        library.bundles_dir.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".incoming-", suffix=".paperless", dir=library.bundles_dir)
-        os.close(fd)
-    except OSError as exc:
-        raise OutputFileError(path=str(library.bundles_dir), detail=exc.strerror or str(exc)) from None
-    tmp = Path(name)
-    try:
-        shutil.copyfile(source, tmp)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputFileError(path=str(library.bundles_dir), detail=exc.strerror or str(exc)) from None
-    return tmp
 
 
 def is_in_library(library: Library, path: Path) -> bool:
@@ -61,41 +32,46 @@ def is_in_library(library: Library, path: Path) -> bool:
     return True
 
 
-def import_bundle(library: Library, source: Path, trusted: Sequence[PublicCard], *,
-                  progress: Progress | None = None, now: datetime | None = None) -> OpenedBundle:
-    """Verify ``source`` completely, open it for the library's member and remember it.
+def _check_readable(source: Path) -> None:
+    try:
+        readable = source.is_file() and os.access(source, os.R_OK)
+    except OSError:
+        readable = False
+    if not readable:
+        raise InputFileError(path=str(source), detail="not a readable file")
 
-    Raises the bundle errors (unknown signer, tampered, rollback, not a recipient …) with
-    nothing written. Returns the opened bundle, reading from the library's copy.
-    """
-    identity = library.identity
-    if is_in_library(library, source):
-        verified = verify_bundle(source, trusted, progress=progress)
-        opened = open_bundle(source, identity, trusted, verified=verified, now=now,
-                             highest_seen=library.highest_seen(verified.manifest.session_id))
-        library.remember(opened, source)
-        return opened
-    tmp = _copy_in(library, source)
+
+def _open_checked(library: Library, path: Path, trusted: Sequence[PublicCard], now: datetime | None,
+                  session_id: str | None = None) -> OpenedBundle:
+    """open_bundle, then rollback against everything seen here (and the expected session, if any)."""
+    opened = open_bundle(path, library.identity, trusted, now=now)
     try:
-        verified = verify_bundle(tmp, trusted, progress=progress)
-        manifest = verified.manifest
-        with open_bundle(tmp, identity, trusted, verified=verified, now=now,
-                         highest_seen=library.highest_seen(manifest.session_id)):
-            pass  # rollback and recipient checked before the copy is kept
-        final = library.bundles_dir / _final_name(manifest.session_id, manifest.version)
-        os.replace(tmp, final)
-    except PaperlessError as exc:
-        tmp.unlink(missing_ok=True)
-        if exc.params.get("path") == str(tmp):  # name the file the user chose, not our copy
-            exc.params["path"] = str(source)
-        raise
+        manifest = opened.manifest
+        if session_id is not None and manifest.session_id != session_id:
+            raise TamperedError(path=str(path), detail=T("the file holds another session",
+                                                         "tệp chứa một phiên họp khác"))
+        check_rollback(manifest.version, library.highest_seen(manifest.session_id), str(path))
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        opened.close()
         raise
-    opened = open_bundle(final, identity, trusted, verified=verified, now=now,
-                         highest_seen=library.highest_seen(manifest.session_id))
+    return opened
+
+
+def import_bundle(library: Library, source: Path, trusted: Sequence[PublicCard], *,
+                  now: datetime | None = None) -> OpenedBundle:
+    """Open ``source`` for the library's member and remember it (reading state, rollback).
+
+    Raises the bundle errors (unknown signer, tampered manifest or agenda, rollback, not a
+    recipient …) with nothing written. The returned bundle reads from ``source``; while the
+    library has no copy of this version, ``library.copy_wanted(session_id)`` names ``source``.
+    """
+    _check_readable(source)
+    opened = _open_checked(library, source, trusted, now)
     try:
-        library.remember(opened, final)
+        if is_in_library(library, source):
+            library.remember(opened, source)
+        else:
+            library.remember_external(opened, source)
     except BaseException:
         opened.close()
         raise
@@ -104,12 +80,14 @@ def import_bundle(library: Library, source: Path, trusted: Sequence[PublicCard],
 
 def reopen_session(library: Library, record: SessionRecord, trusted: Sequence[PublicCard], *,
                    now: datetime | None = None) -> OpenedBundle:
-    """Open a session already in the library (signature and structure are checked again)."""
+    """Open a session already in the library (signature and structure are checked again).
+
+    It reads the library's copy, or — if the copy was not made yet — the file it was opened from.
+    """
     path = library.bundle_path(record)
     if not path.is_file():
         raise InputFileError(path=str(path), detail="missing")
-    opened = open_bundle(path, library.identity, trusted, now=now,
-                         highest_seen=library.highest_seen(record.session_id))
+    opened = _open_checked(library, path, trusted, now, record.session_id)
     try:
         library.remember(opened, path)
     except BaseException:

@@ -58,6 +58,20 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 class Library:
     """One member's sessions and reading state; load with :meth:`open`, persist with :meth:`save`.
 
@@ -117,6 +131,10 @@ class Library:
         with self._lock:
             return self.state.newest_first()
 
+    def has_session(self, session_id: str) -> bool:
+        with self._lock:
+            return session_id in self.state.sessions
+
     def session(self, session_id: str) -> SessionRecord:
         with self._lock:
             try:
@@ -139,12 +157,27 @@ class Library:
 
     def remember(self, opened: OpenedBundle, bundle: Path) -> SessionRecord:
         """Record an opened bundle (title, dates, version, readable documents) and save."""
+        try:
+            name = str(bundle.relative_to(self.bundles_dir))
+        except ValueError:
+            name = str(bundle.resolve())
+        return self._record(opened, name)
+
+    def remember_external(self, opened: OpenedBundle, source: Path) -> SessionRecord:
+        """Record a bundle opened from outside the library, read from ``source`` for now.
+
+        A copy of the same version already in the library stays the record's bundle;
+        otherwise the record names ``source`` until :meth:`adopt_copy` gives it the library's copy.
+        """
+        with self._lock:
+            old = self.state.sessions.get(opened.manifest.session_id)
+            if old is not None and old.version == opened.manifest.version and self.is_kept(old):
+                return self._record(opened, old.bundle)
+            return self._record(opened, str(source.resolve()))
+
+    def _record(self, opened: OpenedBundle, name: str) -> SessionRecord:
         with self._lock:
             agenda, manifest = opened.agenda, opened.manifest
-            try:
-                name = str(bundle.relative_to(self.bundles_dir))
-            except ValueError:
-                name = str(bundle.resolve())
             old = self.state.sessions.get(manifest.session_id)
             readable = [d.entry for it in agenda.items if it.readable_by(opened.member) for d in it.documents]
             docs: dict[str, DocumentState] = {}
@@ -171,6 +204,57 @@ class Library:
             if old is not None and old.bundle != name:
                 self._drop_bundle_file(old.bundle)
             return record
+
+    # -- the library's copies of bundles (see .keeping) ----------------------------------------
+
+    def is_kept(self, record: SessionRecord) -> bool:
+        """True if the record's bundle is a file in the library's own bundles folder."""
+        path = Path(record.bundle)
+        return not path.is_absolute() and (self.bundles_dir / path).is_file()
+
+    def copy_wanted(self, session_id: str) -> Path | None:
+        """The file a session is read from while the library has no copy of it yet, else None."""
+        with self._lock:
+            record = self.state.sessions.get(session_id)
+            if record is None or not Path(record.bundle).is_absolute():
+                return None
+            return Path(record.bundle)
+
+    def adopt_copy(self, session_id: str, version: int, source: str, copy: Path, final: Path) -> bool:
+        """Give a finished, checked copy its final name in ``bundles/`` and record it.
+
+        Only if the session still wants it (same version, still read from ``source``);
+        otherwise the copy is removed and False returned.
+        """
+        with self._lock:
+            record = self.state.sessions.get(session_id)
+            if record is None or record.version != version or record.bundle != source:
+                copy.unlink(missing_ok=True)
+                return False
+            try:
+                os.replace(copy, final)
+                _fsync_folder(final.parent)
+            except OSError as exc:
+                copy.unlink(missing_ok=True)
+                raise OutputFileError(path=str(final), detail=exc.strerror or str(exc)) from None
+            record.bundle = str(final.relative_to(self.bundles_dir))
+            try:
+                self.save()
+            except BaseException:
+                record.bundle = source
+                final.unlink(missing_ok=True)
+                raise
+            return True
+
+    def drop_damaged(self, session_id: str, version: int, source: str) -> bool:
+        """Forget a session whose bundle turned out damaged (its version stays seen: rollback)."""
+        with self._lock:
+            record = self.state.sessions.get(session_id)
+            if record is None or record.version != version or record.bundle != source:
+                return False
+            del self.state.sessions[session_id]
+            self.save()
+            return True
 
     def _drop_bundle_file(self, name: str) -> None:
         """Remove a superseded copy that lives in our bundles folder (never the user's files)."""
