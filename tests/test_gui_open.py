@@ -385,3 +385,29 @@ def test_screenshot_waits_for_the_rendered_page(qtbot, make, bundle: Path, peopl
     assert image.rect().contains(corner)
     margin = [image.pixelColor(corner.x() + dx, corner.y() + dy).lightness() for dx in (4, 8, 12) for dy in (4, 8, 12)]
     assert max(margin) > 245  # the page's white margin, not the grey placeholder
+
+
+def test_watermark_names_member_session_and_local_date(qtbot, make, bundle: Path, people: People,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from bundle_helpers import unlock, write_session
+    from paperless.core.bundle import build_bundle
+    from paperless.core.session import load_session
+
+    h = make(people)
+    h.services.clock = lambda: datetime(2026, 1, 31, 12, 0, tzinfo=UTC)  # 31/01 in every time zone
+    h.unlock()
+    h.open(bundle)
+    h.wait_document("documents/0001.age")
+    assert h.window.reader.view.canvas.watermark.text == (
+        "Nguyễn Văn An · Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12 · 31/01/2026")
+    # A bundle whose policy turns the watermark off shows none.
+    root = tmp_path / "nowm"
+    root.mkdir()
+    spec = load_session(write_session(root, people, extra="\n[policy]\nwatermark = false\n"))
+    plain = build_bundle(spec, unlock(people.clerk), root / "plain.paperless", version=9).path
+    h.window.close_session()
+    h.open(plain)
+    h.wait_document("documents/0001.age")
+    assert h.window.reader.view.canvas.watermark.text == ""

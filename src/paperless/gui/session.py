@@ -200,7 +200,8 @@ class SessionController(QObject):
         agenda = opened.agenda
         tracked = self._tracked()
         start = tracked[0].last_page(agenda.session_id, entry) if tracked else 0
-        watermark = watermark_text(opened.member, agenda.title, date.today()) if agenda.watermark else None
+        today = self._services.clock().astimezone().date()  # local date: Vietnam is UTC+7
+        watermark = watermark_text(opened.member, agenda.title, today) if agenda.watermark else None
 
         def done(data: bytes) -> None:
             if request != self._request:
