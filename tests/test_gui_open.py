@@ -392,6 +392,7 @@ def test_watermark_names_member_session_and_local_date(qtbot, make, bundle: Path
     from datetime import UTC, datetime
 
     from bundle_helpers import unlock, write_session
+
     from paperless.core.bundle import build_bundle
     from paperless.core.session import load_session
 
