@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QTextBlock, QTextDocument, QTextLine
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from paperless.core.demo.documents import DOCUMENT_TITLES, write_demo_documents
 from paperless.core.render.document import Word
 from paperless.core.search import SessionIndex, WordLike, match_words
 from paperless.gui.search import FindBar, FindHit, SearchPanel, WordsCallback
+from paperless.gui.search.hit_delegate import HIT_ROLE, HTML_ROLE, MARGIN
 
 # the offscreen platform plugin says so whenever a top-level widget with a layout is shown
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -247,12 +248,18 @@ def test_find_bar_retranslates_on_language_change(qtbot: QtBot, bar: FindBar) ->
 # ---------------------------------------------------------------- search panel
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, demo: Demo, noto: str) -> SearchPanel:
+def index_of(texts: dict[str, list[str]]) -> SessionIndex:
+    """An index of these documents' pages (document -> text of each page)."""
     index = SessionIndex()
-    for doc, pages in demo.texts.items():
+    for doc, pages in texts.items():
         for number, text in enumerate(pages):
             index.add_page(doc, number, text)
+    return index
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, demo: Demo, noto: str) -> SearchPanel:
+    index = index_of(demo.texts)
     widget = SearchPanel()
     qtbot.addWidget(widget)
     widget.setFont(QFont(noto, 10))
@@ -266,11 +273,7 @@ def panel(qtbot: QtBot, demo: Demo, noto: str) -> SearchPanel:
 def test_panel_finds_the_pages(qtbot: QtBot, panel: SearchPanel, demo: Demo) -> None:
     qtbot.keyClicks(panel.query_edit(), "chuyen doi so")
     qtbot.waitUntil(lambda: bool(panel.hits()), timeout=3000)
-    reference = SessionIndex()
-    for doc, pages in demo.texts.items():
-        for n, text in enumerate(pages):
-            reference.add_page(doc, n, text)
-    expected = [(h.doc, h.page) for h in reference.search("chuyen doi so")]
+    expected = [(h.doc, h.page) for h in index_of(demo.texts).search("chuyen doi so")]
     assert [(h.doc, h.page) for h in panel.hits()] == expected
     assert {doc for doc, _ in expected} >= {"kehoach_cds", "agenda"}
     assert panel.results_view().count() == len(expected)
@@ -312,19 +315,30 @@ def test_the_opened_result_says_which_match_of_its_page_it_is(qtbot: QtBot, pane
 
 
 def test_keyboard_from_the_query_field(qtbot: QtBot, panel: SearchPanel) -> None:
+    view = panel.results_view()
     panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
     panel.focus_query()
+    assert panel.query_edit().hasFocus()
     qtbot.keyClicks(panel.query_edit(), "Dang")
     with qtbot.waitSignal(panel.open_hit) as opened:
         qtbot.keyClick(panel.query_edit(), Qt.Key.Key_Return)  # Enter before the typing delay: search, open the first
     first = panel.hits()[0]
     assert opened.args == [first.doc, first.page, "Dang"]
+    assert view.currentRow() == 0 and panel.query_edit().hasFocus()  # the opened result is marked; typing goes on
     qtbot.keyClick(panel.query_edit(), Qt.Key.Key_Down)
-    assert panel.results_view().hasFocus() or panel.results_view().currentRow() == 0
-    qtbot.keyClick(panel.results_view(), Qt.Key.Key_Down)
+    assert view.hasFocus() and view.currentRow() == 0  # into the results, on the one opened
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentRow() == 1
     with qtbot.waitSignal(panel.open_hit) as second:
-        qtbot.keyClick(panel.results_view(), Qt.Key.Key_Return)
-    assert second.args is not None and second.args[:2] == [panel.hits()[1].doc, panel.hits()[1].page]
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert second.args == [panel.hits()[1].doc, panel.hits()[1].page, "Dang"]
+
+    panel.focus_query()
+    panel.set_query("chuyen doi so")  # a new search: no result is current yet
+    assert view.currentRow() == -1 and panel.query_edit().hasFocus()
+    qtbot.keyClick(panel.query_edit(), Qt.Key.Key_Down)
+    assert view.hasFocus() and view.currentRow() == 0  # Down lands on the first result
 
 
 def test_panel_accessibility_and_language_change(panel: SearchPanel) -> None:
@@ -337,6 +351,9 @@ def test_panel_accessibility_and_language_change(panel: SearchPanel) -> None:
 
 
 def test_progress_and_rerun_as_pages_arrive(qtbot: QtBot, demo: Demo) -> None:
+    pages = demo.texts["quyhoach_dai"]
+    early, complete = (index_of({"quyhoach_dai": pages[:n]}).search("quy hoach", 501) for n in (40, len(pages)))
+    assert 0 < len(early) < len(complete) <= 500  # more matches as pages arrive, all under the limit
     index = SessionIndex()
     panel = SearchPanel(index)
     qtbot.addWidget(panel)
@@ -345,23 +362,24 @@ def test_progress_and_rerun_as_pages_arrive(qtbot: QtBot, demo: Demo) -> None:
     assert panel.progress_text() == "Indexing… 0/2000 pages"
     panel.set_query("quy hoach")
     assert panel.count_text() == "No results yet" and panel.hits() == []
-    pages = demo.texts["quyhoach_dai"]
     for n in range(40):
         index.add_page("quyhoach_dai", n, pages[n])
     panel.set_progress(340, 2000)
     assert panel.progress_text() == "Indexing… 340/2000 pages"
     qtbot.waitUntil(lambda: bool(panel.hits()), timeout=3000)
-    first = len(panel.hits())
+    assert panel.hits() == early and panel.count_text() == f"{len(early)} result(s)"
     for n in range(40, len(pages)):
         index.add_page("quyhoach_dai", n, pages[n])
     panel.set_progress(len(pages), len(pages))
-    qtbot.waitUntil(lambda: len(panel.hits()) > first, timeout=3000)
+    qtbot.waitUntil(lambda: len(panel.hits()) > len(early), timeout=3000)
     assert panel.progress_text() == ""
+    assert panel.hits() == complete
     panel.set_document_progress(2, 6)
     assert panel.progress_text() == f"Indexing… 2/6 documents ({len(pages)} pages)"
     panel.set_document_progress(6, 6)
     assert panel.progress_text() == ""
-    assert panel.count_text().startswith("More than 500") or panel.count_text().endswith("result(s)")
+    assert panel.count_text() == f"{len(complete)} result(s)"
+    assert panel.results_view().count() == len(complete)
 
 
 def test_panel_no_results_and_accent_exact(qtbot: QtBot, panel: SearchPanel) -> None:
@@ -373,10 +391,38 @@ def test_panel_no_results_and_accent_exact(qtbot: QtBot, panel: SearchPanel) -> 
     assert 0 < exact < len(panel.hits())
 
 
-def test_screenshot_of_the_results(qtbot: QtBot, panel: SearchPanel) -> None:
-    panel.set_progress(340, 2000)
+def test_screenshot_of_the_results_shows_the_match_in_bold(qtbot: QtBot, panel: SearchPanel, tmp_path: Path) -> None:
+    """The first result as painted: heading and snippet are inked where the delegate lays them
+    out (same rich text, font and width), the match more heavily (bold) than the rest."""
     panel.set_query("chuyen doi so")
+    view, item = panel.results_view(), panel.results_view().item(0)
     qtbot.wait(50)
-    image = panel.grab().toImage()
-    assert image.save("/tmp/search_check.png")
-    assert image.width() >= 400 and image.height() >= 500
+    image = view.viewport().grab().toImage()
+    assert image.save(str(tmp_path / "results.png")) and image.devicePixelRatio() == 1.0  # kept for a look
+    hit, row = item.data(HIT_ROLE), QRectF(view.visualItemRect(item))
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(view.font())
+    doc.setHtml(item.data(HTML_ROLE))
+    doc.setTextWidth(row.width() - 2 * MARGIN)
+    layout = doc.documentLayout()  # lays the text out: the blocks' lines exist from here on
+    heading, snippet = doc.begin(), doc.begin().next()
+    assert heading.text() == item.toolTip() and snippet.text() == hit.snippet and heading.layout().lineCount() == 1
+    background = QColor(image.pixel(int(row.right()) - 2, int(row.center().y()))).lightness()
+
+    def ink(block: QTextBlock, line: QTextLine, x0: float = 0.0, x1: float | None = None) -> float:
+        """Mean darkness (0: blank) of a laid-out line of ``block``, or of x0..x1 along it."""
+        top = row.top() + MARGIN + layout.blockBoundingRect(block).top() + line.y()
+        right = line.naturalTextWidth() if x1 is None else x1
+        r = QRectF(row.left() + MARGIN + x0, top, right - x0, line.height()).toAlignedRect()
+        dark = [max(0, background - QColor(image.pixel(x, y)).lightness())
+                for y in range(r.top(), r.bottom() + 1) for x in range(r.left(), r.right() + 1)]
+        return sum(dark) / len(dark)
+
+    assert ink(heading, heading.layout().lineAt(0)) > 5  # title and page
+    lines = snippet.layout()
+    line = lines.lineForTextPosition(hit.match_start)
+    assert line.lineNumber() == lines.lineForTextPosition(hit.match_end).lineNumber() and lines.lineCount() > 1
+    bold = ink(snippet, line, line.cursorToX(hit.match_start)[0], line.cursorToX(hit.match_end)[0])
+    regular = [ink(snippet, lines.lineAt(i)) for i in range(lines.lineCount()) if i != line.lineNumber()]
+    assert min(regular) > 5 and bold > 1.25 * max(regular), (bold, regular)

@@ -10,12 +10,14 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import RenderWorker
 from paperless.gui.viewer import DocumentView, ZoomMode
 from paperless.gui.viewer.layout import GAP
+from paperless.gui.viewer.outline import TARGET
 
 WAIT = 15000
 WATERMARK = "Nguyễn Văn An — BTV phiên 12 — 16/01/2025"
@@ -315,15 +317,35 @@ def test_a_broken_page_shows_a_placeholder_and_the_rest_render(qtbot: QtBot, wor
     assert view.canvas.errors[1]
 
 
+def outline_tree(view: DocumentView) -> list[tuple[int, str, int]]:
+    """The outline panel's entries in document order: (level, title, target page)."""
+    entries: list[tuple[int, str, int]] = []
+
+    def walk(item: QTreeWidgetItem | None, level: int) -> None:
+        assert item is not None
+        entries.append((level, item.text(0), item.data(0, TARGET)[0]))
+        for i in range(item.childCount()):
+            walk(item.child(i), level + 1)
+
+    for i in range(view.outline.topLevelItemCount()):
+        walk(view.outline.topLevelItem(i), 1)
+    return entries
+
+
 def test_thumbnails_and_outline_populate(qtbot: QtBot, worker: RenderWorker, demo: DemoDocuments) -> None:
     view = make_view(qtbot, worker)
     open_doc(qtbot, view, demo.plan)
     assert view.thumbnails.count() == 6
     qtbot.waitUntil(lambda: view.thumbnails.has_thumbnail(0) and view.thumbnails.has_thumbnail(1), timeout=WAIT)
-    assert view.outline.entry_count() == 17 or view.outline.entry_count() > 5
+    with pymupdf.open(demo.plan) as pdf:
+        toc = [(level, title, page - 1) for level, title, page in pdf.get_toc()]  # the PDF's own bookmarks
+    assert len(toc) == 17 and toc[0] == (1, "I. MỤC ĐÍCH, YÊU CẦU", 1) and toc[-1] == (1, "Phụ lục", 5)
+    qtbot.waitUntil(lambda: view.outline.entry_count() > 0, timeout=WAIT)
+    assert outline_tree(view) == toc  # every entry, nested as in the PDF, with its target page
+    assert view.outline.entry_count() == len(toc)
     assert view.sidebar.isTabEnabled(1)
     first = view.outline.topLevelItem(0)
-    assert first is not None and first.text(0) == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert first is not None and first.childCount() == 2 and first.isExpanded()
     with qtbot.waitSignal(view.page_changed, check_params_cb=lambda p, n: p == 1):
         view.outline.itemClicked.emit(first, 0)
     last = view.thumbnails.item(5)

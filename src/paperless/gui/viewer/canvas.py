@@ -24,16 +24,12 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture,
 from paperless.core.render import LinkInfo, Word
 from paperless.gui.viewer import painting
 from paperless.gui.viewer.layout import PageLayout
-from paperless.gui.viewer.selection import normalise, words_in
+from paperless.gui.viewer.selection import band_selection
 
 STEP = 48  # pixels per arrow key / wheel notch
 CLICK_SLOP = 4
 
-_OUR_KEYS = (
-    QKeySequence.StandardKey.ZoomIn,
-    QKeySequence.StandardKey.ZoomOut,
-    QKeySequence.StandardKey.Copy,
-)
+_OUR_KEYS = (QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut, QKeySequence.StandardKey.Copy)
 
 
 class PageCanvas(QAbstractScrollArea):
@@ -83,7 +79,18 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts set once; the others (error pages, link tips) are translated when shown."""
         self.setAccessibleName(self.tr("Document pages"))
+        self.viewport().setToolTip("")  # a link's tip comes back in the new language on the next hover
+        self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- geometry -----------------------------------------------------------------------
 
@@ -196,11 +203,16 @@ class PageCanvas(QAbstractScrollArea):
         for page in pages:
             self.page_painted.emit(page)
 
-    def forget_fresh(self) -> None:
-        """A new document: no page painted so far is announced any more."""
+    def reset(self) -> None:
+        """A new document (or none): forget the pages' images, errors, links, words, search
+        marks and selection; no page painted so far is announced any more."""
+        self.images, self.errors, self.links, self.words, self.highlights = {}, {}, {}, {}, {}
+        self.current_highlight, self.current_rects = None, None
         self.fresh.clear()
         self._painted_pages = []
         self._announcer.stop()
+        self.clear_selection()
+        self.update_scrollbars()
 
     def show_image(self, page: int, image: painting.PageImage) -> None:
         """Take a page's new image; repaint it (``page_painted`` follows that paint)."""
@@ -370,20 +382,9 @@ class PageCanvas(QAbstractScrollArea):
         if self._band is None:
             return
         a, b = self._band
-        x0, y0, x1, y1 = normalise(a.x(), a.y(), b.x(), b.y())
-        scale = self.pages.scale
-        selection: dict[int, list[Word]] = {}
-        for page in self.pages.visible(y0, y1 + 1):
-            r = self.pages.rect(page)
-            band = normalise((x0 - r.x) / scale, (y0 - r.y) / scale, (x1 - r.x) / scale, (y1 - r.y) / scale)
-            words = self.words.get(page)
-            if words is None:
-                self.words_needed.emit(page)
-                continue
-            chosen = words_in(words, band)
-            if chosen:
-                selection[page] = chosen
-        self.selection = selection
+        self.selection, missing = band_selection(self.pages, self.words, (a.x(), a.y(), b.x(), b.y()))
+        for page in missing:
+            self.words_needed.emit(page)
         self.viewport().update()
 
     def select_band(self, start: QPointF, end: QPointF) -> None:

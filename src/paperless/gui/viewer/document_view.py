@@ -1,18 +1,17 @@
 """DocumentView: a PDF shown as continuous pages, with thumbnails, outline, links, zoom,
 selection and copy (when allowed), night mode and a watermark.
 
-All PyMuPDF work is asked of the :class:`~paperless.core.render.RenderWorker` (its one
-thread) by :class:`~paperless.gui.viewer.requests.PageRequests`; results come back as
-queued signals. This class holds the view's state (document, zoom, current page, night
-mode, copy policy), composes the canvas, side panels and toolbar, and implements the
-contract in docs/design/reader-app.md.
+All PyMuPDF work is asked of the :class:`~paperless.core.render.RenderWorker` (its one thread) by
+:class:`~paperless.gui.viewer.requests.PageRequests`; results come back as queued signals. This
+class holds the view's state (document, zoom, current page, night mode, copy policy), composes the
+canvas, side panels and toolbar, and implements the contract in docs/design/reader-app.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -44,9 +43,8 @@ class DocumentView(QWidget):
         self.thumbnails = ThumbnailPanel(self)
         self.outline = OutlinePanel(self)
         self.sidebar = QTabWidget(self)
-        self.sidebar.addTab(self.thumbnails, self.tr("Pages"))
-        self.sidebar.addTab(self.outline, self.tr("Contents"))
-        self.sidebar.setAccessibleName(self.tr("Side panel"))
+        self.sidebar.addTab(self.thumbnails, "")  # titles: retranslate()
+        self.sidebar.addTab(self.outline, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.canvas)
@@ -65,18 +63,29 @@ class DocumentView(QWidget):
         self._sizes: list[PageSize] = []
         self._title = ""
         self._allow_copy = True
-        self._mode = ZoomMode.FIT_WIDTH
-        self._zoom = 1.0
+        self._mode, self._zoom = ZoomMode.FIT_WIDTH, 1.0
         self._night = False
         self._start_page = 0
         self._current = -1
         self._pinned: int | None = None
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
+        self._message: tuple[str, str, str | None] = ("text", "", None)  # what the canvas says: _say()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh)
         self._connect()
+        self.retranslate()
         self.clear()
+
+    def retranslate(self) -> None:
+        """Texts in the current language again (the toolbar and children retranslate themselves)."""
+        self.sidebar.setTabText(0, self.tr("Pages"))
+        self.sidebar.setTabText(1, self.tr("Contents"))
+        self.sidebar.setAccessibleName(self.tr("Side panel"))
+        self._say(*self._message)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _connect(self) -> None:
         c, t = self.canvas, self._toolbar
@@ -117,7 +126,7 @@ class DocumentView(QWidget):
     def set_document(self, doc: DocId, data: bytes, *, title: str, start_page: int = 0,
                      watermark: str | None, allow_copy: bool) -> None:
         previous = self._doc
-        self._reset(self.tr("Opening “{title}”…").format(title=title))
+        self._reset("opening", title)
         if previous is not None and previous != doc:
             self._worker.close_document(previous)
         self._doc, self._title, self._start_page = doc, title, max(0, start_page)
@@ -131,7 +140,7 @@ class DocumentView(QWidget):
         if self._doc is not None:
             self._worker.close_document(self._doc)
         self._doc = None
-        self._reset(message)
+        self._reset("text", message)
         self.page_changed.emit(-1, 0)
 
     def go_to_page(self, page: int, y: float | None = None) -> None:
@@ -186,9 +195,7 @@ class DocumentView(QWidget):
         self._night = self.requests.night = on
         self.canvas.night = on
         self.canvas.images.clear()
-        self._toolbar.act_night.blockSignals(True)
-        self._toolbar.act_night.setChecked(on)
-        self._toolbar.act_night.blockSignals(False)
+        self._toolbar.show_night(on)
         self.thumbnails.reset_images()
         self._refresh()
         self.canvas.viewport().update()
@@ -235,18 +242,12 @@ class DocumentView(QWidget):
 
     # ---- opening --------------------------------------------------------------------------
 
-    def _reset(self, message: str) -> None:
+    def _reset(self, kind: str, text: str) -> None:
         self._serial += 1
         self._sizes = []
         self._layout.set_sizes([])
-        c = self.canvas
-        c.images, c.errors, c.links, c.words, c.highlights = {}, {}, {}, {}, {}
-        c.current_highlight, c.current_rects = None, None
-        c.forget_fresh()
-        c.clear_selection()
-        c.message = message
-        c.update_scrollbars()
-        c.viewport().update()
+        self.canvas.reset()
+        self._say(kind, text)
         self.thumbnails.set_pages([])
         self.outline.clear()
         self.requests.start(None, [])
@@ -257,17 +258,14 @@ class DocumentView(QWidget):
         if serial != self._serial or self._doc is None:
             return
         if error is not None or not sizes:
-            detail = error or self.tr("the document has no pages")
-            self.canvas.message = self.tr("“{title}” cannot be displayed: {detail}").format(
-                title=self._title, detail=detail)
-            self.canvas.viewport().update()
+            self._say("failed", self._title, error)
             self._status(self.tr("The document cannot be displayed."))
-            self.load_failed.emit(detail)
+            self.load_failed.emit(error or self.tr("the document has no pages"))
             return
         self._sizes = sizes
         self.requests.start(self._doc, sizes)
         self._layout.set_sizes([(s.width, s.height) for s in sizes])
-        self.canvas.message = ""
+        self._say("text", "")
         self.thumbnails.set_pages([(s.width, s.height) for s in sizes])
         self._relayout(None)
         self.go_to_page(min(self._start_page, len(sizes) - 1))
@@ -314,17 +312,14 @@ class DocumentView(QWidget):
         if layout.page_count == 0:
             self._toolbar.set_zoom(self._mode, self._zoom)
             return
-        vw, vh = self.canvas.viewport_size()
+        c = self.canvas
+        vw, vh = c.viewport_size()
         point = anchor if anchor is not None else QPointF(vw / 2, vh / 2)
-        kept = None
-        if layout.height:
-            kept = layout.anchor(self.canvas.content_left() + point.x(), self.canvas.content_top() + point.y())
-        scale = layout.scale_for(self._mode, self._zoom, (vw, vh), self._unit())
-        layout.layout(scale, vw)
-        self.canvas.update_scrollbars()
-        if kept is not None:
-            x, y = layout.position(kept)
-            self.canvas.scroll_to(x - point.x(), y - point.y())
+        scroll = layout.relayout(self._mode, self._zoom, (vw, vh), self._unit(),
+                                 (c.content_left(), c.content_top()), (point.x(), point.y()))
+        c.update_scrollbars()
+        if scroll is not None:
+            c.scroll_to(*scroll)
         self._toolbar.set_zoom(self._mode, self.zoom_factor())
         self.canvas.viewport().update()
         self._refresh()
@@ -391,3 +386,15 @@ class DocumentView(QWidget):
 
     def _status(self, text: str) -> None:
         self.status_message.emit(text)
+
+    def _say(self, kind: str, text: str, error: str | None = None) -> None:
+        """The canvas says ``text`` ("text") or that document ``text`` is "opening"/"failed" (``error``); kept
+        as data to say again after a language switch (a closure: a cycle the GC may free on any thread)."""
+        self._message = (kind, text, error)
+        if kind == "opening":
+            text = self.tr("Opening “{title}”…").format(title=text)
+        elif kind == "failed":
+            detail = error or self.tr("the document has no pages")
+            text = self.tr("“{title}” cannot be displayed: {detail}").format(title=text, detail=detail)
+        self.canvas.message = text
+        self.canvas.viewport().update()

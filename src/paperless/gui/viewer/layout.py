@@ -176,6 +176,18 @@ class PageLayout:
         rect = self._rects[min(page, len(self._rects) - 1)]
         return rect.x + fx * rect.width, rect.y + fy * rect.height
 
+    def relayout(self, mode: ZoomMode, zoom: float, viewport: tuple[int, int], unit: float,
+                 origin: tuple[float, float], point: tuple[float, float]) -> tuple[float, float] | None:
+        """Lay the pages out again for a zoom in ``viewport`` (scrolled to ``origin``), keeping
+        the content under ``point`` (viewport coordinates) there: the new scroll position for
+        that, None if nothing was laid out before."""
+        kept = self.anchor(origin[0] + point[0], origin[1] + point[1]) if self.height else None
+        self.layout(self.scale_for(mode, zoom, viewport, unit), viewport[0])
+        if kept is None:
+            return None
+        x, y = self.position(kept)
+        return x - point[0], y - point[1]
+
     def box(self, page: int, rects: Sequence[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
         """The bounding box in content space of rectangles (points) on ``page``."""
         r, s = self._rects[page], self.scale

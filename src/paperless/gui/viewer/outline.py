@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from paperless.core.render import OutlineEntry
@@ -18,10 +18,21 @@ class OutlinePanel(QTreeWidget):
         self.setHeaderHidden(True)
         self.setColumnCount(1)
         self.setUniformRowHeights(True)
-        self.setAccessibleName(self.tr("Document outline"))
-        self.setToolTip(self.tr("Contents: click an entry to go there"))
         self.itemClicked.connect(self._go)
         self.itemActivated.connect(self._go)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts again in the current language (also on QEvent.LanguageChange)."""
+        self.setAccessibleName(self.tr("Document outline"))
+        self.setToolTip(self.tr("Contents: click an entry to go there"))
+        for item in self._items():
+            self._set_tip(item)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_entries(self, entries: list[OutlineEntry]) -> None:
         self.clear()
@@ -35,22 +46,29 @@ class OutlinePanel(QTreeWidget):
             else:
                 self.addTopLevelItem(item)
             item.setData(0, TARGET, (entry.page, entry.y))
-            if entry.page >= 0:
-                item.setToolTip(0, self.tr("{title} — page {page}").format(title=entry.title, page=entry.page + 1))
-            else:
-                item.setDisabled(True)
+            item.setDisabled(entry.page < 0)
+            self._set_tip(item)
             stack.append((entry.level, item))
         self.expandToDepth(0)
 
-    def entry_count(self) -> int:
-        count = 0
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+    def _set_tip(self, item: QTreeWidgetItem) -> None:
+        page = item.data(0, TARGET)[0]
+        if page >= 0:
+            item.setToolTip(0, self.tr("{title} — page {page}").format(title=item.text(0), page=page + 1))
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """Every entry, in document order (depth first)."""
+        items: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in reversed(range(self.topLevelItemCount()))]
         while stack:
             item = stack.pop()
             if item is not None:
-                count += 1
-                stack.extend(item.child(i) for i in range(item.childCount()))
-        return count
+                items.append(item)
+                stack.extend(item.child(i) for i in reversed(range(item.childCount())))
+        return items
+
+    def entry_count(self) -> int:
+        return len(self._items())
 
     def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         target = item.data(0, TARGET)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from paperless.core.render import Word
+from paperless.gui.viewer.layout import PageLayout
 
 Rect = tuple[float, float, float, float]
 
@@ -44,3 +45,24 @@ def text_of(words: Iterable[Word]) -> str:
 def selected_text(selection: Mapping[int, Sequence[Word]]) -> str:
     """The text of a multi-page selection (page -> selected words)."""
     return "\n\n".join(text_of(selection[p]) for p in sorted(selection) if selection[p])
+
+
+def band_selection(layout: PageLayout, words: Mapping[int, Sequence[Word]],
+                   band: Rect) -> tuple[dict[int, list[Word]], list[int]]:
+    """The words a rubber band touches, page by page (``band``: two corners in content
+    pixels, at the layout's scale), and the pages under it whose words are not known yet."""
+    x0, y0, x1, y1 = normalise(*band)
+    scale = layout.scale
+    selection: dict[int, list[Word]] = {}
+    missing: list[int] = []
+    for page in layout.visible(y0, y1 + 1):
+        page_words = words.get(page)
+        if page_words is None:
+            missing.append(page)
+            continue
+        r = layout.rect(page)
+        chosen = words_in(page_words, normalise((x0 - r.x) / scale, (y0 - r.y) / scale,
+                                                (x1 - r.x) / scale, (y1 - r.y) / scale))
+        if chosen:
+            selection[page] = chosen
+    return selection, missing

@@ -6,7 +6,7 @@ THUMBNAIL priority and hands the images back with ``set_thumbnail``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
@@ -28,8 +28,7 @@ class ThumbnailPanel(QListWidget):
         self.setUniformItemSizes(True)
         self.setSpacing(6)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(self.tr("Page thumbnails"))
-        self.setToolTip(self.tr("Pages: click one to go there"))
+        self.retranslate()
         self._sizes: list[tuple[float, float]] = []
         self._have: set[int] = set()
         self._timer = QTimer(self)
@@ -38,6 +37,20 @@ class ThumbnailPanel(QListWidget):
         self._timer.timeout.connect(self._emit_wanted)
         self.verticalScrollBar().valueChanged.connect(self._timer.start)
         self.itemClicked.connect(self._clicked)
+
+    def retranslate(self) -> None:
+        """Set the texts again in the current language (also on QEvent.LanguageChange)."""
+        self.setAccessibleName(self.tr("Page thumbnails"))
+        self.setToolTip(self.tr("Pages: click one to go there"))
+        for page in range(self.count()):
+            item = self.item(page)
+            if item is not None:
+                item.setToolTip(self.tr("Page {page}").format(page=page + 1))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.page_clicked.emit(self.row(item))
