@@ -101,17 +101,29 @@ def create_identity(
         _secret_text(card, age_id, sk).encode(),
         armor=True,
     )
-    parent = folder.parent
+    pub_text = sk.public_key().to_file_text()
+    install_identity_folder(folder, {
+        SECRET_FILE: secret,
+        RECIPIENT_FILE: (card.recipient + "\n").encode(),
+        MINISIGN_PUB_FILE: pub_text.encode(),
+        CARD_FILE: card.to_toml().encode(),
+    })
+    return card
+
+
+def install_identity_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """Write an identity folder all at once: a hidden sibling first, then one rename.
+
+    ``folder`` must not exist or be empty; the secret file is readable by its owner only.
+    """
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
         try:
-            (tmp / SECRET_FILE).write_bytes(secret)
-            (tmp / RECIPIENT_FILE).write_text(card.recipient + "\n", encoding="utf-8")
-            pub_text = sk.public_key().to_file_text()
-            (tmp / MINISIGN_PUB_FILE).write_text(pub_text, encoding="utf-8")
-            (tmp / CARD_FILE).write_text(card.to_toml(), encoding="utf-8")
-            os.chmod(tmp / SECRET_FILE, 0o600)
+            for name, data in files.items():
+                (tmp / name).write_bytes(data)
+            if (tmp / SECRET_FILE).exists():
+                os.chmod(tmp / SECRET_FILE, 0o600)
             os.chmod(tmp, 0o700)
             if folder.exists():
                 folder.rmdir()
@@ -121,7 +133,6 @@ def create_identity(
             raise
     except OSError as exc:
         raise OutputFileError(path=str(folder), detail=exc.strerror or str(exc)) from None
-    return card
 
 
 def load_public_card(folder: Path) -> PublicCard:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from paperless.core.errors import OutputFileError
 from paperless.core.identity import CARD_FILE, IdentityExistsError, PublicCard, load_card
 from paperless.core.identity.card import MINISIGN_PUB_FILE, RECIPIENT_FILE
-from paperless.core.identity.secret import SECRET_FILE, CorruptIdentityError
+from paperless.core.identity.secret import SECRET_FILE, CorruptIdentityError, install_identity_folder
 
 IDENTITY_DIR = "identity"
 IDENTITY_FILES = (SECRET_FILE, CARD_FILE, RECIPIENT_FILE, MINISIGN_PUB_FILE)
@@ -32,20 +28,8 @@ def import_identity(source: Path, dest: Path) -> PublicCard:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise IdentityExistsError(path=str(dest))
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
-        try:
-            for name in IDENTITY_FILES:
-                if (source / name).is_file():
-                    shutil.copyfile(source / name, tmp / name)
-            os.chmod(tmp / SECRET_FILE, 0o600)
-            os.chmod(tmp, 0o700)
-            if dest.exists():
-                dest.rmdir()
-            os.replace(tmp, dest)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        files = {name: (source / name).read_bytes() for name in IDENTITY_FILES if (source / name).is_file()}
     except OSError as exc:
-        raise OutputFileError(path=str(dest), detail=exc.strerror or str(exc)) from None
+        raise CorruptIdentityError(path=str(source), detail=exc.strerror or str(exc)) from None
+    install_identity_folder(dest, files)
     return load_card(dest)
