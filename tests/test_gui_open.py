@@ -113,6 +113,7 @@ def test_tampered_last_document(qtbot, make, bundle: Path, people: People, tmp_p
     box.close()
     library = h.services.library
     assert library.sessions() == [] and not library.has_session(sid)
+    assert w.library_view.session_ids() == [] and not w.actions_.recent_menu.isEnabled()  # lists refreshed
     assert not (h.services.paths.root / "bundles").exists() or not list((h.services.paths.root / "bundles").iterdir())
     assert bad.is_file()
     h.wait_document("documents/0001.age")  # the good documents of the session still read

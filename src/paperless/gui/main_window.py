@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.open_flow.started.connect(lambda name: self.statusBar().showMessage(
             self.tr("Checking and opening %1\u2026").replace("%1", name)))
         self.open_flow.refused.connect(lambda _exc: self.statusBar().clearMessage())
+        self.open_flow.keep_failed.connect(lambda _sid, _exc: self.refresh_library())  # the session was dropped
         s.document_loading.connect(lambda _e: self.statusBar().showMessage(self.tr("Decrypting the document\u2026")))
         s.document_ready.connect(self._document_ready)
         s.document_refused.connect(self._document_refused)
