@@ -413,3 +413,18 @@ def test_watermark_names_member_session_and_local_date(qtbot, make, bundle: Path
     h.open(plain)
     h.wait_document("documents/0001.age")
     assert h.window.reader.view.canvas.watermark.text == ""
+
+
+def test_expired_note_follows_a_language_switch(qtbot, make, expired_bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    h.open(expired_bundle)
+    w = h.window
+    canvas = w.reader.view.canvas
+    assert canvas.message == "This session expired on 00:00, 15/02/2024; documents can no longer be opened."
+    w.switch_language("vi")
+    qtbot.waitUntil(lambda: "hết hạn" in w.agenda.banner.text, timeout=5_000)  # language changes are posted
+    assert "15/02/2024" in canvas.message and "hết hạn" in canvas.message
+    w.switch_language("en")
+    qtbot.waitUntil(lambda: "expired" in w.agenda.banner.text, timeout=5_000)
+    assert canvas.message.startswith("This session expired on")

@@ -7,6 +7,7 @@ layout there was (panels, splitter sizes, maximised or not)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.services = services
+        self._page_note = ""  # "expired" / "none": the page area shows a note instead of a document
+        self._expired_on: datetime | None = None
         self.icons = Icons(services.paths.icons)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -216,15 +219,15 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.statusBar().clearMessage()
         first = self.session.first_entry()
-        if opened.expired:
-            self.reader.show_expired(expired_on)
-        elif first is None:
-            self.reader.show_message(self.tr("No document of this session is available to you."))
-        else:
+        self._page_note = "expired" if opened.expired else "none" if first is None else ""
+        self._expired_on = expired_on
+        self._show_page_note()
+        if first is not None and not opened.expired:
             self.session.open_document(first)
         self.session_shown.emit()
 
     def close_session(self) -> None:
+        self._page_note = ""
         self.session.close_session()
         self.reader.clear()
         self.agenda.clear()
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def _document_ready(self, doc: LoadedDocument) -> None:
+        self._page_note = ""
         self.statusBar().clearMessage()
         self.reader.show_document(doc)
         self.agenda.set_current(doc.entry)
@@ -344,6 +348,13 @@ class MainWindow(QMainWindow):
         self.services.settings.language = language
         self.services.translators.install(language)
 
+    def _show_page_note(self) -> None:
+        """What the page area says when no document can be shown; said again on a language change."""
+        if self._page_note == "expired":
+            self.reader.show_expired(self._expired_on)
+        elif self._page_note == "none":
+            self.reader.show_message(self.tr("No document of this session is available to you."))
+
     def _language_changed(self, language: str) -> None:
         self.actions_.lang_vi.setChecked(language == "vi")
         self.actions_.lang_en.setChecked(language == "en")
@@ -351,6 +362,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._show_page_note()
         elif event.type() == QEvent.Type.PaletteChange:  # e.g. Windows switched to dark mode
             self.actions_.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
         elif event.type() == QEvent.Type.WindowStateChange and self.reading_mode and not self.isFullScreen():
