@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from paperless.core.bundle import OpenedBundle
@@ -29,17 +28,12 @@ from paperless.gui.icons import Icons
 from paperless.gui.library_view import LibraryView
 from paperless.gui.open_flow import OpenFlow, bundle_paths
 from paperless.gui.reader import ReaderPane
+from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
 from paperless.gui.services import AppServices
 from paperless.gui.session import LoadedDocument, SessionController
 
-LIBRARY_PAGE, READER_PAGE = 0, 1
+LIBRARY_PAGE = 0
 HINT_MS = 4000  # "press Esc to leave full screen"
-REVEAL_MS = 150  # how often reading mode looks whether the mouse is at the top edge
-
-
-class NormalLayout(NamedTuple):  # what reading mode changes, to put it back as it was
-    maximized: bool
-    splitter: list[int]
 
 
 class MainWindow(QMainWindow):
@@ -81,12 +75,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.toolbar.hide()
         self.centre.currentChanged.connect(
-            lambda index: self.toolbar.setVisible(index == READER_PAGE and self._normal is None))
+            lambda index: self.toolbar.setVisible(index == READER_PAGE and not self.reading_mode))
         self.page_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
-        self._normal: NormalLayout | None = None  # set while in reading mode (full screen)
-        self._reveal = QTimer(self, interval=REVEAL_MS)
-        self._reveal.timeout.connect(lambda: self.reveal_toolbar(self.mapFromGlobal(QCursor.pos()).y()))
+        self._reading = ReadingLayout(self)  # full-screen reading mode
         self.hint = Banner(self)  # floats over the document for a few seconds
         self.hint.setObjectName("fullScreenHint")
         self.actions_.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
@@ -145,7 +137,7 @@ class MainWindow(QMainWindow):
         a.outline.setChecked(st.flag("outline"))
         a.search_panel.setChecked(st.flag("search_panel"))
         self.reader.search_panel.setVisible(a.search_panel.isChecked())
-        self._show_agenda()
+        self.show_agenda()
         a.thumbnails.toggled.connect(lambda on: st.set_flag("thumbnails", on))
         a.outline.toggled.connect(lambda on: st.set_flag("outline", on))
 
@@ -214,7 +206,7 @@ class MainWindow(QMainWindow):
         expired_on = opened.manifest.expires_at if opened.expired else None
         self.agenda.set_session(opened.agenda, opened.member, self.session.read_set(), expired_on)
         self.centre.setCurrentIndex(READER_PAGE)
-        self._show_agenda()
+        self.show_agenda()
         self.refresh_library()
         self.retranslate()
         self.statusBar().clearMessage()
@@ -231,7 +223,7 @@ class MainWindow(QMainWindow):
         self.session.close_session()
         self.reader.clear()
         self.agenda.clear()
-        self._show_agenda()
+        self.show_agenda()
         self.show_library()
         self.retranslate()
         self._update_enabled()
@@ -272,47 +264,21 @@ class MainWindow(QMainWindow):
 
     @property
     def reading_mode(self) -> bool:
-        return self._normal is not None
+        return self._reading.active
 
     def set_full_screen(self, on: bool) -> None:
         """Reading mode: only the document, on the whole screen (the action's toggled signal)."""
         if on == self.reading_mode:
             return
-        if on:
-            self._normal = NormalLayout(self.isMaximized(), self.splitter.sizes())
-            for w in (self.menuBar(), self.statusBar(), self.toolbar, self.agenda, self.reader.search_panel,
-                      self.reader.view.sidebar):
-                w.hide()
-            self.showFullScreen()
-            self._reveal.start()
-            key = self.actions_.full_screen.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.hint.show_floating(self.tr("Full screen: press Esc or %1 to leave.").replace("%1", key), HINT_MS)
+        if not on:
+            self._reading.leave()
             return
-        normal, self._normal = self._normal, None
-        assert normal is not None
-        self._reveal.stop()
-        self.hint.hide()
-        self.showMaximized() if normal.maximized else self.showNormal()
-        a = self.actions_  # panels as the View menu says (as they were, unless changed meanwhile)
-        for widget, visible in ((self.menuBar(), True), (self.statusBar(), True),
-                                (self.toolbar, self.centre.currentIndex() == READER_PAGE),
-                                (self.reader.search_panel, a.search_panel.isChecked()),
-                                (self.reader.view.sidebar, a.thumbnails.isChecked() or a.outline.isChecked())):
-            widget.setVisible(visible)
-        self._show_agenda()
-        self.splitter.setSizes(normal.splitter)
+        self._reading.enter()
+        key = self.actions_.full_screen.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.hint.show_floating(self.tr("Full screen: press Esc or %1 to leave.").replace("%1", key), HINT_MS)
 
     def reveal_toolbar(self, y: int) -> None:
-        """In reading mode the document's toolbar shows while the mouse is at the top edge (``y``
-        in window coordinates) or over the toolbar, or while it has the keyboard focus."""
-        if self._normal is None or self.centre.currentIndex() != READER_PAGE:
-            return
-        focus = QApplication.focusWidget()
-        over = self.toolbar.isVisible() and y <= self.toolbar.geometry().bottom() + 16
-        wanted = y <= 2 or over or (focus is not None and self.toolbar.isAncestorOf(focus))
-        if wanted != self.toolbar.isVisible():
-            self.toolbar.setVisible(wanted)
-            self.hint.hide()  # it has been found: the hint would only cover it
+        self._reading.reveal_toolbar(y)
 
     def _night(self, on: bool) -> None:
         self.services.settings.set_flag("night", on)
@@ -322,7 +288,7 @@ class MainWindow(QMainWindow):
         self.services.settings.set_flag("agenda", on)
         self.agenda.setVisible(on and self.session.opened is not None)  # asked for: even in reading mode
 
-    def _show_agenda(self) -> None:
+    def show_agenda(self) -> None:
         """The agenda panel shows while a session is open (and the View menu wants it); in
         reading mode it stays hidden until asked for."""
         visible = self.actions_.agenda.isChecked() and self.session.opened is not None
