@@ -7,6 +7,7 @@ a non-zero exit code; nothing else is ever shown as a traceback to a user.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen render process (spawned by the app) stops here
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None) or app_cmd.run_app  # no command: open the reader app

@@ -47,6 +47,9 @@ class AppOptions:
     kdf_log_n: int = DEFAULT_LOG_N
     # scrypt started before Qt was imported (with a passphrase given): it overlaps start-up
     early_unlock: Future[UnlockedIdentity] | None = None
+    # PyMuPDF in a render process (it holds the GIL while it works: a scan would freeze the
+    # window); False keeps it in the worker thread
+    render_process: bool = True
 
 
 def app_paths(home: Path | None = None) -> AppPaths:
@@ -94,7 +97,7 @@ def register_fonts(folder: Path, app: QApplication) -> list[str]:
 
 
 def build_services(app: QApplication, options: AppOptions, *, files: FilePicker | None = None) -> AppServices:
-    from paperless.core.render import RenderWorker  # the one thread that owns PyMuPDF
+    from paperless.core.render import PdfDocument, RenderProcess, RenderWorker
 
     paths = app_paths(options.home)
     paths.root.mkdir(parents=True, exist_ok=True)
@@ -104,7 +107,8 @@ def build_services(app: QApplication, options: AppOptions, *, files: FilePicker 
     return AppServices(
         paths=paths,
         settings=settings,
-        worker=RenderWorker(),
+        # the one thread that makes every document call, and where the documents live
+        worker=RenderWorker(document_factory=RenderProcess() if options.render_process else PdfDocument),
         operations=Operations(app),
         translators=translators,
         files=files or QtFilePicker(),

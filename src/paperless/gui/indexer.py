@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from paperless.core.render import PageSize, PdfDocument, Priority, RenderWorker
+from paperless.core.render import PageSize, Priority, RenderDocument, RenderWorker
 from paperless.core.search import SessionIndex
 from paperless.gui.operations import Operations
 
@@ -105,7 +105,7 @@ class SessionIndexer(QObject):
     def _request(self, generation: int, entry: str, first: int, pages: int) -> None:
         last = min(pages, first + BATCH)
 
-        def extract(doc: PdfDocument) -> tuple[int, list[str]]:
+        def extract(doc: RenderDocument) -> tuple[int, list[str]]:
             return pages, [doc.text(i) for i in range(first, last)]
 
         def done(value: tuple[int, list[str]] | None, error: str | None) -> None:

@@ -22,9 +22,10 @@ large to rasterise) raises; the worker turns that into an error result for that 
 from __future__ import annotations
 
 import math
+import mmap
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from paperless.core.bundle.errors import DocumentError
 
@@ -74,7 +75,7 @@ class Image:
     width: int
     height: int
     stride: int
-    samples: bytes
+    samples: bytes | mmap.mmap  # an mmap when drawn by a render process into shared memory
 
 
 def _finite_positive(value: float) -> bool:
@@ -97,22 +98,26 @@ def _target_y(dest: dict[str, Any]) -> float | None:
     return y if math.isfinite(y) and y >= 0 else None
 
 
-def _rasterise(dlist: Any, scale: float, night: bool) -> Image:
-    """Draw a display list at ``scale`` into a new RGB :class:`Image`, with no copy."""
-    import pymupdf  # lazily: PyMuPDF is loaded by the worker thread, not at start-up
+def _pixel_box(dlist: Any, scale: float) -> Any:
+    """The integer pixel box of a display list drawn at ``scale`` (an ``fz_irect``)."""
+    import pymupdf  # lazily: PyMuPDF is loaded where documents are opened, not at start-up
 
     mu = pymupdf.mupdf
     matrix = mu.FzMatrix(scale, 0, 0, scale, 0, 0)
-    box = mu.fz_round_rect(mu.fz_transform_rect(mu.fz_bound_display_list(dlist.this), matrix))
+    return mu.fz_round_rect(mu.fz_transform_rect(mu.fz_bound_display_list(dlist.this), matrix))
+
+
+def _draw(dlist: Any, scale: float, night: bool, box: Any, target: Any, mutable: bool) -> None:
+    """Draw a display list at ``scale`` into ``target`` (RGB, ``3 * width`` bytes per row)."""
+    import pymupdf
+
+    mu = pymupdf.mupdf
     width, height = box.x1 - box.x0, box.y1 - box.y0
-    if width <= 0 or height <= 0:
-        raise DocumentError(path="page", detail="the page is empty")
-    stride = 3 * width
-    samples = bytes(stride * height)  # calloc'd: untouched zero pages until MuPDF draws
+    pointer = mu.python_mutable_buffer_data(target) if mutable else mu.python_buffer_data(target)
     rgb = mu.FzColorspace(mu.FzColorspace.Fixed_RGB)
-    pix = mu.fz_new_pixmap_with_data(rgb, width, height, mu.FzSeparations(), 0, stride,
-                                     mu.python_buffer_data(samples))
+    pix = mu.fz_new_pixmap_with_data(rgb, width, height, mu.FzSeparations(), 0, 3 * width, pointer)
     mu.fz_clear_pixmap_with_value(pix, 0xFF)
+    matrix = mu.FzMatrix(scale, 0, 0, scale, 0, 0)
     device = mu.fz_new_draw_device(mu.fz_concat(matrix, mu.fz_translate(-box.x0, -box.y0)), pix)
     try:
         mu.fz_run_display_list(dlist.this, device, mu.FzMatrix(), mu.FzRect(mu.FzRect.Fixed_INFINITE), mu.FzCookie())
@@ -120,8 +125,22 @@ def _rasterise(dlist: Any, scale: float, night: bool) -> Image:
         mu.fz_close_device(device)
     if night:
         mu.fz_invert_pixmap(pix)
-    del device, pix  # the pixmap borrowed ``samples``; nothing else holds it
-    return Image(width, height, stride, samples)
+    del device, pix  # the pixmap borrowed ``target``; nothing else holds it
+
+
+class RenderDocument(Protocol):
+    """What the render worker needs of an open document: :class:`PdfDocument` in this
+    thread, or :class:`~paperless.core.render.process.RemoteDocument` in a render process."""
+
+    @property
+    def page_count(self) -> int: ...
+    def page_sizes(self) -> list[PageSize]: ...
+    def render(self, page: int, scale: float, *, night: bool = False) -> Image: ...
+    def outline(self) -> list[OutlineEntry]: ...
+    def links(self, page: int) -> list[LinkInfo]: ...
+    def words(self, page: int) -> list[Word]: ...
+    def text(self, page: int) -> str: ...
+    def close(self) -> None: ...
 
 
 class PdfDocument:
@@ -174,16 +193,35 @@ class PdfDocument:
             self._lists.popitem(last=False)
         return dlist
 
-    def render(self, page: int, scale: float, *, night: bool = False) -> Image:
-        """The page at ``scale`` pixels per point, RGB, optionally inverted (night mode)."""
+    def pixel_size(self, page: int, scale: float) -> tuple[int, int]:
+        """Width and height in pixels of the page drawn at ``scale``; refuses absurd sizes."""
         if not (math.isfinite(scale) and scale > 0):
             raise ValueError(f"bad scale {scale!r}")
-        dlist = self.display_list(page)
-        bounds = dlist.rect
+        bounds = self.display_list(page).rect
         pixels = (bounds.width * scale + 1) * (bounds.height * scale + 1)
         if not math.isfinite(pixels) or pixels > MAX_PIXELS:
             raise DocumentError(path=f"page {page + 1}", detail="the page is too large to display at this size")
-        return _rasterise(dlist, scale, night)
+        box = _pixel_box(self.display_list(page), scale)
+        width, height = box.x1 - box.x0, box.y1 - box.y0
+        if width <= 0 or height <= 0:
+            raise DocumentError(path=f"page {page + 1}", detail="the page is empty")
+        return width, height
+
+    def render_into(self, page: int, scale: float, night: bool, target: Any) -> None:
+        """Draw the page into a writable buffer of at least ``3 * w * h`` bytes (see pixel_size)."""
+        width, height = self.pixel_size(page, scale)
+        if len(memoryview(target).cast("B")) < 3 * width * height:
+            raise ValueError("the target buffer is too small")
+        dlist = self.display_list(page)
+        _draw(dlist, scale, night, _pixel_box(dlist, scale), target, mutable=True)
+
+    def render(self, page: int, scale: float, *, night: bool = False) -> Image:
+        """The page at ``scale`` pixels per point, RGB, optionally inverted (night mode)."""
+        width, height = self.pixel_size(page, scale)
+        samples = bytes(3 * width * height)  # calloc'd: untouched zero pages until MuPDF draws
+        dlist = self.display_list(page)
+        _draw(dlist, scale, night, _pixel_box(dlist, scale), samples, mutable=False)
+        return Image(width, height, 3 * width, samples)
 
     def outline(self) -> list[OutlineEntry]:
         entries: list[OutlineEntry] = []
@@ -226,3 +264,4 @@ class PdfDocument:
     def close(self) -> None:
         self._lists.clear()
         self._doc.close()
+

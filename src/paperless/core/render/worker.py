@@ -15,6 +15,12 @@ Requests go into a priority queue (:class:`Priority`, lower first; FIFO within a
 
 Callbacks run on the worker thread (except for cache hits): GUI code re-emits them as a
 queued Qt signal. An exception raised by a callback is logged and never stops the worker.
+
+Where the documents live is the ``document_factory``'s choice: :class:`PdfDocument` opens
+them in this thread (tests, benchmarks, the command line); the app passes a
+:class:`~paperless.core.render.process.RenderProcess`, which opens them in a render
+process so that PyMuPDF (which holds the GIL while it works) never freezes the window.
+The worker shuts the factory down (``shutdown()``, if it has one) when it stops.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from enum import IntEnum
 from typing import Any, TypeVar
 
 from paperless.core.render.cache import DEFAULT_BUDGET, ImageCache
-from paperless.core.render.document import Image, PageSize, PdfDocument
+from paperless.core.render.document import Image, PageSize, PdfDocument, RenderDocument
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +116,7 @@ class RenderWorker:
         self,
         *,
         cache_bytes: int = DEFAULT_BUDGET,
-        document_factory: Callable[[bytes], PdfDocument] = PdfDocument,
+        document_factory: Callable[[bytes], RenderDocument] = PdfDocument,
         name: str = "paperless-render",
     ) -> None:
         self._cache: ImageCache[RenderKey] = ImageCache(cache_bytes)
@@ -121,7 +127,7 @@ class RenderWorker:
         self._pending: dict[RenderKey, _RenderJob] = {}
         self._generations: dict[DocId, int] = {}
         self._stopping = False
-        self._docs: dict[DocId, PdfDocument] = {}  # touched only on the worker thread
+        self._docs: dict[DocId, RenderDocument] = {}  # touched only on the worker thread
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -200,7 +206,7 @@ class RenderWorker:
     def call(
         self,
         doc: DocId,
-        fn: Callable[[PdfDocument], T],
+        fn: Callable[[RenderDocument], T],
         callback: Callable[[T | None, str | None], None],
         priority: Priority = Priority.BACKGROUND,
     ) -> None:
@@ -324,3 +330,6 @@ class RenderWorker:
             for document in self._docs.values():
                 _safe(document.close)
             self._docs.clear()
+            shutdown = getattr(self._factory, "shutdown", None)  # a RenderProcess ends with us
+            if callable(shutdown):
+                _safe(shutdown)

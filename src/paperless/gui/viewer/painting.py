@@ -47,7 +47,10 @@ class PageImage:
 
 
 def to_qimage(image: Image, device_pixel_ratio: float) -> QImage:
-    qimage = QImage(image.samples, image.width, image.height, image.stride, QImage.Format.Format_RGB888)
+    # samples: bytes, or the mmap of a shared segment (any buffer works; the stubs say bytes)
+    samples = image.samples
+    qimage = QImage(samples, image.width, image.height, image.stride,  # type: ignore[arg-type]
+                    QImage.Format.Format_RGB888)
     qimage.setDevicePixelRatio(device_pixel_ratio)
     return qimage
 

@@ -24,8 +24,8 @@ from paperless.core.render import (
     Image,
     LinkInfo,
     PageSize,
-    PdfDocument,
     Priority,
+    RenderDocument,
     RenderKey,
     RenderResult,
     RenderWorker,
@@ -87,7 +87,7 @@ class PageRequests(QObject):
         cap = math.sqrt(MAX_RENDER_PIXELS / max(1.0, size.width * size.height))
         return RenderKey(self._doc, page, round(min(self._layout.scale * dpr, cap), 5), self.night)
 
-    def ask(self, fn: Callable[[PdfDocument], Any], priority: Priority, receiver: object,
+    def ask(self, fn: Callable[[RenderDocument], Any], priority: Priority, receiver: object,
             method: Callable[..., None], *bound: object) -> None:
         """``fn(document)`` on the worker; then ``method(receiver, *bound, value, error)`` here."""
         if self._doc is not None:

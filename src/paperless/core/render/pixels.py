@@ -1,0 +1,171 @@
+"""Pixel memory shared between the app and its render process.
+
+A rendered page is 5-16 MB of RGB. Sending it back through the pipe costs a copy on each
+side and fresh page faults (~20 ms for 15 MB here, as long as the render itself), so on
+Linux big images are drawn by the render process straight into memory the app maps too:
+
+* a :class:`Segment` is an anonymous ``memfd`` (no name in any file system, freed when the
+  last mapping and descriptor go away — a crash leaves nothing behind), mapped here;
+* the render process maps it once through ``/proc/<app pid>/fd/<fd>`` (same user; the app
+  keeps the descriptor open while the segment lives) and keeps that mapping for reuse;
+* segments are reused: a page's :class:`~paperless.core.render.document.Image` holds the
+  segment's ``mmap`` as its ``samples``; when the image is garbage (out of the cache and
+  off the screen) the segment goes back to the :class:`SegmentPool`, so scrolling does not
+  pay page faults again. Free segments beyond ``keep_free_bytes`` are closed and the render
+  process is told to drop its mapping (by serial number, never by descriptor number, which
+  the system reuses).
+
+Elsewhere (Windows, macOS) :func:`shared_memory_supported` is false and every image comes
+through the pipe. Only pixels ever live here — never document bytes — and only in memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+import mmap
+import os
+import sys
+import threading
+import weakref
+from dataclasses import dataclass
+
+from paperless.core.render.document import Image
+
+SHARED_MIN_BYTES = 1 << 20  # smaller images (thumbnails) travel through the pipe
+GRANULE = 256 * 1024  # segment sizes are rounded up to this, so near sizes share segments
+KEEP_FREE_BYTES = 64 * 2**20
+
+
+def shared_memory_supported() -> bool:
+    return sys.platform.startswith("linux") and hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")
+
+
+@dataclass(frozen=True)
+class Token:
+    """What the render process needs to map a segment (picklable, plain ints)."""
+
+    pid: int
+    fd: int
+    serial: int
+    size: int
+
+
+class Segment:
+    def __init__(self, token: Token, buffer: mmap.mmap) -> None:
+        self.token = token
+        self.buffer = buffer
+
+
+def _round_up(nbytes: int) -> int:
+    return max(GRANULE, -(-nbytes // GRANULE) * GRANULE)
+
+
+class SegmentPool:
+    """The app's side: lease a segment for a render, adopt it into the image it becomes.
+
+    Thread-safe: images die on whatever thread drops them last (usually the GUI's).
+    """
+
+    def __init__(self, keep_free_bytes: int = KEEP_FREE_BYTES) -> None:
+        self._keep = keep_free_bytes
+        self._lock = threading.Lock()
+        self._serials = itertools.count(1)
+        self._free: list[Segment] = []  # oldest first
+        self._free_bytes = 0
+        self._in_use = 0
+        self._forgotten: list[int] = []
+        self._closed = False
+
+    def lease(self, nbytes: int) -> Segment:
+        size = _round_up(nbytes)
+        with self._lock:
+            for i, segment in enumerate(self._free):
+                if segment.token.size == size:
+                    del self._free[i]
+                    self._free_bytes -= size
+                    self._in_use += 1
+                    return segment
+        fd = os.memfd_create("paperless-pixels", os.MFD_CLOEXEC)
+        try:
+            os.ftruncate(fd, size)
+            buffer = mmap.mmap(fd, size)
+        except BaseException:
+            os.close(fd)
+            raise
+        with self._lock:
+            self._in_use += 1
+        return Segment(Token(os.getpid(), fd, next(self._serials), size), buffer)
+
+    def adopt(self, image: Image, segment: Segment) -> None:
+        """``image.samples`` is ``segment.buffer``: take the segment back when the image dies."""
+        weakref.finalize(image, self.give_back, segment)
+
+    def give_back(self, segment: Segment) -> None:
+        """Return a segment no image uses any more (also after a failed render)."""
+        with self._lock:
+            self._in_use -= 1
+            self._free.append(segment)
+            self._free_bytes += segment.token.size
+            while self._free and (self._closed or self._free_bytes > self._keep):
+                old = self._free.pop(0)
+                self._free_bytes -= old.token.size
+                self._forgotten.append(old.token.serial)
+                _close(old)
+
+    def take_forgotten(self) -> list[int]:
+        """Serials of segments closed since the last call (the render process unmaps them)."""
+        with self._lock:
+            forgotten, self._forgotten = self._forgotten, []
+            return forgotten
+
+    def stats(self) -> tuple[int, int]:
+        """(segments in use, bytes kept free) — for tests and benchmarks."""
+        with self._lock:
+            return self._in_use, self._free_bytes
+
+    def close(self) -> None:
+        """Close the free segments now and the others when their images die."""
+        with self._lock:
+            self._closed = True
+            while self._free:
+                old = self._free.pop()
+                self._free_bytes -= old.token.size
+                _close(old)
+
+
+def _close(segment: Segment) -> None:
+    try:
+        segment.buffer.close()
+    except BufferError:  # still exported somewhere: the mapping goes when that does
+        pass
+    try:
+        os.close(segment.token.fd)
+    except OSError:
+        pass
+
+
+class ChildMappings:
+    """The render process's side: each segment mapped once, kept until forgotten."""
+
+    def __init__(self) -> None:
+        self._maps: dict[int, mmap.mmap] = {}
+
+    def get(self, token: Token) -> mmap.mmap:
+        buffer = self._maps.get(token.serial)
+        if buffer is None:
+            fd = os.open(f"/proc/{token.pid}/fd/{token.fd}", os.O_RDWR)
+            try:
+                buffer = mmap.mmap(fd, token.size)
+            finally:
+                os.close(fd)
+            self._maps[token.serial] = buffer
+        return buffer
+
+    def forget(self, serials: list[int]) -> None:
+        for serial in serials:
+            buffer = self._maps.pop(serial, None)
+            if buffer is not None:
+                buffer.close()
+
+    def __len__(self) -> int:
+        return len(self._maps)

@@ -1,0 +1,211 @@
+"""RenderProcess: documents in a separate process, same answers, the app's thread never frozen,
+crashes and hangs survived, pixels through shared memory or the pipe."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+import pytest
+
+from paperless.core.bundle.errors import DocumentError
+from paperless.core.demo import DemoDocuments, write_demo_documents
+from paperless.core.render import (
+    PdfDocument,
+    Priority,
+    RenderKey,
+    RenderProcess,
+    RenderWorker,
+)
+from paperless.core.render.pixels import shared_memory_supported
+from paperless.core.render.process import _loads
+
+TIMEOUT = 20.0
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoDocuments:
+    return write_demo_documents(tmp_path_factory.mktemp("demo"))
+
+
+def scan_pdf(tmp: Path, source: Path) -> bytes:
+    """One A4 page holding a 300-dpi JPEG and nothing else (a scanned letter)."""
+    with pymupdf.open(source) as doc:
+        pix = doc[1].get_pixmap(dpi=300)
+    scan = pymupdf.open()
+    page = scan.new_page(width=595.276, height=841.89)
+    page.insert_image(page.rect, stream=pix.tobytes("jpeg", jpg_quality=80))
+    data: bytes = scan.tobytes()
+    scan.close()
+    return data
+
+
+@pytest.fixture(params=["shared", "pipe"])
+def backend(request: pytest.FixtureRequest) -> Iterator[RenderProcess]:
+    shared = request.param == "shared"
+    if shared and not shared_memory_supported():
+        pytest.fail("shared pixel memory is expected on Linux (memfd and /proc)")
+    process = RenderProcess(shared=shared)
+    yield process
+    process.shutdown()
+
+
+def test_same_answers_as_in_this_thread(backend: RenderProcess, demo: DemoDocuments) -> None:
+    data = demo.plan.read_bytes()
+    local = PdfDocument(data)
+    remote = backend(data)
+    assert remote.page_sizes() == local.page_sizes()
+    assert remote.page_count == local.page_count
+    scale = 1920 / local.page_sizes()[1].width
+    for page, s, night in ((1, scale, False), (1, scale, True), (0, 0.2, False)):
+        mine, theirs = local.render(page, s, night=night), remote.render(page, s, night=night)
+        assert (theirs.width, theirs.height, theirs.stride) == (mine.width, mine.height, mine.stride)
+        assert bytes(theirs.samples[: len(mine.samples)]) == mine.samples
+    big = remote.render(1, scale)
+    assert isinstance(big.samples, bytes) != backend.shared  # big images come through shared memory
+    assert remote.outline() == local.outline() and remote.outline()
+    assert remote.links(0) == local.links(0) and remote.links(0)
+    assert remote.words(1) == local.words(1) and "MỤC" in remote.text(1)
+    assert remote.text(1) == local.text(1)
+    remote.close()
+    local.close()
+
+
+def test_errors_come_back_as_the_same_errors(backend: RenderProcess, demo: DemoDocuments) -> None:
+    with pytest.raises(DocumentError) as bad:
+        backend(b"%PDF-1.7 this is not a PDF at all")
+    assert "cannot be used" in str(bad.value)
+    remote = backend(demo.report.read_bytes())
+    with pytest.raises(RuntimeError, match="out of range"):
+        remote.words(999)
+    assert remote.render(0, 0.5).width > 0  # one failure is not the end
+
+
+def test_the_callers_thread_keeps_running_while_a_scan_renders(tmp_path: Path, demo: DemoDocuments) -> None:
+    """PyMuPDF holds the GIL: in this thread a slow page freezes every other thread for its
+    whole length; in the render process the caller's thread runs on."""
+    data = scan_pdf(tmp_path, demo.plan)
+
+    def longest_gap(render: Any) -> tuple[float, float]:
+        done = threading.Event()
+        took: list[float] = []
+
+        def work() -> None:
+            start = time.perf_counter()
+            render()
+            took.append(time.perf_counter() - start)
+            done.set()
+
+        threading.Thread(target=work).start()
+        gaps, last = [], time.perf_counter()
+        while not done.is_set():
+            time.sleep(0.001)
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+        return max(gaps), took[0]
+
+    local = PdfDocument(data)
+    gap, took = longest_gap(lambda: local.render(0, 4.0))
+    assert gap > 0.5 * took  # the measurement sees the freeze
+    backend = RenderProcess()
+    try:
+        remote = backend(data)
+        gap, took = longest_gap(lambda: remote.render(0, 4.0))
+        assert took > 0.1
+        assert gap < 0.25 * took, (gap, took)
+    finally:
+        backend.shutdown()
+
+
+def test_a_crashed_render_process_is_replaced(demo: DemoDocuments) -> None:
+    backend = RenderProcess()
+    try:
+        first, second = backend(demo.plan.read_bytes()), backend(demo.report.read_bytes())
+        before = first.render(1, 1.0).samples
+        old_pid = backend.pid
+        assert old_pid is not None
+        os.kill(old_pid, signal.SIGKILL)
+        time.sleep(0.2)
+        again = first.render(1, 1.0)  # reopened in a new process, transparently
+        assert bytes(again.samples[: len(before)]) == bytes(before[: len(before)])
+        assert backend.pid != old_pid and backend.restarts == 1
+        assert "Báo cáo" in second.text(0) or second.words(0)  # the other document too
+        assert backend.restarts == 1
+    finally:
+        backend.shutdown()
+
+
+def test_a_hung_render_process_is_killed_and_replaced(demo: DemoDocuments) -> None:
+    backend = RenderProcess(timeout=1.0)
+    try:
+        remote = backend(demo.plan.read_bytes())
+        old_pid = backend.pid
+        assert old_pid is not None
+        os.kill(old_pid, signal.SIGSTOP)  # as if MuPDF looped forever on a hostile page
+        start = time.perf_counter()
+        words = remote.words(1)
+        assert words and backend.pid != old_pid and backend.restarts == 1
+        assert 1.0 <= time.perf_counter() - start < 10
+        with pytest.raises(ProcessLookupError):
+            for _ in range(50):  # the hung process is gone, not left behind
+                os.kill(old_pid, 0)
+                time.sleep(0.1)
+    finally:
+        backend.shutdown()
+
+
+@pytest.mark.skipif(not shared_memory_supported(), reason="shared pixel memory is Linux-only (memfd)")
+def test_shared_segments_are_reused_and_leave_no_files(demo: DemoDocuments) -> None:
+    before = set(os.listdir("/dev/shm"))
+    backend = RenderProcess(shared=True)
+    try:
+        remote = backend(demo.plan.read_bytes())
+        assert backend.pool is not None
+        scale = 1920 / remote.page_sizes()[1].width
+        for page in range(remote.page_count):
+            image = remote.render(page, scale)
+            del image  # off the screen and out of the cache: its segment goes back
+        in_use, free = backend.pool.stats()
+        assert in_use == 0 and 0 < free <= 16 * 2**20  # one segment served every page
+        assert set(os.listdir("/dev/shm")) == before
+    finally:
+        backend.shutdown()
+
+
+def test_replies_may_only_hold_builtins() -> None:
+    assert _loads(pickle.dumps(("ok", [(1.0, 2.0)], "ấ"))) == ("ok", [(1.0, 2.0)], "ấ")
+    with pytest.raises(pickle.UnpicklingError):
+        _loads(pickle.dumps(("ok", Path("/etc/passwd"))))
+
+
+def test_render_worker_with_a_render_process(demo: DemoDocuments) -> None:
+    backend = RenderProcess()
+    worker = RenderWorker(document_factory=backend)
+    pid = backend.pid
+    try:
+        box: queue.Queue[Any] = queue.Queue()
+        worker.open("d", demo.plan.read_bytes(), lambda d, sizes, err: box.put((sizes, err)))
+        sizes, err = box.get(timeout=TIMEOUT)
+        assert err is None and len(sizes) > 3
+        worker.render(RenderKey("d", 2, 1.5, False), Priority.VISIBLE, 0, box.put)
+        result = box.get(timeout=TIMEOUT)
+        assert result.image is not None and result.error is None
+        worker.call("d", lambda d: d.words(2), lambda value, error: box.put((value, error)))
+        words, error = box.get(timeout=TIMEOUT)
+        assert error is None and words
+    finally:
+        worker.shutdown()
+    assert pid is not None
+    with pytest.raises(ProcessLookupError):  # the worker ended its render process
+        for _ in range(50):
+            os.kill(pid, 0)
+            time.sleep(0.1)
