@@ -1,0 +1,57 @@
+"""Errors about the member's encrypted notes (annotations, item notes, bookmarks).
+
+Every failure of the notes database or its key reaches the user as one of these: a
+one-line message in English and Vietnamese, never a traceback. A failed change is rolled
+back whole (one transaction per change), so the messages can promise nothing half-saved.
+"""
+
+from __future__ import annotations
+
+from paperless.core.errors import PaperlessError
+
+
+class NotesError(PaperlessError):
+    en = "Your notes in {path} cannot be used: {detail}"
+    vi = "Không dùng được ghi chú của bạn trong {path}: {detail}"
+
+
+class NotesFromNewerAppError(NotesError):
+    en = ("Your notes in {path} were saved by a newer version of Paperless (format {found}, this version "
+          "knows up to {known}); please update.")
+    vi = ("Ghi chú của bạn trong {path} do phiên bản Paperless mới hơn lưu (định dạng {found}, phiên bản này "
+          "chỉ biết đến {known}); hãy cập nhật phần mềm.")
+
+
+class NotesCorruptError(NotesError):
+    en = "Your notes database {path} is damaged or is not a Paperless notes file: {detail}"
+    vi = "Cơ sở dữ liệu ghi chú {path} bị hỏng hoặc không phải tệp ghi chú của Paperless: {detail}"
+
+
+class NotesKeyError(NotesError):
+    en = "The key to your notes, {path}, cannot be used: {detail}"
+    vi = "Không dùng được khóa ghi chú {path}: {detail}"
+
+
+class NotesKeyMissingError(NotesKeyError):
+    en = "The key to your notes, {path}, is missing; the notes beside it cannot be read without it."
+    vi = "Thiếu khóa ghi chú {path}; không thể đọc các ghi chú bên cạnh nếu không có khóa này."
+
+
+class NotesTamperedError(NotesError):
+    en = "A saved note in {path} has been altered or damaged and cannot be read ({what} {uuid})."
+    vi = "Một ghi chú đã lưu trong {path} đã bị sửa đổi hoặc hỏng và không đọc được ({what} {uuid})."
+
+
+class NotesDiskFullError(NotesError):
+    en = "Not enough disk space to save your notes in {path}; the last change was not saved."
+    vi = "Không đủ dung lượng đĩa để lưu ghi chú trong {path}; thay đổi vừa rồi chưa được lưu."
+
+
+class NotesBusyError(NotesError):
+    en = "Your notes in {path} are in use by another Paperless window; close it and try again."
+    vi = "Ghi chú trong {path} đang được một cửa sổ Paperless khác sử dụng; hãy đóng cửa sổ đó rồi thử lại."
+
+
+class NoteNotFoundError(NotesError):
+    en = "This note no longer exists ({what} {uuid})."
+    vi = "Ghi chú này không còn nữa ({what} {uuid})."

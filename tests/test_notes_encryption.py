@@ -1,0 +1,176 @@
+"""Encryption at rest: no note text in any file, and tampered or swapped payloads are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+from bundle_helpers import People, unlock
+
+from paperless.core.age import AgeNoMatchError, decrypt_bytes
+from paperless.core.identity import UnlockedIdentity
+from paperless.core.notes import DB_FILE, KEY_FILE, NotesStore, NotesTamperedError
+
+SID = "phien-12"
+DOC = "12" * 32
+MARKER = "BÍ-MẬT-GHI-CHÚ-4711"
+QUOTE = "Nghị quyết về chuyển đổi số: ưu tiên đầu tư hạ tầng dữ liệu"
+NOTE = "Đề nghị làm rõ nguồn vốn — hỏi đồng chí Bình"
+LABEL = "Bảng tổng hợp kinh phí"
+SECRETS = (MARKER, QUOTE, NOTE, LABEL, "chuyển đổi số", "nguồn vốn")
+
+
+@pytest.fixture(scope="module")
+def an(people: People) -> UnlockedIdentity:
+    return unlock(people.member("an"))
+
+
+def _needles() -> list[tuple[str, bytes]]:
+    out = []
+    for text in SECRETS:
+        for form in ("NFC", "NFD"):
+            value = unicodedata.normalize(form, text)
+            for enc in ("utf-8", "utf-16-le", "utf-16-be"):
+                out.append((f"{text!r} {form} {enc}", value.encode(enc)))
+    return out
+
+
+def _hits(folder: Path) -> list[str]:
+    """Every (file, needle) where a secret appears, in any of its byte forms."""
+    return [f"{p.name}: {label}" for p in sorted(folder.rglob("*")) if p.is_file()
+            for label, needle in _needles() if needle in p.read_bytes()]
+
+
+def test_the_scan_itself_finds_plaintext(tmp_path: Path) -> None:
+    (tmp_path / "leak.txt").write_bytes(b"..." + unicodedata.normalize("NFD", QUOTE).encode("utf-16-be") + b"...")
+    (tmp_path / "leak2.bin").write_bytes(MARKER.encode())
+    assert {h.split(":")[0] for h in _hits(tmp_path)} == {"leak.txt", "leak2.bin"}
+
+
+def _write_secrets(store: NotesStore) -> None:
+    for i in range(30):
+        store.add_annotation(SID, DOC, i, "highlight", "#ffd400",
+                             {"anchor": {"exact": QUOTE, "prefix": "Điều 3. ", "suffix": f" ({MARKER})"},
+                              "rects": [[72.0, 100.0 + i, 400.0, 114.0 + i]], "text": f"{NOTE} {i}"})
+    a = store.add_annotation(SID, DOC, 0, "textbox", None, {"text": MARKER})
+    store.update_annotation(a.uuid, payload={"text": f"{MARKER} {QUOTE}"})
+    store.delete_annotation(a.uuid)
+    store.set_item_note(SID, 0, f"{NOTE}\n{MARKER}")
+    store.set_item_note(SID, 0, f"{NOTE}\n{MARKER}\n{QUOTE}")
+    store.add_bookmark(SID, DOC, 4, LABEL)
+
+
+def test_no_note_text_in_any_file_open_or_closed(tmp_path: Path, an: UnlockedIdentity) -> None:
+    folder = tmp_path / "library" / "member"
+    store = NotesStore.open(folder, an)
+    _write_secrets(store)
+    assert (folder / f"{DB_FILE}-wal").stat().st_size > 0  # the WAL is on disk while the store is open
+    assert _hits(tmp_path) == []
+    store.close()
+    assert _hits(tmp_path) == []
+    assert (folder / KEY_FILE).read_bytes().startswith(b"age-encryption.org/v1\n")
+    with NotesStore.open(folder, an) as again:  # and everything reads back
+        assert len(again.annotations(SID)) == 30
+        note = again.item_note(SID, 0)
+        assert note is not None and note.text == f"{NOTE}\n{MARKER}\n{QUOTE}"
+        assert [b.label for b in again.bookmarks(SID)] == [LABEL]
+        assert MARKER in again.annotations(SID)[0].payload["anchor"]["suffix"]
+        # The outbox carries the same sealed payloads (checked by the scan above) and opens.
+        assert any(MARKER in str(again.open_op(op)) for op in again.pending_outbox())
+
+
+def test_the_key_file_holds_only_the_key_for_this_member(tmp_path: Path, an: UnlockedIdentity,
+                                                         people: People) -> None:
+    NotesStore.open(tmp_path, an).close()
+    data = (tmp_path / KEY_FILE).read_bytes()
+    plain = decrypt_bytes([an.age_identity], data)
+    assert plain.startswith(b"paperless-notes-key/1\n") and len(plain) == 22 + 32
+    with pytest.raises(AgeNoMatchError):
+        decrypt_bytes([unlock(people.member("binh")).age_identity], data)
+
+
+def _sql(path: Path, *statements: tuple[str, tuple[object, ...]]) -> list[list[tuple[object, ...]]]:
+    con = sqlite3.connect(path)
+    try:
+        out = [con.execute(sql, args).fetchall() for sql, args in statements]
+        con.commit()
+        return out
+    finally:
+        con.close()
+
+
+def _two_annotations(folder: Path, an: UnlockedIdentity) -> tuple[str, str]:
+    with NotesStore.open(folder, an) as store:
+        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "thứ nhất"})
+        b = store.add_annotation(SID, DOC, 2, "underline", "#00ff00", {"text": "thứ hai"})
+    return a.uuid, b.uuid
+
+
+def _refused(folder: Path, an: UnlockedIdentity, uuid: str) -> None:
+    with NotesStore.open(folder, an) as store, pytest.raises(NotesTamperedError) as info:
+        store.annotations(SID)
+    msg = info.value.message("en")
+    assert msg == f"A saved note in {folder / DB_FILE} has been altered or damaged and cannot be read (annotations {uuid})."
+    assert "đã bị sửa đổi" in info.value.message("vi")
+
+
+def test_a_flipped_bit_in_a_payload_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
+    a, _ = _two_annotations(tmp_path, an)
+    [[(blob,)]] = _sql(tmp_path / DB_FILE, ("SELECT payload FROM annotations WHERE uuid = ?", (a,)))
+    assert isinstance(blob, bytes)
+    bad = bytearray(blob)
+    bad[len(bad) // 2] ^= 0x01
+    _sql(tmp_path / DB_FILE, ("UPDATE annotations SET payload = ? WHERE uuid = ?", (bytes(bad), a)))
+    _refused(tmp_path, an, a)
+
+
+def test_payloads_swapped_between_rows_are_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
+    a, b = _two_annotations(tmp_path, an)
+    _sql(tmp_path / DB_FILE,
+         ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?) WHERE uuid = ?", (b, a)))
+    _refused(tmp_path, an, a)
+
+
+def test_a_payload_copied_with_its_version_onto_a_twin_row_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
+    """Same page, kind and colour: only the uuid in the associated data tells the rows apart."""
+    with NotesStore.open(tmp_path, an) as store:
+        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "giữ"})
+        b = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "xóa"})
+    _sql(tmp_path / DB_FILE, ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?), "
+                              "hlc = (SELECT hlc FROM annotations WHERE uuid = ?) WHERE uuid = ?", (b.uuid, b.uuid, a.uuid)))
+    _refused(tmp_path, an, a.uuid)
+
+
+def test_a_payload_moved_to_another_table_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
+    with NotesStore.open(tmp_path, an) as store:
+        note = store.set_item_note(SID, 0, "ghi chú")
+        bm = store.add_bookmark(SID, DOC, 0, "x")
+    _sql(tmp_path / DB_FILE, ("UPDATE bookmarks SET uuid = ?, hlc = ?, payload = (SELECT payload FROM item_notes) "
+                              "WHERE uuid = ?", (note.uuid, note.hlc, bm.uuid)))
+    with NotesStore.open(tmp_path, an) as store, pytest.raises(NotesTamperedError, match="bookmarks"):
+        store.bookmarks(SID)
+
+
+@pytest.mark.parametrize("change", ["UPDATE annotations SET page = 7",
+                                    "UPDATE annotations SET color = '#000000'",
+                                    "UPDATE annotations SET kind = 'strikeout'",
+                                    "UPDATE annotations SET deleted = 1 WHERE page = 2",
+                                    "UPDATE annotations SET doc_hash = '" + "34" * 32 + "'"])
+def test_changed_clear_columns_are_noticed(tmp_path: Path, an: UnlockedIdentity, change: str) -> None:
+    _two_annotations(tmp_path, an)
+    _sql(tmp_path / DB_FILE, (change, ()))
+    with NotesStore.open(tmp_path, an) as store, pytest.raises(NotesTamperedError):
+        store.annotations(SID, include_deleted=True)
+
+
+def test_a_tampered_outbox_operation_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
+    _two_annotations(tmp_path, an)
+    _sql(tmp_path / DB_FILE, ("UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE seq = 2) "
+                              "WHERE seq = 1", ()))
+    with NotesStore.open(tmp_path, an) as store:
+        first, second = store.pending_outbox()
+        assert store.open_op(second)["data"] == {"text": "thứ hai"}
+        with pytest.raises(NotesTamperedError, match="outbox"):
+            store.open_op(first)
