@@ -1,0 +1,1 @@
+"""The member's annotations and notes in the reader (issue 4)."""

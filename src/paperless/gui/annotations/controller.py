@@ -1,0 +1,316 @@
+"""AnnotationController: the GUI's side of the member's notes (issue 4).
+
+Every database call runs on ONE database worker (an :class:`Operations` with one thread,
+Anki's "one database worker"); results come back on the GUI thread, where this object keeps
+a mirror of the annotations of the documents seen in this session, so painting never waits
+for the database. Changes are not shown before they are saved: a save takes well under a
+millisecond (bench/bench_notes.py), so the page updates in the same frame, and a failed
+save (full disk, damaged file) shows its message and changes nothing on screen.
+
+Signals tell the views what to repaint: ``changed(doc_hash)`` after any change to that
+document's annotations (including undo/redo and loading), ``notes_changed()`` for item notes
+and bookmarks, ``history_changed()`` for the Undo/Redo actions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from paperless.core.identity import UnlockedIdentity
+from paperless.core.notes import Annotation, AnnotationKind, Bookmark, ItemNote, JsonDict, NotesStore
+from paperless.core.notes.editing import AnnotationEditor, Outcome, Step, StepKind
+from paperless.gui.operations import Operations
+
+_SESSION_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+
+def store_session_id(session_id: str) -> str:
+    """The bundle's session id as the store accepts it (ids, letters, digits, ``._-``)."""
+    if _SESSION_ID.fullmatch(session_id):
+        return session_id
+    return "s-" + hashlib.sha256(session_id.encode()).hexdigest()[:40]
+
+
+class AnnotationController(QObject):
+    changed = Signal(str)  # doc_hash
+    notes_changed = Signal()
+    history_changed = Signal()
+    failed = Signal(object)  # BaseException
+    ready = Signal()  # the store is open for this session
+
+    def __init__(self, db: Operations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._store: NotesStore | None = None
+        self._editor: AnnotationEditor | None = None
+        self._session: str | None = None
+        self._docs: dict[str, dict[str, Annotation]] = {}  # doc_hash -> uuid -> live annotation
+        self._loading: set[str] = set()
+        self._item_notes: dict[int, ItemNote] = {}
+        self._bookmarks: dict[str, Bookmark] = {}
+        self._can_undo = self._can_redo = False
+        self._undo_step: Step | None = None
+        self._redo_step: Step | None = None
+        self._serial = 0  # bumped when the session changes: late answers are dropped
+
+    # ---- life cycle ---------------------------------------------------------------------
+
+    def start(self, folder: Path, identity: UnlockedIdentity, session_id: str) -> None:
+        """Open the member's store (if not yet) and begin a session's notes."""
+        self.stop()
+        serial = self._serial
+        sid = store_session_id(session_id)
+        store = self._store
+
+        def open_all() -> tuple[NotesStore, list[ItemNote], list[Bookmark]]:
+            s = store or NotesStore.open(folder, identity)
+            return s, s.item_notes(sid), s.bookmarks(sid)
+
+        def opened(result: tuple[NotesStore, list[ItemNote], list[Bookmark]]) -> None:
+            s, notes, bookmarks = result
+            self._store = s
+            if serial != self._serial:
+                return
+            self._session, self._editor = sid, AnnotationEditor(s, sid)
+            self._item_notes = {n.item_index: n for n in notes if not n.deleted}
+            self._bookmarks = {b.uuid: b for b in bookmarks if not b.deleted}
+            self.ready.emit()
+            self.notes_changed.emit()
+            for doc_hash in list(self._loading):
+                self._load(doc_hash)
+
+        self._db.run(open_all, opened, self.failed.emit)
+
+    def stop(self) -> None:
+        """End the session's notes (the undo history goes with it; everything is saved)."""
+        self._serial += 1
+        self._session, self._editor = None, None
+        docs = list(self._docs)
+        self._docs.clear()
+        self._loading.clear()
+        self._item_notes.clear()
+        self._bookmarks.clear()
+        self._set_history(None, None)
+        for doc_hash in docs:
+            self.changed.emit(doc_hash)
+        self.notes_changed.emit()
+
+    def close(self) -> None:
+        """Stop and close the store (on the database worker, after what is queued)."""
+        self.stop()
+        store, self._store = self._store, None
+        if store is not None:
+            self._db.run(store.close)
+
+    @property
+    def active(self) -> bool:
+        return self._editor is not None
+
+    # ---- reading (GUI thread, from the mirror) ------------------------------------------------
+
+    def annotations(self, doc_hash: str) -> list[Annotation]:
+        """The live annotations of a document; asks the database the first time."""
+        found = self._docs.get(doc_hash)
+        if found is None:
+            self._load(doc_hash)
+            return []
+        return list(found.values())
+
+    def on_page(self, doc_hash: str, page: int) -> list[Annotation]:
+        return [a for a in self.annotations(doc_hash) if a.page == page or _spans(a, page)]
+
+    def find(self, uuid: str) -> Annotation | None:
+        for by_uuid in self._docs.values():
+            if uuid in by_uuid:
+                return by_uuid[uuid]
+        return None
+
+    def all_loaded(self) -> list[Annotation]:
+        return [a for d in self._docs.values() for a in d.values()]
+
+    def item_note(self, item_index: int) -> str:
+        note = self._item_notes.get(item_index)
+        return note.text if note is not None else ""
+
+    def item_notes(self) -> dict[int, str]:
+        return {i: n.text for i, n in self._item_notes.items()}
+
+    def bookmarks(self, doc_hash: str | None = None) -> list[Bookmark]:
+        marks = [b for b in self._bookmarks.values() if doc_hash is None or b.doc_hash == doc_hash]
+        return sorted(marks, key=lambda b: (b.doc_hash, b.page))
+
+    @property
+    def can_undo(self) -> bool:
+        return self._can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._can_redo
+
+    @property
+    def undo_step(self) -> Step | None:
+        return self._undo_step
+
+    @property
+    def redo_step(self) -> Step | None:
+        return self._redo_step
+
+    def load_all(self, doc_hashes: list[str], done: Callable[[], None] | None = None) -> None:
+        """Load every document's annotations (for the list of all my annotations, exports)."""
+        editor, serial = self._editor, self._serial
+        if editor is None:
+            return
+
+        def fetch() -> list[Annotation]:
+            return editor.annotations()
+
+        def got(annotations: list[Annotation]) -> None:
+            if serial != self._serial:
+                return
+            for doc_hash in doc_hashes:
+                self._docs.setdefault(doc_hash, {})
+            for a in annotations:
+                if not a.deleted:
+                    self._docs.setdefault(a.doc_hash, {})[a.uuid] = a
+            for doc_hash in set(doc_hashes) | {a.doc_hash for a in annotations}:
+                self.changed.emit(doc_hash)
+            if done is not None:
+                done()
+
+        self._db.run(fetch, got, self.failed.emit)
+
+    # ---- changes --------------------------------------------------------------------------------
+
+    def add(self, doc_hash: str, page: int, kind: AnnotationKind, color: str | None, payload: JsonDict,
+            on_done: Callable[[Annotation], None] | None = None) -> None:
+        self._change(lambda e: e.add(doc_hash, page, kind, color, payload), on_done)
+
+    def update(self, uuid: str, on_done: Callable[[Annotation], None] | None = None, **changes: Any) -> None:
+        self._change(lambda e: e.update(uuid, **changes), on_done)
+
+    def delete(self, uuid: str) -> None:
+        self._change(lambda e: e.delete(uuid))
+
+    def undo(self) -> None:
+        self._change(lambda e: e.undo())
+
+    def redo(self) -> None:
+        self._change(lambda e: e.redo())
+
+    def set_item_note(self, item_index: int, text: str) -> None:
+        store, sid, serial = self._store, self._session, self._serial
+        if store is None or sid is None or self.item_note(item_index) == text:
+            return
+
+        def saved(note: ItemNote) -> None:
+            if serial == self._serial:
+                self._item_notes[item_index] = note
+                self.notes_changed.emit()
+
+        self._db.run(lambda: store.set_item_note(sid, item_index, text), saved, self.failed.emit)
+
+    def add_bookmark(self, doc_hash: str, page: int, label: str = "") -> None:
+        store, sid, serial = self._store, self._session, self._serial
+        if store is None or sid is None:
+            return
+
+        def saved(mark: Bookmark) -> None:
+            if serial == self._serial:
+                self._bookmarks[mark.uuid] = mark
+                self.notes_changed.emit()
+
+        self._db.run(lambda: store.add_bookmark(sid, doc_hash, page, label), saved, self.failed.emit)
+
+    def remove_bookmark(self, uuid: str) -> None:
+        store, serial = self._store, self._serial
+        if store is None:
+            return
+
+        def saved(_mark: Bookmark) -> None:
+            if serial == self._serial:
+                self._bookmarks.pop(uuid, None)
+                self.notes_changed.emit()
+
+        self._db.run(lambda: store.remove_bookmark(uuid), saved, self.failed.emit)
+
+    def wait(self) -> None:
+        """Block until the database worker is idle (shutdown, tests)."""
+        self._db.wait_for_done()
+
+    # ---- internals --------------------------------------------------------------------------------
+
+    def _load(self, doc_hash: str) -> None:
+        self._loading.add(doc_hash)
+        editor, serial = self._editor, self._serial
+        if editor is None:
+            return  # loaded once the session's store is open
+
+        def got(annotations: list[Annotation]) -> None:
+            if serial != self._serial:
+                return
+            self._loading.discard(doc_hash)
+            self._docs[doc_hash] = {a.uuid: a for a in annotations if not a.deleted}
+            self.changed.emit(doc_hash)
+
+        self._db.run(lambda: editor.annotations(doc_hash), got, self.failed.emit)
+
+    def _change(self, change: Callable[[AnnotationEditor], Outcome | None],
+                on_done: Callable[[Annotation], None] | None = None) -> None:
+        editor, serial = self._editor, self._serial
+        if editor is None:
+            return
+
+        def run() -> tuple[Outcome | None, Step | None, Step | None]:
+            outcome = change(editor)
+            history = editor.history
+            return outcome, history.done[-1] if history.done else None, history.undone[-1] if history.undone else None
+
+        def done(result: tuple[Outcome | None, Step | None, Step | None]) -> None:
+            outcome, undo_step, redo_step = result
+            if serial != self._serial:
+                return
+            self._set_history(undo_step, redo_step)
+            if outcome is None:
+                return
+            self._apply(outcome)
+            if on_done is not None:
+                on_done(outcome.annotation)
+
+        self._db.run(run, done, self.failed.emit)
+
+    def _apply(self, outcome: Outcome) -> None:
+        now, before = outcome.annotation, outcome.previous
+        touched = {now.doc_hash}
+        if before is not None and before.doc_hash != now.doc_hash:
+            self._docs.get(before.doc_hash, {}).pop(now.uuid, None)
+            touched.add(before.doc_hash)
+        doc = self._docs.setdefault(now.doc_hash, {})
+        if now.deleted:
+            doc.pop(now.uuid, None)
+        else:
+            doc[now.uuid] = now
+        for doc_hash in touched:
+            self.changed.emit(doc_hash)
+
+    def _set_history(self, undo_step: Step | None, redo_step: Step | None) -> None:
+        self._undo_step, self._redo_step = undo_step, redo_step
+        self._can_undo, self._can_redo = undo_step is not None, redo_step is not None
+        self.history_changed.emit()
+
+
+def _spans(annotation: Annotation, page: int) -> bool:
+    """A text markup crossing a page break has rects on the next page too."""
+    anchor = annotation.payload.get("anchor")
+    if not isinstance(anchor, dict):
+        return False
+    rects = anchor.get("rects")
+    return isinstance(rects, list) and any(isinstance(r, list) and r and r[0] == page for r in rects)
+
+
+__all__ = ["AnnotationController", "StepKind", "store_session_id"]
