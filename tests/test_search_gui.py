@@ -426,3 +426,15 @@ def test_screenshot_of_the_results_shows_the_match_in_bold(qtbot: QtBot, panel: 
     bold = ink(snippet, line, line.cursorToX(hit.match_start)[0], line.cursorToX(hit.match_end)[0])
     regular = [ink(snippet, lines.lineAt(i)) for i in range(lines.lineCount()) if i != line.lineNumber()]
     assert min(regular) > 5 and bold > 1.25 * max(regular), (bold, regular)
+
+
+def test_moving_over_results_opens_nothing(qtbot: QtBot, panel: SearchPanel) -> None:
+    """Qt's own ``entered`` (the pointer moved onto an item) must not open a result."""
+    panel.set_query("chuyen doi so")
+    view = panel.results_view()
+    opened: list[object] = []
+    panel.open_hit.connect(lambda *args: opened.append(args))
+    for row in (1, 2, 3):
+        view.entered.emit(view.model().index(row, 0))
+    qtbot.wait(50)
+    assert opened == []

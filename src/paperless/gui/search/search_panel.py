@@ -33,13 +33,16 @@ REFRESH_DELAY_MS = 300  # while indexing, re-run the query at most this often
 
 
 class _Results(QListWidget):
-    """The result list; Enter opens the current result."""
+    """The result list; Enter opens the current result.
 
-    entered = Signal(QModelIndex)
+    (Not named ``entered``: QAbstractItemView has its own ``entered`` — the pointer moved onto
+    an item — and shadowing it made dragging across the list open results.)"""
+
+    return_pressed = Signal(QModelIndex)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.entered.emit(self.currentIndex())
+            self.return_pressed.emit(self.currentIndex())
             event.accept()
         else:
             super().keyPressEvent(event)
@@ -111,7 +114,7 @@ class SearchPanel(QWidget):
         self._query.down.connect(self._focus_results)
         self._query.entered.connect(self._open_current_or_first)
         self._list.clicked.connect(self._activate)
-        self._list.entered.connect(self._activate)
+        self._list.return_pressed.connect(self._activate)
         self.retranslate()
         self._show_progress()
         self._show_count()
