@@ -3,7 +3,8 @@
 It paints what it is given (page images, errors, links, words, highlights) and never talks
 to the render worker; :class:`~paperless.gui.viewer.document_view.DocumentView` fills it in
 and reacts to its signals. A QAbstractScrollArea (not a huge child widget) so that a long
-document at a high zoom never meets Qt's widget size limit.
+document at a high zoom never meets Qt's widget size limit. The mouse on links and text
+selection (with auto-scroll) is :class:`~paperless.gui.viewer.pointer.PointerInteraction`'s.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture,
 from paperless.core.render import LinkInfo, Word
 from paperless.gui.viewer import painting
 from paperless.gui.viewer.layout import PageLayout
-from paperless.gui.viewer.selection import band_selection
+from paperless.gui.viewer.pointer import PointerInteraction
 
 STEP = 48  # pixels per arrow key / wheel notch
-CLICK_SLOP = 4
 
 _OUR_KEYS = (QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut, QKeySequence.StandardKey.Copy)
 
@@ -61,16 +61,14 @@ class PageCanvas(QAbstractScrollArea):
         self._painted_pages: list[int] = []  # painted since, to announce once the paint is over
         self._announcer = QTimer(self, singleShot=True, interval=0)  # a slot may grab or repaint the window
         self._announcer.timeout.connect(self._announce)
-        self.selection: dict[int, list[Word]] = {}
-        self.selectable = True
+        self.pointer = PointerInteraction(self, self)  # links and text selection
+        self.pointer.link_activated.connect(self.link_activated)
+        self.pointer.words_needed.connect(self.words_needed)
+        self.pointer.selection_blocked.connect(self.selection_blocked)
         self.message = ""
         self.night = False
         self.watermark = painting.Watermark()
         self._programmatic = 0
-        self._band: tuple[QPointF, QPointF] | None = None
-        self._press: QPointF | None = None
-        self._press_link: LinkInfo | None = None
-        self._blocked_told = False
         self._wheel_rest = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
@@ -301,98 +299,46 @@ class PageCanvas(QAbstractScrollArea):
                 return True
         return super().viewportEvent(event)
 
-    # ---- mouse: links and selection ------------------------------------------------------
+    # ---- mouse: links and selection (see pointer.py) ---------------------------------------
+
+    @property
+    def selection(self) -> dict[int, list[Word]]:
+        """The selected words, page by page."""
+        return self.pointer.selection
+
+    @property
+    def selectable(self) -> bool:
+        return self.pointer.selectable
+
+    @selectable.setter
+    def selectable(self, allowed: bool) -> None:
+        self.pointer.selectable = allowed
 
     def link_at(self, pos: QPointF) -> LinkInfo | None:
-        spot = self.pages.page_point(*self._xy(self.to_content(pos)))
-        if spot is None:
-            return None
-        page, x, y = spot
-        for link in self.links.get(page, ()):
-            x0, y0, x1, y1 = link.rect
-            if x0 <= x <= x1 and y0 <= y <= y1:
-                return link
-        return None
-
-    @staticmethod
-    def _xy(point: QPointF) -> tuple[float, float]:
-        return point.x(), point.y()
+        return self.pointer.link_at(pos)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self._press = event.position()
-        self._press_link = self.link_at(event.position())
-        self._blocked_told = False
-        if self._press_link is None:
-            start = self.to_content(event.position())
-            self._band = (start, start) if self.selectable else None
+        self.pointer.press(event.position())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        pos = event.position()
-        if event.buttons() & Qt.MouseButton.LeftButton and self._press is not None:
-            moved = (pos - self._press).manhattanLength() > CLICK_SLOP
-            if moved and self._press_link is None:
-                if self._band is not None:
-                    self._band = (self._band[0], self.to_content(pos))
-                    self.refresh_selection()
-                elif not self.selectable and not self._blocked_told:
-                    self._blocked_told = True
-                    self.selection_blocked.emit()
-            return
-        self._hover(pos)
+        self.pointer.move(event.position(), bool(event.buttons() & Qt.MouseButton.LeftButton))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
-            return
-        click = (event.position() - self._press).manhattanLength() <= CLICK_SLOP
-        link = self._press_link
-        self._press, self._press_link = None, None
-        if click:
-            self._band = None
-            if self.selection:
-                self.selection = {}
-                self.viewport().update()
-            if link is not None and link is self.link_at(event.position()):
-                self.link_activated.emit(link)
-
-    def _hover(self, pos: QPointF) -> None:
-        link = self.link_at(pos)
-        viewport = self.viewport()
-        if link is not None:
-            viewport.setCursor(Qt.CursorShape.PointingHandCursor)
-            if link.uri:
-                tip = self.tr("External link (not opened; this reader works offline): {uri}").format(uri=link.uri)
-            else:
-                tip = self.tr("Go to page {page}").format(page=(link.page or 0) + 1)
-            if viewport.toolTip() != tip:
-                viewport.setToolTip(tip)  # shown by Qt after the usual hover delay
-            return
-        if viewport.toolTip():
-            viewport.setToolTip("")
-        on_page = self.pages.page_point(*self._xy(self.to_content(pos))) is not None
-        shape = Qt.CursorShape.IBeamCursor if on_page and self.selectable else Qt.CursorShape.ArrowCursor
-        viewport.setCursor(shape)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pointer.release(event.position())
 
     def refresh_selection(self) -> None:
         """Recompute the selected words from the rubber band (after a drag or new words)."""
-        if self._band is None:
-            return
-        a, b = self._band
-        self.selection, missing = band_selection(self.pages, self.words, (a.x(), a.y(), b.x(), b.y()))
-        for page in missing:
-            self.words_needed.emit(page)
-        self.viewport().update()
+        self.pointer.refresh_selection()
 
     def select_band(self, start: QPointF, end: QPointF) -> None:
         """Select as if the mouse was dragged between two content points (tests, automation)."""
-        self._band = (start, end)
-        self.refresh_selection()
+        self.pointer.select_band(start, end)
 
     def clear_selection(self) -> None:
-        self._band = None
-        self.selection = {}
-        self.viewport().update()
+        self.pointer.clear_selection()
