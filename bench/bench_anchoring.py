@@ -1,0 +1,195 @@
+"""Re-anchoring benchmark: carrying annotations over to a revised 1,000-page document.
+
+The old version is the long demo plan's text (core.demo.long_doc's seeded paragraph
+generator, extended to --pages A4 pages) typeset on A4 with the demo layout engine; the new
+version is the same text with edits (one sentence deleted, one inserted and one word
+changed every --edit-every paragraphs) re-typeset on US Letter with other margins and
+font size, so that every line and page breaks differently. Measured in the same run:
+
+  * word extraction with PyMuPDF (page.get_text("words"), the render worker's job), pages/s;
+  * the one-time cost of building the document text and its map (DocText), per version,
+    and its memory;
+  * re-anchoring --annotations text annotations (random selections of 1-25 words) and
+    --ink ink marks made on the old version: reanchor_all (as the app does) and reanchor one
+    by one, annotations per second — goal >= 300/s — and, as the worst case, onto a
+    version where every paragraph was edited (most annotations then need the full search);
+  * beside a lower bound measured on the same quotes: a plain str.find of each quote over
+    the new document's text, and the ratio ours / reference.
+
+Usage: python bench/bench_anchoring.py [--pages 1000] [--annotations 2000] [--ink 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pymupdf
+
+from paperless.core.anchoring import Anchor, DocText, geometry_anchor, reanchor, reanchor_all, text_anchor_words
+from paperless.core.demo.layout import MM, Builder, Margins
+from paperless.core.demo.long_doc import _paragraph, _sentence
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class W:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    block: int
+    line: int
+
+
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
+    t = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - t, value
+
+
+def typeset(paragraphs: Sequence[str], letter: bool) -> bytes:
+    if letter:
+        b = Builder(margins=Margins(left=25 * MM, top=18 * MM, right=22 * MM, bottom=20 * MM), width=612.0, height=792.0)
+        size = 12.5
+    else:
+        b = Builder()
+        size = 12.0
+    b.new_page()
+    for k, text in enumerate(paragraphs):
+        if k % 10 == 0:
+            b.heading(f"{k // 10 + 1}. Phương án phát triển số {k // 10 + 1}", size=size + 0.5)
+        b.paragraph(text, size=size)
+    doc = b.document(metadata={"title": "bench"})
+    try:
+        return bytes(doc.tobytes())
+    finally:
+        doc.close()
+
+
+def paragraphs_for(pages: int, seed: int = 20212030) -> list[str]:
+    """Enough of the long plan's paragraphs for ``pages`` A4 pages (~4.6 paragraphs a page)."""
+    rng = random.Random(seed)
+    return [_paragraph(rng) for _ in range(int(pages * 4.6))]
+
+
+def revise(paragraphs: list[str], every: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for k, text in enumerate(paragraphs):
+        if k % every == every // 2:
+            sentences = text.split(". ")
+            if len(sentences) > 2:
+                del sentences[rng.randrange(len(sentences))]
+            sentences.insert(rng.randrange(len(sentences) + 1), _sentence(rng).rstrip("."))
+            words = ". ".join(sentences).split(" ")
+            words[rng.randrange(len(words))] = "điều chỉnh"
+            text = " ".join(words)
+        out.append(text)
+    return out
+
+
+def extract(pdf: bytes) -> list[list[W]]:
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        return [
+            [W(x0, y0, x1, y1, t, b, ln) for x0, y0, x1, y1, t, b, ln, _ in page.get_text("words")] for page in doc
+        ]
+
+
+def make_anchors(doc: DocText, count: int, ink: int, seed: int = 11) -> list[Anchor]:
+    rng = random.Random(seed)
+    anchors = []
+    for _ in range(count):
+        g0 = rng.randrange(doc.word_count)
+        anchors.append(text_anchor_words(doc, "old", g0, min(doc.word_count - 1, g0 + rng.randint(0, 24))))
+    while len(anchors) < count + ink:
+        page = rng.randrange(doc.page_count)
+        words = doc.page_words(page)
+        if words:
+            x0, y0, x1, y1 = doc.box(rng.choice(words))
+            anchors.append(geometry_anchor(doc, "old", page, [(x0 - 2, y0 - 9, x1 + 2, y0 - 3)]))
+    return anchors
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--annotations", type=int, default=2000)
+    ap.add_argument("--ink", type=int, default=200)
+    ap.add_argument("--edit-every", type=int, default=20, help="edit one paragraph in this many")
+    args = ap.parse_args()
+    print(f"machine: {os.uname().machine}, {os.cpu_count()} cpus; python {sys.version.split()[0]}; "
+          f"PyMuPDF {pymupdf.VersionBind}")
+    paragraphs = paragraphs_for(args.pages)
+    revised = revise(paragraphs, args.edit_every)
+    t_old, old_pdf = timed(lambda: typeset(paragraphs, letter=False))
+    t_new, new_pdf = timed(lambda: typeset(revised, letter=True))
+    print(f"typeset (demo layout engine): old A4 {t_old:.1f} s, new US Letter {t_new:.1f} s")
+    t_xo, old_words = timed(lambda: extract(old_pdf))
+    t_xn, new_words = timed(lambda: extract(new_pdf))
+    n_old, n_new = len(old_words), len(new_words)
+    edited = sum(a != b for a, b in zip(paragraphs, revised, strict=True))
+    print(f"\nold version: {n_old} A4 pages; new version: {n_new} US Letter pages ({edited} paragraphs edited)")
+    print(f"word extraction (PyMuPDF get_text('words')): old {t_xo:.2f} s ({n_old / t_xo:.0f} pages/s), "
+          f"new {t_xn:.2f} s ({n_new / t_xn:.0f} pages/s)")
+    t_bo, old_doc = timed(lambda: DocText(old_words))
+    t_bn, new_doc = timed(lambda: DocText(new_words))
+    print(f"DocText build (one-time, per version): old {t_bo * 1000:.0f} ms ({n_old / t_bo:.0f} pages/s), "
+          f"new {t_bn * 1000:.0f} ms ({n_new / t_bn:.0f} pages/s); {len(new_doc):,} characters, "
+          f"{new_doc.word_count:,} words")
+
+    tracemalloc.start()
+    kept = DocText(new_words)
+    size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    print(f"DocText memory: {size / 2**20:.0f} MB for {n_new} pages (the text, the word map and boxes)")
+
+    t_make, anchors = timed(lambda: make_anchors(old_doc, args.annotations, args.ink))
+    n = len(anchors)
+    print(f"anchors made: {n} ({args.annotations} text, {args.ink} ink) in {t_make * 1000:.0f} ms "
+          f"({n / t_make:.0f}/s)")
+    text = new_doc.text
+    quotes = [a.target.exact for a in anchors if a.target is not None]
+
+    def reference() -> int:
+        return sum(text.find(q) >= 0 for q in quotes)
+
+    t_ref = min(timed(reference)[0] for _ in range(3))
+    t_all, placements = timed(lambda: reanchor_all(anchors, new_doc, "new"))
+    t_one, singles = timed(lambda: [reanchor(a, new_doc, "new") for a in anchors])
+    t_same, _ = timed(lambda: reanchor_all(anchors, old_doc, "old"))
+    print(f"\nre-anchoring {n} annotations onto the revised {n_new}-page version:")
+    print(f"  reanchor_all:            {t_all:6.3f} s  {n / t_all:8.0f} annotations/s   goal >= 300/s")
+    print(f"  reanchor one by one:     {t_one:6.3f} s  {n / t_one:8.0f} annotations/s")
+    print(f"  reference, str.find of each quote over the text: {t_ref:6.3f} s  {n / t_ref:8.0f} /s "
+          f"(lower bound); ratio ours / reference: reanchor_all {t_all / t_ref:.1f}x, one by one {t_one / t_ref:.1f}x")
+    print(f"  same version (hash unchanged): {t_same * 1000:.1f} ms")
+    for name, result in (("reanchor_all", placements), ("one by one", singles)):
+        counts = Counter(p.status.value for p in result)
+        print(f"  {name:12} outcome: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+    # the worst case: every paragraph edited, so most annotations need the full search
+    heavy = revise(paragraphs, 1)
+    heavy_doc = DocText(extract(typeset(heavy, letter=True)))
+    t_heavy, heavy_placed = timed(lambda: reanchor_all(anchors, heavy_doc, "heavy"))
+    slow = sum(p.confidence < 1.0 for p in heavy_placed)
+    counts = Counter(p.status.value for p in heavy_placed)
+    print(f"\nworst case, every paragraph edited ({heavy_doc.page_count} pages; {slow} of {n} annotations "
+          f"needed the full search):")
+    print(f"  reanchor_all:            {t_heavy:6.3f} s  {n / t_heavy:8.0f} annotations/s   goal >= 300/s")
+    print("  outcome: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()
