@@ -139,3 +139,12 @@ def carry_over(store: NotesStore, group: Sequence[Annotation], new_hash: str, do
 def is_orphan(annotation: Annotation, current: Iterable[str]) -> bool:
     """An annotation left on a version that is no longer in the agenda ("could not be placed")."""
     return annotation.doc_hash not in set(current)
+
+
+def mark_tried(store: NotesStore, group: Sequence[Annotation], hashes: Iterable[str]) -> None:
+    """Remember that ``group`` fits none of ``hashes`` (no document held its quotes)."""
+    new = set(hashes)
+    for a in group:
+        tried = set(a.payload.get(TRIED, []))
+        if not new <= tried:
+            store.update_annotation(a.uuid, payload={**a.payload, TRIED: sorted(tried | new)})

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +29,7 @@ from paperless.core.notes.editing import AnnotationEditor, Outcome, Step, StepKi
 from paperless.gui.operations import Operations
 
 _SESSION_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+T = TypeVar("T")
 
 
 def store_session_id(session_id: str) -> str:
@@ -238,6 +240,39 @@ class AnnotationController(QObject):
                 self.notes_changed.emit()
 
         self._db.run(lambda: store.remove_bookmark(uuid), saved, self.failed.emit)
+
+    def call_store(self, fn: Callable[[NotesStore, str], T], timeout: float = 120.0) -> T:
+        """Run ``fn(store, session_id)`` on the database worker and wait for its result.
+
+        For background jobs only (e.g. carry-over), never on the GUI thread: the result
+        comes back through the GUI thread's event loop.
+        """
+        store, sid = self._store, self._session
+        if store is None or sid is None:
+            raise RuntimeError("no session's notes are open")
+        done = threading.Event()
+        box: list[Any] = []
+
+        def ok(value: T) -> None:
+            box.append(("ok", value))
+            done.set()
+
+        def failed(exc: BaseException) -> None:
+            box.append(("err", exc))
+            done.set()
+
+        self._db.run(lambda: fn(store, sid), ok, failed)
+        if not done.wait(timeout):
+            raise TimeoutError("the notes database did not answer")
+        kind, value = box[0]
+        if kind == "err":
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def reload(self) -> None:
+        """Read the loaded documents' annotations again (after a change made elsewhere)."""
+        for doc_hash in list(self._docs):
+            self._load(doc_hash)
 
     def wait(self) -> None:
         """Block until the database worker is idle (shutdown, tests)."""

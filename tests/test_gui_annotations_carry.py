@@ -1,0 +1,86 @@
+"""CarryOver in the app: a revised document's words come from the render worker, the notes
+move on the database worker, the controller's mirror shows them under the new hash."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bundle_helpers import People, unlock
+from pytestqt.qtbot import QtBot
+from test_notes_carry import PARAS, doc_text, find_words, typeset
+
+from paperless.core.anchoring import text_anchor
+from paperless.core.identity import UnlockedIdentity
+from paperless.core.notes import AnnotationKind
+from paperless.core.notes.carry import TRIED
+from paperless.core.render import RenderWorker
+from paperless.gui.annotations.carry import CarryOver
+from paperless.gui.annotations.controller import AnnotationController
+from paperless.gui.operations import Operations
+
+
+@pytest.fixture(scope="module")
+def an(people: People) -> UnlockedIdentity:
+    return unlock(people.member("an"))
+
+
+@pytest.fixture
+def parts(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> Iterator[tuple[AnnotationController, CarryOver]]:
+    controller = AnnotationController(Operations(threads=1))
+    worker = RenderWorker()
+    with qtbot.waitSignal(controller.ready, timeout=10_000):
+        controller.start(tmp_path / "lib", an, "phien-12")
+    yield controller, CarryOver(controller, worker, Operations())
+    controller.close()
+    controller.wait()
+    worker.shutdown()
+
+
+def test_revised_document_gets_the_notes(qtbot: QtBot, parts: tuple[AnnotationController, CarryOver]) -> None:
+    controller, carry = parts
+    v1 = typeset(PARAS, (595.0, 842.0))
+    v2 = typeset(["Điều 0. Quyết định có hiệu lực kể từ ngày ký.", *PARAS], (612.0, 792.0))
+    h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(v2).hexdigest()
+    t1 = doc_text(v1)
+    first, last = find_words(t1, v1, "Phê duyệt Kế hoạch chuyển đổi số")
+    anchor = text_anchor(t1, h1, first, last)
+    with qtbot.waitSignal(controller.changed):
+        controller.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
+                       {"anchor": anchor.to_dict(), "quote": "Phê duyệt Kế hoạch chuyển đổi số"})
+    read: list[str] = []
+    with qtbot.waitSignal(carry.finished, timeout=60_000) as finished:
+        carry.run({h2: "documents/0002.age"}, lambda entry: (read.append(entry), v2)[1])
+    [report] = finished.args[0]
+    assert report.target == h2 and report.placed == 1 and read == ["documents/0002.age"]
+    qtbot.waitUntil(lambda: bool(controller.annotations(h2)))
+    [moved] = controller.annotations(h2)
+    assert moved.payload["carried"]["from"] == h1
+    assert controller.annotations(h1) == []
+    with qtbot.waitSignal(carry.finished, timeout=60_000) as again:  # nothing stale: nothing read
+        carry.run({h2: "documents/0002.age"}, lambda entry: (read.append(entry), v2)[1])
+    assert again.args[0] == [] and read == ["documents/0002.age"]
+
+
+def test_a_document_that_holds_none_of_the_quotes_is_not_chosen(
+        qtbot: QtBot, parts: tuple[AnnotationController, CarryOver]) -> None:
+    controller, carry = parts
+    v1 = typeset(PARAS[:5], (595.0, 842.0))
+    other = typeset(["Tờ trình về công tác cán bộ, không liên quan."], (595.0, 842.0))
+    h1, h_other = hashlib.sha256(v1).hexdigest(), hashlib.sha256(other).hexdigest()
+    t1 = doc_text(v1)
+    first, last = find_words(t1, v1, "Kinh phí thực hiện từ nguồn ngân sách tỉnh")
+    anchor = text_anchor(t1, h1, first, last)
+    with qtbot.waitSignal(controller.changed):
+        controller.add(h1, anchor.page, AnnotationKind.UNDERLINE, "#3366ff",
+                       {"anchor": anchor.to_dict(), "quote": "Kinh phí thực hiện từ nguồn ngân sách tỉnh"})
+    with qtbot.waitSignal(carry.finished, timeout=60_000) as finished:
+        carry.run({h_other: "documents/0003.age"}, lambda _entry: other)
+    assert finished.args[0] == []
+    qtbot.waitUntil(lambda: bool(controller.annotations(h1)))
+    [kept] = controller.annotations(h1)
+    controller.reload()
+    qtbot.waitUntil(lambda: controller.annotations(h1) and TRIED in controller.annotations(h1)[0].payload)
+    assert controller.annotations(h1)[0].payload[TRIED] == [h_other] and kept.uuid == controller.annotations(h1)[0].uuid
