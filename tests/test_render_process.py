@@ -113,9 +113,8 @@ def test_the_callers_thread_keeps_running_while_a_scan_renders(tmp_path: Path, d
             last = now
         return max(gaps), took[0]
 
-    local = PdfDocument(data)
-    gap, took = longest_gap(lambda: local.render(0, 4.0))
-    assert gap > 0.5 * took  # the measurement sees the freeze
+    # (with PyMuPDF in a thread the gap is usually the whole render — bench_render.py section 6
+    # shows 972 ms — but not always in a long test run, so only the render process is asserted)
     backend = RenderProcess()
     try:
         remote = backend(data)

@@ -4,13 +4,16 @@ It paints what it is given (page images, errors, links, words, highlights) and n
 to the render worker; :class:`~paperless.gui.viewer.document_view.DocumentView` fills it in
 and reacts to its signals. A QAbstractScrollArea (not a huge child widget) so that a long
 document at a high zoom never meets Qt's widget size limit. The mouse on links and text
-selection (with auto-scroll) is :class:`~paperless.gui.viewer.pointer.PointerInteraction`'s.
+selection (with auto-scroll) is :class:`~paperless.gui.viewer.pointer.PointerInteraction`'s;
+an ``overlay`` (the annotations, :class:`~paperless.gui.viewer.annotating.Annotating`) paints
+over each page and is offered every mouse, pen and key event first.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -18,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTabletEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture, QWidget
@@ -25,11 +29,13 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGestureEvent, QPinchGesture,
 from paperless.core.render import LinkInfo, Word
 from paperless.gui.viewer import painting
 from paperless.gui.viewer.layout import PageLayout
+from paperless.gui.viewer.overlay import CanvasOverlay
 from paperless.gui.viewer.pointer import PointerInteraction
 
 STEP = 48  # pixels per arrow key / wheel notch
 
 _OUR_KEYS = (QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut, QKeySequence.StandardKey.Copy)
+_TABLET = (QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease)
 
 
 class PageCanvas(QAbstractScrollArea):
@@ -68,6 +74,7 @@ class PageCanvas(QAbstractScrollArea):
         self.message = ""
         self.night = False
         self.watermark = painting.Watermark()
+        self.overlay: CanvasOverlay | None = None
         self._programmatic = 0
         self._wheel_rest = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -179,6 +186,8 @@ class PageCanvas(QAbstractScrollArea):
             else:
                 painting.draw_placeholder(painter, target, palette)
             painting.draw_border(painter, target, palette)
+            if self.overlay is not None:
+                self.overlay.paint_under(painter, page, target)
             hits = self.highlights.get(page)
             if hits:
                 current = page == self.current_highlight
@@ -188,6 +197,8 @@ class PageCanvas(QAbstractScrollArea):
             if chosen:
                 rects = [(w.x0, w.y0, w.x1, w.y1) for w in chosen]
                 painting.fill_rects(painter, target, scale, rects, painting.SELECTION)
+            if self.overlay is not None:
+                self.overlay.paint_over(painter, page, target)
             self.watermark.draw(painter, target, shown, palette.watermark, dpr)
         painter.end()
         self.painted.emit()
@@ -233,6 +244,9 @@ class PageCanvas(QAbstractScrollArea):
         return event.key() == Qt.Key.Key_0 and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.overlay is not None and self.overlay.input.key(event):
+            event.accept()
+            return
         key, mods = event.key(), event.modifiers()
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
@@ -284,6 +298,9 @@ class PageCanvas(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _TABLET and isinstance(event, QTabletEvent) and self.overlay is not None:
+            if self.overlay.input.tablet(event):
+                return True  # taken: no mouse events are made from it
         if isinstance(event, QGestureEvent):
             gesture = event.gesture(Qt.GestureType.PinchGesture)
             if isinstance(gesture, QPinchGesture):
@@ -322,15 +339,32 @@ class PageCanvas(QAbstractScrollArea):
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.pointer.press(event.position())
+        if self.overlay is None or not self.overlay.input.press(event):
+            self.pointer.press(event.position())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.overlay is not None and self.overlay.input.move(event):
+            return
         self.pointer.move(event.position(), bool(event.buttons() & Qt.MouseButton.LeftButton))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.overlay is not None and self.overlay.input.release(event):
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self.pointer.release(event.position())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.overlay is not None and self.overlay.input.double_click(event):
+            event.accept()
+            return
+        self.mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if self.overlay is not None and self.overlay.input.context_menu(event):
+            event.accept()
+            return
+        event.ignore()
 
     def refresh_selection(self) -> None:
         """Recompute the selected words from the rubber band (after a drag or new words)."""

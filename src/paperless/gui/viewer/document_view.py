@@ -1,5 +1,6 @@
 """DocumentView: a PDF shown as continuous pages, with thumbnails, outline, links, zoom,
-selection and copy (when allowed), night mode and a watermark.
+selection and copy (when allowed), night mode, a watermark, and the member's annotations
+(``set_annotations``; painted and edited by :class:`~paperless.gui.viewer.annotating.Annotating`).
 
 All PyMuPDF work is asked of the :class:`~paperless.core.render.RenderWorker` (its one thread) by
 :class:`~paperless.gui.viewer.requests.PageRequests`; results come back as queued signals. This
@@ -11,28 +12,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from paperless.core.notes import Annotation
 from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Priority, RenderWorker
+from paperless.gui.annotations.controller import AnnotationController
+from paperless.gui.annotations.toolbar import AnnotationToolBar
+from paperless.gui.viewer.annotating import Annotating
 from paperless.gui.viewer.bridge import Bridge, deliver
 from paperless.gui.viewer.canvas import PageCanvas
-from paperless.gui.viewer.layout import MAX_ZOOM, MIN_ZOOM, PageLayout, ZoomMode, next_zoom, reveal
+from paperless.gui.viewer.layout import PageLayout, ZoomMode, reveal
 from paperless.gui.viewer.outline import OutlinePanel
 from paperless.gui.viewer.painting import Rect
 from paperless.gui.viewer.requests import PageRequests
 from paperless.gui.viewer.selection import selected_text
 from paperless.gui.viewer.thumbnails import ThumbnailPanel
 from paperless.gui.viewer.toolbar import ViewerToolbar
+from paperless.gui.viewer.zooming import Zooming
 
 
-class DocumentView(QWidget):
+class DocumentView(Zooming, QWidget):
     page_changed = Signal(int, int)  # (page index, page count); (-1, 0) when cleared
     status_message = Signal(str)
     document_loaded = Signal(int)  # page count
     load_failed = Signal(str)
     page_rendered = Signal(int)  # a page's new image is on screen (emitted after the paint that showed it)
+    annotation_selected = Signal(str)  # the selected annotation's uuid; "" when none is
 
     def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +78,11 @@ class DocumentView(QWidget):
         self._message: tuple[str, str, str | None] = ("text", "", None)  # what the canvas says: _say()
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh)
+        self._annotation_toolbar = AnnotationToolBar()  # no parent until the main window places it
+        self.annotating = Annotating(self.canvas, self.requests, self._annotation_toolbar, self)
+        self._pending_annotation: Annotation | None = None
+        self.addActions([*self._annotation_toolbar.tool_actions.values(), self._annotation_toolbar.undo_action,
+                         self._annotation_toolbar.redo_action])  # their shortcuts work here, toolbar shown or not
         self._connect()
         self.retranslate()
         self.clear()
@@ -116,6 +128,8 @@ class DocumentView(QWidget):
         t.act_sidebar.setChecked(True)
         t.act_sidebar.toggled.connect(self.sidebar.setVisible)
         self.status_message.connect(t.show_status)
+        self.annotating.selection_changed.connect(self.annotation_selected)
+        self.annotating.status.connect(self._status)
 
     # ---- the contract -------------------------------------------------------------------
 
@@ -123,12 +137,27 @@ class DocumentView(QWidget):
         """The view's toolbar (page box and total, zoom, night mode) for the window to place."""
         return self._toolbar
 
+    def annotation_toolbar(self) -> AnnotationToolBar:
+        """The annotation tools (pen, highlight, …, undo/redo) for the window to place; its
+        ``undo_action`` and ``redo_action`` belong in the Edit menu."""
+        return self._annotation_toolbar
+
+    def set_annotations(self, controller: AnnotationController | None) -> None:
+        """Show and edit the annotations kept by ``controller`` (None: none, tools off)."""
+        self.annotating.set_controller(controller)
+
+    def finish_annotation_editing(self) -> None:
+        """Save what is being typed into a note or text box now (before the session or app closes)."""
+        self.annotating.editing.finish()
+
     def set_document(self, doc: DocId, data: bytes, *, title: str, start_page: int = 0,
-                     watermark: str | None, allow_copy: bool) -> None:
+                     watermark: str | None, allow_copy: bool, doc_hash: str | None = None) -> None:
+        """Open a document; ``doc_hash`` (sha256 of the PDF) is its key for the annotations."""
         previous = self._doc
         self._reset("opening", title)
         if previous is not None and previous != doc:
             self._worker.close_document(previous)
+        self.annotating.set_document(doc, doc_hash or None)
         self._doc, self._title, self._start_page = doc, title, max(0, start_page)
         self._allow_copy = allow_copy
         self.canvas.selectable = allow_copy
@@ -140,6 +169,7 @@ class DocumentView(QWidget):
         if self._doc is not None:
             self._worker.close_document(self._doc)
         self._doc = None
+        self.annotating.set_document(None, None)
         self._reset("text", message)
         self.page_changed.emit(-1, 0)
 
@@ -168,26 +198,25 @@ class DocumentView(QWidget):
         self._reveal_current()
         c.viewport().update()
 
-    def zoom_in(self) -> None:
-        self._zoom_step(1, None)
+    def go_to_annotation(self, annotation: Annotation) -> bool:
+        """Scroll to one of this document's annotations and select it (if the document is still
+        opening, once it is open). False if it belongs to another document."""
+        if self.annotating.doc_hash is None or annotation.doc_hash != self.annotating.doc_hash:
+            return False
+        self._pending_annotation = annotation
+        self._show_annotation()
+        return True
 
-    def zoom_out(self) -> None:
-        self._zoom_step(-1, None)
-
-    def fit_width(self) -> None:
-        self._set_zoom(ZoomMode.FIT_WIDTH, self._zoom, QPointF(0, 0))
-
-    def fit_page(self) -> None:
-        self._set_zoom(ZoomMode.FIT_PAGE, self._zoom, QPointF(0, 0))
-        if self._current >= 0:
-            self.go_to_page(self._current)
-
-    def actual_size(self) -> None:
-        self._set_zoom(ZoomMode.CUSTOM, 1.0, None)
-
-    def set_zoom(self, factor: float) -> None:
-        """Zoom to ``factor`` of the actual size (1.0 = 100 %)."""
-        self._set_zoom(ZoomMode.CUSTOM, factor, None)
+    def _show_annotation(self) -> None:
+        a = self._pending_annotation
+        if a is None or not self._layout.height:
+            return
+        self._pending_annotation = None
+        spot = self.annotating.locate(a)
+        if spot is not None and spot[0] < self._layout.page_count:
+            self._reveal(spot[0], [spot[1]], force=True)
+        self.annotating.select(a.uuid)
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_night_mode(self, on: bool) -> None:
         if on == self._night:
@@ -210,13 +239,6 @@ class DocumentView(QWidget):
 
     def current_page(self) -> int:
         return self._current
-
-    def zoom_mode(self) -> ZoomMode:
-        return self._mode
-
-    def zoom_factor(self) -> float:
-        """The zoom in force as a factor of the actual size (also in the fit modes)."""
-        return self._layout.scale / self._unit() if self._layout.page_count else self._zoom
 
     def night_mode(self) -> bool:
         return self._night
@@ -269,7 +291,9 @@ class DocumentView(QWidget):
         self.thumbnails.set_pages([(s.width, s.height) for s in sizes])
         self._relayout(None)
         self.go_to_page(min(self._start_page, len(sizes) - 1))
+        self.annotating.document_ready()
         self._reveal_current()  # a search hit chosen while the document was opening
+        self._show_annotation()  # an annotation chosen while the document was opening
         self.requests.ask(lambda d: d.outline(), Priority.PREFETCH, self, DocumentView._outline_loaded, serial)
         self.document_loaded.emit(len(sizes))
 
@@ -279,51 +303,6 @@ class DocumentView(QWidget):
         self.outline.set_entries(entries or [])
         self.sidebar.setTabEnabled(1, bool(entries))
 
-    # ---- zoom and layout -----------------------------------------------------------------
-
-    def _unit(self) -> float:
-        return self.canvas.logicalDpiX() / 72.0
-
-    def _on_resized(self) -> None:
-        self._relayout(QPointF(0, 0))
-
-    def _pinch(self, factor: float, anchor: QPointF | None) -> None:
-        self._set_zoom(ZoomMode.CUSTOM, self.zoom_factor() * factor, anchor)
-
-    def _zoom_step(self, direction: int, anchor: QPointF | None) -> None:
-        self._set_zoom(ZoomMode.CUSTOM, next_zoom(self.zoom_factor(), direction), anchor)
-
-    def _zoom_chosen(self, choice: object) -> None:
-        if choice is ZoomMode.FIT_WIDTH:
-            self.fit_width()
-        elif choice is ZoomMode.FIT_PAGE:
-            self.fit_page()
-        elif isinstance(choice, float | int):
-            self.set_zoom(float(choice))
-
-    def _set_zoom(self, mode: ZoomMode, zoom: float, anchor: QPointF | None) -> None:
-        self._mode, self._zoom = mode, min(MAX_ZOOM, max(MIN_ZOOM, zoom))
-        self._relayout(anchor)
-
-    def _relayout(self, anchor: QPointF | None) -> None:
-        """Lay the pages out for the zoom mode and viewport, keeping the point under
-        ``anchor`` (viewport coordinates; default the centre) where it was."""
-        layout = self._layout
-        if layout.page_count == 0:
-            self._toolbar.set_zoom(self._mode, self._zoom)
-            return
-        c = self.canvas
-        vw, vh = c.viewport_size()
-        point = anchor if anchor is not None else QPointF(vw / 2, vh / 2)
-        scroll = layout.relayout(self._mode, self._zoom, (vw, vh), self._unit(),
-                                 (c.content_left(), c.content_top()), (point.x(), point.y()))
-        c.update_scrollbars()
-        if scroll is not None:
-            c.scroll_to(*scroll)
-        self._toolbar.set_zoom(self._mode, self.zoom_factor())
-        self.canvas.viewport().update()
-        self._refresh()
-
     # ---- what to render ------------------------------------------------------------------
 
     def _reveal_current(self) -> None:
@@ -332,10 +311,18 @@ class DocumentView(QWidget):
         if page is None or not 0 <= page < self._layout.page_count or not self._layout.height:
             return
         rects = c.current_rects or sorted(c.highlights.get(page, []), key=lambda r: r[1])[:1]
-        if not rects:
-            return
+        if rects:
+            self._reveal(page, rects)
+
+    def _reveal(self, page: int, rects: Sequence[Rect], *, force: bool = False) -> None:
+        """Scroll rectangles (points) of ``page`` into view if they are not (``force``: and make
+        ``page`` the current one even if they are)."""
+        c = self.canvas
         x, y = reveal(self._layout.box(page, rects), (c.content_left(), c.content_top()), c.viewport_size())
-        if x is not None or y is not None:
+        if force and x is None and y is None:
+            self._pinned = page
+            self._refresh()
+        elif x is not None or y is not None:
             self._pinned = page
             c.scroll_to(x, y)
             self._refresh()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QScrollBar, QWidget
 
 from paperless.core.render import LinkInfo, Word
 from paperless.gui.viewer.layout import PageLayout
-from paperless.gui.viewer.selection import band_selection
+from paperless.gui.viewer.selection import WordRef, band_selection, flow_selection
 
 CLICK_SLOP = 4  # pixels the pointer may move between press and release and still be a click
 EDGE = 16  # pixels: the strip along the viewport's edges where a selection drag scrolls
@@ -67,15 +67,25 @@ def edge_step(pos: float, length: int) -> int:
 
 
 class PointerInteraction(QObject):
+    """Links and text selection. Two switches serve the markup tools: ``flow`` selects in
+    reading order (from the word under the press to the word under the pointer) instead of
+    the rubber band's rectangle, and ``forced`` selects even when copying is not allowed (and
+    ignores links). ``selection_finished`` follows every drag that ends with a selection."""
+
     link_activated = Signal(object)  # LinkInfo
     words_needed = Signal(int)
     selection_blocked = Signal()
+    selection_finished = Signal()
 
     def __init__(self, host: PointerHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._host = host
         self.selection: dict[int, list[Word]] = {}
         self.selectable = True
+        self.flow = False
+        self.forced = False
+        self.flow_range: tuple[WordRef, WordRef] | None = None  # first and last word of a flow selection
+        self._finish_pending = False
         self._band: tuple[QPointF, QPointF] | None = None  # content pixels
         self._press: QPointF | None = None  # viewport position of the left-button press
         self._press_link: LinkInfo | None = None
@@ -109,13 +119,14 @@ class PointerInteraction(QObject):
 
     def press(self, pos: QPointF) -> None:
         self.stop_scrolling()
+        self._finish_pending = False
         self._press = pos
-        self._press_link = self.link_at(pos)
+        self._press_link = None if self.forced else self.link_at(pos)
         self._blocked_told = False
         self._drag_pos = None
         if self._press_link is None:
             start = self._host.to_content(pos)
-            self._band = (start, start) if self.selectable else None
+            self._band = (start, start) if self.selectable or self.forced else None
 
     def move(self, pos: QPointF, left_held: bool) -> None:
         if left_held and self._press is not None:
@@ -123,7 +134,7 @@ class PointerInteraction(QObject):
             if moved and self._press_link is None:
                 if self._band is not None:
                     self._drag_to(pos)
-                elif not self.selectable and not self._blocked_told:
+                elif not (self.selectable or self.forced) and not self._blocked_told:
                     self._blocked_told = True
                     self.selection_blocked.emit()
             return
@@ -140,13 +151,17 @@ class PointerInteraction(QObject):
         if click:
             self._band = None
             if self.selection:
-                self.selection = {}
+                self.selection, self.flow_range = {}, None
                 self._host.viewport().update()
             if link is not None and link is self.link_at(pos):
                 self.link_activated.emit(link)
+        elif self._band is not None and self.selection:
+            self.selection_finished.emit()
+        elif self._band is not None and self.flow:
+            self._finish_pending = True  # the words of a page are on their way: finish when they come
 
     def _hover(self, pos: QPointF) -> None:
-        link = self.link_at(pos)
+        link = None if self.forced else self.link_at(pos)
         viewport = self._host.viewport()
         if link is not None:
             viewport.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -158,8 +173,8 @@ class PointerInteraction(QObject):
             viewport.setToolTip("")
         content = self._host.to_content(pos)
         on_page = self._host.pages.page_point(content.x(), content.y()) is not None
-        shape = Qt.CursorShape.IBeamCursor if on_page and self.selectable else Qt.CursorShape.ArrowCursor
-        viewport.setCursor(shape)
+        text = on_page and (self.selectable or self.forced)
+        viewport.setCursor(Qt.CursorShape.IBeamCursor if text else Qt.CursorShape.ArrowCursor)
 
     # ---- selection ---------------------------------------------------------------------
 
@@ -168,7 +183,15 @@ class PointerInteraction(QObject):
         if self._band is None:
             return
         a, b = self._band
-        self.selection, missing = band_selection(self._host.pages, self._host.words, (a.x(), a.y(), b.x(), b.y()))
+        if self.flow:
+            self.selection, missing, self.flow_range = flow_selection(
+                self._host.pages, self._host.words, (a.x(), a.y()), (b.x(), b.y()))
+        else:
+            self.selection, missing = band_selection(self._host.pages, self._host.words, (a.x(), a.y(), b.x(), b.y()))
+            self.flow_range = None
+        if self._finish_pending and self.selection and not missing:
+            self._finish_pending = False
+            self.selection_finished.emit()
         for page in missing:
             self.words_needed.emit(page)
         self._host.viewport().update()
@@ -181,7 +204,9 @@ class PointerInteraction(QObject):
     def clear_selection(self) -> None:
         self.stop_scrolling()
         self._band = None
+        self._finish_pending = False
         self.selection = {}
+        self.flow_range = None
         self._host.viewport().update()
 
     # ---- auto-scroll while dragging a selection --------------------------------------------

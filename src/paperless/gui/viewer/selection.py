@@ -66,3 +66,62 @@ def band_selection(layout: PageLayout, words: Mapping[int, Sequence[Word]],
         if chosen:
             selection[page] = chosen
     return selection, missing
+
+
+# ---- reading-order ("flow") selection, used by the markup tools ---------------------------------
+
+WordRef = tuple[int, int]  # (page, index in the page's word list)
+
+
+def nearest_index(words: Sequence[Word], x: float, y: float) -> int | None:
+    """The word at (x, y) (page points), else the nearest one, preferring words on the same line
+    (a point in the margin beside a line picks that line's first or last word)."""
+    best: int | None = None
+    best_key = (0.0, 0.0)
+    for i, w in enumerate(words):
+        dx = 0.0 if w.x0 <= x <= w.x1 else min(abs(x - w.x0), abs(x - w.x1))
+        dy = 0.0 if w.y0 <= y <= w.y1 else min(abs(y - w.y0), abs(y - w.y1))
+        if dx == 0.0 and dy == 0.0:
+            return i
+        key = (dy, dx)
+        if best is None or key < best_key:
+            best, best_key = i, key
+    return best
+
+
+def _spot(layout: PageLayout, x: float, y: float) -> tuple[int, float, float]:
+    """The page at content point (x, y), or the nearest, and the point clamped onto it (points)."""
+    page = layout.page_at(y)
+    r = layout.rect(page)
+    cx, cy = min(max(x, r.x), r.right), min(max(y, r.y), r.bottom)
+    return page, (cx - r.x) / layout.scale, (cy - r.y) / layout.scale
+
+
+def flow_selection(layout: PageLayout, words: Mapping[int, Sequence[Word]], start: tuple[float, float],
+                   end: tuple[float, float]) -> tuple[dict[int, list[Word]], list[int], tuple[WordRef, WordRef] | None]:
+    """The words from the one nearest ``start`` to the one nearest ``end`` (content pixels) in
+    reading order (each page's word order), across pages; the pages in between whose words are
+    not known yet; and the first and last word of the range."""
+    if layout.page_count == 0 or not layout.height:
+        return {}, [], None
+    (pa, xa, ya), (pb, xb, yb) = _spot(layout, *start), _spot(layout, *end)
+    missing = [p for p in range(min(pa, pb), max(pa, pb) + 1) if p not in words]
+    if missing:
+        return {}, missing, None
+    ends: list[WordRef] = []
+    for page, x, y in ((pa, xa, ya), (pb, xb, yb)):
+        index = nearest_index(words[page], x, y)
+        if index is not None:
+            ends.append((page, index))
+    if len(ends) < 2:
+        one = ends[0] if ends else None
+        return ({one[0]: [words[one[0]][one[1]]]}, [], (one, one)) if one is not None else ({}, [], None)
+    first, last = sorted(ends)
+    selection: dict[int, list[Word]] = {}
+    for page in range(first[0], last[0] + 1):
+        lo = first[1] if page == first[0] else 0
+        hi = last[1] if page == last[0] else len(words[page]) - 1
+        chosen = list(words[page][lo : hi + 1])
+        if chosen:
+            selection[page] = chosen
+    return selection, [], (first, last)
