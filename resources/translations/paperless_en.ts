@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+116"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+136"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -65,7 +65,27 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Export annotated PDF…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export my &amp;notes…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bookmark this page</source>
         <translation></translation>
     </message>
     <message>
@@ -120,6 +140,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <source>My &amp;notes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Thumbnails</source>
         <translation></translation>
     </message>
@@ -166,6 +191,26 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>Save your public card to a file, to give it to the office</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save all your notes of this session as one document (not protected)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the page you are reading</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide your notes, bookmarks and annotations on the right</source>
         <translation></translation>
     </message>
     <message>
@@ -237,7 +282,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+262"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+292"/>
         <source>Mark as unread</source>
         <translation></translation>
     </message>
@@ -284,6 +329,329 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>Annotating</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+329"/>
+        <source>The text of this page could not be read: nothing was marked.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditing</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+101"/>
+        <source>Note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationKind</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/kinds.py" line="+23"/>
+        <source>Highlight</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Underline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike-out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sticky note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text box</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationToolBar</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+168"/>
+        <source>Select</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select text or an annotation to move, change or delete it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Highlight text: drag over it, or select it first</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Underline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Underline text: drag over it, or select it first</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strike out text: drag over it, or select it first</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draw freehand with the mouse, touchpad or pen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eraser</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erase pen strokes: drag over them</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sticky note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a sticky note: click where it goes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text box</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write on the page: drag a box, then type</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Red</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Black</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fine</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medium</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Marker</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotation tools</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({points} pt)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+126"/>
+        <source>Colour</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <location line="+137"/>
+        <source>Pen width</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>Undo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo the last change to your annotations ({keys})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redo the change you undid ({keys})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Colour: {name}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pen width: {points} pt</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsTab</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/annotation_list.py" line="+160"/>
+        <source>A document not in this version of the session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Page %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages %1–%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+61"/>
+        <source>All documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>All kinds</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All colours</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No session is open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening your notes…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing matches these filters.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have not marked anything in this session yet. Select text on a page to highlight it, or use the drawing and note tools.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the annotations of</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show annotations of the kind</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show annotations of the colour</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My annotations in this session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Enter to go to the annotation.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../src/paperless/gui/banner.py" line="+112"/>
@@ -298,6 +666,71 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+0"/>
         <source>Problem</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksTab</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/bookmarks.py" line="+141"/>
+        <location line="+113"/>
+        <source>Page %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Go to this page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Delete</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>No document is open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks of this document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark this page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the page you are reading (Ctrl+D)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected bookmark (Del)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No bookmarks in this document yet. Press Ctrl+D to bookmark the page you are reading.</source>
         <translation></translation>
     </message>
 </context>
@@ -325,9 +758,67 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>Colour</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/kinds.py" line="+48"/>
+        <source>Black</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>White</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grey</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Red</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Orange</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yellow</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turquoise</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pink</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+47"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+92"/>
         <source>Pages</source>
         <translation></translation>
     </message>
@@ -342,12 +833,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+288"/>
         <source>Opening “{title}”…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="-127"/>
         <source>Copying text is not allowed for this document.</source>
         <translation></translation>
     </message>
@@ -362,7 +853,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
+        <location line="+99"/>
         <source>the document has no pages</source>
         <translation></translation>
     </message>
@@ -372,12 +864,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-101"/>
         <source>The document cannot be displayed.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+85"/>
         <source>External link not opened (this reader works offline): {uri}</source>
         <translation></translation>
     </message>
@@ -484,6 +976,102 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+6"/>
         <source>Please tell the office what you were doing. Your documents are safe.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+88"/>
+        <source>Export annotated PDF</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export my notes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF documents (*.pdf);;Markdown text (*.md)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The exported file will not be protected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anyone who gets this file can read it: it is not encrypted and has no password. Save it only where it is safe, and delete it when you no longer need it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not warn me again in this session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The annotated copy of “%1” was saved, with %2 annotations.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not be written into it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your notes were saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Exporting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>Export</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Saved to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved to: %1
+This file is not protected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the folder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
         <translation></translation>
     </message>
 </context>
@@ -732,6 +1320,59 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>ItemNoteEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/item_note.py" line="+251"/>
+        <source>Saving…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved yet — trying again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose an agenda item to write your note on it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type your note on this item here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your private note on this agenda item. Only you can read it; it is saved as you type.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private note on the agenda item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bold</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italic</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulleted list</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <location filename="../../src/paperless/gui/library_view.py" line="+216"/>
@@ -773,12 +1414,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+128"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+127"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Decrypting the document…</source>
         <translation></translation>
     </message>
@@ -798,12 +1439,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+129"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-78"/>
         <source>Page %1 of %2</source>
         <translation></translation>
     </message>
@@ -818,8 +1459,118 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Full screen: press Esc or %1 to leave.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>NotePopup</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/editors.py" line="+109"/>
+        <source>Note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type your note…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the note (Esc); what you typed is kept</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the note</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/panel.py" line="+72"/>
+        <location line="+8"/>
+        <source>My notes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Private: only you can read them.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your private note on the current agenda item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages you bookmarked in this document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything you marked in this session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parts of my notes</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>NotesWiring</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+128"/>
+        <source>%1 of your notes moved to the revised documents.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 could not be placed (their text changed); see My notes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Save a copy of this document with your annotations as a standard PDF</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office does not allow printing or exporting this session&apos;s documents</source>
         <translation></translation>
     </message>
 </context>
@@ -834,7 +1585,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/outline.py" line="+21"/>
+        <location filename="../../src/paperless/gui/viewer/outline.py" line="+27"/>
         <source>Document outline</source>
         <translation></translation>
     </message>
@@ -844,7 +1595,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>{title} — page {page}</source>
         <translation></translation>
     </message>
@@ -852,17 +1603,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+86"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+91"/>
         <source>Document pages</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>Page {page} could not be displayed.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+114"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation></translation>
     </message>
@@ -883,7 +1634,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/search/search_panel.py" line="+209"/>
+        <location filename="../../src/paperless/gui/search/search_panel.py" line="+212"/>
         <source>page %1</source>
         <translation></translation>
     </message>
@@ -971,9 +1722,22 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>TextBoxEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/editors.py" line="+86"/>
+        <source>Text box text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type here…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+31"/>
+        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+43"/>
         <source>Page thumbnails</source>
         <translation></translation>
     </message>
@@ -983,7 +1747,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+4"/>
+        <location line="+27"/>
         <source>Page {page}</source>
         <translation></translation>
     </message>
@@ -1028,6 +1793,49 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+11"/>
         <source>Choose the office&apos;s public card</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/kinds.py" line="-48"/>
+        <source>&amp;Undo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo Delete %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo Change to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo Delete %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo Change to %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1087,17 +1895,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+32"/>
+        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+85"/>
         <source>Document</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Document toolbar</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Pages</source>
         <translation></translation>
     </message>
@@ -1107,7 +1915,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Page number</source>
         <translation></translation>
     </message>
@@ -1117,17 +1925,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Page count</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Zoom out ({key})</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Zoom</source>
         <translation></translation>
     </message>
@@ -1138,20 +1946,20 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
-        <location line="+43"/>
+        <location line="+4"/>
+        <location line="+40"/>
         <source>Fit width</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+11"/>
-        <location line="+44"/>
+        <location line="-43"/>
+        <location line="+4"/>
+        <location line="+41"/>
         <source>Fit page</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-44"/>
         <source>Zoom in ({key})</source>
         <translation></translation>
     </message>
@@ -1176,7 +1984,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Night</source>
         <translation></translation>
     </message>
@@ -1186,12 +1994,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Document status</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>of {count}</source>
         <translation></translation>
     </message>

@@ -1,4 +1,4 @@
-"""The main window's menus and actions: File, View, Language, Help.
+"""The main window's menus and actions: File, Edit, View, Language, Help.
 
 Texts, tooltips and status-bar tips are set in ``retranslate`` (called again on a language
 switch); a tooltip is a plain sentence plus the shortcut. Icons come from ``set_icons``, drawn
@@ -43,16 +43,27 @@ class Actions(QObject):
         self.close_session = act(shortcut=QKeySequence.StandardKey.Close)
         self.trust_card = act()
         self.save_card = act()
+        self.export_pdf = act()
+        self.export_notes = act()
         self.quit = act(shortcut=QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.open)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.library)
         self.file_menu.addAction(self.close_session)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_pdf)
+        self.file_menu.addAction(self.export_notes)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.trust_card)
         self.file_menu.addAction(self.save_card)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
+
+        self.edit_menu = QMenu(bar)  # the member's annotations: undo, redo (see add_undo_actions), bookmarks
+        self.undo: QAction | None = None
+        self.redo: QAction | None = None
+        self.bookmark = act(shortcut="Ctrl+D")
+        self.edit_menu.addAction(self.bookmark)
 
         self.view_menu = QMenu(bar)
         self.search_panel = act(checkable=True, shortcut="Ctrl+Shift+F")
@@ -66,9 +77,10 @@ class Actions(QObject):
         self.thumbnails = act(checkable=True, shortcut="F4")
         self.outline = act(checkable=True, shortcut="F5")
         self.agenda = act(checkable=True, shortcut="F9")
+        self.notes_panel = act(checkable=True, shortcut="F8")
         for a in (self.search_panel, None, self.zoom_in, self.zoom_out, self.fit_width, self.fit_page,
-                  self.actual_size, None, self.night, self.full_screen, None, self.agenda, self.thumbnails,
-                  self.outline):
+                  self.actual_size, None, self.night, self.full_screen, None, self.agenda, self.notes_panel,
+                  self.thumbnails, self.outline):
             if a is None:
                 self.view_menu.addSeparator()
             else:
@@ -88,7 +100,7 @@ class Actions(QObject):
         self.about = act()
         self.help_menu.addAction(self.about)
 
-        for menu in (self.file_menu, self.view_menu, self.language_menu, self.help_menu):
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.language_menu, self.help_menu):
             bar.addMenu(menu)
         self.full_screen.setShortcuts(self._full_screen_keys(window))
         self.retranslate()
@@ -103,6 +115,14 @@ class Actions(QObject):
             if key not in keys and key not in taken:
                 keys.append(key)
         return keys
+
+    def add_undo_actions(self, undo: QAction, redo: QAction) -> None:
+        """Edit ▸ Undo and Redo are the annotation toolbar's own actions (one action per key:
+        no ambiguous shortcut; the viewer knows what one step is, e.g. a group of pen strokes)."""
+        self.undo, self.redo = undo, redo
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertActions(first, [undo, redo])
+        self.edit_menu.insertSeparator(first)
 
     def set_icons(self, icons: Icons, colour: QColor) -> None:
         for attr, name in ICONS.items():
@@ -120,7 +140,11 @@ class Actions(QObject):
         self.close_session.setText(self.tr("&Close the session"))
         self.trust_card.setText(self.tr("&Trust an office card\u2026"))
         self.save_card.setText(self.tr("&Save my public card\u2026"))
+        self.export_pdf.setText(self.tr("&Export annotated PDF\u2026"))
+        self.export_notes.setText(self.tr("Export my &notes\u2026"))
         self.quit.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.bookmark.setText(self.tr("&Bookmark this page"))
         self.view_menu.setTitle(self.tr("&View"))
         self.search_panel.setText(self.tr("&Search the whole session"))
         self.zoom_in.setText(self.tr("Zoom &in"))
@@ -131,6 +155,7 @@ class Actions(QObject):
         self.night.setText(self.tr("&Night reading mode"))
         self.full_screen.setText(self.tr("F&ull screen"))
         self.agenda.setText(self.tr("A&genda"))
+        self.notes_panel.setText(self.tr("My &notes"))
         self.thumbnails.setText(self.tr("&Thumbnails"))
         self.outline.setText(self.tr("O&utline"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -142,6 +167,11 @@ class Actions(QObject):
             self.close_session: self.tr("Close this session and go back to the list of sessions"),
             self.trust_card: self.tr("Accept session files signed by an office, after checking its fingerprint"),
             self.save_card: self.tr("Save your public card to a file, to give it to the office"),
+            self.export_pdf: self.tr("Save a copy of this document with your annotations, readable by other "
+                                     "programs (not protected)"),
+            self.export_notes: self.tr("Save all your notes of this session as one document (not protected)"),
+            self.bookmark: self.tr("Bookmark the page you are reading"),
+            self.notes_panel: self.tr("Show or hide your notes, bookmarks and annotations on the right"),
             self.quit: self.tr("Close Paperless"),
             self.search_panel: self.tr("Show or hide the search across every document of the session"),
             self.zoom_in: self.tr("Make the page bigger"),

@@ -35,6 +35,7 @@ from paperless.gui.icons import Icons, blend, muted_text, set_text_colour
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 3  # 0-based index of the row's agenda item (the item notes' key)
 
 
 def format_when(when: datetime) -> str:
@@ -96,6 +97,7 @@ class AgendaTree(QTreeWidget):
 class AgendaPanel(QWidget):
     document_activated = Signal(str)  # entry
     read_toggled = Signal(str, bool)  # entry, read (from the context menu)
+    item_chosen = Signal(int)  # the current agenda item changed (0-based index): the one being read or clicked
 
     def __init__(self, icons: Icons, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,7 @@ class AgendaPanel(QWidget):
         self._read: set[str] = set()
         self._expired_on: datetime | None = None
         self._docs: dict[str, QTreeWidgetItem] = {}
+        self._current_item: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.setSpacing(6)
@@ -137,6 +140,7 @@ class AgendaPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.currentItemChanged.connect(lambda row, _old: self._choose_item(row))
         for w in (self._heading, self.title, self.facts, self.banner):
             layout.addWidget(w)
         layout.addWidget(self.tree, 1)
@@ -165,24 +169,27 @@ class AgendaPanel(QWidget):
 
     def clear(self) -> None:
         self._agenda = None
+        self._current_item = None
         self._docs.clear()
         self.tree.clear()
         self.banner.clear()
         self.retranslate()
 
     def _rebuild(self) -> None:
+        self._current_item = None
         self.tree.clear()
         self._docs.clear()
         if self._agenda is None:
             return
-        for item in self._agenda.items:
-            self._add_item(item)
+        for index, item in enumerate(self._agenda.items):
+            self._add_item(item, index)
         self.tree.expandAll()
         self.retranslate()
 
-    def _add_item(self, item: AgendaItem) -> None:
+    def _add_item(self, item: AgendaItem, index: int) -> None:
         allowed = item.readable_by(self._member)
         top = QTreeWidgetItem(self.tree)
+        top.setData(0, ITEM_ROLE, index)
         top.setData(0, KIND_ROLE, "item")
         top.setData(0, ENTRY_ROLE, item.number)
         top.setText(0, f"{item.number}. {item.title}")
@@ -193,6 +200,7 @@ class AgendaPanel(QWidget):
         top.setFont(0, bold)
         presenter = QTreeWidgetItem(top)
         presenter.setData(0, KIND_ROLE, "presenter")
+        presenter.setData(0, ITEM_ROLE, index)
         presenter.setText(0, item.presenter)
         presenter.setFlags(Qt.ItemFlag.ItemIsEnabled)
         italic = QFont(presenter.font(0))
@@ -202,6 +210,7 @@ class AgendaPanel(QWidget):
             child = QTreeWidgetItem(top)
             child.setData(0, KIND_ROLE, "document" if allowed else "locked")
             child.setData(0, ENTRY_ROLE, doc.entry)
+            child.setData(0, ITEM_ROLE, index)
             child.setText(0, doc.title)
             self._docs[doc.entry] = child
             if allowed:
@@ -236,6 +245,26 @@ class AgendaPanel(QWidget):
     def set_current(self, entry: str | None) -> None:
         child = self._docs.get(entry) if entry else None
         self.tree.setCurrentItem(child) if child is not None else self.tree.clearSelection()
+        if child is not None:
+            self._choose_item(child)
+
+    @property
+    def current_item(self) -> int | None:
+        """The agenda item being worked on: the last one clicked, or the current document's."""
+        return self._current_item
+
+    def item_heading(self, index: int) -> str:
+        """"3. Title" for the item at ``index`` (0-based), as the tree shows it."""
+        if self._agenda is None or not 0 <= index < len(self._agenda.items):
+            return ""
+        item = self._agenda.items[index]
+        return f"{item.number}. {item.title}"
+
+    def _choose_item(self, row: QTreeWidgetItem | None) -> None:
+        index = row.data(0, ITEM_ROLE) if row is not None else None
+        if isinstance(index, int) and index != self._current_item:
+            self._current_item = index
+            self.item_chosen.emit(index)
 
     def document_item(self, entry: str) -> QTreeWidgetItem | None:
         return self._docs.get(entry)
@@ -248,6 +277,7 @@ class AgendaPanel(QWidget):
         return None
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self._choose_item(item)
         kind = item.data(0, KIND_ROLE)
         if kind in ("document", "locked"):
             self.document_activated.emit(str(item.data(0, ENTRY_ROLE)))

@@ -110,6 +110,7 @@ def build_services(app: QApplication, options: AppOptions, *, files: FilePicker 
         # the one thread that makes every document call, and where the documents live
         worker=RenderWorker(document_factory=RenderProcess() if options.render_process else PdfDocument),
         operations=Operations(app),
+        db=Operations(app, threads=1),
         translators=translators,
         files=files or QtFilePicker(),
         identity_folder=options.identity or paths.default_identity,
@@ -120,7 +121,10 @@ def build_services(app: QApplication, options: AppOptions, *, files: FilePicker 
 
 
 def shutdown(services: AppServices) -> None:
+    """After the window's ``shut_down`` (which queues the notes' last saves and the store's
+    closing on the database worker): wait for both workers, then stop the rest."""
     services.operations.wait_for_done()
+    services.db.wait_for_done()
     services.worker.shutdown()
     services.settings.sync()
     services.translators.remove()

@@ -1,5 +1,6 @@
-"""The main window: composes the agenda (left), the reader or library (centre) and the session
-search panel (right), with menus, a status bar and drag-and-drop of session files.
+"""The main window: composes the agenda (left), the reader or library (centre), the session
+search panel and the member's notes (right; ``gui.notes.wiring``), with menus, a status bar
+and drag-and-drop of session files.
 
 Full screen (F11, or the platform's key) is a reading mode: only the document is left, its
 toolbar slides in when the mouse touches the top edge, and Esc or F11 puts back exactly the
@@ -26,6 +27,7 @@ from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
 from paperless.gui.icons import Icons
 from paperless.gui.library_view import LibraryView
+from paperless.gui.notes.wiring import NotesWiring
 from paperless.gui.open_flow import OpenFlow, bundle_paths
 from paperless.gui.reader import ReaderPane
 from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
@@ -67,7 +69,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.reader.search_panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 900, 320])
         self.agenda.setMinimumWidth(240)
         self.setCentralWidget(self.splitter)
         self.toolbar = self.reader.view.toolbar()
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.activate()  # size limits known before the window exists (no late size hints)
         self._connect()
+        self.notes = NotesWiring(self)  # after _connect: its slots run after the window's own
+        self.splitter.addWidget(self.notes.panel)
+        self.splitter.setSizes([300, 900, 320, 300])
         self._apply_view_settings()
         self._update_enabled()
         self.retranslate()
@@ -376,9 +380,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shut_down(self) -> None:
-        """Save the reading state and forget the session (idempotent)."""
+        """Save the reading state and the notes, forget the session (idempotent)."""
         if self.session.opened is not None:
             self.session.close_session()
             self.reader.clear()
         else:
             self.session.save_now()
+        self.notes.shut_down()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolBar
 
 if TYPE_CHECKING:
     from paperless.gui.main_window import MainWindow
@@ -39,7 +39,8 @@ class ReadingLayout:
     def enter(self) -> None:
         w = self._w
         self._normal = NormalLayout(w.isMaximized(), w.splitter.sizes())
-        for widget in (w.menuBar(), w.statusBar(), w.toolbar, w.agenda, w.reader.search_panel, w.reader.view.sidebar):
+        for widget in (w.menuBar(), w.statusBar(), *self._toolbars(), w.agenda, w.reader.search_panel,
+                       w.reader.view.sidebar, w.notes.panel):
             widget.hide()
         w.showFullScreen()
         self._reveal.start()
@@ -52,23 +53,31 @@ class ReadingLayout:
         w.hint.hide()
         w.showMaximized() if normal.maximized else w.showNormal()
         a = w.actions_  # panels as the View menu says (as they were, unless changed meanwhile)
-        for widget, visible in ((w.menuBar(), True), (w.statusBar(), True),
-                                (w.toolbar, w.centre.currentIndex() == READER_PAGE),
+        reading = w.centre.currentIndex() == READER_PAGE
+        for widget, visible in ((w.menuBar(), True), (w.statusBar(), True), *((t, reading) for t in self._toolbars()),
                                 (w.reader.search_panel, a.search_panel.isChecked()),
                                 (w.reader.view.sidebar, a.thumbnails.isChecked() or a.outline.isChecked())):
             widget.setVisible(visible)
         w.show_agenda()
+        w.notes.show_panel()
         w.splitter.setSizes(normal.splitter)
 
+    def _toolbars(self) -> tuple[QToolBar, ...]:
+        """The document's toolbars: pages and zoom, and the annotation tools."""
+        return self._w.toolbar, self._w.notes.toolbar
+
     def reveal_toolbar(self, y: int) -> None:
-        """The document's toolbar shows while the mouse is at the top edge (``y`` in window
-        coordinates) or over the toolbar, or while it has the keyboard focus."""
+        """The document's toolbars show while the mouse is at the top edge (``y`` in window
+        coordinates) or over them, or while they have the keyboard focus."""
         w = self._w
         if self._normal is None or w.centre.currentIndex() != READER_PAGE:
             return
+        bars = self._toolbars()
         focus = QApplication.focusWidget()
-        over = w.toolbar.isVisible() and y <= w.toolbar.geometry().bottom() + 16
-        wanted = y <= 2 or over or (focus is not None and w.toolbar.isAncestorOf(focus))
+        shown = [t for t in bars if t.isVisible()]
+        over = bool(shown) and y <= max(t.geometry().bottom() for t in shown) + 16
+        wanted = y <= 2 or over or (focus is not None and any(t.isAncestorOf(focus) for t in bars))
         if wanted != w.toolbar.isVisible():
-            w.toolbar.setVisible(wanted)
+            for t in bars:
+                t.setVisible(wanted)
             w.hint.hide()  # it has been found: the hint would only cover it

@@ -38,6 +38,7 @@ class AppServices:
     settings: Settings
     worker: RenderWorker
     operations: Operations
+    db: Operations  # the ONE database worker: every call on the member's notes store runs on it
     translators: Translators
     files: FilePicker
     identity_folder: Path

@@ -42,6 +42,7 @@ class LoadedDocument:
     pages: int
     watermark: str | None
     allow_copy: bool
+    doc_hash: str = ""  # sha256 of the PDF (the agenda's AgendaDocument.sha256): the notes' document key
 
 
 class DocumentCache:
@@ -86,6 +87,7 @@ class DocumentCache:
 
 class SessionController(QObject):
     session_changed = Signal()  # a session was opened or closed
+    closing = Signal()  # the open session is about to close: save what belongs to it
     document_loading = Signal(str)  # entry
     document_ready = Signal(object)  # LoadedDocument
     document_refused = Signal(str, object)  # entry, PaperlessError (expired, restricted, tampered …)
@@ -118,6 +120,8 @@ class SessionController(QObject):
             self.indexer.start(pages, self._reader(opened, keep=False))
 
     def close_session(self) -> None:
+        if self.opened is not None:
+            self.closing.emit()
         self.indexer.stop()
         self.save_now()
         self._request += 1
@@ -160,6 +164,10 @@ class SessionController(QObject):
         return {e for e, d in self.record.documents.items() if d.read}
 
     # -- documents ----------------------------------------------------------------------------
+
+    def background_reader(self) -> Callable[[str], bytes] | None:
+        """Reads documents of the open session for background work (not kept in the cache)."""
+        return self._reader(self.opened, keep=False) if self.opened is not None else None
 
     def _reader(self, opened: OpenedBundle, *, keep: bool = True) -> Callable[[str], bytes]:
         """Reads (decrypts) a document of ``opened``, in memory; ``keep``: remember it for next time."""
@@ -211,7 +219,7 @@ class SessionController(QObject):
                 tracked[0].set_position(tracked[1].session_id, entry, start)
                 self._schedule_save()
             self.document_ready.emit(LoadedDocument(entry, doc.title, data, start, doc.pages, watermark,
-                                                    agenda.allow_copy))
+                                                    agenda.allow_copy, doc.sha256))
 
         def failed(exc: BaseException) -> None:
             if request != self._request:

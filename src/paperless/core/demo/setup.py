@@ -51,7 +51,7 @@ def write_session_toml(root: Path, documents: Path, identities: Path) -> Path:
         "[policy]",
         "watermark = true",
         "allow_copy = false",
-        "allow_print = false",
+        "allow_print = true",  # members may print (or export) a copy, watermarked with their name
     ]
     for m in s.members:
         lines += [

@@ -1,0 +1,232 @@
+"""File ▸ Export annotated PDF… and File ▸ Export my notes…: plaintext, by the member's choice.
+
+Both go the same way: a warning that the file will not be protected (with "do not warn me
+again in this session"), then where to save, then the work in the background with a busy
+dialog, then a clear message. The PDF work (PyMuPDF) runs in a fresh process
+(:mod:`.isolated`); the Markdown summary is plain Python and runs on a worker thread. The
+file is written atomically (``core.export.write_export``): a failure leaves nothing behind.
+The annotated PDF carries the watermark when the session's policy asks for one, and exists
+only when the policy allows printing (an exported PDF is a printable copy); when the policy
+forbids copying, the notes summary leaves out the quoted document text (the member's own
+notes, comments and page numbers stay).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressDialog
+
+from paperless.core.bundle import Agenda
+from paperless.core.export import (
+    AnnotatedExport,
+    NotesSummaryInput,
+    build_annotated_pdf,
+    export_notes_markdown,
+    export_notes_pdf,
+    write_export,
+)
+from paperless.core.notes import Annotation, Bookmark, ItemNote
+from paperless.gui.annotations.controller import AnnotationController
+from paperless.gui.notes.isolated import run_isolated
+from paperless.gui.session import LoadedDocument
+
+if TYPE_CHECKING:
+    from paperless.gui.main_window import MainWindow
+
+T = TypeVar("T")
+PROGRESS_DELAY_MS = 300
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_name(text: str, limit: int = 80) -> str:
+    """A title as a file name: no characters Windows refuses, not too long."""
+    cleaned = " ".join(_UNSAFE.sub(" ", text).split()).strip(". ")
+    return cleaned[:limit].rstrip(". ") or "Paperless"
+
+
+def without_document_text(annotation: Annotation) -> Annotation:
+    """The annotation with no text of the document in it (quote, anchor's quote and context):
+    what is left is the member's own words, the kind, colour and pages."""
+    payload = {k: v for k, v in annotation.payload.items() if k != "quote"}
+    anchor = payload.get("anchor")
+    if isinstance(anchor, dict):
+        payload["anchor"] = {**anchor, "quote": None, "context": None, "before": "", "after": ""}
+    return replace(annotation, payload=payload)
+
+
+class Exporter(QObject):
+    def __init__(self, window: MainWindow, controller: AnnotationController,
+                 pending_notes: Callable[[], dict[int, str]]) -> None:
+        super().__init__(window)
+        self._w = window
+        self._c = controller
+        self._pending_notes = pending_notes
+        self.warn = True  # the "not protected" warning, until the member says enough (per session)
+        self.busy = False
+        self._progress: QProgressDialog | None = None
+        self.last_saved: Path | None = None
+
+    def reset(self) -> None:
+        """A new session: warn again."""
+        self.warn = True
+
+    # -- the two exports -------------------------------------------------------------------------
+
+    def export_annotated(self, doc: LoadedDocument | None) -> None:
+        opened = self._w.session.opened
+        if doc is None or not doc.doc_hash or self.busy or not self._c.active:
+            return
+        if opened is None or not opened.agenda.allow_print:  # the action is disabled; never a copy anyway
+            return
+        title = self.tr("Export annotated PDF")
+        suggested = f"{file_name(doc.title)} - {self.tr('annotated')}.pdf"
+
+        def chosen(path: Path) -> None:
+            self._c.load_all([doc.doc_hash], lambda: self._run_annotated(doc, path))
+
+        self._confirm_then_ask(title, suggested, self.tr("PDF documents (*.pdf)"), chosen)
+
+    def export_notes(self, agenda: Agenda | None, member: str, doc_hashes: list[str]) -> None:
+        if agenda is None or self.busy or not self._c.active:
+            return
+        title = self.tr("Export my notes")
+        suggested = f"{file_name(self.tr('My notes') + ' - ' + agenda.title)}.pdf"
+
+        def chosen(path: Path) -> None:
+            self._c.load_all(doc_hashes, lambda: self._run_notes(agenda, member, path))
+
+        self._confirm_then_ask(title, suggested, self.tr("PDF documents (*.pdf);;Markdown text (*.md)"), chosen)
+
+    # -- steps -----------------------------------------------------------------------------------
+
+    def _confirm_then_ask(self, title: str, suggested: str, filters: str, then: Callable[[Path], None]) -> None:
+        def ask() -> None:
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            start = str(Path(folder) / suggested) if folder else suggested
+            path = self._w.services.files.save_file(self._w, title, start, filters)
+            if path is not None:
+                if not path.suffix:
+                    path = path.with_suffix(".pdf")
+                then(path)
+
+        if not self.warn:
+            ask()
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, self.tr("The exported file will not be protected."),
+                          QMessageBox.StandardButton.NoButton, self._w)
+        box.setObjectName("exportWarning")
+        box.setInformativeText(self.tr(
+            "Anyone who gets this file can read it: it is not encrypted and has no password. Save it only "
+            "where it is safe, and delete it when you no longer need it."))
+        go = box.addButton(self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go)
+        again = QCheckBox(self.tr("Do not warn me again in this session"), box)
+        box.setCheckBox(again)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is go:
+                self.warn = not again.isChecked()
+                QTimer.singleShot(0, self, ask)  # after the warning has closed
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _run_annotated(self, doc: LoadedDocument, path: Path) -> None:
+        identity = self._w.services.identity
+        author = identity.card.name if identity is not None else ""
+        annotations = [a for a in self._c.annotations(doc.doc_hash) if not a.deleted]
+        data, watermark, title = doc.data, doc.watermark, doc.title
+
+        def job() -> AnnotatedExport:
+            made: AnnotatedExport = run_isolated(build_annotated_pdf, data, annotations, watermark=watermark,
+                                                 author_name=author, name=title)
+            write_export(path, made.data)
+            return made
+
+        def done(made: AnnotatedExport) -> None:
+            text = self.tr("The annotated copy of \u201c%1\u201d was saved, with %2 annotations.") \
+                .replace("%1", title).replace("%2", str(made.exported))
+            if made.skipped:
+                text += " " + self.tr("%1 could not be written into it.").replace("%1", str(len(made.skipped)))
+            self._saved(path, text)
+
+        self._start(job, done)
+
+    def _run_notes(self, agenda: Agenda, member: str, path: Path) -> None:
+        summary = NotesSummaryInput.from_agenda(agenda, member)
+        annotations: list[Annotation] = self._c.all_loaded()
+        if not agenda.allow_copy:  # the office forbids copying its text: my notes, without the quotes
+            annotations = [without_document_text(a) for a in annotations]
+        bookmarks: list[Bookmark] = self._c.bookmarks()
+        texts = {**self._c.item_notes(), **self._pending_notes()}
+        notes = [ItemNote("", "", agenda.session_id, i, t, "", "", False) for i, t in sorted(texts.items())]
+        language = self._w.services.language
+        markdown = path.suffix.lower() in (".md", ".markdown", ".txt")
+
+        def job() -> None:
+            if markdown:
+                data = export_notes_markdown(summary, annotations, notes, bookmarks, language=language).encode()
+            else:
+                data = run_isolated(export_notes_pdf, summary, annotations, notes, bookmarks, language=language)
+            write_export(path, data)
+
+        self._start(job, lambda _r: self._saved(path, self.tr("Your notes were saved.")))
+
+    # -- running, progress, messages ------------------------------------------------------------
+
+    def _start(self, job: Callable[[], T], done: Callable[[T], None]) -> None:
+        self.busy = True
+        self._w.statusBar().showMessage(self.tr("Exporting\u2026"))
+        progress = QProgressDialog(self.tr("Exporting\u2026"), "", 0, 0, self._w)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(2**30)  # shown by the timer below, not by Qt's own
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.hide()
+        self._progress = progress
+        QTimer.singleShot(PROGRESS_DELAY_MS, progress, lambda: progress.show() if self.busy else None)
+
+        def finished(result: T) -> None:
+            self._finish()
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            self._w.statusBar().clearMessage()
+            self._w.show_failure(exc)
+
+        self._w.services.operations.run(job, finished, failed)
+
+    def _finish(self) -> None:
+        self.busy = False
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _saved(self, path: Path, text: str) -> None:
+        self.last_saved = path
+        self._w.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"), text, QMessageBox.StandardButton.NoButton,
+                          self._w)
+        box.setObjectName("exportDone")
+        box.setInformativeText(self.tr("Saved to: %1\nThis file is not protected.").replace("%1", str(path)))
+        folder = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(close)
+        box.setEscapeButton(close)  # Esc and the title bar's × close it
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
