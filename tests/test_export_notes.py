@@ -102,9 +102,9 @@ def test_markdown_in_agenda_order_with_pages_and_quotes() -> None:
     assert "- **Thời gian:** 05/12/2025 08:00" in md and "- **Địa điểm:** Phòng họp số 1, Tỉnh ủy Vân Sơn" in md
     order = positions(md, "## 1. Khai mạc hội nghị", "## 2. Báo cáo tình hình", "*Người trình bày: Sở Kế hoạch và Đầu tư*",
                        "**Ghi chú riêng**", "giải ngân chậm ở 3 huyện", "### Báo cáo quý IV năm 2024 (8 trang)",
-                       "- **Gạch ngang** · Trang 3", "- **Đánh dấu** · Trang 3", f"  > {QUOTE}",
-                       "  Ý kiến: Số liệu này khớp với Cục Thống kê?", "- **Đánh dấu** · Trang 6–7",
-                       "- **Ghi chú** · Trang 7: Hỏi lại số liệu thu ngân sách", "- **Nét vẽ** · Trang 8",
+                       "- **Gạch ngang** · Trang 3", "- **Tô sáng** · Trang 3", f"  > {QUOTE}",
+                       "  Ý kiến: Số liệu này khớp với Cục Thống kê?", "- **Tô sáng** · Trang 6–7",
+                       "- **Ghi chú dán** · Trang 7: Hỏi lại số liệu thu ngân sách", "- **Nét vẽ** · Trang 8",
                        "## 3. Dự thảo Kế hoạch chuyển đổi số", "- **Hộp văn bản** · Trang 1: Bổ sung chỉ tiêu",
                        "- **Gạch chân** · Trang 5", f"  > {PLAN_QUOTE}", "**Dấu trang**",
                        "- Trang 11 — Phụ lục: lộ trình 2025–2030", "## 4. Công tác cán bộ",
@@ -149,8 +149,8 @@ def test_pdf_summary_read_back_by_poppler(poppler: None, tmp_path: Path) -> None
     flat = " ".join(text.split())
     order = positions(flat, "Ghi chú của tôi — Hội nghị Ban Thường vụ Tỉnh ủy tháng 12", "1. Khai mạc hội nghị",
                       "2. Báo cáo tình hình kinh tế - xã hội quý IV", "Ghi chú riêng", "giải ngân chậm ở 3 huyện",
-                      "Báo cáo quý IV năm 2024", "Gạch ngang · Trang 3", "Đánh dấu · Trang 3", QUOTE,
-                      "Ý kiến: Số liệu này khớp với Cục Thống kê?", "Đánh dấu · Trang 6–7", "Nét vẽ · Trang 8",
+                      "Báo cáo quý IV năm 2024", "Gạch ngang · Trang 3", "Tô sáng · Trang 3", QUOTE,
+                      "Ý kiến: Số liệu này khớp với Cục Thống kê?", "Tô sáng · Trang 6–7", "Nét vẽ · Trang 8",
                       "3. Dự thảo Kế hoạch chuyển đổi số", "Gạch chân · Trang 5", PLAN_QUOTE,
                       "Trang 11 — Phụ lục: lộ trình 2025–2030", "4. Công tác cán bộ", "bản cũ của tài liệu")
     assert order == sorted(order)

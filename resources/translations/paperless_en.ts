@@ -987,6 +987,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>annotated</source>
+        <translation></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>PDF documents (*.pdf)</source>
         <translation></translation>
@@ -994,6 +999,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+5"/>
         <source>Export my notes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My notes</source>
         <translation></translation>
     </message>
     <message>
@@ -1026,10 +1036,13 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <source>Do not warn me again in this session</source>
         <translation></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+25"/>
-        <source>The annotated copy of “%1” was saved, with %2 annotations.</source>
-        <translation></translation>
+        <source>The annotated copy of “%1” was saved, with %n annotations.</source>
+        <translation>
+            <numerusform>The annotated copy of “%1” was saved, with %n annotation.</numerusform>
+            <numerusform>The annotated copy of “%1” was saved, with %n annotations.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1553,23 +1566,24 @@ This file is not protected.</source>
 </context>
 <context>
     <name>NotesWiring</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/paperless/gui/notes/wiring.py" line="+128"/>
-        <source>%1 of your notes moved to the revised documents.</source>
-        <translation></translation>
+        <source>%n of your notes moved to the revised documents.</source>
+        <translation>
+            <numerusform>%n of your notes moved to the revised documents.</numerusform>
+            <numerusform>%n of your notes moved to the revised documents.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 could not be placed (their text changed); see My notes.</source>
-        <translation></translation>
+        <source>%n could not be placed (their text changed); see My notes.</source>
+        <translation>
+            <numerusform>%n could not be placed (its text changed); see My notes.</numerusform>
+            <numerusform>%n could not be placed (their text changed); see My notes.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+105"/>
-        <source>Save a copy of this document with your annotations as a standard PDF</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+108"/>
         <source>The office does not allow printing or exporting this session&apos;s documents</source>
         <translation></translation>
     </message>

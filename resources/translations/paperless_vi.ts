@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+116"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+136"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -67,8 +67,28 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Export annotated PDF…</source>
+        <translation>Xuất &amp;PDF có chú thích…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export my &amp;notes…</source>
+        <translation>&amp;Xuất ghi chú của tôi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Chỉnh sửa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bookmark this page</source>
+        <translation>Đánh dấu &amp;trang này</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -98,7 +118,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     <message>
         <location line="+1"/>
         <source>Fit &amp;page</source>
-        <translation>Vừa &amp;trang</translation>
+        <translation>Vừa tr&amp;ang</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -119,6 +139,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>A&amp;genda</source>
         <translation>&amp;Chương trình hội nghị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My &amp;notes</source>
+        <translation>&amp;Ghi chú của tôi</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -169,6 +194,26 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>Save your public card to a file, to give it to the office</source>
         <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
+        <translation>Lưu một bản sao của tài liệu này kèm các chú thích của đồng chí, mở được bằng phần mềm khác (không được bảo vệ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save all your notes of this session as one document (not protected)</source>
+        <translation>Lưu toàn bộ ghi chú của đồng chí trong phiên họp này thành một tài liệu (không được bảo vệ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the page you are reading</source>
+        <translation>Đánh dấu trang đang đọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide your notes, bookmarks and annotations on the right</source>
+        <translation>Hiện hoặc ẩn ghi chú, dấu trang và chú thích của đồng chí ở bên phải</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -239,7 +284,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+262"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+292"/>
         <source>Mark as unread</source>
         <translation>Đánh dấu là chưa đọc</translation>
     </message>
@@ -286,6 +331,329 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>Annotating</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+329"/>
+        <source>The text of this page could not be read: nothing was marked.</source>
+        <translation>Không đọc được nội dung văn bản của trang này nên chưa đánh dấu được gì.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditing</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+101"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationKind</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/kinds.py" line="+23"/>
+        <source>Highlight</source>
+        <translation>Tô sáng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Underline</source>
+        <translation>Gạch chân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike-out</source>
+        <translation>Gạch ngang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawing</source>
+        <translation>Nét vẽ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sticky note</source>
+        <translation>Ghi chú dán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text box</source>
+        <translation>Hộp văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationToolBar</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+168"/>
+        <source>Select</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select text or an annotation to move, change or delete it</source>
+        <translation>Chọn đoạn văn bản, hoặc chọn một chú thích để di chuyển, sửa hay xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight</source>
+        <translation>Tô sáng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Highlight text: drag over it, or select it first</source>
+        <translation>Tô sáng văn bản: kéo chuột qua đoạn cần tô, hoặc chọn đoạn đó trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Underline</source>
+        <translation>Gạch chân</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Underline text: drag over it, or select it first</source>
+        <translation>Gạch chân văn bản: kéo chuột qua đoạn cần gạch, hoặc chọn đoạn đó trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike out</source>
+        <translation>Gạch ngang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strike out text: drag over it, or select it first</source>
+        <translation>Gạch ngang văn bản: kéo chuột qua đoạn cần gạch, hoặc chọn đoạn đó trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pen</source>
+        <translation>Bút vẽ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draw freehand with the mouse, touchpad or pen</source>
+        <translation>Vẽ tự do bằng chuột, bàn di chuột hoặc bút cảm ứng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eraser</source>
+        <translation>Tẩy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erase pen strokes: drag over them</source>
+        <translation>Xóa nét vẽ: kéo chuột qua các nét cần xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sticky note</source>
+        <translation>Ghi chú dán</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a sticky note: click where it goes</source>
+        <translation>Thêm ghi chú dán: bấm vào chỗ cần đặt ghi chú</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text box</source>
+        <translation>Hộp văn bản</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write on the page: drag a box, then type</source>
+        <translation>Viết lên trang: kéo chuột để tạo khung, rồi gõ chữ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>Xanh lá</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blue</source>
+        <translation>Xanh dương</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Hồng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Black</source>
+        <translation>Đen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fine</source>
+        <translation>Mảnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medium</source>
+        <translation>Vừa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thick</source>
+        <translation>Dày</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Marker</source>
+        <translation>Bút dạ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotation tools</source>
+        <translation>Công cụ chú thích</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({points} pt)</source>
+        <translation>{name} ({points} pt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+126"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <location line="+137"/>
+        <source>Pen width</source>
+        <translation>Độ dày nét</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo the last change to your annotations ({keys})</source>
+        <translation>Hoàn tác thay đổi gần nhất trong các chú thích của đồng chí ({keys})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redo the change you undid ({keys})</source>
+        <translation>Làm lại thay đổi vừa hoàn tác ({keys})</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Colour: {name}</source>
+        <translation>Màu: {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pen width: {points} pt</source>
+        <translation>Độ dày nét: {points} pt</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsTab</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/annotation_list.py" line="+160"/>
+        <source>A document not in this version of the session</source>
+        <translation>Tài liệu không có trong phiên bản này của phiên họp</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages %1–%2</source>
+        <translation>Trang %1–%2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+61"/>
+        <source>All documents</source>
+        <translation>Tất cả tài liệu</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>All kinds</source>
+        <translation>Tất cả các loại</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All colours</source>
+        <translation>Tất cả các màu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No session is open.</source>
+        <translation>Chưa mở phiên họp nào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening your notes…</source>
+        <translation>Đang mở ghi chú của đồng chí…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing matches these filters.</source>
+        <translation>Không có chú thích nào khớp với các bộ lọc này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have not marked anything in this session yet. Select text on a page to highlight it, or use the drawing and note tools.</source>
+        <translation>Đồng chí chưa đánh dấu nội dung nào trong phiên họp này. Hãy chọn đoạn văn bản trên trang để tô sáng, hoặc dùng các công cụ vẽ và ghi chú.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the annotations of</source>
+        <translation>Hiện chú thích thuộc tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show annotations of the kind</source>
+        <translation>Hiện chú thích thuộc loại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show annotations of the colour</source>
+        <translation>Hiện chú thích có màu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My annotations in this session</source>
+        <translation>Chú thích của tôi trong phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Enter to go to the annotation.</source>
+        <translation>Nhấn Enter để chuyển đến chú thích.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../src/paperless/gui/banner.py" line="+112"/>
@@ -301,6 +669,71 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+0"/>
         <source>Problem</source>
         <translation>Sự cố</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksTab</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/bookmarks.py" line="+141"/>
+        <location line="+113"/>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Go to this page</source>
+        <translation>Chuyển đến trang này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>No document is open.</source>
+        <translation>Chưa mở tài liệu nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks of this document</source>
+        <translation>Dấu trang của tài liệu này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark this page</source>
+        <translation>Đánh dấu trang này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the page you are reading (Ctrl+D)</source>
+        <translation>Đánh dấu trang đang đọc (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected bookmark (Del)</source>
+        <translation>Xóa dấu trang đã chọn (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No bookmarks in this document yet. Press Ctrl+D to bookmark the page you are reading.</source>
+        <translation>Tài liệu này chưa có dấu trang nào. Nhấn Ctrl+D để đánh dấu trang đang đọc.</translation>
     </message>
 </context>
 <context>
@@ -327,9 +760,67 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>Colour</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/kinds.py" line="+48"/>
+        <source>Black</source>
+        <translation>Đen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>White</source>
+        <translation>Trắng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grey</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Orange</source>
+        <translation>Cam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>Xanh lá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turquoise</source>
+        <translation>Xanh ngọc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blue</source>
+        <translation>Xanh dương</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation>Tím</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pink</source>
+        <translation>Hồng</translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+47"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+92"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
@@ -344,12 +835,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Khung bên</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+288"/>
         <source>Opening “{title}”…</source>
         <translation>Đang mở “{title}”…</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="-127"/>
         <source>Copying text is not allowed for this document.</source>
         <translation>Tài liệu này không cho phép sao chép nội dung.</translation>
     </message>
@@ -364,7 +855,8 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Đã sao chép {count} ký tự.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
+        <location line="+99"/>
         <source>the document has no pages</source>
         <translation>tài liệu không có trang nào</translation>
     </message>
@@ -374,12 +866,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không hiển thị được “{title}”: {detail}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-101"/>
         <source>The document cannot be displayed.</source>
         <translation>Không hiển thị được tài liệu.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+85"/>
         <source>External link not opened (this reader works offline): {uri}</source>
         <translation>Không mở liên kết bên ngoài (phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>
@@ -487,6 +979,115 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+6"/>
         <source>Please tell the office what you were doing. Your documents are safe.</source>
         <translation>Xin hãy báo cho Văn phòng biết đồng chí đang thao tác gì. Tài liệu của đồng chí vẫn an toàn.</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+88"/>
+        <source>Export annotated PDF</source>
+        <translation>Xuất PDF có chú thích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotated</source>
+        <translation>có chú thích</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export my notes</source>
+        <translation>Xuất ghi chú của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My notes</source>
+        <translation>Ghi chú của tôi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF documents (*.pdf);;Markdown text (*.md)</source>
+        <translation>Tài liệu PDF (*.pdf);;Văn bản Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The exported file will not be protected.</source>
+        <translation>Tệp xuất ra sẽ không được bảo vệ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anyone who gets this file can read it: it is not encrypted and has no password. Save it only where it is safe, and delete it when you no longer need it.</source>
+        <translation>Bất kỳ ai có được tệp này đều đọc được nội dung: tệp không được mã hóa và không có mật khẩu. Chỉ lưu tệp ở nơi an toàn và hãy xóa tệp khi không còn cần đến.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not warn me again in this session</source>
+        <translation>Không cảnh báo lại trong phiên họp này</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>The annotated copy of “%1” was saved, with %n annotations.</source>
+        <translation>
+            <numerusform>Đã lưu bản sao có chú thích của “%1”, gồm %n chú thích.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not be written into it.</source>
+        <translation>Không ghi được %1 chú thích vào bản này.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your notes were saved.</source>
+        <translation>Đã lưu ghi chú của đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>Export</source>
+        <translation>Xuất tệp</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved to: %1
+This file is not protected.</source>
+        <translation>Đã lưu vào: %1
+Tệp này không được bảo vệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -734,6 +1335,59 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>ItemNoteEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/item_note.py" line="+251"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved yet — trying again</source>
+        <translation>Chưa lưu được — đang thử lại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose an agenda item to write your note on it.</source>
+        <translation>Hãy chọn một mục trong chương trình hội nghị để viết ghi chú.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type your note on this item here.</source>
+        <translation>Gõ ghi chú về mục này tại đây.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your private note on this agenda item. Only you can read it; it is saved as you type.</source>
+        <translation>Ghi chú riêng của đồng chí về mục này trong chương trình hội nghị. Chỉ đồng chí đọc được ghi chú này; nội dung được lưu ngay trong khi gõ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private note on the agenda item</source>
+        <translation>Ghi chú riêng về mục trong chương trình hội nghị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bold</source>
+        <translation>Chữ đậm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italic</source>
+        <translation>Chữ nghiêng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulleted list</source>
+        <translation>Danh sách gạch đầu dòng</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <location filename="../../src/paperless/gui/library_view.py" line="+216"/>
@@ -775,12 +1429,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+128"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+127"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Decrypting the document…</source>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
@@ -800,12 +1454,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+129"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-78"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -820,9 +1474,118 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Đã có thể tìm kiếm trong toàn bộ phiên họp.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Full screen: press Esc or %1 to leave.</source>
         <translation>Toàn màn hình: nhấn Esc hoặc %1 để thoát.</translation>
+    </message>
+</context>
+<context>
+    <name>NotePopup</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/editors.py" line="+109"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type your note…</source>
+        <translation>Gõ ghi chú…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note text</source>
+        <translation>Nội dung ghi chú</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this note</source>
+        <translation>Xóa ghi chú này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the note (Esc); what you typed is kept</source>
+        <translation>Đóng ghi chú (Esc); nội dung đã gõ vẫn được giữ lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the note</source>
+        <translation>Đóng ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/panel.py" line="+72"/>
+        <location line="+8"/>
+        <source>My notes</source>
+        <translation>Ghi chú của tôi</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Private: only you can read them.</source>
+        <translation>Riêng tư: chỉ đồng chí đọc được.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item note</source>
+        <translation>Ghi chú theo mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks</source>
+        <translation>Dấu trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your private note on the current agenda item</source>
+        <translation>Ghi chú riêng của đồng chí về mục đang xem trong chương trình hội nghị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages you bookmarked in this document</source>
+        <translation>Các trang đồng chí đã đánh dấu trong tài liệu này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything you marked in this session</source>
+        <translation>Mọi nội dung đồng chí đã đánh dấu trong phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parts of my notes</source>
+        <translation>Các phần trong Ghi chú của tôi</translation>
+    </message>
+</context>
+<context>
+    <name>NotesWiring</name>
+    <message numerus="yes">
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+128"/>
+        <source>%n of your notes moved to the revised documents.</source>
+        <translation>
+            <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n could not be placed (their text changed); see My notes.</source>
+        <translation>
+            <numerusform>%n ghi chú không đặt lại được (đoạn văn đã thay đổi); xem Ghi chú của tôi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The office does not allow printing or exporting this session&apos;s documents</source>
+        <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
 </context>
 <context>
@@ -836,7 +1599,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/outline.py" line="+21"/>
+        <location filename="../../src/paperless/gui/viewer/outline.py" line="+27"/>
         <source>Document outline</source>
         <translation>Mục lục tài liệu</translation>
     </message>
@@ -846,7 +1609,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Mục lục: bấm vào một mục để chuyển đến</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>{title} — page {page}</source>
         <translation>{title} — trang {page}</translation>
     </message>
@@ -854,17 +1617,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+86"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+91"/>
         <source>Document pages</source>
         <translation>Các trang tài liệu</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>Page {page} could not be displayed.</source>
         <translation>Không hiển thị được trang {page}.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+114"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation>Liên kết bên ngoài (không mở; phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>
@@ -885,7 +1648,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/search/search_panel.py" line="+209"/>
+        <location filename="../../src/paperless/gui/search/search_panel.py" line="+212"/>
         <source>page %1</source>
         <translation>trang %1</translation>
     </message>
@@ -972,9 +1735,22 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>TextBoxEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/editors.py" line="+86"/>
+        <source>Text box text</source>
+        <translation>Nội dung hộp văn bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type here…</source>
+        <translation>Gõ nội dung tại đây…</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+31"/>
+        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+43"/>
         <source>Page thumbnails</source>
         <translation>Hình thu nhỏ các trang</translation>
     </message>
@@ -984,7 +1760,8 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Các trang: bấm vào một trang để chuyển đến</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+4"/>
+        <location line="+27"/>
         <source>Page {page}</source>
         <translation>Trang {page}</translation>
     </message>
@@ -1030,6 +1807,49 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+11"/>
         <source>Choose the office&apos;s public card</source>
         <translation>Chọn thẻ công khai của Văn phòng</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../src/paperless/gui/notes/kinds.py" line="-48"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo Delete %1</source>
+        <translation>&amp;Hoàn tác xóa: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo Change to %1</source>
+        <translation>&amp;Hoàn tác sửa: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo Delete %1</source>
+        <translation>&amp;Làm lại xóa: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo Change to %1</source>
+        <translation>&amp;Làm lại sửa: %1</translation>
     </message>
 </context>
 <context>
@@ -1088,17 +1908,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+32"/>
+        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+85"/>
         <source>Document</source>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Document toolbar</source>
         <translation>Thanh công cụ tài liệu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
@@ -1108,7 +1928,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Hiện hoặc ẩn hình thu nhỏ các trang và mục lục</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Page number</source>
         <translation>Số trang</translation>
     </message>
@@ -1118,17 +1938,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Trang hiện tại: gõ số trang rồi nhấn Enter để chuyển đến</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Page count</source>
         <translation>Tổng số trang</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Zoom out ({key})</source>
         <translation>Thu nhỏ ({key})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Zoom</source>
         <translation>Thu phóng</translation>
     </message>
@@ -1139,20 +1959,20 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
-        <location line="+43"/>
+        <location line="+4"/>
+        <location line="+40"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+11"/>
-        <location line="+44"/>
+        <location line="-43"/>
+        <location line="+4"/>
+        <location line="+41"/>
         <source>Fit page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-44"/>
         <source>Zoom in ({key})</source>
         <translation>Phóng to ({key})</translation>
     </message>
@@ -1177,7 +1997,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>100%</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Night</source>
         <translation>Ban đêm</translation>
     </message>
@@ -1187,12 +2007,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Chế độ đọc ban đêm: chữ sáng trên nền tối</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Document status</source>
         <translation>Trạng thái tài liệu</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>of {count}</source>
         <translation>/ {count}</translation>
     </message>

@@ -47,11 +47,11 @@ VI = Labels(
     other_document="Tài liệu không còn trong chương trình (mã {code})",
     footer="Trang {n}/{total}",
     kinds={
-        AnnotationKind.HIGHLIGHT: "Đánh dấu",
+        AnnotationKind.HIGHLIGHT: "Tô sáng",
         AnnotationKind.UNDERLINE: "Gạch chân",
         AnnotationKind.STRIKEOUT: "Gạch ngang",
         AnnotationKind.INK: "Nét vẽ",
-        AnnotationKind.NOTE: "Ghi chú",
+        AnnotationKind.NOTE: "Ghi chú dán",
         AnnotationKind.TEXTBOX: "Hộp văn bản",
     },
     date_format="%d/%m/%Y %H:%M",

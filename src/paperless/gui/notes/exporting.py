@@ -86,7 +86,8 @@ class Exporter(QObject):
         if opened is None or not opened.agenda.allow_print:  # the action is disabled; never a copy anyway
             return
         title = self.tr("Export annotated PDF")
-        suggested = f"{file_name(doc.title)} - {self.tr('annotated')}.pdf"
+        annotated = self.tr("annotated")  # in the file name (outside an f-string, for lupdate)
+        suggested = f"{file_name(doc.title)} - {annotated}.pdf"
 
         def chosen(path: Path) -> None:
             self._c.load_all([doc.doc_hash], lambda: self._run_annotated(doc, path))
@@ -97,7 +98,8 @@ class Exporter(QObject):
         if agenda is None or self.busy or not self._c.active:
             return
         title = self.tr("Export my notes")
-        suggested = f"{file_name(self.tr('My notes') + ' - ' + agenda.title)}.pdf"
+        mine = self.tr("My notes")
+        suggested = f"{file_name(mine + ' - ' + agenda.title)}.pdf"
 
         def chosen(path: Path) -> None:
             self._c.load_all(doc_hashes, lambda: self._run_notes(agenda, member, path))
@@ -153,8 +155,8 @@ class Exporter(QObject):
             return made
 
         def done(made: AnnotatedExport) -> None:
-            text = self.tr("The annotated copy of \u201c%1\u201d was saved, with %2 annotations.") \
-                .replace("%1", title).replace("%2", str(made.exported))
+            text = self.tr("The annotated copy of \u201c%1\u201d was saved, with %n annotations.", "",
+                           made.exported).replace("%1", title)
             if made.skipped:
                 text += " " + self.tr("%1 could not be written into it.").replace("%1", str(len(made.skipped)))
             self._saved(path, text)

@@ -125,9 +125,9 @@ class NotesWiring(QObject):
             return
         parts = []
         if placed:
-            parts.append(self.tr("%1 of your notes moved to the revised documents.").replace("%1", str(placed)))
+            parts.append(self.tr("%n of your notes moved to the revised documents.", "", placed))
         if lost:
-            parts.append(self.tr("%1 could not be placed (their text changed); see My notes.").replace("%1", str(lost)))
+            parts.append(self.tr("%n could not be placed (their text changed); see My notes.", "", lost))
         text = " ".join(parts)
         self.carry_message = text
         self._w.hint.show_floating(text, 12000, 560)  # over the document, where the member looks
@@ -232,8 +232,11 @@ class NotesWiring(QObject):
         printable = opened is not None and opened.agenda.allow_print  # an exported PDF can be printed
         a.export_notes.setEnabled(ready and self.context is not None)
         a.export_pdf.setEnabled(ready and self.document is not None and printable)
-        a.export_pdf.setToolTip(self.tr("Save a copy of this document with your annotations as a standard PDF")
-                                if printable or opened is None else
-                                self.tr("The office does not allow printing or exporting this session's documents"))
+        if printable or opened is None:
+            a.retranslate()  # the action's own tooltip (it may have said the policy forbids it)
+        else:
+            refused = self.tr("The office does not allow printing or exporting this session's documents")
+            a.export_pdf.setToolTip(refused)
+            a.export_pdf.setStatusTip(refused)
         a.bookmark.setEnabled(ready and self.document is not None)
         self._history()
