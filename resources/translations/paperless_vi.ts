@@ -1533,7 +1533,7 @@ Tệp này không được bảo vệ.</translation>
     <message>
         <location line="+1"/>
         <source>Item note</source>
-        <translation>Ghi chú theo mục</translation>
+        <translation>Theo mục</translation>
     </message>
     <message>
         <location line="+1"/>
