@@ -69,3 +69,78 @@ def test_notes_follow_the_revised_document(qtbot, make, people: People, tmp_path
     w.notes.panel.show_tab(ANNOTATIONS_TAB)
     qtbot.waitUntil(lambda: [a.uuid for a in w.notes.panel.annotations.shown()] == [moved.uuid],
                     timeout=10_000)  # listed under the revised document
+
+
+def test_notes_whose_text_is_gone_can_be_placed_by_hand_or_dropped(  # type: ignore[no-untyped-def]
+        qtbot, make, people: People, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from paperless.core.anchoring import geometry_anchor
+    from paperless.gui.annotations.tools import Tool
+
+    v1 = typeset(PARAS[:5], (595.0, 842.0))
+    gone = "Sở Thông tin và Truyền thông hướng dẫn"  # paragraph "Điều 4." is removed in version 2
+    v2_paras = [p.replace("Điều 4. Sở Thông tin và Truyền thông hướng dẫn", "Điều 4. Văn phòng hướng dẫn")
+                for p in PARAS[:5]]
+    first, second = tmp_path / "a", tmp_path / "b"
+    out = []
+    for folder, pdf, number in ((first, v1, 1), (second, typeset(v2_paras, (612.0, 792.0)), 2)):
+        folder.mkdir(parents=True)
+        (folder / "kehoach.pdf").write_bytes(pdf)
+        session = write_session(folder, people, docs={"Dự thảo Kế hoạch chuyển đổi số": [folder / "kehoach.pdf"]})
+        build_bundle(load_session(session), unlock(people.clerk), folder / "p.paperless", version=number)
+        out.append((folder / "p.paperless", pdf))
+    (b1, _), (b2, pdf2) = out
+    h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(pdf2).hexdigest()
+    h: Harness = make(people)
+    h.unlock()
+    h.open(b1)
+    h.wait_document()
+    w = h.window
+    c = w.notes.controller
+    qtbot.waitUntil(lambda: c.active, timeout=10_000)
+    t1 = doc_text(v1)
+    start, end = find_words(t1, v1, gone)
+    anchor = text_anchor(t1, h1, start, end)
+    with qtbot.waitSignal(c.changed):
+        c.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066", {"anchor": anchor.to_dict(), "quote": gone})
+    ink = geometry_anchor(t1, h1, 0, [(300.0, 300.0, 360.0, 330.0)])
+    with qtbot.waitSignal(c.changed):
+        c.add(h1, 0, AnnotationKind.INK, "#ff0000",
+              {"anchor": ink.to_dict(), "strokes": [[[300.0, 300.0], [360.0, 330.0]]], "width": 2.0})
+    with qtbot.waitSignal(w.notes.carry.finished, timeout=60_000) as carried:
+        h.open(b2)
+    [report] = carried.args[0]
+    assert len(report.orphaned) >= 1  # the highlight's text is gone: never guessed elsewhere
+    h.wait_document()
+    w.notes.panel.show_tab(ANNOTATIONS_TAB)
+    tab = w.notes.panel.annotations
+    qtbot.waitUntil(lambda: any(a.doc_hash == h1 for a in tab.shown()), timeout=10_000)
+    lost = [a for a in tab.shown() if a.doc_hash == h1]
+    highlight = next(a for a in lost if a.kind == AnnotationKind.HIGHLIGHT)
+    assert any("Not placed" in tab.tree.topLevelItem(i).text(0) for i in range(tab.tree.topLevelItemCount()))
+
+    tab.place_requested.emit(highlight)  # Place: the highlighter is armed for it
+    view = w.reader.view
+    assert view.annotation_toolbar().tool() is Tool.HIGHLIGHT
+    t2 = doc_text(pdf2)
+    s2, e2 = find_words(t2, pdf2, "Văn phòng hướng dẫn")
+    view.annotating.create_markup(AnnotationKind.HIGHLIGHT, s2, e2, "Văn phòng hướng dẫn")
+    qtbot.waitUntil(lambda: getattr(c.find(highlight.uuid), "doc_hash", None) == h2, timeout=10_000)
+    placed = c.find(highlight.uuid)
+    assert placed is not None and placed.doc_hash == h2 and placed.payload["quote"] == "Văn phòng hướng dẫn"
+    assert "carry_tried" not in placed.payload
+    assert [a.uuid for a in c.annotations(h2)].count(highlight.uuid) == 1  # moved, not copied
+
+    others = [a for a in c.all_loaded() if a.doc_hash == h1]
+    for other in others:  # whatever is still not placed: dropped with the Delete key
+        qtbot.waitUntil(lambda o=other: any(a.uuid == o.uuid for a in tab.shown()), timeout=10_000)
+        row = next(tab.tree.topLevelItem(i).child(j) for i in range(tab.tree.topLevelItemCount())
+                   for j in range(tab.tree.topLevelItem(i).childCount())
+                   if tab.tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole + 10) == other.uuid)
+        tab.tree.setCurrentItem(row)
+        with qtbot.waitSignal(c.changed):
+            qtbot.keyClick(tab.tree, Qt.Key.Key_Delete)
+        assert c.find(other.uuid) is None
+    assert not [a for a in c.all_loaded() if a.doc_hash == h1]
+    assert c.can_undo  # a drop is undoable

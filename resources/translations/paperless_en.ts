@@ -331,7 +331,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+329"/>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+338"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation></translation>
     </message>
@@ -575,8 +575,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AnnotationsTab</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/annotation_list.py" line="+160"/>
-        <source>A document not in this version of the session</source>
+        <location filename="../../src/paperless/gui/notes/annotation_list.py" line="+172"/>
+        <source>Not placed: their text changed in this version</source>
         <translation></translation>
     </message>
     <message>
@@ -590,13 +590,23 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+61"/>
+        <location line="+45"/>
+        <source>Place it in the document on screen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+63"/>
         <source>All documents</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>All kinds</source>
         <translation></translation>
     </message>
@@ -646,8 +656,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Press Enter to go to the annotation.</source>
+        <location line="+2"/>
+        <source>Press Enter to go to the annotation. One that could not be placed: Enter places it in the document on screen, Delete drops it.</source>
         <translation></translation>
     </message>
 </context>
@@ -818,7 +828,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+92"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+93"/>
         <source>Pages</source>
         <translation></translation>
     </message>
@@ -833,7 +843,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+292"/>
         <source>Opening “{title}”…</source>
         <translation></translation>
     </message>
@@ -1567,7 +1577,7 @@ This file is not protected.</source>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+128"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+130"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -1583,7 +1593,12 @@ This file is not protected.</source>
         </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+50"/>
+        <source>Open the document where it belongs first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>The office does not allow printing or exporting this session&apos;s documents</source>
         <translation></translation>
     </message>
@@ -2015,6 +2030,14 @@ This file is not protected.</source>
     <message>
         <location line="+30"/>
         <source>of {count}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>annotating</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+53"/>
+        <source>Mark the text where it belongs: the note moves there.</source>
         <translation></translation>
     </message>
 </context>

@@ -333,7 +333,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+329"/>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+338"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation>Không đọc được nội dung văn bản của trang này nên chưa đánh dấu được gì.</translation>
     </message>
@@ -577,9 +577,9 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AnnotationsTab</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/annotation_list.py" line="+160"/>
-        <source>A document not in this version of the session</source>
-        <translation>Tài liệu không có trong phiên bản này của phiên họp</translation>
+        <location filename="../../src/paperless/gui/notes/annotation_list.py" line="+172"/>
+        <source>Not placed: their text changed in this version</source>
+        <translation>Chưa đặt lại được: đoạn văn đã thay đổi trong phiên bản này</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -592,13 +592,23 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Trang %1–%2</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+61"/>
+        <location line="+45"/>
+        <source>Place it in the document on screen</source>
+        <translation>Đặt vào tài liệu đang mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop it</source>
+        <translation>Bỏ chú thích này</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+63"/>
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>All kinds</source>
         <translation>Tất cả các loại</translation>
     </message>
@@ -648,9 +658,9 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Chú thích của tôi trong phiên họp này</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Press Enter to go to the annotation.</source>
-        <translation>Nhấn Enter để chuyển đến chú thích.</translation>
+        <location line="+2"/>
+        <source>Press Enter to go to the annotation. One that could not be placed: Enter places it in the document on screen, Delete drops it.</source>
+        <translation>Nhấn Enter để đến chú thích. Với chú thích chưa đặt lại được: Enter đặt nó vào tài liệu đang mở, Delete bỏ nó.</translation>
     </message>
 </context>
 <context>
@@ -820,7 +830,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+92"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+93"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
@@ -835,7 +845,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Khung bên</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+292"/>
         <source>Opening “{title}”…</source>
         <translation>Đang mở “{title}”…</translation>
     </message>
@@ -1569,7 +1579,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+128"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+130"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1583,7 +1593,12 @@ Tệp này không được bảo vệ.</translation>
         </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+50"/>
+        <source>Open the document where it belongs first.</source>
+        <translation>Hãy mở tài liệu chứa đoạn văn tương ứng trước.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>The office does not allow printing or exporting this session&apos;s documents</source>
         <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
@@ -2015,6 +2030,14 @@ Tệp này không được bảo vệ.</translation>
         <location line="+30"/>
         <source>of {count}</source>
         <translation>/ {count}</translation>
+    </message>
+</context>
+<context>
+    <name>annotating</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+53"/>
+        <source>Mark the text where it belongs: the note moves there.</source>
+        <translation>Hãy đánh dấu đoạn văn tương ứng: chú thích sẽ được chuyển đến đó.</translation>
     </message>
 </context>
 </TS>

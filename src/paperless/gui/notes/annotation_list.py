@@ -9,9 +9,18 @@ click (or Enter) opens the document at the annotation. The list follows every ch
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from paperless.core.export import payload as pl
 from paperless.core.notes import Annotation, AnnotationKind
@@ -33,6 +42,8 @@ def _short(text: str, limit: int = MAX_CHARS) -> str:
 
 class AnnotationsTab(QWidget):
     annotation_activated = Signal(object)  # Annotation: open its document there
+    place_requested = Signal(object)  # a "not placed" Annotation: place it in the document on screen
+    drop_requested = Signal(object)  # a "not placed" Annotation: delete it (undoable)
 
     def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +73,10 @@ class AnnotationsTab(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.itemClicked.connect(lambda row, _c: self._activate(row))
-        self.tree.itemActivated.connect(lambda row, _c: self._activate(row))
+        self.tree.itemActivated.connect(lambda row, _c: self._activate(row, place=True))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.installEventFilter(self)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -132,9 +146,7 @@ class AnnotationsTab(QWidget):
             row.setIcon(0, swatch(a.kind, colour_of(a), mark))
             row.setText(0, self._row_text(a))
             row.setToolTip(0, self._tooltip(a))
-            known = self._context is not None and self._context.document(a.doc_hash) is not None
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            row.setFlags(flags if known else Qt.ItemFlag.ItemIsEnabled)
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             if a.uuid == selected:
                 self.tree.setCurrentItem(row)
         for doc_hash, group in groups.items():
@@ -157,7 +169,7 @@ class AnnotationsTab(QWidget):
 
     def _doc_title(self, doc_hash: str) -> str:
         doc = self._context.document(doc_hash) if self._context else None
-        return doc.title if doc is not None else self.tr("A document not in this version of the session")
+        return doc.title if doc is not None else self.tr("Not placed: their text changed in this version")
 
     def _page_text(self, a: Annotation) -> str:
         pages = pl.pages_of(a) or [a.page]
@@ -190,11 +202,37 @@ class AnnotationsTab(QWidget):
             parts.append(_short(written, 1000))
         return "\n".join(parts)
 
-    def _activate(self, row: QTreeWidgetItem) -> None:
-        uuid = row.data(0, UUID_ROLE)
+    def _row_annotation(self, row: QTreeWidgetItem | None) -> tuple[Annotation | None, bool]:
+        """(the row's annotation, whether it is placed in a document of this version)."""
+        uuid = row.data(0, UUID_ROLE) if row is not None else None
         found = self._c.find(uuid) if isinstance(uuid, str) else None
-        if found is not None and self._context is not None and self._context.document(found.doc_hash):
+        placed = found is not None and self._context is not None and self._context.document(found.doc_hash) is not None
+        return found, placed
+
+    def _activate(self, row: QTreeWidgetItem, place: bool = False) -> None:
+        found, placed = self._row_annotation(row)
+        if found is not None and placed:
             self.annotation_activated.emit(found)
+        elif found is not None and place:  # Enter or a double click on a "not placed" one
+            self.place_requested.emit(found)
+
+    def _menu(self, pos: QPoint) -> None:
+        found, placed = self._row_annotation(self.tree.itemAt(pos))
+        if found is None or placed:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Place it in the document on screen"), lambda: self.place_requested.emit(found))
+        menu.addAction(self.tr("Drop it"), lambda: self.drop_requested.emit(found))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            found, placed = self._row_annotation(self.tree.currentItem())
+            if found is not None and not placed:
+                self.drop_requested.emit(found)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- filters ---------------------------------------------------------------------------------
 
@@ -260,7 +298,9 @@ class AnnotationsTab(QWidget):
         self.kind_filter.setAccessibleName(self.tr("Show annotations of the kind"))
         self.colour_filter.setAccessibleName(self.tr("Show annotations of the colour"))
         self.tree.setAccessibleName(self.tr("My annotations in this session"))
-        self.tree.setAccessibleDescription(self.tr("Press Enter to go to the annotation."))
+        self.tree.setAccessibleDescription(self.tr(
+            "Press Enter to go to the annotation. One that could not be placed: Enter places it in the "
+            "document on screen, Delete drops it."))
         self._fill_documents()
         self._fill_kinds()
         self.doc_filter.setItemText(0, self.tr("All documents"))

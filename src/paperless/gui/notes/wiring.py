@@ -83,6 +83,8 @@ class NotesWiring(QObject):
         w.reader.page_changed.connect(lambda page, _count: p.bookmarks.set_current_page(page))
         p.bookmarks.jump_requested.connect(w.reader.go_to_page)
         p.annotations.annotation_activated.connect(self.go_to_annotation)
+        p.annotations.place_requested.connect(self.place)
+        p.annotations.drop_requested.connect(lambda a: c.delete(a.uuid))
         c.failed.connect(w.show_failure)
         c.history_changed.connect(self._history)
         c.ready.connect(self._ready)
@@ -173,6 +175,13 @@ class NotesWiring(QObject):
         self._pending_jump = annotation
         self._w.reader.pending_page = annotation.page  # it opens on that page
         self._w.session.open_document(found.entry)
+
+    def place(self, annotation: Annotation) -> None:
+        """Place a "not placed" annotation in the document on screen (see viewer.annotation_place)."""
+        if self.document is None or not self._w.reader.view.place_annotation(annotation):
+            self._w.hint.show_floating(self.tr("Open the document where it belongs first."), 6000, 480)
+        else:
+            self._w.reader.view.setFocus()
 
     def add_bookmark(self) -> None:
         if self.document is None:

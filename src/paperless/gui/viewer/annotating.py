@@ -31,6 +31,7 @@ from paperless.gui.viewer import annotation_paint as paint
 from paperless.gui.viewer.annotation_edit import AnnotationEditing
 from paperless.gui.viewer.annotation_ink import InkStrokes
 from paperless.gui.viewer.annotation_input import AnnotationInput
+from paperless.gui.viewer.annotation_place import place_markup
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.doc_text import DocTextLoader
 from paperless.gui.viewer.requests import PageRequests
@@ -54,6 +55,7 @@ class Annotating(QObject):
         self.selected: str | None = None
         self.hidden: set[str] = set()  # drawn by the overlay (moving) or an editor instead
         self.preview: Annotation | None = None  # an annotation being moved or resized
+        self.placing: str | None = None  # a "not placed" markup the next marking moves (annotation_place)
         self._by_page: dict[int, list[Annotation]] | None = None
         self.ink = InkStrokes(self)
         self.input = AnnotationInput(self)
@@ -95,7 +97,7 @@ class Annotating(QObject):
         self.texts.reset(doc_hash)
         self.ink.end_group()
         self.hidden.clear()
-        self.preview = None
+        self.preview, self.placing = None, None
         self.select(None)
         self._reload()
 
@@ -236,10 +238,17 @@ class Annotating(QObject):
 
     # ---- tools ----------------------------------------------------------------------------------
 
+    def _placing_kind(self) -> AnnotationKind | None:
+        found = self.controller.find(self.placing) if self.controller and self.placing else None
+        return found.kind if found is not None else None
+
     def _tool_changed(self, value: str) -> None:
         tool = Tool(value)
         self.editing.finish()
         self.input.cancel()
+        kind = self._placing_kind()
+        if self.placing is not None and (kind is None or TOOL_OF_KIND.get(kind) is not tool):
+            self.placing = None  # another tool: placing is given up
         if tool is not Tool.SELECT:
             self.select(None)
         if tool in MARKUP_TOOLS and self.canvas.selection and self.enabled:
@@ -332,7 +341,9 @@ class Annotating(QObject):
                 anchor = text_anchor(text, doc_hash, first, last)
             except (ValueError, IndexError):
                 return  # words without text at both ends: nothing to mark
-            controller.add(doc_hash, anchor.page, kind, color, {"anchor": anchor.to_dict(), "quote": quote})
+            placing, self.placing = self.placing, None
+            if placing is None or not place_markup(self, placing, doc_hash, anchor, quote):
+                controller.add(doc_hash, anchor.page, kind, color, {"anchor": anchor.to_dict(), "quote": quote})
 
         self.texts.with_text(make)
 

@@ -21,6 +21,7 @@ from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Prior
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.toolbar import AnnotationToolBar
 from paperless.gui.viewer.annotating import Annotating
+from paperless.gui.viewer.annotation_place import begin_placing
 from paperless.gui.viewer.bridge import Bridge, deliver
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.layout import PageLayout, ZoomMode, reveal
@@ -145,6 +146,10 @@ class DocumentView(Zooming, QWidget):
     def set_annotations(self, controller: AnnotationController | None) -> None:
         """Show and edit the annotations kept by ``controller`` (None: none, tools off)."""
         self.annotating.set_controller(controller)
+
+    def place_annotation(self, annotation: Annotation) -> bool:
+        """Place a "not placed" annotation here (see ``annotation_place``); False: no document."""
+        return begin_placing(self.annotating, annotation, max(0, self.current_page()))
 
     def finish_annotation_editing(self) -> None:
         """Save what is being typed into a note or text box now (before the session or app closes)."""
