@@ -156,3 +156,25 @@ def test_an_annotation_whose_text_is_gone_stays_and_is_not_tried_again(store: No
     group = stale_groups(store.annotations(SID), [h2])[h1]
     assert [a.uuid for a in group] == [lost.uuid]
     assert untried(group, [h2]) == []  # not tried again in the same version
+
+
+def test_the_demo_s_revised_plan(store: NotesStore, tmp_path: Path) -> None:
+    """The demo's version 2 (``paperless demo``): a note on the dropped paragraph is not placed,
+    a note elsewhere follows the text."""
+    from paperless.core.demo.documents import write_plan
+
+    v1 = write_plan(tmp_path / "v1.pdf").read_bytes()
+    v2 = write_plan(tmp_path / "v2.pdf", revision=2).read_bytes()
+    h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(v2).hexdigest()
+    t1 = doc_text(v1)
+    made = {}
+    for name, phrase in (("kept", "xác định chuyển đổi số là nhiệm vụ chính trị trọng"),
+                         ("dropped", "từng bước hình thành cơ quan Đảng")):
+        first, last = find_words(t1, v1, phrase)
+        anchor = text_anchor(t1, h1, first, last)
+        made[name] = store.add_annotation(SID, h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
+                                          {"anchor": anchor.to_dict(), "quote": phrase})
+    group = stale_groups(store.annotations(SID), [h2])[h1]
+    report = carry_over(store, group, h2, doc_text(v2))
+    assert report.orphaned == [made["dropped"].uuid]
+    assert report.placed_exact == [made["kept"].uuid]

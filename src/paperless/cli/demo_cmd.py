@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         p=demo.bundle, n=len(m.entries), s=m.signer.name)
     say(T("  passphrase: {p} (every demo identity)", "  mật khẩu:   {p} (mọi danh tính mẫu)"),
         p=DEMO_PASSPHRASE)
+    say(T("  revised:    {p} (version 2: the draft plan revised; open it later and your notes follow)",
+          "  bản sửa:    {p} (phiên bản 2: dự thảo Kế hoạch đã sửa; mở sau, ghi chú sẽ theo sang)"),
+        p=demo.revised)
     say(T("Open it as the first member:", "Mở gói với tư cách thành viên thứ nhất:"))
     print(f"  paperless open {demo.bundle} --identity {first} --trust {demo.clerk}")
     if args.no_app:

@@ -178,7 +178,10 @@ def write_report(path: Path, marker: str = DEFAULT_MARKER) -> Path:
     return path
 
 
-def write_plan(path: Path, marker: str = DEFAULT_MARKER) -> Path:
+def write_plan(path: Path, marker: str = DEFAULT_MARKER, *, revision: int = 1) -> Path:
+    """The draft plan; ``revision=2`` is the office's revised draft (see text_plan.revised_sections)."""
+    sections = text_plan.SECTIONS if revision == 1 else text_plan.revised_sections()
+    intro = text_plan.INTRO if revision == 1 else text_plan.REVISION_NOTE + text_plan.INTRO
     b = Builder()
     b.new_page()
     party_header(
@@ -193,11 +196,11 @@ def write_plan(path: Path, marker: str = DEFAULT_MARKER) -> Path:
         "KẾ HOẠCH",
         ["thực hiện chuyển đổi số trong các cơ quan Đảng", "tỉnh Vân Sơn giai đoạn 2025–2030"],
     )
-    b.paragraph(text_plan.INTRO)
+    b.paragraph(intro)
     b.heading("MỤC LỤC", align="center", indent=0, before=4)
     entries = [
         (blk.text, blk.level)
-        for sec in text_plan.SECTIONS
+        for sec in sections
         for blk in sec
         if isinstance(blk, H) and blk.level <= 2
     ]
@@ -206,7 +209,7 @@ def write_plan(path: Path, marker: str = DEFAULT_MARKER) -> Path:
     b.y += CONTENTS_LINE * len(entries)
     b.new_page()
     where: dict[str, tuple[int, float]] = {}
-    for section in text_plan.SECTIONS:
+    for section in sections:
         where.update(render(b, section, outline=True))
     signature(
         b,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from paperless.core.bundle import BuildResult, build_bundle, verify_bundle
-from paperless.core.demo.documents import write_demo_documents
+from paperless.core.demo.documents import write_demo_documents, write_plan
 from paperless.core.demo.session_data import DEMO_SESSION
 from paperless.core.identity import create_identity, load_card, unlock_identity
 from paperless.core.identity.card import toml_str
@@ -18,6 +19,8 @@ DEMO_PASSPHRASE = "demo-hoinghi-12"
 FOLDERS = {"Nguyễn Văn An": "an", "Trần Thị Bình": "binh", "Lê Hoàng Cường": "cuong"}
 CLERK_FOLDER = "clerk"
 BUNDLE_NAME = "phien-12.paperless"
+PLAN_FILE = "kehoach_cds.pdf"
+REVISED_NAME = "phien-12-ban-sua-doi.paperless"  # version 2: the draft plan revised
 
 Step = Callable[[str], None]
 
@@ -30,6 +33,7 @@ class DemoSetup:
     clerk: Path
     members: dict[str, Path]
     build: BuildResult
+    revised: Path  # the same session, version 2, with the draft plan revised
 
 
 def _ensure_identity(folder: Path, name: str, role: str, log_n: int) -> None:
@@ -39,7 +43,7 @@ def _ensure_identity(folder: Path, name: str, role: str, log_n: int) -> None:
     create_identity(folder, name, role, DEMO_PASSPHRASE, log_n=log_n)
 
 
-def write_session_toml(root: Path, documents: Path, identities: Path) -> Path:
+def write_session_toml(root: Path, documents: Path, identities: Path, name: str = "session.toml") -> Path:
     s = DEMO_SESSION
     lines = [
         "# Demo session, written by `paperless demo`.",
@@ -73,7 +77,7 @@ def write_session_toml(root: Path, documents: Path, identities: Path) -> Path:
         ]
         if item.restricted_to:
             lines.append(f"restricted_to = [{', '.join(toml_str(n) for n in item.restricted_to)}]")
-    path = root / "session.toml"
+    path = root / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -95,8 +99,16 @@ def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N, step: Step | None = N
     built = build_bundle(
         load_session(session_file), unlock_identity(clerk, DEMO_PASSPHRASE), root / BUNDLE_NAME
     )
+    revised_docs = root / "documents-v2"  # the office re-issues the session: the plan revised
+    revised_docs.mkdir(exist_ok=True)
+    for pdf in documents.glob("*.pdf"):
+        shutil.copyfile(pdf, revised_docs / pdf.name)
+    write_plan(revised_docs / PLAN_FILE, revision=2)
+    revised = build_bundle(load_session(write_session_toml(root, revised_docs, identities, "session-v2.toml")),
+                           unlock_identity(clerk, DEMO_PASSPHRASE), root / REVISED_NAME, version=2)
     report("verify")
     verify_bundle(built.path, [load_card(clerk)])
+    verify_bundle(revised.path, [load_card(clerk)])
     return DemoSetup(
         root,
         built.path,
@@ -104,4 +116,5 @@ def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N, step: Step | None = N
         clerk,
         {name: identities / folder for name, folder in FOLDERS.items()},
         built,
+        revised.path,
     )

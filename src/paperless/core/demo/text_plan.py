@@ -227,3 +227,16 @@ RECIPIENTS = (
     "- Các ban, đảng đoàn, ban cán sự đảng,",
     "- Lưu Văn phòng Tỉnh ủy.",
 )
+
+
+# Version 2 of the draft (the demo's revised session): a sentence added at the start, the
+# second paragraph of "1. Mục đích" dropped — so notes carry over, and one cannot be placed.
+REVISION_NOTE = (
+    "Tiếp thu ý kiến của các đồng chí Ủy viên Ban Thường vụ tại phiên họp thứ 12, Văn phòng "
+    "Tỉnh ủy đã hoàn chỉnh dự thảo Kế hoạch này. "
+)
+
+
+def revised_sections() -> tuple[tuple[Block, ...], ...]:
+    purpose = tuple(b for i, b in enumerate(PURPOSE) if i != 3)
+    return (purpose, GOALS, TASK_BLOCKS, IMPLEMENTATION)
