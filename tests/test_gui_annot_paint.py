@@ -18,7 +18,7 @@ from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import RenderWorker
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.geometry import smooth_stroke
-from paperless.gui.annotations.shapes import ShapeCache
+from paperless.gui.annotations.shape_cache import ShapeCache
 from paperless.gui.annotations.tools import Tool
 from paperless.gui.viewer import DocumentView, painting
 
@@ -180,3 +180,31 @@ def test_a_busy_page_is_cached_as_a_picture_that_matches_the_drawing(qapp) -> No
                  if abs(vector.pixelColor(x, y).red() - picture.pixelColor(x, y).red()) > 40
                  or abs(vector.pixelColor(x, y).green() - picture.pixelColor(x, y).green()) > 40)
     assert differ < 0.002 * (vector.width() // 3) * (vector.height() // 3)
+
+
+def test_adding_to_a_busy_page_draws_only_the_new_marks_and_a_removal_redraws(qapp) -> None:  # type: ignore[no-untyped-def]
+    every = _busy_page()
+    before = every[:-1]  # the last one (a text box) is added
+    scale = 1.3
+    target = QRectF(0, 0, math.ceil(595 * scale), math.ceil(842 * scale))
+
+    def paint(cache: ShapeCache, annotations: list[Annotation]) -> QImage:
+        image = QImage(int(target.width()), int(target.height()), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        cache.paint(painter, 0, cache.page(0, annotations), target, scale, False, 1.0)
+        painter.end()
+        return image
+
+    cache = ShapeCache()
+    paint(cache, before)
+    grown = paint(cache, every)  # the same picture, with the new stroke drawn onto it
+    assert cache.incremental == 1
+    fresh = paint(ShapeCache(), every)
+    differ = sum(1 for x in range(0, fresh.width(), 3) for y in range(0, fresh.height(), 3)
+                 if grown.pixelColor(x, y) != fresh.pixelColor(x, y))
+    assert differ < 0.01 * (fresh.width() // 3) * (fresh.height() // 3)  # only where marks overlap
+    shrunk = paint(cache, before)  # a removal: drawn again from scratch
+    assert cache.incremental == 1
+    again = paint(ShapeCache(), before)
+    assert shrunk == again

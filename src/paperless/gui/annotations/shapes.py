@@ -14,8 +14,6 @@ everything keeps reading on the dark page.
 
 from __future__ import annotations
 
-import math
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +21,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QImage,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -221,10 +218,15 @@ def shape_of(annotation: Annotation, page: int) -> Shape | None:
     return None
 
 
+Versions = frozenset[tuple[str, str]]  # (uuid, hlc) of the annotations a page was made of
+RasterKey = tuple[int, int, float, bool, float]  # width, height, scale, night, pixel ratio
+
+
 class PageShapes:
     """A page's shapes merged by kind and colour, ready to paint at any zoom."""
 
     def __init__(self, shapes: Iterable[Shape]) -> None:
+        self.versions: Versions = frozenset()
         self.highlights: dict[int, tuple[QColor, QPainterPath]] = {}
         self.lines: dict[int, tuple[QColor, QPainterPath]] = {}  # underline, strike-out and ink
         self.notes: list[tuple[QColor, QPointF]] = []
@@ -307,79 +309,3 @@ class PageShapes:
         """Everything, as vectors, onto the page drawn at ``target`` at ``scale`` pixels per point."""
         self.paint_highlights(painter, target, scale, night)
         self.paint_marks(painter, target, scale, night)
-
-
-class ShapeCache:
-    """Shapes per annotation version, merged per page, and the marks of busy pages as pictures.
-
-    A page whose marks are costly to draw (many ink strokes: antialiased filling is what costs)
-    has them drawn once into an image at the current zoom and pixel ratio, which each frame
-    then only copies; the image is redrawn when the annotations, zoom or night mode change.
-    At most :attr:`RASTER_PAGES` such images are kept, none bigger than :attr:`MAX_RASTER`
-    pixels (beyond, e.g. zoomed far in, the marks are drawn as vectors).
-    """
-
-    RASTER_FROM = 1500  # PageShapes.complexity from which a page's marks are cached as an image
-    RASTER_PAGES = 4
-    MAX_RASTER = 8 * 2**20  # device pixels
-
-    def __init__(self) -> None:
-        self._shapes: dict[tuple[str, int], tuple[str, Shape | None]] = {}  # (uuid, page) -> (hlc, shape)
-        self._pages: dict[int, PageShapes] = {}
-        self._rasters: OrderedDict[int, tuple[tuple[int, int, float, bool, float], QImage]] = OrderedDict()
-
-    def forget(self, live: Iterable[str] | None = None) -> None:
-        """The annotations changed: merged pages are rebuilt (unchanged shapes are reused; with
-        ``live``, the uuids still shown, the shapes of the others are dropped)."""
-        self._pages.clear()
-        self._rasters.clear()
-        if live is not None:
-            keep = set(live)
-            for key in [k for k in self._shapes if k[0] not in keep]:
-                del self._shapes[key]
-
-    def clear(self) -> None:
-        self._shapes.clear()
-        self._pages.clear()
-        self._rasters.clear()
-
-    def page(self, page: int, annotations: Iterable[Annotation]) -> PageShapes:
-        found = self._pages.get(page)
-        if found is None:
-            found = self._pages[page] = PageShapes(s for s in (self.shape(a, page) for a in annotations) if s)
-        return found
-
-    def shape(self, annotation: Annotation, page: int) -> Shape | None:
-        key = (annotation.uuid, page)
-        cached = self._shapes.get(key)
-        if cached is not None and cached[0] == annotation.hlc:
-            return cached[1]
-        shape = shape_of(annotation, page)
-        self._shapes[key] = (annotation.hlc, shape)
-        return shape
-
-    def paint(self, painter: QPainter, page: int, shapes: PageShapes, target: QRectF, scale: float, night: bool,
-              dpr: float) -> None:
-        """Paint a page's annotations (``shapes``, from :meth:`page`) onto the page at ``target``."""
-        shapes.paint_highlights(painter, target, scale, night)
-        if not shapes.marks:
-            return
-        width, height = math.ceil(target.width() * dpr), math.ceil(target.height() * dpr)
-        if shapes.complexity < self.RASTER_FROM or width * height > self.MAX_RASTER:
-            shapes.paint_marks(painter, target, scale, night)
-            return
-        key = (width, height, scale, night, dpr)
-        cached = self._rasters.get(page)
-        if cached is None or cached[0] != key:
-            image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(dpr)
-            image.fill(Qt.GlobalColor.transparent)
-            inner = QPainter(image)
-            shapes.paint_marks(inner, QRectF(0, 0, target.width(), target.height()), scale, night)
-            inner.end()
-            cached = self._rasters[page] = (key, image)
-            while len(self._rasters) > self.RASTER_PAGES:
-                self._rasters.popitem(last=False)
-        else:
-            self._rasters.move_to_end(page)
-        painter.drawImage(target.topLeft(), cached[1])

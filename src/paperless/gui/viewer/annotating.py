@@ -24,7 +24,7 @@ from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import DocId
 from paperless.gui.annotations import geometry as geo
 from paperless.gui.annotations.controller import AnnotationController
-from paperless.gui.annotations.shapes import ShapeCache
+from paperless.gui.annotations.shape_cache import ShapeCache
 from paperless.gui.annotations.toolbar import AnnotationToolBar
 from paperless.gui.annotations.tools import MARKUP_TOOLS, TOOL_OF_KIND, Tool, color_for
 from paperless.gui.viewer import annotation_paint as paint
