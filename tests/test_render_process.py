@@ -208,3 +208,25 @@ def test_render_worker_with_a_render_process(demo: DemoDocuments) -> None:
         for _ in range(50):
             os.kill(pid, 0)
             time.sleep(0.1)
+
+
+def test_a_tile_is_that_part_of_the_whole_page(backend: RenderProcess, demo: DemoDocuments) -> None:
+    data = demo.plan.read_bytes()
+    local = PdfDocument(data)
+    remote = backend(data)
+    scale = 2.5
+    whole = local.render(1, scale)
+    clip = (300, 500, 1324, 1524)  # 1024 x 1024 pixels of the page at that scale
+    for document in (local, remote):
+        tile = document.render(1, scale, clip=clip)
+        assert (tile.width, tile.height) == (1024, 1024)
+        for row in (0, 511, 1023):
+            got = bytes(tile.samples[row * tile.stride: row * tile.stride + 3 * 1024])
+            start = (clip[1] + row) * whole.stride + 3 * clip[0]
+            assert got == whole.samples[start: start + 3 * 1024], row
+    edge = local.render(1, scale, clip=(whole.width - 100, whole.height - 50, whole.width + 900, whole.height + 950))
+    assert (edge.width, edge.height) == (100, 50)  # cut to the page
+    with pytest.raises(DocumentError):
+        local.render(1, scale, clip=(whole.width + 10, 0, whole.width + 20, 10))  # outside: nothing
+    remote.close()
+    local.close()

@@ -21,6 +21,7 @@ from paperless.core.render import (
     RenderResult,
     RenderWorker,
 )
+from paperless.core.render.document import Clip
 
 TIMEOUT = 10.0
 
@@ -173,9 +174,9 @@ class CountingDocument(PdfDocument):
             object.__getattribute__(self, "threads").add(threading.get_ident())
         return object.__getattribute__(self, name)
 
-    def render(self, page: int, scale: float, *, night: bool = False) -> Image:
+    def render(self, page: int, scale: float, *, night: bool = False, clip: Clip | None = None) -> Image:
         self.renders.append((page, scale, night))
-        return super().render(page, scale, night=night)
+        return super().render(page, scale, night=night, clip=clip)
 
 
 def counting_worker() -> tuple[RenderWorker, list[CountingDocument]]:

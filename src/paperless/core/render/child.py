@@ -11,9 +11,9 @@ Messages are tuples; every request gets exactly one reply (a tuple), except that
 
 * ``("open", handle)`` + bytes → ``("ok", [(width, height), ...])``
 * ``("close", handle)`` → ``("ok", None)``
-* ``("render", handle, page, scale, night, shared)`` → ``("pixels", w, h, stride)`` + bytes,
+* ``("render", handle, page, scale, night, shared, clip)`` → ``("pixels", w, h, stride)`` + bytes,
   or, for an image of at least ``SHARED_MIN_BYTES`` when ``shared``, ``("need", w, h, stride)``;
-  then the app sends ``("into", handle, page, scale, night, token, forgotten)`` and the
+  then the app sends ``("into", handle, page, scale, night, clip, token, forgotten)`` and the
   page is drawn into the shared segment → ``("ok", None)``.
 * ``("call", handle, method, args)`` for ``outline``/``links``/``words``/``text`` → ``("ok", value)``
   with plain tuples, lists and strings only (the app unpickles nothing else).
@@ -31,7 +31,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from paperless.core.bundle.errors import DocumentError
-from paperless.core.render.document import PdfDocument
+from paperless.core.render.document import Clip, PdfDocument
 from paperless.core.render.pixels import SHARED_MIN_BYTES, ChildMappings, Token
 
 CALLS = ("outline", "links", "words", "text")
@@ -46,6 +46,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_plain(v) for v in value)
     return value
+
+
+def _clip(value: Any) -> Clip | None:
+    if value is None:
+        return None
+    x0, y0, x1, y1 = (int(v) for v in value)
+    return (x0, y0, x1, y1)
 
 
 def _failure(exc: BaseException) -> tuple[str, str, str, str]:
@@ -76,21 +83,21 @@ class _Server:
                 closing.close()
             self.conn.send(("ok", None))
         elif op == "render":
-            _, handle, page, scale, night, shared = msg
+            _, handle, page, scale, night, shared, clip = msg
             document = self._doc(handle)
-            width, height = document.pixel_size(page, scale)
+            width, height = document.pixel_size(page, scale, _clip(clip))
             nbytes = 3 * width * height
             if shared and nbytes >= SHARED_MIN_BYTES:
                 self.conn.send(("need", width, height, 3 * width))
                 return
-            image = document.render(page, scale, night=night)
+            image = document.render(page, scale, night=night, clip=_clip(clip))
             self.conn.send(("pixels", image.width, image.height, image.stride))
             self.conn.send_bytes(image.samples)
         elif op == "into":
-            _, handle, page, scale, night, token, forgotten = msg
+            _, handle, page, scale, night, clip, token, forgotten = msg
             self.maps.forget(list(forgotten))
             target = self.maps.get(Token(*token))
-            self._doc(handle).render_into(page, scale, night, target)
+            self._doc(handle).render_into(page, scale, night, target, _clip(clip))
             self.conn.send(("ok", None))
         elif op == "call":
             _, handle, method, args = msg

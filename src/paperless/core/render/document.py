@@ -32,6 +32,17 @@ from paperless.core.bundle.errors import DocumentError
 A4 = (595.276, 841.89)
 MAX_SIDE = 14400.0  # points; bigger (or absurd UserUnit) pages are clamped for layout
 MAX_PIXELS = 64 * 2**20  # refuse to rasterise more than 64 Mpx (192 MB of RGB) in one image
+MAX_TILED_PIXELS = 2**31  # a page drawn in parts (tiles) may be this big in all
+
+Clip = tuple[int, int, int, int]  # x0, y0, x1, y1: pixels of the whole page drawn at a scale
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
 DISPLAY_LISTS = 8  # display lists kept per document
 
 
@@ -120,7 +131,9 @@ def _draw(dlist: Any, scale: float, night: bool, box: Any, target: Any, mutable:
     matrix = mu.FzMatrix(scale, 0, 0, scale, 0, 0)
     device = mu.fz_new_draw_device(mu.fz_concat(matrix, mu.fz_translate(-box.x0, -box.y0)), pix)
     try:
-        mu.fz_run_display_list(dlist.this, device, mu.FzMatrix(), mu.FzRect(mu.FzRect.Fixed_INFINITE), mu.FzCookie())
+        # what lies outside the box is skipped (tiles); the list's own space is the page's, in points
+        scissor = mu.FzRect(box.x0 / scale - 1, box.y0 / scale - 1, box.x1 / scale + 1, box.y1 / scale + 1)
+        mu.fz_run_display_list(dlist.this, device, mu.FzMatrix(), scissor, mu.FzCookie())
     finally:
         mu.fz_close_device(device)
     if night:
@@ -135,7 +148,7 @@ class RenderDocument(Protocol):
     @property
     def page_count(self) -> int: ...
     def page_sizes(self) -> list[PageSize]: ...
-    def render(self, page: int, scale: float, *, night: bool = False) -> Image: ...
+    def render(self, page: int, scale: float, *, night: bool = False, clip: Clip | None = None) -> Image: ...
     def outline(self) -> list[OutlineEntry]: ...
     def links(self, page: int) -> list[LinkInfo]: ...
     def words(self, page: int) -> list[Word]: ...
@@ -193,34 +206,47 @@ class PdfDocument:
             self._lists.popitem(last=False)
         return dlist
 
-    def pixel_size(self, page: int, scale: float) -> tuple[int, int]:
-        """Width and height in pixels of the page drawn at ``scale``; refuses absurd sizes."""
+    def _box(self, page: int, scale: float, clip: Clip | None) -> tuple[Any, Box]:
+        """The display list and the pixel box to draw: the whole page, or ``clip`` of it."""
         if not (math.isfinite(scale) and scale > 0):
             raise ValueError(f"bad scale {scale!r}")
-        bounds = self.display_list(page).rect
+        dlist = self.display_list(page)
+        bounds = dlist.rect
         pixels = (bounds.width * scale + 1) * (bounds.height * scale + 1)
-        if not math.isfinite(pixels) or pixels > MAX_PIXELS:
+        if not math.isfinite(pixels) or pixels > (MAX_PIXELS if clip is None else MAX_TILED_PIXELS):
             raise DocumentError(path=f"page {page + 1}", detail="the page is too large to display at this size")
-        box = _pixel_box(self.display_list(page), scale)
-        width, height = box.x1 - box.x0, box.y1 - box.y0
-        if width <= 0 or height <= 0:
+        whole = _pixel_box(dlist, scale)
+        box = Box(whole.x0, whole.y0, whole.x1, whole.y1)
+        if clip is not None:
+            x0, y0, x1, y1 = clip
+            box = Box(max(box.x0, box.x0 + x0), max(box.y0, box.y0 + y0),
+                      min(box.x1, box.x0 + x1), min(box.y1, box.y0 + y1))
+            if (box.x1 - box.x0) * (box.y1 - box.y0) > MAX_PIXELS:
+                raise DocumentError(path=f"page {page + 1}", detail="the part asked for is too large")
+        if box.x1 - box.x0 <= 0 or box.y1 - box.y0 <= 0:
             raise DocumentError(path=f"page {page + 1}", detail="the page is empty")
-        return width, height
+        return dlist, box
 
-    def render_into(self, page: int, scale: float, night: bool, target: Any) -> None:
+    def pixel_size(self, page: int, scale: float, clip: Clip | None = None) -> tuple[int, int]:
+        """Width and height in pixels of the page (or ``clip`` of it) drawn at ``scale``;
+        refuses absurd sizes."""
+        _dlist, box = self._box(page, scale, clip)
+        return box.x1 - box.x0, box.y1 - box.y0
+
+    def render_into(self, page: int, scale: float, night: bool, target: Any, clip: Clip | None = None) -> None:
         """Draw the page into a writable buffer of at least ``3 * w * h`` bytes (see pixel_size)."""
-        width, height = self.pixel_size(page, scale)
-        if len(memoryview(target).cast("B")) < 3 * width * height:
+        dlist, box = self._box(page, scale, clip)
+        if len(memoryview(target).cast("B")) < 3 * (box.x1 - box.x0) * (box.y1 - box.y0):
             raise ValueError("the target buffer is too small")
-        dlist = self.display_list(page)
-        _draw(dlist, scale, night, _pixel_box(dlist, scale), target, mutable=True)
+        _draw(dlist, scale, night, box, target, mutable=True)
 
-    def render(self, page: int, scale: float, *, night: bool = False) -> Image:
-        """The page at ``scale`` pixels per point, RGB, optionally inverted (night mode)."""
-        width, height = self.pixel_size(page, scale)
+    def render(self, page: int, scale: float, *, night: bool = False, clip: Clip | None = None) -> Image:
+        """The page at ``scale`` pixels per point, RGB, optionally inverted (night mode); with
+        ``clip`` (x0, y0, x1, y1 in pixels of the whole page at that scale), only that part."""
+        dlist, box = self._box(page, scale, clip)
+        width, height = box.x1 - box.x0, box.y1 - box.y0
         samples = bytes(3 * width * height)  # calloc'd: untouched zero pages until MuPDF draws
-        dlist = self.display_list(page)
-        _draw(dlist, scale, night, _pixel_box(dlist, scale), samples, mutable=False)
+        _draw(dlist, scale, night, box, samples, mutable=False)
         return Image(width, height, 3 * width, samples)
 
     def outline(self) -> list[OutlineEntry]:

@@ -35,7 +35,7 @@ from typing import Any
 
 from paperless.core.bundle.errors import DocumentError
 from paperless.core.render.child import child_main
-from paperless.core.render.document import Image, LinkInfo, OutlineEntry, PageSize, Word
+from paperless.core.render.document import Clip, Image, LinkInfo, OutlineEntry, PageSize, Word
 from paperless.core.render.pixels import SegmentPool, shared_memory_supported
 
 log = logging.getLogger(__name__)
@@ -209,20 +209,20 @@ class RemoteDocument:
     def page_sizes(self) -> list[PageSize]:
         return list(self._sizes)
 
-    def render(self, page: int, scale: float, *, night: bool = False) -> Image:
-        return self._retry(lambda: self._render(page, scale, night))  # type: ignore[no-any-return]
+    def render(self, page: int, scale: float, *, night: bool = False, clip: Clip | None = None) -> Image:
+        return self._retry(lambda: self._render(page, scale, night, clip))  # type: ignore[no-any-return]
 
-    def _render(self, page: int, scale: float, night: bool) -> Image:
+    def _render(self, page: int, scale: float, night: bool, clip: Clip | None) -> Image:
         backend = self._backend
         pool = backend.pool
-        backend.send(("render", self._handle, page, scale, night, pool is not None))
+        backend.send(("render", self._handle, page, scale, night, pool is not None, clip))
         kind, width, height, stride = backend.reply()
         if kind == "pixels":
             return Image(width, height, stride, backend.recv_bytes())
         assert kind == "need" and pool is not None
         segment = pool.lease(stride * height)
         try:
-            backend.send(("into", self._handle, page, scale, night, dataclasses.astuple(segment.token),
+            backend.send(("into", self._handle, page, scale, night, clip, dataclasses.astuple(segment.token),
                           pool.take_forgotten()))
             backend.reply()
         except BaseException:

@@ -36,7 +36,7 @@ from enum import IntEnum
 from typing import Any, TypeVar
 
 from paperless.core.render.cache import DEFAULT_BUDGET, ImageCache
-from paperless.core.render.document import Image, PageSize, PdfDocument, RenderDocument
+from paperless.core.render.document import Clip, Image, PageSize, PdfDocument, RenderDocument
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ class RenderKey:
     page: int
     scale: float  # pixels per PDF point
     night: bool
+    clip: Clip | None = None  # a tile: x0, y0, x1, y1 in pixels of the whole page at ``scale``
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,7 @@ class RenderWorker:
             error = "the document is not open"
         else:
             try:
-                image = document.render(key.page, key.scale, night=key.night)
+                image = document.render(key.page, key.scale, night=key.night, clip=key.clip)
             except Exception as exc:
                 log.debug("rendering %s failed", key, exc_info=True)
                 error = _describe(exc)

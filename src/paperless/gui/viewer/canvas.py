@@ -57,6 +57,7 @@ class PageCanvas(QAbstractScrollArea):
         super().__init__(parent)
         self.pages = layout
         self.images: dict[int, painting.PageImage] = {}
+        self.tiles: dict[int, dict[tuple[int, int, int, int], painting.PageImage]] = {}  # viewer/tiles.py
         self.errors: dict[int, str] = {}
         self.links: dict[int, list[LinkInfo]] = {}
         self.words: dict[int, list[Word]] = {}
@@ -178,6 +179,9 @@ class PageCanvas(QAbstractScrollArea):
             if image is not None:
                 exact = image.scale == scale and image.qimage.devicePixelRatio() == dpr
                 painting.draw_page_image(painter, target, image, exact)
+                for (x0, y0, _x1, _y1), tile in self.tiles.get(page, {}).items():  # sharp parts, zoomed far in
+                    if tile.scale == scale and tile.qimage.devicePixelRatio() == dpr:
+                        painter.drawImage(QPointF(target.left() + x0 / dpr, target.top() + y0 / dpr), tile.qimage)
                 if page in self.fresh and area.intersects(target):
                     shown_now.append(page)
             elif page in self.errors:
@@ -216,6 +220,7 @@ class PageCanvas(QAbstractScrollArea):
         """A new document (or none): forget the pages' images, errors, links, words, search
         marks and selection; no page painted so far is announced any more."""
         self.images, self.errors, self.links, self.words, self.highlights = {}, {}, {}, {}, {}
+        self.tiles = {}
         self.current_highlight, self.current_rects = None, None
         self.fresh.clear()
         self._painted_pages = []

@@ -37,6 +37,7 @@ from paperless.gui.viewer.layout import PageLayout
 from paperless.gui.viewer.painting import PageImage, to_qimage
 from paperless.gui.viewer.thumbnails import WIDTH as THUMB_WIDTH
 from paperless.gui.viewer.thumbnails import ThumbnailPanel
+from paperless.gui.viewer.tiles import want_tiles
 
 MAX_RENDER_PIXELS = 16 * 2**20  # beyond this a page is rendered smaller and scaled up on screen
 
@@ -81,6 +82,15 @@ class PageRequests(QObject):
     def generation(self) -> int:
         return self._generation
 
+    # what viewer/tiles.py needs of the requests
+    doc = property(lambda self: self._doc)
+    layout = property(lambda self: self._layout)
+    canvas = property(lambda self: self._canvas)
+    worker = property(lambda self: self._worker)
+    bridge = property(lambda self: self._bridge)
+    serial = property(lambda self: self._serial)
+    requested = property(lambda self: self._requested)
+
     def key(self, page: int, dpr: float) -> RenderKey:
         assert self._doc is not None
         size = self._sizes[page]
@@ -105,16 +115,21 @@ class PageRequests(QObject):
             self._generation += 1
             self._worker.set_generation(self._doc, self._generation)
             self._requested.clear()
+            self._canvas.tiles.clear()
             self._signature, self._window = signature, around
         for page in sorted(visible, key=lambda p: abs(p - centre)):
             self._want(page, Priority.VISIBLE, dpr)
         for page in sorted((p for p in around if p not in visible), key=lambda p: abs(p - centre)):
             self._want(page, Priority.PREFETCH, dpr)
         for page in visible:
+            want_tiles(self, page, dpr)  # sharp parts on screen when the page image is smaller
+        for page in visible:
             self._want_links(page)
         keep = range(around.start - 1, around.stop + 1)
         for page in [p for p in self._canvas.images if p not in keep]:
             del self._canvas.images[page]
+        for page in [p for p in self._canvas.tiles if p not in visible]:
+            del self._canvas.tiles[page]
 
     def _want(self, page: int, priority: Priority, dpr: float) -> None:
         key = self.key(page, dpr)
