@@ -167,9 +167,13 @@ def test_shared_segments_are_reused_and_leave_no_files(demo: DemoDocuments) -> N
     before = set(os.listdir("/dev/shm"))
     backend = RenderProcess(shared=True)
     try:
-        remote = backend(demo.plan.read_bytes())
         assert backend.pool is not None
+        assert backend.pool.stats() == (0, 16 * 2**20)  # one segment made ready at start
+        remote = backend(demo.plan.read_bytes())
         scale = 1920 / remote.page_sizes()[1].width
+        first = remote.render(1, scale)  # 15.6 MB: served by the ready segment, no new one
+        assert backend.pool.stats() == (1, 0) and len(first.samples) == 16 * 2**20
+        del first
         for page in range(remote.page_count):
             image = remote.render(page, scale)
             del image  # off the screen and out of the cache: its segment goes back

@@ -17,6 +17,7 @@ Messages are tuples; every request gets exactly one reply (a tuple), except that
   page is drawn into the shared segment → ``("ok", None)``.
 * ``("call", handle, method, args)`` for ``outline``/``links``/``words``/``text`` → ``("ok", value)``
   with plain tuples, lists and strings only (the app unpickles nothing else).
+* ``("warm", token)`` → ``("ok", None)``: map a shared segment now, before the first page.
 * ``("quit",)`` → no reply; the process ends. So does a closed pipe (the app went away).
 
 A failure is ``("err", kind, path, detail)`` with kind ``document`` (a
@@ -98,6 +99,9 @@ class _Server:
             self.maps.forget(list(forgotten))
             target = self.maps.get(Token(*token))
             self._doc(handle).render_into(page, scale, night, target, _clip(clip))
+            self.conn.send(("ok", None))
+        elif op == "warm":  # map a segment ahead of the first page (its pages already in memory)
+            self.maps.get(Token(*msg[1]), populate=True)
             self.conn.send(("ok", None))
         elif op == "call":
             _, handle, method, args = msg

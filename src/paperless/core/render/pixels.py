@@ -33,7 +33,9 @@ from paperless.core.render.document import Image
 
 SHARED_MIN_BYTES = 1 << 20  # smaller images (thumbnails) travel through the pipe
 GRANULE = 256 * 1024  # segment sizes are rounded up to this, so near sizes share segments
-KEEP_FREE_BYTES = 64 * 2**20
+KEEP_FREE_BYTES = 32 * 2**20
+WARM_BYTES = 16 * 2**20  # one segment made ready at start: a first page up to this size pays no faults
+FIT = 1.25  # a free segment serves an image up to this much smaller than itself
 
 
 def shared_memory_supported() -> bool:
@@ -79,22 +81,39 @@ class SegmentPool:
     def lease(self, nbytes: int) -> Segment:
         size = _round_up(nbytes)
         with self._lock:
-            for i, segment in enumerate(self._free):
-                if segment.token.size == size:
-                    del self._free[i]
-                    self._free_bytes -= size
-                    self._in_use += 1
-                    return segment
+            fitting = [(seg.token.size, i) for i, seg in enumerate(self._free)
+                       if size <= seg.token.size <= size * FIT]
+            if fitting:
+                _size, i = min(fitting)
+                segment = self._free.pop(i)
+                self._free_bytes -= segment.token.size
+                self._in_use += 1
+                return segment
+        segment = self._create(size)
+        with self._lock:
+            self._in_use += 1
+        return segment
+
+    def _create(self, size: int, *, allocate: bool = False) -> Segment:
         fd = os.memfd_create("paperless-pixels", os.MFD_CLOEXEC)
         try:
             os.ftruncate(fd, size)
+            if allocate:
+                os.posix_fallocate(fd, 0, size)  # the memory itself now, not page by page later
             buffer = mmap.mmap(fd, size)
         except BaseException:
             os.close(fd)
             raise
-        with self._lock:
-            self._in_use += 1
         return Segment(Token(os.getpid(), fd, next(self._serials), size), buffer)
+
+    def warm(self, size: int = WARM_BYTES) -> Token:
+        """Make one free segment ready (its memory allocated) for the first page; returns its
+        token so the render process can map it before it is needed."""
+        segment = self._create(_round_up(size), allocate=True)
+        with self._lock:
+            self._free.append(segment)
+            self._free_bytes += segment.token.size
+        return segment.token
 
     def adopt(self, image: Image, segment: Segment) -> None:
         """``image.samples`` is ``segment.buffer``: take the segment back when the image dies."""
@@ -150,12 +169,13 @@ class ChildMappings:
     def __init__(self) -> None:
         self._maps: dict[int, mmap.mmap] = {}
 
-    def get(self, token: Token) -> mmap.mmap:
+    def get(self, token: Token, *, populate: bool = False) -> mmap.mmap:
         buffer = self._maps.get(token.serial)
         if buffer is None:
             fd = os.open(f"/proc/{token.pid}/fd/{token.fd}", os.O_RDWR)
+            flags = mmap.MAP_SHARED | (getattr(mmap, "MAP_POPULATE", 0) if populate else 0)
             try:
-                buffer = mmap.mmap(fd, token.size)
+                buffer = mmap.mmap(fd, token.size, flags=flags)
             finally:
                 os.close(fd)
             self._maps[token.serial] = buffer

@@ -74,6 +74,8 @@ class RenderProcess:
         self.epoch = 0  # bumped at each (re)start; documents reopen when it changes
         self.restarts = 0
         self._start()  # at once: the new interpreter imports PyMuPDF while the app starts
+        self._warm_token = dataclasses.astuple(self.pool.warm()) if self.pool is not None else None
+        self._warmed_epoch = 0
 
     def __call__(self, data: bytes) -> RemoteDocument:
         return RemoteDocument(self, data, next(self._handles))
@@ -102,6 +104,13 @@ class RenderProcess:
                 except OSError:
                     pass
             process.join(5)
+
+    def warm(self) -> None:
+        """Have the render process map the ready segment before its first page (once per process)."""
+        if self._warm_token is not None and self._warmed_epoch == 0:  # the first process only: the
+            self._warmed_epoch = self.epoch  # segment may be gone (and its descriptor reused) later
+            self.send(("warm", self._warm_token))
+            self.reply()
 
     def restart(self) -> None:
         self._kill()
@@ -186,6 +195,7 @@ class RemoteDocument:
         backend.send(("open", self._handle), self._data)
         sizes = backend.reply()[1]
         self._epoch = backend.epoch
+        backend.warm()  # while the document opens, not in its first page's time
         return list(sizes)
 
     def _retry(self, job: Any) -> Any:
