@@ -249,3 +249,10 @@ def test_annotation_list_filters_and_opens(qtbot: QtBot, panel: NotesPanel, cont
     with qtbot.waitSignal(controller.changed):  # live: a deletion leaves the list
         controller.delete(tab.shown()[0].uuid)
     qtbot.waitUntil(lambda: len(tab.shown()) == 2)
+
+
+def test_a_note_as_plain_text_for_the_pdf_summary() -> None:
+    from paperless.gui.notes.note_text import plain_note_text
+
+    text = "**Đề nghị** làm rõ _kinh phí_\n- năm 2025\n  - quý I\nGiá 5\\*2"
+    assert plain_note_text(text) == "Đề nghị làm rõ kinh phí\n• năm 2025\n    • quý I\nGiá 5*2"

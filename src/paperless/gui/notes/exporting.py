@@ -35,6 +35,7 @@ from paperless.core.export import (
 from paperless.core.notes import Annotation, Bookmark, ItemNote
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.notes.isolated import run_isolated
+from paperless.gui.notes.note_text import plain_note_text
 from paperless.gui.session import LoadedDocument
 
 if TYPE_CHECKING:
@@ -170,9 +171,11 @@ class Exporter(QObject):
             annotations = [without_document_text(a) for a in annotations]
         bookmarks: list[Bookmark] = self._c.bookmarks()
         texts = {**self._c.item_notes(), **self._pending_notes()}
-        notes = [ItemNote("", "", agenda.session_id, i, t, "", "", False) for i, t in sorted(texts.items())]
         language = self._w.services.language
         markdown = path.suffix.lower() in (".md", ".markdown", ".txt")
+        if not markdown:  # the PDF shows the words, not the Markdown marks of bold and lists
+            texts = {i: plain_note_text(t) for i, t in texts.items()}
+        notes = [ItemNote("", "", agenda.session_id, i, t, "", "", False) for i, t in sorted(texts.items())]
 
         def job() -> None:
             if markdown:

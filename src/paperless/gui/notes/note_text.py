@@ -176,3 +176,13 @@ def _parse_inline(text: str) -> list[tuple[str, bool, bool]]:
             i += 1
     flush()
     return runs
+
+
+def plain_note_text(text: str) -> str:
+    """A note as plain text (for the PDF summary): no ``**``/``_`` marks, bullets as "•"."""
+    lines = []
+    for line in text.splitlines():
+        level, body = _bullet(line)
+        words = "".join(chunk for chunk, _bold, _italic in _parse_inline(body))
+        lines.append(("    " * (level - 1) + "\u2022 " + words) if level else words)
+    return "\n".join(lines)
