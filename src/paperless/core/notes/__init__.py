@@ -4,8 +4,9 @@ See :mod:`.store` for the rules (one transaction per change, outbox, tombstones,
 and :mod:`.crypto` for what is encrypted and how.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from paperless.core.notes.crypto import KEY_FILE
-from paperless.core.notes.db import DB_FILE
 from paperless.core.notes.errors import (
     NoteNotFoundError,
     NotesBusyError,
@@ -18,7 +19,6 @@ from paperless.core.notes.errors import (
     NotesTamperedError,
 )
 from paperless.core.notes.hlc import Hlc, HybridClock, WallClock, system_clock_ms
-from paperless.core.notes.migrations import MIGRATIONS, SCHEMA_VERSION
 from paperless.core.notes.records import (
     Annotation,
     AnnotationKind,
@@ -29,7 +29,25 @@ from paperless.core.notes.records import (
     OutboxOp,
     Record,
 )
-from paperless.core.notes.store import UNSET, NotesStore
+
+if TYPE_CHECKING:
+    from paperless.core.notes.db import DB_FILE
+    from paperless.core.notes.migrations import MIGRATIONS, SCHEMA_VERSION
+    from paperless.core.notes.store import UNSET, NotesStore
+
+# The store and its database layer (SQLAlchemy: ~35 MB and ~0.25 s to import) load when first
+# used — opening a session's notes — not when the reader starts or only needs the records.
+_LAZY = {"DB_FILE": "db", "MIGRATIONS": "migrations", "SCHEMA_VERSION": "migrations", "UNSET": "store",
+         "NotesStore": "store"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 __all__ = [
     "DB_FILE", "KEY_FILE", "MIGRATIONS", "SCHEMA_VERSION", "UNSET", "Annotation", "AnnotationKind", "Bookmark",

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paperless.core.anchoring import Anchor, DocText, Placement, normalise, reanchor_all
 from paperless.core.notes.records import Annotation, AnnotationKind, JsonDict
-from paperless.core.notes.store import NotesStore
+
+if TYPE_CHECKING:
+    from paperless.core.notes.store import NotesStore
 
 TRIED = "carry_tried"  # payload key: the new hashes this annotation could not be placed in
 CARRIED = "carried"  # payload key: where a placed annotation came from, and how sure

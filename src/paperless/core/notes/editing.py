@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paperless.core.notes.errors import NoteNotFoundError
 from paperless.core.notes.records import Annotation, AnnotationKind, JsonDict
-from paperless.core.notes.store import NotesStore
+
+if TYPE_CHECKING:
+    from paperless.core.notes.store import NotesStore
 
 HISTORY_LIMIT = 1000
 

@@ -19,16 +19,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from paperless.core.anchoring import DocText
-from paperless.core.notes import Annotation, NotesStore
+from paperless.core.notes import Annotation
 from paperless.core.notes.carry import CarryReport, carry_over, choose_target, mark_tried, stale_groups, untried
 from paperless.core.render import Priority, RenderWorker, Word
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.operations import Operations
+
+if TYPE_CHECKING:
+    from paperless.core.notes.store import NotesStore
 
 Reader = Callable[[str], bytes]  # entry -> decrypted PDF (called off the GUI thread)
 TIMEOUT = 300.0

@@ -19,14 +19,17 @@ import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from paperless.core.identity import UnlockedIdentity
-from paperless.core.notes import Annotation, AnnotationKind, Bookmark, ItemNote, JsonDict, NotesStore
+from paperless.core.notes import Annotation, AnnotationKind, Bookmark, ItemNote, JsonDict
 from paperless.core.notes.editing import AnnotationEditor, Outcome, Step, StepKind
 from paperless.gui.operations import Operations
+
+if TYPE_CHECKING:
+    from paperless.core.notes.store import NotesStore
 
 _SESSION_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 T = TypeVar("T")
@@ -71,6 +74,8 @@ class AnnotationController(QObject):
         store = self._store
 
         def open_all() -> tuple[NotesStore, list[ItemNote], list[Bookmark]]:
+            from paperless.core.notes.store import NotesStore  # SQLAlchemy: loaded with the first session
+
             s = store or NotesStore.open(folder, identity)
             return s, s.item_notes(sid), s.bookmarks(sid)
 
