@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 SETTING = "notes_panel"
 WIDTH = 300  # the panel's width until the member changes it
 CENTRE_MIN = 400  # the page keeps at least this much when the panel comes back
+NOTES_DELAY_MS = 200  # the notes store opens this long after a session is shown
 
 
 class NotesWiring(QObject):
@@ -108,7 +109,13 @@ class NotesWiring(QObject):
         self.context = NotesContext.from_agenda(opened.agenda, opened.member)
         self.panel.set_context(self.context)
         self.exporter.reset()
-        self.controller.start(services.library.folder, services.identity, opened.manifest.session_id)
+        folder, identity, session_id = services.library.folder, services.identity, opened.manifest.session_id
+
+        def start() -> None:  # once the agenda is on screen: loading the store costs ~0.25 s of CPU
+            if self._w.session.opened is opened:
+                self.controller.start(folder, identity, session_id)
+
+        QTimer.singleShot(NOTES_DELAY_MS, self, start)
         self.show_panel()
         self._enable()
 
