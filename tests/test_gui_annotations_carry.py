@@ -84,3 +84,26 @@ def test_a_document_that_holds_none_of_the_quotes_is_not_chosen(
     controller.reload()
     qtbot.waitUntil(lambda: controller.annotations(h1) and TRIED in controller.annotations(h1)[0].payload)
     assert controller.annotations(h1)[0].payload[TRIED] == [h_other] and kept.uuid == controller.annotations(h1)[0].uuid
+
+
+def test_a_second_run_is_not_lost_and_the_first_is_given_up(
+        qtbot: QtBot, parts: tuple[AnnotationController, CarryOver]) -> None:
+    controller, carry = parts
+    v1 = typeset(PARAS, (595.0, 842.0))
+    v2 = typeset(["Điều 0. Quyết định có hiệu lực kể từ ngày ký.", *PARAS], (612.0, 792.0))
+    h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(v2).hexdigest()
+    t1 = doc_text(v1)
+    first, last = find_words(t1, v1, "Phê duyệt Kế hoạch chuyển đổi số")
+    anchor = text_anchor(t1, h1, first, last)
+    with qtbot.waitSignal(controller.changed):
+        controller.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
+                       {"anchor": anchor.to_dict(), "quote": "Phê duyệt Kế hoạch chuyển đổi số"})
+    results: list[object] = []
+    carry.finished.connect(results.append)
+    carry.run({h1: "documents/0001.age"}, lambda _entry: v1)  # a session that is left at once …
+    carry.run({h2: "documents/0002.age"}, lambda _entry: v2)  # … for the revised one
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    qtbot.wait(100)
+    [reports] = results  # only the run that is still wanted reports
+    assert [r.target for r in reports] == [h2] and not carry.running  # type: ignore[attr-defined]
+    carry.stop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -63,6 +64,21 @@ class Operations(QObject):
 
     def _run_delivered(self, fn: Callable[[], None]) -> None:
         fn()
+
+    def call(self, op: Callable[[], T], timeout: float | None = None) -> T:
+        """Run ``op`` on this pool and wait for its result — from a background thread only
+        (a job that needs the database worker, say); the GUI thread is not involved."""
+        future: Future[T] = Future()
+
+        def job() -> None:
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(op())
+                except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                    future.set_exception(exc)
+
+        self._pool.start(job)
+        return future.result(timeout)
 
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until running operations end (at shutdown; their callbacks are not run)."""

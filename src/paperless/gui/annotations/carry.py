@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from paperless.core.anchoring import DocText
@@ -86,25 +87,38 @@ class CarryOver(QObject):
         self._controller = controller
         self._worker = worker
         self._ops = operations
+        self._cancel = threading.Event()
+        self._next: tuple[dict[str, str], Reader] | None = None  # asked for while another ran
         self.running = False
+
+    def stop(self) -> None:
+        """Give up the run in progress (after its current step) and any run waiting."""
+        self._cancel.set()
+        self._next = None
 
     def run(self, current: Mapping[str, str], read: Reader) -> None:
         """``current``: doc_hash -> entry of the documents this member can read now."""
-        if self.running:
+        if self.running:  # one at a time: this one starts when the other has stopped
+            self._cancel.set()
+            self._next = (dict(current), read)
             return
         self.running = True
+        cancel = self._cancel = threading.Event()
         controller, worker, documents = self._controller, self._worker, dict(current)
 
         def job() -> list[CarryReport]:
             annotations = controller.call_store(lambda store, sid: store.annotations(sid))
             groups = {old: group for old, group in stale_groups(annotations, documents).items()
                       if untried(group, documents)}
-            if not groups:
-                return []
-            wanted = {h for group in groups.values() for h in untried(group, documents)}
-            texts = {h: DocText(document_words(worker, documents[h], read(documents[h]))) for h in wanted}
+            texts: dict[str, DocText] = {}
+            for h in {h for group in groups.values() for h in untried(group, documents)}:
+                if cancel.is_set():
+                    return []
+                texts[h] = DocText(document_words(worker, documents[h], read(documents[h])))
             reports: list[CarryReport] = []
             for group in groups.values():
+                if cancel.is_set():
+                    break
                 candidates = untried(group, documents)
                 target = choose_target(group, {h: texts[h].text for h in candidates})
                 if target is None:
@@ -115,13 +129,26 @@ class CarryOver(QObject):
             return reports
 
         def done(reports: list[CarryReport]) -> None:
-            self.running = False
+            if self._ended(cancel):
+                return
             if reports:
                 controller.reload()
             self.finished.emit(reports)
 
         def failed(exc: BaseException) -> None:
-            self.running = False
-            self.failed.emit(exc)
+            if not self._ended(cancel):
+                self.failed.emit(exc)
 
         self._ops.run(job, done, failed)
+
+    def _ended(self, cancel: threading.Event) -> bool:
+        """A run ended: True when its result is not wanted (cancelled, or this object is gone)."""
+        if not shiboken6.isValid(self):
+            return True
+        self.running = False
+        if self._next is not None:
+            current, read = self._next
+            self._next = None
+            self.run(current, read)
+            return True
+        return cancel.is_set()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -249,30 +248,12 @@ class AnnotationController(QObject):
     def call_store(self, fn: Callable[[NotesStore, str], T], timeout: float = 120.0) -> T:
         """Run ``fn(store, session_id)`` on the database worker and wait for its result.
 
-        For background jobs only (e.g. carry-over), never on the GUI thread: the result
-        comes back through the GUI thread's event loop.
+        For background jobs only (e.g. carry-over), never on the GUI thread.
         """
         store, sid = self._store, self._session
         if store is None or sid is None:
             raise RuntimeError("no session's notes are open")
-        done = threading.Event()
-        box: list[Any] = []
-
-        def ok(value: T) -> None:
-            box.append(("ok", value))
-            done.set()
-
-        def failed(exc: BaseException) -> None:
-            box.append(("err", exc))
-            done.set()
-
-        self._db.run(lambda: fn(store, sid), ok, failed)
-        if not done.wait(timeout):
-            raise TimeoutError("the notes database did not answer")
-        kind, value = box[0]
-        if kind == "err":
-            raise value
-        return value  # type: ignore[no-any-return]
+        return self._db.call(lambda: fn(store, sid), timeout)
 
     def reload(self) -> None:
         """Read the loaded documents' annotations again (after a change made elsewhere)."""

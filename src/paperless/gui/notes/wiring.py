@@ -148,6 +148,7 @@ class NotesWiring(QObject):
         or text box on the page), then end the session's notes."""
         self._w.reader.view.finish_annotation_editing()
         self.panel.flush()
+        self.carry.stop()
         self.controller.stop()
         self.context, self.document, self._pending_jump = None, None, None
         self.panel.set_context(None)
@@ -156,6 +157,7 @@ class NotesWiring(QObject):
     def shut_down(self) -> None:
         """The window is closing: save what is typed and close the store (after the queued saves)."""
         self._w.reader.view.finish_annotation_editing()
+        self.carry.stop()
         self.panel.flush()
         self.controller.close()
 
