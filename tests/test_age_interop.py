@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -74,7 +75,10 @@ def run_with_tty(argv: list[str], passphrase: str, cwd: Path, timeout: float = 1
             if not data:
                 break
             output += data
-            if output.lower().count(b"passphrase") > answered and output.rstrip().endswith(b":"):
+            # a prompt is "…passphrase…:"; other output (age-keygen's "Public key: …" on the same
+            # terminal) may come in the same read, so the prompt need not end the output
+            prompts = len(re.findall(rb"(?i)passphrase[^\r\n]*?:", output))
+            if prompts > answered:
                 os.write(fd, passphrase.encode() + b"\n")
                 answered += 1
         _, status = os.waitpid(pid, 0)
