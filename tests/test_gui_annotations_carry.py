@@ -107,3 +107,26 @@ def test_a_second_run_is_not_lost_and_the_first_is_given_up(
     [reports] = results  # only the run that is still wanted reports
     assert [r.target for r in reports] == [h2] and not carry.running  # type: ignore[attr-defined]
     carry.stop()
+
+
+def test_notes_on_a_document_restricted_in_this_version_are_left_alone(
+        qtbot: QtBot, parts: tuple[AnnotationController, CarryOver]) -> None:
+    controller, carry = parts
+    v1 = typeset(PARAS[:5], (595.0, 842.0))
+    summary = typeset(PARAS[:5], (612.0, 792.0))  # a readable document that quotes it all
+    h1, h_summary = hashlib.sha256(v1).hexdigest(), hashlib.sha256(summary).hexdigest()
+    t1 = doc_text(v1)
+    first, last = find_words(t1, v1, "Kinh phí thực hiện từ nguồn ngân sách tỉnh")
+    anchor = text_anchor(t1, h1, first, last)
+    with qtbot.waitSignal(controller.changed):
+        controller.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
+                       {"anchor": anchor.to_dict(), "quote": "Kinh phí thực hiện từ nguồn ngân sách tỉnh"})
+    read: list[str] = []
+    with qtbot.waitSignal(carry.finished, timeout=60_000) as finished:
+        carry.run({h_summary: "documents/0002.age"}, lambda e: (read.append(e), summary)[1],
+                  known={h1, h_summary})  # h1 is still in the agenda, restricted to others now
+    assert finished.args[0] == [] and read == []  # not stale: not moved, not marked, not even read
+    controller.reload()
+    qtbot.waitUntil(lambda: bool(controller.annotations(h1)), timeout=10_000)
+    [kept] = controller.annotations(h1)
+    assert TRIED not in kept.payload

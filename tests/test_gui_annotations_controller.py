@@ -98,3 +98,60 @@ def test_a_new_session_drops_the_old_one(qtbot: QtBot, controller: AnnotationCon
     qtbot.waitUntil(lambda: DOC in controller._docs)
     assert controller.annotations(DOC) == []  # session 13 has none
     assert store_session_id("phien 13 / đặc biệt").startswith("s-")
+
+
+def _hold(db: Operations) -> threading.Event:
+    """Keep the database worker busy until the returned event is set."""
+    release, started = threading.Event(), threading.Event()
+    db.run(lambda: (started.set(), release.wait(10)))
+    assert started.wait(5)
+    return release
+
+
+def test_typing_back_to_the_saved_note_while_a_save_runs_is_not_lost(
+        qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> None:
+    db = Operations(threads=1)
+    c = AnnotationController(db)
+    with qtbot.waitSignal(c.ready, timeout=10_000):
+        c.start(tmp_path / "lib", an, "phien-12")
+    release = _hold(db)
+    c.set_item_note(0, "Ý kiến A")  # queued behind the busy worker …
+    c.set_item_note(0, "")  # … and typed away again before it is saved
+    release.set()
+    qtbot.waitUntil(lambda: c.latest_item_note(0) == "" and not c._notes_sent, timeout=10_000)
+    assert c.item_note(0) == ""
+    c.close()
+    c.wait()
+    store = NotesStore.open(tmp_path / "lib", an)
+    try:
+        note = store.item_note("phien-12", 0)
+        assert note is not None and note.text == ""
+    finally:
+        store.close()
+
+
+def test_quick_starts_open_one_store_and_closing_while_opening_closes_it(
+        qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[NotesStore] = []
+    real_open = NotesStore.open
+
+    def counting_open(*args: object, **kwargs: object) -> NotesStore:
+        store = real_open(*args, **kwargs)  # type: ignore[arg-type]
+        opened.append(store)
+        return store
+
+    monkeypatch.setattr(NotesStore, "open", staticmethod(counting_open))
+    db = Operations(threads=1)
+    c = AnnotationController(db)
+    c.start(tmp_path / "lib", an, "phien-12")
+    with qtbot.waitSignal(c.ready, timeout=10_000):
+        c.start(tmp_path / "lib", an, "phien-13")  # before the first open has finished
+    assert len(opened) == 1
+    c.close()
+    c.wait()
+    again = AnnotationController(Operations(threads=1))
+    again.start(tmp_path / "lib2", an, "phien-12")
+    again.close()  # while its store is still opening
+    again.wait()
+    qtbot.wait(50)
+    assert again._db_store is None and again._store is None

@@ -234,3 +234,63 @@ def test_a_tile_is_that_part_of_the_whole_page(backend: RenderProcess, demo: Dem
         local.render(1, scale, clip=(whole.width + 10, 0, whole.width + 20, 10))  # outside: nothing
     remote.close()
     local.close()
+
+
+def test_a_document_closed_after_a_crash_leaves_the_others_working(demo: DemoDocuments) -> None:
+    backend = RenderProcess()
+    try:
+        a, b = backend(demo.plan.read_bytes()), backend(demo.report.read_bytes())
+        pid = backend.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)
+        a.close()  # meets the dead process: nothing to close there
+        image = b.render(0, 1.0)  # reopened in a new process, not sent to one that lacks it
+        assert image.width > 0 and backend.pid != pid
+    finally:
+        backend.shutdown()
+
+
+@pytest.mark.skipif(not shared_memory_supported(), reason="shared pixel memory is Linux-only (memfd)")
+def test_an_image_dying_while_the_pool_is_busy_does_not_deadlock(demo: DemoDocuments) -> None:
+    """An image's finalizer can run inside a garbage collection started while the pool holds
+    its lock (on any thread): it must not wait for that lock."""
+    backend = RenderProcess(shared=True)
+    try:
+        remote = backend(demo.plan.read_bytes())
+        pool = backend.pool
+        assert pool is not None
+        image = remote.render(1, 1920 / remote.page_sizes()[1].width)
+        done = threading.Event()
+
+        def drop_under_the_lock() -> None:
+            nonlocal image
+            with pool._lock:
+                del image  # the finalizer runs here, lock held
+            done.set()
+
+        worker = threading.Thread(target=drop_under_the_lock, daemon=True)
+        worker.start()
+        assert done.wait(5), "deadlock: the finalizer waited for the pool's lock"
+        assert pool.stats() == (0, 16 * 2**20)  # and the segment came back
+    finally:
+        backend.shutdown()
+
+
+def test_image_sizes_from_the_render_process_are_checked() -> None:
+    from paperless.core.render.process import _checked_size, _Died
+
+    class Backend:
+        killed = 0
+
+        def _kill(self) -> None:
+            self.killed += 1
+
+    fine = Backend()
+    assert _checked_size(fine, ("pixels", 10, 20, 30)) == ("pixels", 10, 20, 30)  # type: ignore[arg-type]
+    for bad in (("pixels", 4000, 4000, 12), ("need", 0, 5, 0), ("pixels", 10, 20, 31), ("need", 10**5, 10**5, 3 * 10**5),
+                ("pixels", 10.0, 20, 30), ("pixels", 10, 20)):
+        backend = Backend()
+        with pytest.raises(_Died):
+            _checked_size(backend, bad)  # type: ignore[arg-type]
+        assert backend.killed == 1

@@ -27,6 +27,7 @@ import os
 import sys
 import threading
 import weakref
+from collections import deque
 from dataclasses import dataclass
 
 from paperless.core.render.document import Image
@@ -77,10 +78,19 @@ class SegmentPool:
         self._in_use = 0
         self._forgotten: list[int] = []
         self._closed = False
+        # Segments of images that died, waiting to be taken back. An image's finalizer may run
+        # inside a garbage collection started while this pool's lock is held (on any thread):
+        # it only appends here (no lock); the methods below take them back under the lock.
+        self._returned: deque[Segment] = deque()
+
+    def _take_returned_locked(self) -> None:
+        while self._returned:
+            self._give_back_locked(self._returned.popleft())
 
     def lease(self, nbytes: int) -> Segment:
         size = _round_up(nbytes)
         with self._lock:
+            self._take_returned_locked()
             fitting = [(seg.token.size, i) for i, seg in enumerate(self._free)
                        if size <= seg.token.size <= size * FIT]
             if fitting:
@@ -117,35 +127,42 @@ class SegmentPool:
 
     def adopt(self, image: Image, segment: Segment) -> None:
         """``image.samples`` is ``segment.buffer``: take the segment back when the image dies."""
-        weakref.finalize(image, self.give_back, segment)
+        weakref.finalize(image, self._returned.append, segment)
 
     def give_back(self, segment: Segment) -> None:
         """Return a segment no image uses any more (also after a failed render)."""
         with self._lock:
-            self._in_use -= 1
-            self._free.append(segment)
-            self._free_bytes += segment.token.size
-            while self._free and (self._closed or self._free_bytes > self._keep):
-                old = self._free.pop(0)
-                self._free_bytes -= old.token.size
-                self._forgotten.append(old.token.serial)
-                _close(old)
+            self._take_returned_locked()
+            self._give_back_locked(segment)
+
+    def _give_back_locked(self, segment: Segment) -> None:
+        self._in_use -= 1
+        self._free.append(segment)
+        self._free_bytes += segment.token.size
+        while self._free and (self._closed or self._free_bytes > self._keep):
+            old = self._free.pop(0)
+            self._free_bytes -= old.token.size
+            self._forgotten.append(old.token.serial)
+            _close(old)
 
     def take_forgotten(self) -> list[int]:
         """Serials of segments closed since the last call (the render process unmaps them)."""
         with self._lock:
+            self._take_returned_locked()
             forgotten, self._forgotten = self._forgotten, []
             return forgotten
 
     def stats(self) -> tuple[int, int]:
         """(segments in use, bytes kept free) — for tests and benchmarks."""
         with self._lock:
+            self._take_returned_locked()
             return self._in_use, self._free_bytes
 
     def close(self) -> None:
         """Close the free segments now and the others when their images die."""
         with self._lock:
             self._closed = True
+            self._take_returned_locked()
             while self._free:
                 old = self._free.pop()
                 self._free_bytes -= old.token.size

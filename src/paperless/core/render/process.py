@@ -25,6 +25,7 @@ import dataclasses
 import io
 import itertools
 import logging
+import math
 import multiprocessing
 import os
 import pickle
@@ -35,12 +36,13 @@ from typing import Any
 
 from paperless.core.bundle.errors import DocumentError
 from paperless.core.render.child import child_main
-from paperless.core.render.document import Clip, Image, LinkInfo, OutlineEntry, PageSize, Word
+from paperless.core.render.document import A4, MAX_PIXELS, MAX_SIDE, Clip, Image, LinkInfo, OutlineEntry, PageSize, Word
 from paperless.core.render.pixels import SegmentPool, shared_memory_supported
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 60.0  # seconds for one request (a huge page on an old laptop included)
+MAX_REPLY = 256 * 2**20  # bytes of one reply (a page's words are far less; images are checked apart)
 
 
 class RenderProcessError(Exception):
@@ -72,6 +74,7 @@ class RenderProcess:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self.epoch = 0  # bumped at each (re)start; documents reopen when it changes
+        self._shut = False
         self.restarts = 0
         self._start()  # at once: the new interpreter imports PyMuPDF while the app starts
         self._warm_token = dataclasses.astuple(self.pool.warm()) if self.pool is not None else None
@@ -110,17 +113,24 @@ class RenderProcess:
         if self._warm_token is not None and self._warmed_epoch == 0:  # the first process only: the
             self._warmed_epoch = self.epoch  # segment may be gone (and its descriptor reused) later
             self.send(("warm", self._warm_token))
-            self.reply()
+            try:
+                self.reply()
+            except RuntimeError as exc:  # it cannot map our memory (a sandbox): images by the pipe
+                log.warning("shared pixel memory is not available (%s); using the pipe", exc)
+                if self.pool is not None:
+                    self.pool.close()
+                self.pool, self.shared = None, False
 
     def restart(self) -> None:
         self._kill()
+        if self._shut:
+            raise RenderProcessError("the renderer has been shut down")
         self.restarts += 1
         self._start()
 
     def _ensure(self) -> Connection:
-        if self._conn is None:
-            self._start()
-        assert self._conn is not None
+        if self._conn is None:  # it died since: the caller restarts it and reopens its documents
+            raise _Died("the render process is not running")
         return self._conn
 
     # ---- one exchange ----------------------------------------------------------------
@@ -138,14 +148,14 @@ class RenderProcess:
     def reply(self) -> tuple[Any, ...]:
         return self._loads_checked(self.recv_bytes())
 
-    def recv_bytes(self) -> bytes:
+    def recv_bytes(self, limit: int = MAX_REPLY) -> bytes:
         conn = self._ensure()
         try:
             if not conn.poll(self.timeout):
                 log.warning("the render process did not answer within %.0f s; restarting it", self.timeout)
                 self._kill()
                 raise _Died("timeout")
-            return conn.recv_bytes()
+            return conn.recv_bytes(limit)  # longer: OSError, the process is replaced
         except (OSError, EOFError) as exc:
             self._kill()
             raise _Died(str(exc) or type(exc).__name__) from None
@@ -167,6 +177,7 @@ class RenderProcess:
         return reply
 
     def shutdown(self) -> None:
+        self._shut = True
         conn, process = self._conn, self._process
         if conn is not None:
             try:
@@ -180,6 +191,29 @@ class RenderProcess:
             self.pool.close()
 
 
+def _checked_size(backend: RenderProcess, reply: tuple[Any, ...]) -> tuple[str, int, int, int]:
+    """An image's size as the render process gave it, checked: the app trusts no number from
+    it (a process taken over by a hostile PDF could make Qt read past a buffer)."""
+    if len(reply) == 4 and all(type(v) is int for v in reply[1:]):
+        kind, width, height, stride = reply
+        if 0 < width and 0 < height and stride == 3 * width and width * height <= MAX_PIXELS:
+            return str(kind), width, height, stride
+    backend._kill()
+    raise _Died("an image size out of bounds")
+
+
+def _page_sizes(raw: Any) -> list[PageSize]:
+    if not isinstance(raw, list) or not raw:
+        raise _Died("no page sizes")
+    sizes = []
+    for item in raw:
+        width, height = (float(v) for v in item)
+        if not (math.isfinite(width) and math.isfinite(height) and width > 0 and height > 0):
+            width, height = A4
+        sizes.append(PageSize(min(width, MAX_SIDE), min(height, MAX_SIDE)))
+    return sizes
+
+
 class RemoteDocument:
     """A document open in the render process; same methods as :class:`PdfDocument`."""
 
@@ -188,15 +222,15 @@ class RemoteDocument:
         self._data = data  # kept to reopen after a restart (the caller holds these bytes anyway)
         self._handle = handle
         self._epoch = 0  # the backend epoch it was opened in; 0 = not yet
-        self._sizes: list[PageSize] = self._retry(lambda: [PageSize(float(w), float(h)) for w, h in self._open()])
+        self._sizes: list[PageSize] = self._retry(lambda: _page_sizes(self._open()))
 
-    def _open(self) -> list[tuple[float, float]]:
+    def _open(self) -> Any:
         backend = self._backend
         backend.send(("open", self._handle), self._data)
         sizes = backend.reply()[1]
         self._epoch = backend.epoch
         backend.warm()  # while the document opens, not in its first page's time
-        return list(sizes)
+        return sizes
 
     def _retry(self, job: Any) -> Any:
         """Run ``job`` (reopening first if the process changed); once more after a crash."""
@@ -226,10 +260,16 @@ class RemoteDocument:
         backend = self._backend
         pool = backend.pool
         backend.send(("render", self._handle, page, scale, night, pool is not None, clip))
-        kind, width, height, stride = backend.reply()
+        kind, width, height, stride = _checked_size(backend, backend.reply())
         if kind == "pixels":
-            return Image(width, height, stride, backend.recv_bytes())
-        assert kind == "need" and pool is not None
+            data = backend.recv_bytes(stride * height)
+            if len(data) != stride * height:
+                backend._kill()
+                raise _Died("an image of the wrong size")
+            return Image(width, height, stride, data)
+        if kind != "need" or pool is None:
+            backend._kill()
+            raise _Died("an unexpected reply")
         segment = pool.lease(stride * height)
         try:
             backend.send(("into", self._handle, page, scale, night, clip, dataclasses.astuple(segment.token),

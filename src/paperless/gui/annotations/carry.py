@@ -17,7 +17,7 @@ background job (an :class:`Operations` thread, never the GUI thread):
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +88,7 @@ class CarryOver(QObject):
         self._worker = worker
         self._ops = operations
         self._cancel = threading.Event()
-        self._next: tuple[dict[str, str], Reader] | None = None  # asked for while another ran
+        self._next: tuple[dict[str, str], Reader, frozenset[str]] | None = None  # asked while another ran
         self.running = False
 
     def stop(self) -> None:
@@ -96,19 +96,21 @@ class CarryOver(QObject):
         self._cancel.set()
         self._next = None
 
-    def run(self, current: Mapping[str, str], read: Reader) -> None:
-        """``current``: doc_hash -> entry of the documents this member can read now."""
+    def run(self, current: Mapping[str, str], read: Reader, known: Iterable[str] = ()) -> None:
+        """``current``: doc_hash -> entry of the documents this member can read now; ``known``:
+        every document of this version (restricted ones too: notes on them are not stale)."""
         if self.running:  # one at a time: this one starts when the other has stopped
             self._cancel.set()
-            self._next = (dict(current), read)
+            self._next = (dict(current), read, frozenset(known))
             return
         self.running = True
         cancel = self._cancel = threading.Event()
         controller, worker, documents = self._controller, self._worker, dict(current)
+        present = frozenset(known) | set(documents)
 
         def job() -> list[CarryReport]:
             annotations = controller.call_store(lambda store, sid: store.annotations(sid))
-            groups = {old: group for old, group in stale_groups(annotations, documents).items()
+            groups = {old: group for old, group in stale_groups(annotations, present).items()
                       if untried(group, documents)}
             texts: dict[str, DocText] = {}
             for h in {h for group in groups.values() for h in untried(group, documents)}:
@@ -147,8 +149,8 @@ class CarryOver(QObject):
             return True
         self.running = False
         if self._next is not None:
-            current, read = self._next
+            current, read, known = self._next
             self._next = None
-            self.run(current, read)
+            self.run(current, read, known)
             return True
         return cancel.is_set()

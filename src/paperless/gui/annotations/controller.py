@@ -62,6 +62,9 @@ class AnnotationController(QObject):
         self._undo_step: Step | None = None
         self._redo_step: Step | None = None
         self._serial = 0  # bumped when the session changes: late answers are dropped
+        self._closed = False
+        self._db_store: NotesStore | None = None  # touched on the database worker only
+        self._notes_sent: dict[int, str] = {}  # item note texts sent and not yet saved
 
     # ---- life cycle ---------------------------------------------------------------------
 
@@ -70,16 +73,19 @@ class AnnotationController(QObject):
         self.stop()
         serial = self._serial
         sid = store_session_id(session_id)
-        store = self._store
 
         def open_all() -> tuple[NotesStore, list[ItemNote], list[Bookmark]]:
             from paperless.core.notes.store import NotesStore  # SQLAlchemy: loaded with the first session
 
-            s = store or NotesStore.open(folder, identity)
+            if self._db_store is None:  # jobs run one after another: never two stores
+                self._db_store = NotesStore.open(folder, identity)
+            s = self._db_store
             return s, s.item_notes(sid), s.bookmarks(sid)
 
         def opened(result: tuple[NotesStore, list[ItemNote], list[Bookmark]]) -> None:
             s, notes, bookmarks = result
+            if self._closed:
+                return  # closed meanwhile: close() queued the store's closing after this job
             self._store = s
             if serial != self._serial:
                 return
@@ -101,6 +107,7 @@ class AnnotationController(QObject):
         self._docs.clear()
         self._loading.clear()
         self._item_notes.clear()
+        self._notes_sent.clear()
         self._bookmarks.clear()
         self._set_history(None, None)
         for doc_hash in docs:
@@ -108,11 +115,17 @@ class AnnotationController(QObject):
         self.notes_changed.emit()
 
     def close(self) -> None:
-        """Stop and close the store (on the database worker, after what is queued)."""
+        """Stop and close the store (on the database worker, after what is queued — an open
+        still running included)."""
         self.stop()
-        store, self._store = self._store, None
-        if store is not None:
-            self._db.run(store.close)
+        self._closed, self._store = True, None
+
+        def close_store() -> None:
+            store, self._db_store = self._db_store, None
+            if store is not None:
+                store.close()
+
+        self._db.run(close_store)
 
     @property
     def active(self) -> bool:
@@ -209,17 +222,32 @@ class AnnotationController(QObject):
     def redo(self) -> None:
         self._change(lambda e: e.redo())
 
+    def latest_item_note(self, item_index: int) -> str:
+        """The text last sent for an item (saving now), else the saved one."""
+        return self._notes_sent.get(item_index, self.item_note(item_index))
+
     def set_item_note(self, item_index: int, text: str) -> None:
         store, sid, serial = self._store, self._session, self._serial
-        if store is None or sid is None or self.item_note(item_index) == text:
+        if store is None or sid is None or self.latest_item_note(item_index) == text:
             return
+        self._notes_sent[item_index] = text
+
+        def settled() -> None:
+            if self._notes_sent.get(item_index) == text:
+                del self._notes_sent[item_index]
 
         def saved(note: ItemNote) -> None:
             if serial == self._serial:
+                settled()
                 self._item_notes[item_index] = note
                 self.notes_changed.emit()
 
-        self._db.run(lambda: store.set_item_note(sid, item_index, text), saved, self.failed.emit)
+        def failed(exc: BaseException) -> None:
+            if serial == self._serial:
+                settled()
+            self.failed.emit(exc)
+
+        self._db.run(lambda: store.set_item_note(sid, item_index, text), saved, failed)
 
     def add_bookmark(self, doc_hash: str, page: int, label: str = "") -> None:
         store, sid, serial = self._store, self._session, self._serial

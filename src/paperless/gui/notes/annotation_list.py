@@ -115,7 +115,7 @@ class AnnotationsTab(QWidget):
         if context is None:
             return []
         order = {d.doc_hash: d.order for d in reversed(context.documents)}
-        found = [a for a in self._c.all_loaded() if not a.deleted]
+        found = [a for a in self._c.all_loaded() if not a.deleted and not context.restricted(a.doc_hash)]
         return sorted(found, key=lambda a: (order.get(a.doc_hash, len(order)), a.doc_hash, pl.position_of(a),
                                             a.created, a.uuid))
 

@@ -22,16 +22,25 @@ class NotesDocument:
 class NotesContext:
     session_id: str
     documents: tuple[NotesDocument, ...]  # the member may read these, in agenda order
+    # every document of this version, restricted ones too: notes on those are not "not placed"
+    # (their text has not changed; the member may just not read them in this version)
+    agenda_hashes: frozenset[str] = frozenset()
 
     @classmethod
     def from_agenda(cls, agenda: Agenda, member: str) -> NotesContext:
         docs: list[NotesDocument] = []
+        every: set[str] = set()
         for index, item in enumerate(agenda.items):
+            every.update(doc.sha256 for doc in item.documents)
             if not item.readable_by(member):
                 continue
             for doc in item.documents:
                 docs.append(NotesDocument(doc.sha256, doc.entry, doc.title, index, len(docs), doc.pages))
-        return cls(agenda.session_id, tuple(docs))
+        return cls(agenda.session_id, tuple(docs), frozenset(every))
+
+    def restricted(self, doc_hash: str) -> bool:
+        """In this version, but not for this member."""
+        return doc_hash in self.agenda_hashes and self.document(doc_hash) is None
 
     def document(self, doc_hash: str) -> NotesDocument | None:
         """The first place a document appears (the same PDF may be attached to two items)."""

@@ -149,7 +149,7 @@ class ItemNoteEditor(QWidget):
         if not self._c.active:
             return
         for index, text in list(self._unsaved.items()):
-            if self._c.item_note(index) == text:
+            if self._c.latest_item_note(index) == text and self._c.item_note(index) == text:
                 del self._unsaved[index]
             elif self._sent.get(index) != text:
                 self._sent[index] = text

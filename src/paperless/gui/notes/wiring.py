@@ -124,7 +124,8 @@ class NotesWiring(QObject):
             self.controller.load_all(self.context.doc_hashes())
             read = self._w.session.background_reader()
             if read is not None and not self._w.session.expired:  # revised documents: notes follow
-                self.carry.run({d.doc_hash: d.entry for d in self.context.documents}, read)
+                self.carry.run({d.doc_hash: d.entry for d in self.context.documents}, read,
+                               self.context.agenda_hashes)
         self._enable()
 
     def _carried(self, reports: list[CarryReport]) -> None:

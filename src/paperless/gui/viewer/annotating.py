@@ -359,7 +359,11 @@ class Annotating(QObject):
             anchor = self.anchor(text, doc_hash, page, box)
             controller.add(doc_hash, page, kind, color, {"anchor": anchor.to_dict(), **payload})
 
-        self.texts.with_text(make)
+        # Saved now, whether or not the document's text has loaded: a note typed while the text
+        # still loads must not wait (closing the session would drop it). Without the text its
+        # anchor is geometry only (it then follows an unchanged file, not a revised one).
+        make(self.texts.text)
+        self.texts.prefetch()
 
     def anchor(self, text: DocText | None, doc_hash: str, page: int, box: geo.Box) -> Anchor:
         """The anchor of geometry ``box`` on ``page``: with the nearest text as context when the

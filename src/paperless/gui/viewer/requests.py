@@ -69,13 +69,15 @@ class PageRequests(QObject):
         self._error_keys: dict[int, RenderKey] = {}
         self._asked_links: set[int] = set()
         self._asked_words: set[int] = set()
+        self.failed_tiles: set[RenderKey] = set()  # viewer/tiles.py; forgotten at a new zoom or mode
 
     def start(self, doc: DocId | None, sizes: list[PageSize]) -> None:
         """Begin (or end, with None) a document: forget every request and answer so far."""
         self._serial += 1
         self._doc, self._sizes = doc, list(sizes)
         self._generation, self._window, self._signature = 0, range(0), None
-        for book in (self._requested, self._thumbs_requested, self._error_keys, self._asked_links, self._asked_words):
+        for book in (self._requested, self._thumbs_requested, self._error_keys, self._asked_links, self._asked_words,
+                     self.failed_tiles):
             book.clear()
 
     @property
@@ -116,6 +118,7 @@ class PageRequests(QObject):
             self._worker.set_generation(self._doc, self._generation)
             self._requested.clear()
             self._canvas.tiles.clear()
+            self.failed_tiles.clear()
             self._signature, self._window = signature, around
         for page in sorted(visible, key=lambda p: abs(p - centre)):
             self._want(page, Priority.VISIBLE, dpr)

@@ -40,6 +40,8 @@ def want_tiles(requests: PageRequests, page: int, dpr: float) -> None:
     if whole.scale >= exact.scale:
         canvas.tiles.pop(page, None)  # the page image is sharp: no tiles needed
         return
+    if page in canvas.errors:
+        return  # the page itself cannot be drawn: no tiles either
     target = canvas.page_target(page)
     shown = target.intersected(QRectF(canvas.viewport().rect()))
     if shown.isEmpty():
@@ -53,8 +55,8 @@ def want_tiles(requests: PageRequests, page: int, dpr: float) -> None:
             clip = (tx * TILE, ty * TILE, (tx + 1) * TILE, (ty + 1) * TILE)
             key = RenderKey(exact.doc, page, exact.scale, exact.night, clip)
             wanted.add(clip)
-            if clip in have and have[clip].key == key:
-                continue
+            if (clip in have and have[clip].key == key) or key in requests.failed_tiles:
+                continue  # shown, or failed at this zoom (asked again only at another)
             image = requests.worker.cached(key)
             if image is not None:
                 show_tile(requests, key, image)
@@ -74,6 +76,8 @@ def tile_rendered(requests: PageRequests, serial: int, result: RenderResult) -> 
     dpr = requests.canvas.viewport().devicePixelRatioF()
     if result.cancelled:
         requests.refresh_needed.emit()
+    elif result.error is not None:
+        requests.failed_tiles.add(key)  # the enlarged page image stays; not asked again
     elif result.image is not None and key == replace(exact_key(requests, key.page, dpr), clip=key.clip):
         show_tile(requests, key, result.image)
 
