@@ -22,6 +22,16 @@ from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.operations import Operations
 
 
+def mark(qtbot: QtBot, controller: AnnotationController, pdf: bytes, phrase: str,
+         kind: AnnotationKind = AnnotationKind.HIGHLIGHT, color: str = "#ffe066") -> None:
+    """A text markup on the first occurrence of ``phrase`` in ``pdf``, through the controller."""
+    text, doc_hash = doc_text(pdf), hashlib.sha256(pdf).hexdigest()
+    first, last = find_words(text, pdf, phrase)
+    anchor = text_anchor(text, doc_hash, first, last)
+    with qtbot.waitSignal(controller.changed):
+        controller.add(doc_hash, anchor.page, kind, color, {"anchor": anchor.to_dict(), "quote": phrase})
+
+
 @pytest.fixture(scope="module")
 def an(people: People) -> UnlockedIdentity:
     return unlock(people.member("an"))
@@ -44,12 +54,7 @@ def test_revised_document_gets_the_notes(qtbot: QtBot, parts: tuple[AnnotationCo
     v1 = typeset(PARAS, (595.0, 842.0))
     v2 = typeset(["Điều 0. Quyết định có hiệu lực kể từ ngày ký.", *PARAS], (612.0, 792.0))
     h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(v2).hexdigest()
-    t1 = doc_text(v1)
-    first, last = find_words(t1, v1, "Phê duyệt Kế hoạch chuyển đổi số")
-    anchor = text_anchor(t1, h1, first, last)
-    with qtbot.waitSignal(controller.changed):
-        controller.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
-                       {"anchor": anchor.to_dict(), "quote": "Phê duyệt Kế hoạch chuyển đổi số"})
+    mark(qtbot, controller, v1, "Phê duyệt Kế hoạch chuyển đổi số", AnnotationKind.HIGHLIGHT, "#ffe066")
     read: list[str] = []
     with qtbot.waitSignal(carry.finished, timeout=60_000) as finished:
         carry.run({h2: "documents/0002.age"}, lambda entry: (read.append(entry), v2)[1])
@@ -70,12 +75,7 @@ def test_a_document_that_holds_none_of_the_quotes_is_not_chosen(
     v1 = typeset(PARAS[:5], (595.0, 842.0))
     other = typeset(["Tờ trình về công tác cán bộ, không liên quan."], (595.0, 842.0))
     h1, h_other = hashlib.sha256(v1).hexdigest(), hashlib.sha256(other).hexdigest()
-    t1 = doc_text(v1)
-    first, last = find_words(t1, v1, "Kinh phí thực hiện từ nguồn ngân sách tỉnh")
-    anchor = text_anchor(t1, h1, first, last)
-    with qtbot.waitSignal(controller.changed):
-        controller.add(h1, anchor.page, AnnotationKind.UNDERLINE, "#3366ff",
-                       {"anchor": anchor.to_dict(), "quote": "Kinh phí thực hiện từ nguồn ngân sách tỉnh"})
+    mark(qtbot, controller, v1, "Kinh phí thực hiện từ nguồn ngân sách tỉnh", AnnotationKind.UNDERLINE, "#3366ff")
     with qtbot.waitSignal(carry.finished, timeout=60_000) as finished:
         carry.run({h_other: "documents/0003.age"}, lambda _entry: other)
     assert finished.args[0] == []
@@ -92,12 +92,7 @@ def test_a_second_run_is_not_lost_and_the_first_is_given_up(
     v1 = typeset(PARAS, (595.0, 842.0))
     v2 = typeset(["Điều 0. Quyết định có hiệu lực kể từ ngày ký.", *PARAS], (612.0, 792.0))
     h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(v2).hexdigest()
-    t1 = doc_text(v1)
-    first, last = find_words(t1, v1, "Phê duyệt Kế hoạch chuyển đổi số")
-    anchor = text_anchor(t1, h1, first, last)
-    with qtbot.waitSignal(controller.changed):
-        controller.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
-                       {"anchor": anchor.to_dict(), "quote": "Phê duyệt Kế hoạch chuyển đổi số"})
+    mark(qtbot, controller, v1, "Phê duyệt Kế hoạch chuyển đổi số", AnnotationKind.HIGHLIGHT, "#ffe066")
     results: list[object] = []
     carry.finished.connect(results.append)
     carry.run({h1: "documents/0001.age"}, lambda _entry: v1)  # a session that is left at once …
@@ -115,12 +110,7 @@ def test_notes_on_a_document_restricted_in_this_version_are_left_alone(
     v1 = typeset(PARAS[:5], (595.0, 842.0))
     summary = typeset(PARAS[:5], (612.0, 792.0))  # a readable document that quotes it all
     h1, h_summary = hashlib.sha256(v1).hexdigest(), hashlib.sha256(summary).hexdigest()
-    t1 = doc_text(v1)
-    first, last = find_words(t1, v1, "Kinh phí thực hiện từ nguồn ngân sách tỉnh")
-    anchor = text_anchor(t1, h1, first, last)
-    with qtbot.waitSignal(controller.changed):
-        controller.add(h1, anchor.page, AnnotationKind.HIGHLIGHT, "#ffe066",
-                       {"anchor": anchor.to_dict(), "quote": "Kinh phí thực hiện từ nguồn ngân sách tỉnh"})
+    mark(qtbot, controller, v1, "Kinh phí thực hiện từ nguồn ngân sách tỉnh", AnnotationKind.HIGHLIGHT, "#ffe066")
     read: list[str] = []
     with qtbot.waitSignal(carry.finished, timeout=60_000) as finished:
         carry.run({h_summary: "documents/0002.age"}, lambda e: (read.append(e), summary)[1],

@@ -27,9 +27,8 @@ def make(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         yield factory
 
 
-def versions(root: Path, people: People) -> tuple[Path, Path, bytes, bytes]:
-    v1 = typeset(PARAS, (595.0, 842.0))
-    v2 = typeset(["Điều 0. Quyết định này có hiệu lực kể từ ngày ký.", *PARAS], (612.0, 792.0))
+def bundles(root: Path, people: People, v1: bytes, v2: bytes) -> tuple[Path, Path]:
+    """Versions 1 and 2 of one session whose only document is ``v1``, then ``v2``."""
     out = []
     for number, pdf in ((1, v1), (2, v2)):
         folder = root / f"v{number}"
@@ -39,7 +38,13 @@ def versions(root: Path, people: People) -> tuple[Path, Path, bytes, bytes]:
         path = folder / "phien12.paperless"
         build_bundle(load_session(session), unlock(people.clerk), path, version=number)
         out.append(path)
-    return out[0], out[1], v1, v2
+    return out[0], out[1]
+
+
+def versions(root: Path, people: People) -> tuple[Path, Path, bytes, bytes]:
+    v1 = typeset(PARAS, (595.0, 842.0))
+    v2 = typeset(["Điều 0. Quyết định này có hiệu lực kể từ ngày ký.", *PARAS], (612.0, 792.0))
+    return (*bundles(root, people, v1, v2), v1, v2)
 
 
 def test_notes_follow_the_revised_document(qtbot, make, people: People, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -82,15 +87,8 @@ def test_notes_whose_text_is_gone_can_be_placed_by_hand_or_dropped(  # type: ign
     gone = "Sở Thông tin và Truyền thông hướng dẫn"  # paragraph "Điều 4." is removed in version 2
     v2_paras = [p.replace("Điều 4. Sở Thông tin và Truyền thông hướng dẫn", "Điều 4. Văn phòng hướng dẫn")
                 for p in PARAS[:5]]
-    first, second = tmp_path / "a", tmp_path / "b"
-    out = []
-    for folder, pdf, number in ((first, v1, 1), (second, typeset(v2_paras, (612.0, 792.0)), 2)):
-        folder.mkdir(parents=True)
-        (folder / "kehoach.pdf").write_bytes(pdf)
-        session = write_session(folder, people, docs={"Dự thảo Kế hoạch chuyển đổi số": [folder / "kehoach.pdf"]})
-        build_bundle(load_session(session), unlock(people.clerk), folder / "p.paperless", version=number)
-        out.append((folder / "p.paperless", pdf))
-    (b1, _), (b2, pdf2) = out
+    pdf2 = typeset(v2_paras, (612.0, 792.0))
+    b1, b2 = bundles(tmp_path / "office", people, v1, pdf2)
     h1, h2 = hashlib.sha256(v1).hexdigest(), hashlib.sha256(pdf2).hexdigest()
     h: Harness = make(people)
     h.unlock()

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from paperless.core.anchoring import Anchor, DocText, Placement, normalise, reanchor_all
+from paperless.core.anchoring import DocText, Placement, anchor_in, normalise, reanchor_all
 from paperless.core.notes.records import Annotation, AnnotationKind, JsonDict
 
 if TYPE_CHECKING:
@@ -48,14 +48,6 @@ class CarryReport:
         return len(self.placed_exact) + len(self.placed_fuzzy)
 
 
-def anchor_of(annotation: Annotation) -> Anchor | None:
-    raw = annotation.payload.get("anchor")
-    try:
-        return Anchor.from_dict(raw) if raw is not None else None
-    except (ValueError, TypeError):
-        return None
-
-
 def stale_groups(annotations: Iterable[Annotation], current: Iterable[str]) -> dict[str, list[Annotation]]:
     """Live annotations on documents that are not in ``current``, by old hash."""
     now = set(current)
@@ -76,7 +68,7 @@ def choose_target(group: Sequence[Annotation], texts: Mapping[str, str]) -> str 
     """The document (hash → its whole text) holding most of the group's quotes, if enough."""
     needles = []
     for a in group:
-        anchor = anchor_of(a)
+        anchor = anchor_in(a.payload)
         target = anchor.target if anchor is not None else None
         if target is not None and target.exact.strip():
             needles.append(normalise(target.exact))
@@ -120,7 +112,7 @@ def _placed_payload(a: Annotation, placement: Placement) -> JsonDict:
 def carry_over(store: NotesStore, group: Sequence[Annotation], new_hash: str, doc: DocText) -> CarryReport:
     """Re-anchor one group in the new document ``doc`` (hash ``new_hash``) and save it."""
     report = CarryReport(new_hash)
-    usable = [(a, anchor_of(a)) for a in group]
+    usable = [(a, anchor_in(a.payload)) for a in group]
     anchors = [anchor for _, anchor in usable if anchor is not None]
     placements = iter(reanchor_all(anchors, doc, new_hash))
     for a, anchor in usable:

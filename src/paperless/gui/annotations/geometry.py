@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from paperless.core.anchoring import Anchor, PageRect
+from paperless.core.anchoring import PageRect, anchor_in
 from paperless.core.notes import Annotation, AnnotationKind
 
 from .tools import NOTE_ICON
@@ -88,12 +88,7 @@ def text_of(payload: Mapping[str, Any], key: str = "text") -> str:
     return value if isinstance(value, str) else ""
 
 
-def anchor_of(payload: Mapping[str, Any]) -> Anchor | None:
-    try:
-        data = payload.get("anchor")
-        return None if data is None else Anchor.from_dict(data)
-    except (ValueError, TypeError):
-        return None
+anchor_of = anchor_in  # the payload's anchor, None when absent or malformed
 
 
 _RECTS: dict[tuple[str, str], tuple[PageRect, ...]] = {}  # (uuid, hlc) of text markups -> their rects

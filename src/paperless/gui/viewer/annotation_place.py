@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from paperless.core.anchoring import Anchor, DocText
 from paperless.core.notes import Annotation
 from paperless.core.notes.carry import CARRIED, TRIED
+from paperless.gui.annotations import geometry as geo
 from paperless.gui.annotations.tools import MARKUP_TOOLS, TOOL_OF_KIND
 
 if TYPE_CHECKING:
@@ -23,19 +24,6 @@ if TYPE_CHECKING:
 
 def _fresh(payload: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in payload.items() if k not in (TRIED, CARRIED)}
-
-
-def _box(annotation: Annotation) -> tuple[float, float, float, float]:
-    """The annotation's bounding box on its (old) page, in points."""
-    raw = annotation.payload.get("anchor")
-    try:
-        anchor = Anchor.from_dict(raw) if raw is not None else None
-    except ValueError:
-        anchor = None
-    rects = [r for r in anchor.rects if r.page == anchor.page] if anchor is not None else []
-    if not rects:
-        return (72.0, 72.0, 144.0, 96.0)
-    return (min(r.x0 for r in rects), min(r.y0 for r in rects), max(r.x1 for r in rects), max(r.y1 for r in rects))
 
 
 def begin_placing(annotating: Annotating, annotation: Annotation, page: int) -> bool:
@@ -52,7 +40,7 @@ def begin_placing(annotating: Annotating, annotation: Annotation, page: int) -> 
         annotating.toolbar.set_tool(tool)
         annotating.status.emit(annotating.tr("Mark the text where it belongs: the note moves there."))
         return True
-    box = _box(annotation)
+    box = geo.bbox(annotation, annotation.page) or (72.0, 72.0, 144.0, 96.0)  # where it was
 
     def make(text: DocText | None) -> None:
         anchor = annotating.anchor(text, doc_hash, page, box)

@@ -84,14 +84,35 @@ class PageRequests(QObject):
     def generation(self) -> int:
         return self._generation
 
-    # what viewer/tiles.py needs of the requests
-    doc = property(lambda self: self._doc)
-    layout = property(lambda self: self._layout)
-    canvas = property(lambda self: self._canvas)
-    worker = property(lambda self: self._worker)
-    bridge = property(lambda self: self._bridge)
-    serial = property(lambda self: self._serial)
-    requested = property(lambda self: self._requested)
+    # ---- what viewer/tiles.py needs of the requests ----------------------------------------
+
+    @property
+    def doc(self) -> DocId | None:
+        return self._doc
+
+    @property
+    def layout(self) -> PageLayout:
+        return self._layout
+
+    @property
+    def canvas(self) -> PageCanvas:
+        return self._canvas
+
+    @property
+    def worker(self) -> RenderWorker:
+        return self._worker
+
+    @property
+    def bridge(self) -> Bridge:
+        return self._bridge
+
+    @property
+    def serial(self) -> int:
+        return self._serial
+
+    @property
+    def requested(self) -> set[RenderKey]:
+        return self._requested
 
     def key(self, page: int, dpr: float) -> RenderKey:
         assert self._doc is not None
