@@ -10,8 +10,9 @@ layer (``ShapeCache.paint``: merged paths, the busy page's marks from the cached
 reference in the same run is painting the page's rendered image alone (``drawImage``, the
 canvas' own first step). Last, whole repaints of a DocumentView showing the page (image,
 border, watermark) with and without the 200 annotations. Reported: p50/p95/max per frame over --frames frames, by day and at night,
-at fit width and at 200 %; the first frame after a change (the page's shapes merged again and its
-picture redrawn); and, for comparison, the same layer drawn as vectors every frame (no picture).
+at fit width and at 200 %; the first frame after one mark is added, deleted, moved or recoloured
+(the page's shapes merged again, its picture repaired where the mark was and is) and after the
+picture is drawn from scratch (another zoom, night mode); and, for comparison, the same layer drawn as vectors every frame (no picture).
 
     .venv/bin/python bench/bench_annotations.py [--frames 300]
 """
@@ -96,6 +97,26 @@ def annotations(doc: DocText, page: int, size: tuple[float, float], count: int =
     return made
 
 
+def moved(a: Annotation, dx: float, dy: float) -> Annotation:
+    """``a`` dragged by (dx, dy) points, as the select tool saves it (a new version)."""
+    payload = dict(a.payload)
+    if a.kind is AnnotationKind.INK:
+        payload["strokes"] = [[[x + dx, y + dy] for x, y in stroke] for stroke in payload["strokes"]]  # type: ignore[attr-defined]
+    elif a.kind is AnnotationKind.NOTE:
+        x, y = payload["point"]  # type: ignore[misc]
+        payload["point"] = [x + dx, y + dy]
+    elif a.kind is AnnotationKind.TEXTBOX:
+        x0, y0, x1, y1 = payload["rect"]  # type: ignore[misc]
+        payload["rect"] = [x0 + dx, y0 + dy, x1 + dx, y1 + dy]
+    else:  # a text markup does not move; it is recoloured instead
+        return recoloured(a)
+    return Annotation(**{**a.__dict__, "payload": payload, "hlc": a.hlc + "m"})
+
+
+def recoloured(a: Annotation) -> Annotation:
+    return Annotation(**{**a.__dict__, "color": "#1565c0" if a.color != "#1565c0" else "#2e7d32", "hlc": a.hlc + "c"})
+
+
 def frames(paint: Callable[[QPainter], None], target: QImage, count: int) -> list[float]:
     times = []
     for _ in range(count):
@@ -135,28 +156,39 @@ def at_zoom(label: str, qimage: QImage, zoom: float, page: list[Annotation], cou
             lambda p, c=cache, s=shapes, n=night: c.paint(p, 0, s, target, zoom, n, 1.0), screen, count), reference)
     changing = ShapeCache()
 
-    def changed(p: QPainter) -> None:
-        changing.forget()  # as after any change: merged again, picture redrawn (unchanged shapes reused)
+    def redrawn(p: QPainter) -> None:
+        changing.forget()  # everything dropped: merged again, picture drawn from scratch (as at a new zoom)
         changing.paint(p, 0, changing.page(0, page), target, zoom, False, 1.0)
 
-    row("first frame after a change (picture redrawn)", frames(changed, screen, max(20, count // 10)), reference)
+    row("first frame, picture drawn from scratch", frames(redrawn, screen, max(20, count // 10)), reference)
+    rnd = random.Random(5)
+    changes: dict[str, Callable[[list[Annotation], int], list[Annotation]]] = {
+        "added": lambda anns, i: anns,  # the page before lacks one
+        "deleted": lambda anns, i: anns[:i] + anns[i + 1:],
+        "moved": lambda anns, i: anns[:i] + [moved(anns[i], 40.0, -25.0)] + anns[i + 1:],
+        "recoloured": lambda anns, i: anns[:i] + [recoloured(anns[i])] + anns[i + 1:],
+    }
+    for what, change in changes.items():
+        def after_change(n: int, what: str = what, change: Callable[..., list[Annotation]] = change) -> list[float]:
+            """The frame right after one mark on the page changed (its picture repaired)."""
+            times = []
+            for _ in range(n):
+                i = rnd.choice([k for k, a in enumerate(page) if a.kind is not AnnotationKind.HIGHLIGHT])
+                before, after = (page[:i] + page[i + 1:], page) if what == "added" else (page, change(page, i))
+                cache = ShapeCache()
+                first = QPainter(screen)
+                cache.paint(first, 0, cache.page(0, before), target, zoom, False, 1.0)  # not timed
+                first.end()
+                then = QPainter(screen)
+                start = time.perf_counter()
+                cache.forget(a.uuid for a in after)
+                cache.paint(then, 0, cache.page(0, after), target, zoom, False, 1.0)
+                times.append(time.perf_counter() - start)
+                then.end()
+                assert cache.incremental == 1
+            return times
 
-    def added_frames(n: int) -> list[float]:
-        """The frame right after one annotation is added to the page (its picture kept)."""
-        times = []
-        for _ in range(n):
-            cache = ShapeCache()
-            before = QPainter(screen)
-            cache.paint(before, 0, cache.page(0, page[:-1]), target, zoom, False, 1.0)  # not timed
-            before.end()
-            after = QPainter(screen)
-            start = time.perf_counter()
-            cache.paint(after, 0, cache.page(0, page), target, zoom, False, 1.0)
-            times.append(time.perf_counter() - start)
-            after.end()
-        return times
-
-    row("first frame after adding one annotation", added_frames(max(20, count // 10)), reference)
+        row(f"first frame after one mark is {what}", after_change(max(20, count // 10)), reference)
 
     vector = ShapeCache()
     vector.RASTER_FROM = 10**9  # type: ignore[misc]

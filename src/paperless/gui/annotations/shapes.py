@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -175,6 +176,26 @@ class Shape:
     path: QPainterPath = field(default_factory=QPainterPath)  # filled (highlight, lines, ink, note paper)
     note_at: QPointF | None = None
     text: TextBlock | None = None
+    _bounds: tuple[QRectF | None] | tuple[()] = field(default=(), compare=False, repr=False)
+
+    def mark_bounds(self) -> QRectF | None:
+        """Where this shape's marks (not highlights: those are painted apart) can touch the page,
+        in points; None when it has none."""
+        if not self._bounds:
+            self._bounds = (self._mark_bounds(),)
+        return self._bounds[0]
+
+    def _mark_bounds(self) -> QRectF | None:
+        if self.kind is AnnotationKind.HIGHLIGHT:
+            return None
+        if self.note_at is not None:
+            return QRectF(self.note_at, QSizeF(NOTE_ICON, NOTE_ICON))
+        if self.text is not None:
+            box = self.text.layout.boundingRect()
+            size = self.text.layout.font().pixelSize() / TEXT_UNITS
+            return QRectF(self.text.origin.x() + box.x() / TEXT_UNITS, self.text.origin.y() + box.y() / TEXT_UNITS,
+                          box.width() / TEXT_UNITS, box.height() / TEXT_UNITS).adjusted(-size, -size, size, size)
+        return None if self.path.isEmpty() else self.path.boundingRect()
 
 
 def shape_of(annotation: Annotation, page: int) -> Shape | None:
@@ -218,49 +239,82 @@ def shape_of(annotation: Annotation, page: int) -> Shape | None:
     return None
 
 
-Versions = frozenset[tuple[str, str]]  # (uuid, hlc) of the annotations a page was made of
-RasterKey = tuple[int, int, float, bool, float]  # width, height, scale, night, pixel ratio
-
-
-class PageShapes:
-    """A page's shapes merged by kind and colour, ready to paint at any zoom."""
-
-    def __init__(self, shapes: Iterable[Shape]) -> None:
-        self.versions: Versions = frozenset()
-        self.highlights: dict[int, tuple[QColor, QPainterPath]] = {}
-        self.lines: dict[int, tuple[QColor, QPainterPath]] = {}  # underline, strike-out and ink
-        self.notes: list[tuple[QColor, QPointF]] = []
-        self.texts: list[TextBlock] = []
-        self.count = 0
-        for s in shapes:
-            self.count += 1
-            if s.kind is AnnotationKind.HIGHLIGHT:
-                self._merge(self.highlights, s)
-            elif s.note_at is not None:
-                self.notes.append((s.color, s.note_at))
-            elif s.text is not None:
-                self.texts.append(s.text)
-            else:
-                self._merge(self.lines, s)
-
-    @staticmethod
-    def _merge(groups: dict[int, tuple[QColor, QPainterPath]], s: Shape) -> None:
+def _merged(shapes: Iterable[Shape]) -> dict[int, tuple[QColor, QPainterPath]]:
+    """One path per colour, in the order the colours first come."""
+    groups: dict[int, tuple[QColor, QPainterPath]] = {}
+    for s in shapes:
         key = s.color.rgba()
         if key not in groups:
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.WindingFill)
             groups[key] = (s.color, path)
         groups[key][1].addPath(s.path)
+    return groups
+
+
+def _same(a: Sequence[Shape], b: Sequence[Shape]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+Versions = frozenset[tuple[str, str]]  # (uuid, hlc) of the annotations a page was made of
+RasterKey = tuple[int, int, float, bool, float]  # width, height, scale, night, pixel ratio
+
+
+class PageShapes:
+    """A page's shapes merged by kind and colour, ready to paint at any zoom.
+
+    Merging is done when first needed: a page whose marks come from a cached picture never
+    merges them, and a page made ``like`` its previous state keeps that one's merged
+    highlights when they are the same shapes (a stroke moved: the highlights are not redone).
+    """
+
+    def __init__(self, shapes: Iterable[Shape], like: PageShapes | None = None) -> None:
+        self.versions: Versions = frozenset()
+        self.notes: list[tuple[QColor, QPointF]] = []
+        self.texts: list[TextBlock] = []
+        self.marked: list[Shape] = []  # the shapes with marks, in painting order
+        self._highlighted: list[Shape] = []
+        self._lined: list[Shape] = []  # underline, strike-out and ink
+        self.count = 0
+        for s in shapes:
+            self.count += 1
+            if s.kind is AnnotationKind.HIGHLIGHT:
+                self._highlighted.append(s)
+                continue
+            self.marked.append(s)
+            if s.note_at is not None:
+                self.notes.append((s.color, s.note_at))
+            elif s.text is not None:
+                self.texts.append(s.text)
+            else:
+                self._lined.append(s)
+        if like is not None and "highlights" in like.__dict__ and _same(like._highlighted, self._highlighted):
+            self.highlights = like.highlights
+
+    @cached_property
+    def highlights(self) -> dict[int, tuple[QColor, QPainterPath]]:
+        return _merged(self._highlighted)
+
+    @cached_property
+    def lines(self) -> dict[int, tuple[QColor, QPainterPath]]:
+        return _merged(self._lined)
+
+    def part(self, shapes: Iterable[Shape]) -> PageShapes:
+        """Some of this page's shapes, merged with their colours in this page's order (so that
+        painting them clipped to where nothing else reaches gives the same pixels)."""
+        part = PageShapes(shapes)
+        order = {s.color.rgba(): None for s in self._lined}
+        part.lines = {key: part.lines[key] for key in order if key in part.lines}
+        return part
 
     @property
     def marks(self) -> bool:
-        return bool(self.lines or self.notes or self.texts)
+        return bool(self.marked)
 
-    @property
+    @cached_property
     def complexity(self) -> int:
         """Roughly what painting the marks costs (path elements; a text counts as many)."""
-        return (sum(p.elementCount() for _c, p in self.lines.values()) + 40 * len(self.notes)
-                + 200 * len(self.texts))
+        return sum(s.path.elementCount() for s in self._lined) + 40 * len(self.notes) + 200 * len(self.texts)
 
     def paint_highlights(self, painter: QPainter, target: QRectF, scale: float, night: bool) -> None:
         if not self.highlights:

@@ -225,14 +225,11 @@ class Annotating(QObject):
     def end_preview(self) -> None:
         if self.preview is not None or self.hidden:
             self.preview = None
-            self.hidden = self.editing.hidden()
-            self.shapes.forget()
+            self.hidden = self.editing.hidden()  # the page's pictures are repaired where it shows again
             self.canvas.viewport().update()
 
     def set_preview(self, annotation: Annotation) -> None:
-        if annotation.uuid not in self.hidden:
-            self.hidden.add(annotation.uuid)
-            self.shapes.forget()
+        self.hidden.add(annotation.uuid)  # the overlay draws it while it moves
         self.preview = annotation
         self.canvas.viewport().update()
 

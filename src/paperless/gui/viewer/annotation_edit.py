@@ -94,8 +94,7 @@ class AnnotationEditing(QObject):
         if edit.kind is AnnotationKind.TEXTBOX:
             font, margin = self._font(edit)
             colour = line_tone(QColor(edit.color), canvas.night)
-            self._owner.hidden |= self.hidden()
-            self._owner.shapes.forget()
+            self._owner.hidden |= self.hidden()  # the editor shows it meanwhile
             self.box_editor.open_at(self._rect(edit), text, font, colour, margin)
         else:
             title = self.tr("Note") if edit.kind is AnnotationKind.NOTE else self.tr("Comment")
