@@ -25,6 +25,7 @@ Span = tuple[str, Face]
 Rich = str | Sequence[Span]
 Color = tuple[float, float, float]
 
+RES_NAME: dict[Face, str] = {"R": "F0", "B": "F1", "I": "F2", "BI": "F3"}  # in content streams
 FONT_FILES: dict[Face, str] = {
     "R": "NotoSans-Regular.ttf",
     "B": "NotoSans-Bold.ttf",

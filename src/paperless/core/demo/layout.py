@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pymupdf
 
+from paperless.core.demo.assemble import Entry, Link, assemble
 from paperless.core.demo.fonts import (
-    FONT_FILES,
+    RES_NAME,
     Align,
     Color,
     Face,
@@ -30,16 +31,11 @@ from paperless.core.demo.fonts import (
 
 __all__ = ["BLACK", "GREY", "MM", "RED", "Align", "Builder", "Color", "Face", "Margins", "Rich"]
 
-RES_NAME: dict[Face, str] = {"R": "F0", "B": "F1", "I": "F2", "BI": "F3"}
 A4_WIDTH, A4_HEIGHT = 595.276, 841.89
 MM = 72 / 25.4
 BLACK: Color = (0.0, 0.0, 0.0)
 GREY: Color = (0.4, 0.4, 0.4)
 RED: Color = (0.78, 0.05, 0.05)
-
-
-def _goto(page: int, y: float) -> dict[str, object]:
-    return {"kind": pymupdf.LINK_GOTO, "page": page, "to": pymupdf.Point(0, max(y, 0)), "zoom": 0}
 
 
 @dataclass(frozen=True)
@@ -60,8 +56,8 @@ class Builder:
     height: float = A4_HEIGHT
     pages: list[list[str]] = field(default_factory=list)
     y: float = 0.0
-    links: list[tuple[int, pymupdf.Rect, int, float]] = field(default_factory=list)
-    toc: list[tuple[int, str, int, float]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    toc: list[Entry] = field(default_factory=list)
     used: set[Face] = field(default_factory=set)
 
     # --- geometry -------------------------------------------------------------------
@@ -379,34 +375,8 @@ class Builder:
                     color=GREY,
                     page=n,
                 )
-        doc = pymupdf.open()
-        try:
-            first = doc.new_page(width=self.width, height=self.height)
-            faces = [f for f in FONT_FILES if f in self.used]
-            xrefs = {
-                f: first.insert_font(fontname=RES_NAME[f], fontfile=str(self.fonts.paths[f]))
-                for f in faces
-            }
-            fonts = "".join(f"/{RES_NAME[f]} {xrefs[f]} 0 R" for f in faces)
-            for n, ops in enumerate(self.pages):
-                page = first if n == 0 else doc.new_page(width=self.width, height=self.height)
-                cx = doc.get_new_xref()
-                doc.update_object(cx, "<<>>")
-                doc.update_stream(cx, "\n".join(ops).encode("ascii"), compress=True)
-                doc.xref_set_key(page.xref, "Contents", f"{cx} 0 R")
-                doc.xref_set_key(page.xref, "Resources", f"<</Font<<{fonts}>>>>")
-            for pno, rect, target, ty in self.links:
-                doc[pno].insert_link({**_goto(target, ty), "from": rect})
-            if self.toc:
-                doc.set_toc([[lvl, title, p + 1, _goto(p, y)] for lvl, title, p, y in self.toc])
-            doc.set_metadata(
-                {"producer": "Paperless demo generator", "creator": "Paperless", **metadata}
-            )
-            doc.subset_fonts()
-        except BaseException:
-            doc.close()
-            raise
-        return doc
+        return assemble(self.pages, width=self.width, height=self.height, fonts=self.fonts, used=self.used,
+                        links=self.links, toc=self.toc, metadata=metadata)
 
     def save(
         self,
