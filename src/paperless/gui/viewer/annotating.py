@@ -41,6 +41,7 @@ from paperless.gui.viewer.selection import selected_text
 class Annotating(QObject):
     selection_changed = Signal(str)  # the selected annotation's uuid, "" for none
     status = Signal(str)
+    marks_changed = Signal()  # the document's annotations changed (thumbnails follow)
 
     def __init__(self, canvas: PageCanvas, requests: PageRequests, toolbar: AnnotationToolBar,
                  parent: QObject | None = None) -> None:
@@ -119,6 +120,7 @@ class Annotating(QObject):
         self._update_enabled()
         self._history()
         self.canvas.viewport().update()
+        self.marks_changed.emit()
 
     def _update_enabled(self) -> None:
         on = self.enabled
@@ -166,6 +168,7 @@ class Annotating(QObject):
             self._show_selected()
         self._update_enabled()
         self.canvas.viewport().update()
+        self.marks_changed.emit()
 
     def _history(self) -> None:
         c = self.controller

@@ -29,6 +29,7 @@ from paperless.gui.viewer.outline import OutlinePanel
 from paperless.gui.viewer.painting import Rect
 from paperless.gui.viewer.requests import PageRequests
 from paperless.gui.viewer.selection import selected_text
+from paperless.gui.viewer.thumbnail_marks import ThumbnailMarks
 from paperless.gui.viewer.thumbnails import ThumbnailPanel
 from paperless.gui.viewer.toolbar import ViewerToolbar
 from paperless.gui.viewer.zooming import Zooming
@@ -81,6 +82,7 @@ class DocumentView(Zooming, QWidget):
         self._refresh_timer.timeout.connect(self._refresh)
         self._annotation_toolbar = AnnotationToolBar()  # no parent until the main window places it
         self.annotating = Annotating(self.canvas, self.requests, self._annotation_toolbar, self)
+        self._thumbnail_marks = ThumbnailMarks(self.annotating, self.thumbnails, self)
         self._pending_annotation: Annotation | None = None
         self.addActions([*self._annotation_toolbar.tool_actions.values(), self._annotation_toolbar.undo_action,
                          self._annotation_toolbar.redo_action])  # their shortcuts work here, toolbar shown or not

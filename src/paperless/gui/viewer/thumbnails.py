@@ -1,10 +1,14 @@
 """ThumbnailPanel: a column of small page images; click one to go there.
 
 It only says which pages it shows (``wanted``); DocumentView asks the worker for them at
-THUMBNAIL priority and hands the images back with ``set_thumbnail``.
+THUMBNAIL priority and hands the images back with ``set_thumbnail``. With ``decorate`` and
+``stamp`` set (the member's annotations, ``thumbnail_marks``), each image is shown with the
+page's marks drawn on it, and :meth:`refresh` draws again the pages whose stamp changed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QResizeEvent, QShowEvent
@@ -31,6 +35,10 @@ class ThumbnailPanel(QListWidget):
         self.retranslate()
         self._sizes: list[tuple[float, float]] = []
         self._have: set[int] = set()
+        self.decorate: Callable[[int, QImage, float], QImage] | None = None  # page, image, pixels per point
+        self.stamp: Callable[[int], Hashable] | None = None  # what a page's marks are now
+        self._plain: dict[int, QImage] = {}  # the rendered image of pages shown with marks
+        self._stamps: dict[int, Hashable] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(30)
@@ -59,6 +67,7 @@ class ThumbnailPanel(QListWidget):
         self.clear()
         self._sizes = list(sizes)
         self._have = set()
+        self._plain, self._stamps = {}, {}
         if not sizes:
             return
         tallest = max(h / w for w, h in sizes if w > 0)
@@ -82,10 +91,35 @@ class ThumbnailPanel(QListWidget):
         self.set_pages(self._sizes)
 
     def set_thumbnail(self, page: int, image: QImage) -> None:
-        item = self.item(page)
-        if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        if self.item(page) is not None:
             self._have.add(page)
+            self._show(page, image)
+
+    def refresh(self) -> None:
+        """The marks changed: show again the thumbnails whose page's marks are not what they show."""
+        if self.stamp is None:
+            return
+        for page in sorted(self._have):
+            if self.stamp(page) != self._stamps.get(page):
+                item = self.item(page)
+                plain = self._plain.get(page)
+                if plain is None and item is not None:  # shown without marks: its icon is the page
+                    plain = item.icon().pixmap(self.iconSize(), self.devicePixelRatioF()).toImage()
+                if plain is not None:
+                    self._show(page, plain)
+
+    def _show(self, page: int, image: QImage) -> None:
+        item = self.item(page)
+        if item is None:
+            return
+        shown = image
+        self._plain.pop(page, None)
+        if self.decorate is not None and self.stamp is not None:
+            self._stamps[page] = self.stamp(page)
+            shown = self.decorate(page, image, WIDTH / self._sizes[page][0])
+            if shown is not image:  # keep the page without marks only where there are marks
+                self._plain[page] = image
+        item.setIcon(QIcon(QPixmap.fromImage(shown)))
 
     def has_thumbnail(self, page: int) -> bool:
         return page in self._have
