@@ -181,10 +181,12 @@ def test_bookmarks_add_label_jump_delete(qtbot: QtBot, panel: NotesPanel, contro
     second = tab.tree.topLevelItem(1)
     assert second is not None
     tab.tree.setCurrentItem(second)
+    before = [b.uuid for b in controller.bookmarks(DOC_A)]
     qtbot.keyClick(tab.tree, Qt.Key.Key_F2)  # rename
     type_text(_label_editor(tab), "Bảng 3 — số liệu")
     qtbot.keyClick(_label_editor(tab), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: [b.label for b in controller.bookmarks(DOC_A)] == ["", "Bảng 3 — số liệu"])
+    assert [b.uuid for b in controller.bookmarks(DOC_A)] == before  # the same bookmarks, renamed
     assert tab.tree.topLevelItem(1).text(1) == "Bảng 3 — số liệu"  # type: ignore[union-attr]
 
     rect = tab.tree.visualItemRect(tab.tree.topLevelItem(1))

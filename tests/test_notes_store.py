@@ -145,6 +145,20 @@ def test_bookmarks(store: NotesStore) -> None:
         store.remove_bookmark(store.add_annotation(SID, DOC, 0, "ink", None, {}).uuid)
 
 
+def test_renaming_a_bookmark_is_a_new_version_of_the_same_record(store: NotesStore) -> None:
+    mark = store.add_bookmark(SID, DOC, 4, "Bảng 3")
+    renamed = store.rename_bookmark(mark.uuid, "Bảng 3 — số liệu quý IV")
+    assert (renamed.uuid, renamed.page, renamed.label) == (mark.uuid, 4, "Bảng 3 — số liệu quý IV")
+    assert renamed.hlc > mark.hlc and renamed.created == mark.created
+    assert [b.label for b in store.bookmarks(SID, DOC)] == ["Bảng 3 — số liệu quý IV"]
+    assert store.rename_bookmark(mark.uuid, "Bảng 3 — số liệu quý IV").hlc == renamed.hlc  # no change, no version
+    ops = [o.op for o in store.pending_outbox() if o.record_uuid == mark.uuid]
+    assert ops == [OpKind.CREATE, OpKind.UPDATE]
+    store.remove_bookmark(mark.uuid)
+    with pytest.raises(NoteNotFoundError):  # a deleted bookmark is not renamed
+        store.rename_bookmark(mark.uuid, "x")
+
+
 def test_outbox_has_one_operation_per_change_with_the_record_ciphertext(store: NotesStore) -> None:
     a = store.add_annotation(SID, DOC, 1, "underline", "#00aa00", {"text": "một"})
     store.update_annotation(a.uuid, payload={"text": "hai"})

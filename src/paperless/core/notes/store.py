@@ -232,6 +232,14 @@ class NotesStore:
         with self._tx() as conn:
             return as_bookmark(self._write(conn, db.bookmark_table, OpKind.CREATE, row, data))
 
+    def rename_bookmark(self, uuid: str, label: str) -> Bookmark:
+        """Give a bookmark another label: the same record, a new version (one transaction)."""
+        with self._tx() as conn:
+            row, data = self._require(conn, db.bookmark_table, uuid)
+            if data.get("label") == check_text(label):
+                return as_bookmark(build(db.bookmark_table.name, row, data))
+            return as_bookmark(self._write(conn, db.bookmark_table, OpKind.UPDATE, row, {**data, "label": label}))
+
     def remove_bookmark(self, uuid: str) -> Bookmark:
         return as_bookmark(self._set_deleted(uuid, True, db.bookmark_table))
 

@@ -261,6 +261,18 @@ class AnnotationController(QObject):
 
         self._db.run(lambda: store.add_bookmark(sid, doc_hash, page, label), saved, self.failed.emit)
 
+    def rename_bookmark(self, uuid: str, label: str) -> None:
+        store, serial = self._store, self._serial
+        if store is None:
+            return
+
+        def saved(mark: Bookmark) -> None:
+            if serial == self._serial:
+                self._bookmarks[mark.uuid] = mark
+                self.notes_changed.emit()
+
+        self._db.run(lambda: store.rename_bookmark(uuid, label), saved, self.failed.emit)
+
     def remove_bookmark(self, uuid: str) -> None:
         store, serial = self._store, self._serial
         if store is None:

@@ -61,7 +61,6 @@ class BookmarksTab(QWidget):
         self._page = 0
         self._filling = False
         self._edit_page: int | None = None  # a bookmark just asked for: edit its label when it arrives
-        self._renames: dict[str, tuple[str, int, str]] = {}  # old uuid -> (doc, page, new label)
         self._stale = False
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -128,7 +127,6 @@ class BookmarksTab(QWidget):
             self._stale = True  # refreshed when the label editor closes
             return
         self._stale = False
-        self._finish_renames()
         marks = self.bookmarks()
         selected = self._selected_uuid()
         self._filling = True
@@ -190,23 +188,11 @@ class BookmarksTab(QWidget):
     def _renamed(self, row: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 1 or self._doc is None:
             return
-        uuid, page = row.data(0, UUID_ROLE), row.data(0, PAGE_ROLE)
+        uuid = row.data(0, UUID_ROLE)
         old = next((b for b in self.bookmarks() if b.uuid == uuid), None)
         label = " ".join(row.text(1).split())
-        if old is None or label == old.label or uuid in self._renames:
-            return
-        self._renames[uuid] = (self._doc, page, label)
-        self._c.add_bookmark(self._doc, page, label)
-
-    def _finish_renames(self) -> None:
-        """Once the renamed bookmark is saved, remove the old one."""
-        for uuid, (doc, page, label) in list(self._renames.items()):
-            marks = self._c.bookmarks(doc)
-            if not any(b.uuid == uuid for b in marks):
-                del self._renames[uuid]
-            elif any(b.uuid != uuid and b.page == page and b.label == label for b in marks):
-                del self._renames[uuid]
-                self._c.remove_bookmark(uuid)
+        if old is not None and label != old.label:
+            self._c.rename_bookmark(uuid, label)  # the same bookmark, a new version
 
     def _context_menu(self, pos: QPoint) -> None:
         row = self.tree.itemAt(pos)
