@@ -331,7 +331,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+338"/>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+340"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation></translation>
     </message>
@@ -339,7 +339,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AnnotationEditing</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+101"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+119"/>
         <source>Note</source>
         <translation></translation>
     </message>
@@ -385,7 +385,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AnnotationToolBar</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+168"/>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+174"/>
         <source>Select</source>
         <translation></translation>
     </message>
@@ -531,18 +531,18 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Colour</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+137"/>
+        <location line="-127"/>
+        <location line="+143"/>
         <source>Pen width</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-139"/>
         <source>Undo</source>
         <translation></translation>
     </message>
@@ -562,12 +562,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Colour: {name}</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Pen width: {points} pt</source>
         <translation></translation>
     </message>
@@ -682,8 +682,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>BookmarksTab</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/bookmarks.py" line="+141"/>
-        <location line="+113"/>
+        <location filename="../../src/paperless/gui/notes/bookmarks.py" line="+139"/>
+        <location line="+101"/>
         <source>Page %1</source>
         <translation></translation>
     </message>
@@ -828,7 +828,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+93"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+95"/>
         <source>Pages</source>
         <translation></translation>
     </message>
@@ -992,7 +992,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+88"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+89"/>
         <source>Export annotated PDF</source>
         <translation></translation>
     </message>
@@ -1060,7 +1060,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Your notes were saved.</source>
         <translation></translation>
     </message>
@@ -1577,7 +1577,7 @@ This file is not protected.</source>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+130"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+138"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -1593,7 +1593,7 @@ This file is not protected.</source>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Open the document where it belongs first.</source>
         <translation></translation>
     </message>
@@ -1632,12 +1632,12 @@ This file is not protected.</source>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+91"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+92"/>
         <source>Document pages</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Page {page} could not be displayed.</source>
         <translation></translation>
     </message>
@@ -1764,9 +1764,52 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>TextSizeButton</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/text_size.py" line="+46"/>
+        <source>Small</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Normal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Large</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Largest</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} ({points} pt)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text size</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text size: {points} pt</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+43"/>
+        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+51"/>
         <source>Page thumbnails</source>
         <translation></translation>
     </message>
@@ -1777,7 +1820,7 @@ This file is not protected.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Page {page}</source>
         <translation></translation>
     </message>
@@ -2036,7 +2079,7 @@ This file is not protected.</source>
 <context>
     <name>annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+53"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+41"/>
         <source>Mark the text where it belongs: the note moves there.</source>
         <translation></translation>
     </message>

@@ -333,7 +333,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+338"/>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+340"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation>Không đọc được nội dung văn bản của trang này nên chưa đánh dấu được gì.</translation>
     </message>
@@ -341,7 +341,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AnnotationEditing</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+101"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+119"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -387,7 +387,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AnnotationToolBar</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+168"/>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+174"/>
         <source>Select</source>
         <translation>Chọn</translation>
     </message>
@@ -533,18 +533,18 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+137"/>
+        <location line="-127"/>
+        <location line="+143"/>
         <source>Pen width</source>
         <translation>Độ dày nét</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-139"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
@@ -564,12 +564,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Làm lại thay đổi vừa hoàn tác ({keys})</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Colour: {name}</source>
         <translation>Màu: {name}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Pen width: {points} pt</source>
         <translation>Độ dày nét: {points} pt</translation>
     </message>
@@ -684,8 +684,8 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>BookmarksTab</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/bookmarks.py" line="+141"/>
-        <location line="+113"/>
+        <location filename="../../src/paperless/gui/notes/bookmarks.py" line="+139"/>
+        <location line="+101"/>
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
@@ -830,7 +830,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+93"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+95"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
@@ -994,7 +994,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+88"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+89"/>
         <source>Export annotated PDF</source>
         <translation>Xuất PDF có chú thích</translation>
     </message>
@@ -1061,7 +1061,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không ghi được %1 chú thích vào bản này.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Your notes were saved.</source>
         <translation>Đã lưu ghi chú của đồng chí.</translation>
     </message>
@@ -1579,7 +1579,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+130"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+138"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1593,7 +1593,7 @@ Tệp này không được bảo vệ.</translation>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Open the document where it belongs first.</source>
         <translation>Hãy mở tài liệu chứa đoạn văn tương ứng trước.</translation>
     </message>
@@ -1632,12 +1632,12 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+91"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+92"/>
         <source>Document pages</source>
         <translation>Các trang tài liệu</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Page {page} could not be displayed.</source>
         <translation>Không hiển thị được trang {page}.</translation>
     </message>
@@ -1763,9 +1763,52 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>TextSizeButton</name>
+    <message>
+        <location filename="../../src/paperless/gui/annotations/text_size.py" line="+46"/>
+        <source>Small</source>
+        <translation>Nhỏ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Normal</source>
+        <translation>Vừa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Large</source>
+        <translation>Lớn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger</source>
+        <translation>Lớn hơn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Largest</source>
+        <translation>Rất lớn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} ({points} pt)</source>
+        <translation>{name} ({points} pt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text size: {points} pt</source>
+        <translation>Cỡ chữ: {points} pt</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+43"/>
+        <location filename="../../src/paperless/gui/viewer/thumbnails.py" line="+51"/>
         <source>Page thumbnails</source>
         <translation>Hình thu nhỏ các trang</translation>
     </message>
@@ -1776,7 +1819,7 @@ Tệp này không được bảo vệ.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Page {page}</source>
         <translation>Trang {page}</translation>
     </message>
@@ -2035,7 +2078,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+53"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+41"/>
         <source>Mark the text where it belongs: the note moves there.</source>
         <translation>Hãy đánh dấu đoạn văn tương ứng: chú thích sẽ được chuyển đến đó.</translation>
     </message>

@@ -4,7 +4,8 @@ The tools are checkable actions in one exclusive group (Select is the default); 
 one-letter shortcut, shown in its tooltip. The document view owns the toolbar (like the
 viewer's own) and hands it out for the main window to place; it also adds the tool actions to
 itself (shortcuts while the document has the focus) and the undo/redo actions (shortcuts
-anywhere in the window). Each tool remembers its colour; pen width applies to the pen.
+anywhere in the window). Each tool remembers its colour; pen width applies to the pen, text size to text boxes
+(``text_size``).
 
 Icons come from ``set_icons`` (monochrome SVGs tinted with the palette's text colour); the
 colour and width buttons draw their own.
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 from paperless.core.notes import AnnotationKind
 from paperless.gui.icons import Icons
 
+from .text_size import TextSizeButton
 from .tools import (
     DEFAULT_PEN_WIDTH,
     DEFAULT_PRESET,
@@ -80,6 +82,7 @@ class AnnotationToolBar(QToolBar):
     tool_changed = Signal(str)  # the Tool now chosen
     color_chosen = Signal(str)  # a preset's name, picked by the user (also recolours the selection)
     width_chosen = Signal(float)  # a pen width (points), picked by the user
+    text_size_chosen = Signal(float)  # a text box's text size (points), picked by the user
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +147,9 @@ class AnnotationToolBar(QToolBar):
         self.width_button.setMenu(self.width_menu)
         self.width_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.addWidget(self.width_button)
+        self.text_size = TextSizeButton(self)
+        self.text_size.size_chosen.connect(self.text_size_chosen)
+        self.addWidget(self.text_size)
         self.addSeparator()
 
         self.undo_action = QAction(self)
@@ -266,11 +272,14 @@ class AnnotationToolBar(QToolBar):
     def tools_enabled(self) -> bool:
         return self._enabled
 
-    def show_selected(self, kind: AnnotationKind | None, color: str | None = None, width: float | None = None) -> None:
-        """With the Select tool, the colour (and pen width) buttons show the selected annotation's."""
+    def show_selected(self, kind: AnnotationKind | None, color: str | None = None, width: float | None = None,
+                      text_size: float | None = None) -> None:
+        """With the Select tool, the colour (pen width, text size) buttons show the selected annotation's."""
         self._selected = None if kind is None else (kind, color)
         if width is not None and kind is AnnotationKind.INK:
             self._width = width
+        if text_size is not None and kind is AnnotationKind.TEXTBOX:
+            self.text_size.set_size(text_size)
         self._sync_color()
         self._sync_width()
 
@@ -331,6 +340,9 @@ class AnnotationToolBar(QToolBar):
         ink_selected = self._selected is not None and self._selected[0] is AnnotationKind.INK
         self.width_button.setEnabled(self._enabled and (self._tool is Tool.INK
                                                         or (self._tool is Tool.SELECT and ink_selected)))
+        box_selected = self._selected is not None and self._selected[0] is AnnotationKind.TEXTBOX
+        self.text_size.setEnabled(self._enabled and (self._tool is Tool.TEXTBOX
+                                                     or (self._tool is Tool.SELECT and box_selected)))
         tip = self.tr("Pen width: {points} pt").format(points=f"{self._width:g}")
         self.width_button.setToolTip(tip)
         self.width_button.setAccessibleName(self.tr("Pen width"))

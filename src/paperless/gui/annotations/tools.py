@@ -73,6 +73,7 @@ DEFAULT_PRESET: dict[Tool, str] = {
 PEN_WIDTHS: tuple[float, ...] = (1.0, 2.0, 3.5, 6.0)  # points
 DEFAULT_PEN_WIDTH = 2.0
 TEXTBOX_FONT_SIZE = 12.0  # points
+TEXT_SIZES: tuple[float, ...] = (10.0, 12.0, 14.0, 18.0, 24.0)  # points, offered for text boxes
 NOTE_ICON = 20.0  # points: a sticky note's icon is this square, its top-left at payload["point"]
 
 

@@ -64,6 +64,7 @@ class Annotating(QObject):
         toolbar.tool_changed.connect(self._tool_changed)
         toolbar.color_chosen.connect(self._color_chosen)
         toolbar.width_chosen.connect(self._width_chosen)
+        toolbar.text_size_chosen.connect(self.editing.set_text_size)
         toolbar.undo_action.triggered.connect(self.undo)
         toolbar.redo_action.triggered.connect(self.redo)
         canvas.pointer.selection_finished.connect(self._selection_finished)
@@ -223,7 +224,8 @@ class Annotating(QObject):
             self.toolbar.show_selected(None)
         else:
             width = geo.width_of(a.payload) if a.kind is AnnotationKind.INK else None
-            self.toolbar.show_selected(a.kind, a.color, width)
+            size = geo.font_size_of(a.payload) if a.kind is AnnotationKind.TEXTBOX else None
+            self.toolbar.show_selected(a.kind, a.color, width, size)
 
     def end_preview(self) -> None:
         if self.preview is not None or self.hidden:

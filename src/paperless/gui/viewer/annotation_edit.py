@@ -65,7 +65,26 @@ class AnnotationEditing(QObject):
                          self._owner.color(AnnotationKind.NOTE)), "")
 
     def new_textbox(self, page: int, box: geo.Box) -> None:
-        self._open(_Edit(AnnotationKind.TEXTBOX, page, box, None, self._owner.color(AnnotationKind.TEXTBOX)), "")
+        self._open(_Edit(AnnotationKind.TEXTBOX, page, box, None, self._owner.color(AnnotationKind.TEXTBOX),
+                         self._owner.toolbar.text_size.points()), "")
+
+    def set_text_size(self, size: float) -> None:
+        """A text size was picked: the selected text box takes it (one change; it grows to fit)."""
+        owner, e = self._owner, self._edit
+        if e is not None:  # a text box being typed: its text takes the size now, saved when it closes
+            if e.kind is AnnotationKind.TEXTBOX:
+                e.font_size = size
+                self.place()
+            return
+        a = owner.find(owner.selected)
+        if a is None or a.kind is not AnnotationKind.TEXTBOX or owner.controller is None:
+            return
+        box = geo.box_of(a.payload)
+        if box is None or abs(geo.font_size_of(a.payload) - size) < 1e-6:
+            return
+        x0, y0, x1, y1 = box
+        rect = [x0, y0, x1, round(max(y1, y0 + text_height(geo.text_of(a.payload), size, x1 - x0)), 2)]
+        owner.controller.update(a.uuid, payload={**a.payload, "font_size": size, "rect": rect})
 
     def edit(self, annotation: Annotation, page: int | None = None) -> bool:
         """Open the editor of an existing note, text box or markup comment."""
@@ -184,9 +203,9 @@ class AnnotationEditing(QObject):
             return
         if not text.strip():
             owner.controller.delete(a.uuid)
-        elif text != geo.text_of(a.payload) or box != e.box:
+        elif text != geo.text_of(a.payload) or box != e.box or e.font_size != geo.font_size_of(a.payload):
             payload = geo.resized(a, e.box, box) if box != e.box else dict(a.payload)
-            payload["text"] = text
+            payload["text"], payload["font_size"] = text, e.font_size
             owner.controller.update(a.uuid, payload=payload)
 
     def _delete(self) -> None:
