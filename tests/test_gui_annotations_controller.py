@@ -155,3 +155,37 @@ def test_quick_starts_open_one_store_and_closing_while_opening_closes_it(
     again.wait()
     qtbot.wait(50)
     assert again._db_store is None and again._store is None
+
+
+def test_an_altered_record_is_reported_once_and_hides_only_itself(qtbot: QtBot, tmp_path: Path,
+                                                                  an: UnlockedIdentity) -> None:
+    import sqlite3
+
+    from paperless.core.notes import DB_FILE
+
+    folder = tmp_path / "lib"
+    sid = store_session_id("phien-12")
+    with NotesStore.open(folder, an) as store:
+        bad = store.add_annotation(sid, DOC, 0, "highlight", "#ffe066", {"quote": "một"})
+        good = store.add_annotation(sid, DOC, 1, "underline", "#00aa00", {"quote": "hai"})
+    con = sqlite3.connect(folder / DB_FILE)
+    con.execute("UPDATE annotations SET page = 5 WHERE uuid = ?", (bad.uuid,))  # a clear column changed
+    con.commit()
+    con.close()
+    c = AnnotationController(Operations(threads=1))
+    reported: list[BaseException] = []
+    c.damaged.connect(reported.append)
+    c.failed.connect(reported.append)
+    with qtbot.waitSignal(c.ready, timeout=10_000):
+        c.start(folder, an, "phien-12")
+    try:
+        c.annotations(DOC)
+        qtbot.waitUntil(lambda: [a.uuid for a in c.annotations(DOC)] == [good.uuid], timeout=10_000)
+        c.reload()  # read again: the same damage is not said twice
+        c.wait()
+        qtbot.wait(50)
+        assert len(reported) == 1 and bad.uuid in reported[0].message("en")  # type: ignore[attr-defined]
+        assert "không đọc được" in reported[0].message("vi")  # type: ignore[attr-defined]
+    finally:
+        c.close()
+        c.wait()

@@ -174,3 +174,18 @@ def test_a_tampered_outbox_operation_is_refused(tmp_path: Path, an: UnlockedIden
         assert store.open_op(second)["data"] == {"text": "thứ hai"}
         with pytest.raises(NotesTamperedError, match="outbox"):
             store.open_op(first)
+
+
+def test_with_a_damage_handler_a_bad_row_hides_only_itself(tmp_path: Path, an: UnlockedIdentity) -> None:
+    a, b = _two_annotations(tmp_path, an)
+    _sql(tmp_path / DB_FILE,
+         ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?) WHERE uuid = ?", (b, a)))
+    with NotesStore.open(tmp_path, an) as store:
+        told: list[NotesTamperedError] = []
+        store.on_damaged = told.append
+        assert [x.uuid for x in store.annotations(SID)] == [b]  # the readable one is still listed
+        [error] = told
+        assert "(annotations " + a + ")" in error.message("en") and "đã bị sửa đổi" in error.message("vi")
+        store.on_damaged = None
+        with pytest.raises(NotesTamperedError):  # without a handler: refused as before
+            store.annotations(SID)

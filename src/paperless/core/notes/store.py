@@ -19,7 +19,7 @@ format) and ``ValueError``/``TypeError`` for bad arguments (bugs).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -90,6 +90,9 @@ class NotesStore:
         self._clock = clock
         self._wall = wall
         self._lock = threading.RLock()
+        # Listing: None raises on the first altered or damaged row; a function is told of each
+        # one instead and the readable rows are listed (the app: one bad row hides only itself).
+        self.on_damaged: Callable[[NotesTamperedError], None] | None = None
 
     @classmethod
     def open(cls, folder: Path, identity: UnlockedIdentity, *, clock: WallClock | None = None) -> NotesStore:
@@ -348,7 +351,15 @@ class NotesStore:
             query = query.where(table.c.deleted.is_(False))
         with self._tx(read=True) as conn:
             rows = [dict(r) for r in conn.execute(query.order_by(table.c.created, table.c.uuid)).mappings()]
-            return [build(table.name, r, self._open_row(table.name, r)) for r in rows]
+        listed = []
+        for r in rows:
+            try:
+                listed.append(build(table.name, r, self._open_row(table.name, r)))
+            except NotesTamperedError as exc:
+                if self.on_damaged is None:
+                    raise
+                self.on_damaged(exc)
+        return listed
 
     def _set_deleted(self, uuid: str, deleted: bool, only: Table | None = None) -> Record:
         with self._tx() as conn:

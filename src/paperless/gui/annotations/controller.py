@@ -47,6 +47,8 @@ class AnnotationController(QObject):
     history_changed = Signal()
     failed = Signal(object)  # BaseException
     ready = Signal()  # the store is open for this session
+    damaged = Signal(object)  # NotesTamperedError: a saved record that cannot be read (once each; the rest is shown)
+    _damage_found = Signal(object)  # from the database worker
 
     def __init__(self, db: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,8 @@ class AnnotationController(QObject):
         self._can_undo = self._can_redo = False
         self._undo_step: Step | None = None
         self._redo_step: Step | None = None
+        self._damage_seen: set[tuple[object, object]] = set()
+        self._damage_found.connect(self._damage)
         self._serial = 0  # bumped when the session changes: late answers are dropped
         self._closed = False
         self._db_store: NotesStore | None = None  # touched on the database worker only
@@ -79,6 +83,7 @@ class AnnotationController(QObject):
 
             if self._db_store is None:  # jobs run one after another: never two stores
                 self._db_store = NotesStore.open(folder, identity)
+                self._db_store.on_damaged = self._damage_found.emit  # a bad row hides only itself
             s = self._db_store
             return s, s.item_notes(sid), s.bookmarks(sid)
 
@@ -98,6 +103,12 @@ class AnnotationController(QObject):
                 self._load(doc_hash)
 
         self._db.run(open_all, opened, self.failed.emit)
+
+    def _damage(self, error: BaseException) -> None:
+        key = (getattr(error, "params", {}).get("what"), getattr(error, "params", {}).get("uuid"))
+        if key not in self._damage_seen:
+            self._damage_seen.add(key)
+            self.damaged.emit(error)
 
     def stop(self) -> None:
         """End the session's notes (the undo history goes with it; everything is saved)."""

@@ -87,6 +87,7 @@ class NotesWiring(QObject):
         p.annotations.place_requested.connect(self.place)
         p.annotations.drop_requested.connect(lambda a: c.delete(a.uuid))
         c.failed.connect(w.show_failure)
+        c.damaged.connect(w.show_failure)  # said once; the other notes are still shown
         c.history_changed.connect(self._history)
         c.ready.connect(self._ready)
         self.carry.finished.connect(self._carried)
