@@ -90,3 +90,19 @@ def test_history_is_bounded() -> None:
     for step in editor_steps:
         history.push(step)  # type: ignore[arg-type]
     assert history.done == editor_steps[-3:]
+
+
+def test_completing_an_anchor_is_saved_but_is_no_undo_step(editor: AnnotationEditor) -> None:
+    geometry_only = {"doc_hash": DOC, "page": 1, "rects": [[1, 50.0, 60.0, 90.0, 80.0]]}
+    full = {**geometry_only, "context": {"exact": "Điều 2", "prefix": "", "suffix": ""}}
+    made = editor.add(DOC, 1, AnnotationKind.INK, "#d32f2f", {"anchor": geometry_only, "strokes": [[[50, 60]]]}).annotation
+    done = editor.complete_anchor(made.uuid, made.hlc, full)
+    assert done is not None and done.step is None and done.annotation.payload["anchor"] == full
+    assert done.annotation.payload["strokes"] == [[[50, 60]]] and done.annotation.hlc > made.hlc
+    assert len(editor.history.done) == 1  # only the add
+    ops = [o.op for o in editor.store.pending_outbox() if o.record_uuid == made.uuid]
+    assert ops == [OpKind.CREATE, OpKind.UPDATE]  # saved (and synced) like any change
+    assert editor.complete_anchor(made.uuid, made.hlc, full) is None  # changed since: left alone
+    editor.undo()  # undoing the add still removes it whole
+    assert live(editor) == {}
+    assert editor.complete_anchor(made.uuid, done.annotation.hlc, full) is None  # gone: left alone

@@ -105,6 +105,16 @@ class AnnotationEditor:
         self.history.push(step)
         return Outcome(after, before, step)
 
+    def complete_anchor(self, uuid: str, made: str, anchor: JsonDict) -> Outcome | None:
+        """Give an annotation saved before its document's text was known (a geometry-only
+        anchor) its full anchor, if it is still as it was made (``made``: its clock then).
+        Not a user change: no undo step (undoing the add still removes it whole)."""
+        now = self.store.annotation(uuid)
+        if now is None or now.deleted or now.hlc != made:
+            return None  # gone, or changed since: its anchor is not this one any more
+        after = self.store.update_annotation(uuid, payload={**now.payload, "anchor": anchor})
+        return Outcome(after, now, None)
+
     # ---- history -------------------------------------------------------------------------
 
     @property

@@ -224,6 +224,10 @@ class AnnotationController(QObject):
     def update(self, uuid: str, on_done: Callable[[Annotation], None] | None = None, **changes: Any) -> None:
         self._change(lambda e: e.update(uuid, **changes), on_done)
 
+    def complete_anchor(self, uuid: str, made: str, anchor: JsonDict) -> None:
+        """The full anchor of an annotation saved before its document's text was known (no undo step)."""
+        self._change(lambda e: e.complete_anchor(uuid, made, anchor))
+
     def delete(self, uuid: str) -> None:
         self._change(lambda e: e.delete(uuid))
 

@@ -357,14 +357,17 @@ class Annotating(QObject):
             return
         color = color or self.color(kind)
 
-        def make(text: DocText | None) -> None:
-            anchor = self.anchor(text, doc_hash, page, box)
-            controller.add(doc_hash, page, kind, color, {"anchor": anchor.to_dict(), **payload})
+        def complete(made: Annotation, text: DocText | None) -> None:
+            if text is not None and self.doc_hash == doc_hash:
+                controller.complete_anchor(made.uuid, made.hlc, self.anchor(text, doc_hash, page, box).to_dict())
 
         # Saved now, whether or not the document's text has loaded: a note typed while the text
         # still loads must not wait (closing the session would drop it). Without the text its
-        # anchor is geometry only (it then follows an unchanged file, not a revised one).
-        make(self.texts.text)
+        # anchor is geometry only at first, completed with the nearest text once that has loaded.
+        text = self.texts.text
+        anchor = self.anchor(text, doc_hash, page, box)
+        later = None if text is not None else (lambda made: self.texts.with_text(lambda t: complete(made, t)))
+        controller.add(doc_hash, page, kind, color, {"anchor": anchor.to_dict(), **payload}, on_done=later)
         self.texts.prefetch()
 
     def anchor(self, text: DocText | None, doc_hash: str, page: int, box: geo.Box) -> Anchor:
