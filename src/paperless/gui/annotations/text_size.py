@@ -7,9 +7,10 @@ selected (picking a size changes that box: one undoable change, the box grows to
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QToolButton, QWidget
 
+from .choices import choice_menu
 from .tools import TEXT_SIZES, TEXTBOX_FONT_SIZE
 
 
@@ -20,16 +21,7 @@ class TextSizeButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("annotationTextSize")
         self._size = TEXTBOX_FONT_SIZE
-        self.sizes = QActionGroup(self)
-        self.menu_ = QMenu(self)
-        self.actions_: dict[float, QAction] = {}
-        for size in TEXT_SIZES:
-            action = QAction(self.menu_)
-            action.setCheckable(True)
-            action.setData(size)
-            self.sizes.addAction(action)
-            self.menu_.addAction(action)
-            self.actions_[size] = action
+        self.sizes, self.menu_, self.actions_ = choice_menu(self, TEXT_SIZES)
         self.sizes.triggered.connect(lambda a: self._picked(float(a.data())))
         self.setMenu(self.menu_)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 from paperless.core.notes import AnnotationKind
 from paperless.gui.icons import Icons
 
+from .choices import choice_menu
 from .text_size import TextSizeButton
 from .tools import (
     DEFAULT_PEN_WIDTH,
@@ -114,16 +115,7 @@ class AnnotationToolBar(QToolBar):
         self.tools.triggered.connect(self._tool_triggered)
         self.addSeparator()
 
-        self.colors = QActionGroup(self)
-        self.color_menu = QMenu(self)
-        self.color_actions: dict[str, QAction] = {}
-        for preset in PRESETS:
-            action = QAction(self.color_menu)
-            action.setCheckable(True)
-            action.setData(preset.name)
-            self.colors.addAction(action)
-            self.color_menu.addAction(action)
-            self.color_actions[preset.name] = action
+        self.colors, self.color_menu, self.color_actions = choice_menu(self, [p.name for p in PRESETS])
         self.colors.triggered.connect(lambda a: self._color_picked(str(a.data())))
         self.color_button = QToolButton(self)
         self.color_button.setObjectName("annotationColour")
@@ -131,16 +123,7 @@ class AnnotationToolBar(QToolBar):
         self.color_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.addWidget(self.color_button)
 
-        self.widths = QActionGroup(self)
-        self.width_menu = QMenu(self)
-        self.width_actions: dict[float, QAction] = {}
-        for width in PEN_WIDTHS:
-            action = QAction(self.width_menu)
-            action.setCheckable(True)
-            action.setData(width)
-            self.widths.addAction(action)
-            self.width_menu.addAction(action)
-            self.width_actions[width] = action
+        self.widths, self.width_menu, self.width_actions = choice_menu(self, PEN_WIDTHS)
         self.widths.triggered.connect(lambda a: self._width_picked(float(a.data())))
         self.width_button = QToolButton(self)
         self.width_button.setObjectName("annotationPenWidth")
