@@ -7,7 +7,6 @@ selected (picking a size changes that box: one undoable change, the box grows to
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from .choices import choice_menu
@@ -39,9 +38,6 @@ class TextSizeButton(QToolButton):
                  18.0: self.tr("Larger"), 24.0: self.tr("Largest")}
         for size, action in self.actions_.items():
             action.setText(self.tr("{name} ({points} pt)").format(name=names[size], points=f"{size:g}"))
-            font = QFont(self.font())
-            font.setPointSizeF(max(7.0, min(20.0, size * 0.9)))
-            action.setFont(font)
         self.setAccessibleName(self.tr("Text size"))
         self._sync()
 
