@@ -36,6 +36,7 @@ class FakeFiles:
         self.open_answers: list[Path | None] = []
         self.save_answers: list[Path | None] = []
         self.folder_answers: list[Path | None] = []
+        self.printer_answers: list[tuple[Path, int, int] | None] = []  # a PDF file, first and last page (0: all)
         self.asked: list[str] = []
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
@@ -49,6 +50,24 @@ class FakeFiles:
     def folder(self, parent: QWidget | None, title: str) -> Path | None:
         self.asked.append(title)
         return self.folder_answers.pop(0) if self.folder_answers else None
+
+    def choose_printer(self, parent: QWidget | None, printer: Any, pages: int) -> bool:
+        """Print to a PDF file (Qt's own PDF printer), as a member choosing "Print to file" would."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        self.asked.append(f"print {pages}")
+        answer = self.printer_answers.pop(0) if self.printer_answers else None
+        if answer is None:
+            return False
+        path, first, last = answer
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        if first:
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(first, last)
+        else:
+            printer.setFromTo(0, 0)
+        return True
 
 
 def ensure_translations() -> Path:

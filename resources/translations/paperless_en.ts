@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+136"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+138"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -278,6 +278,16 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <source>The version of Paperless and its licence</source>
         <translation></translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Print…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print this document with the watermark and your annotations</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>AgendaPanel</name>
@@ -385,7 +395,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AnnotationToolBar</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+174"/>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+157"/>
         <source>Select</source>
         <translation></translation>
     </message>
@@ -1437,7 +1447,7 @@ This file is not protected.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+127"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+129"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1577,7 +1587,7 @@ This file is not protected.</source>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+138"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+139"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -1650,6 +1660,42 @@ This file is not protected.</source>
         <location line="+2"/>
         <source>Go to page {page}</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/paperless/gui/printing.py" line="+100"/>
+        <source>The office does not allow printing or exporting this session&apos;s documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Printing…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Printing page {n} of {total}…</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1766,7 +1812,7 @@ This file is not protected.</source>
 <context>
     <name>TextSizeButton</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/text_size.py" line="+46"/>
+        <location filename="../../src/paperless/gui/annotations/text_size.py" line="+37"/>
         <source>Small</source>
         <translation></translation>
     </message>
@@ -1796,7 +1842,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Text size</source>
         <translation></translation>
     </message>

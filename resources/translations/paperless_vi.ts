@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+136"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+138"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -280,6 +280,16 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <source>The version of Paperless and its licence</source>
         <translation>Phiên bản và giấy phép sử dụng của Paperless</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print this document with the watermark and your annotations</source>
+        <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
+    </message>
 </context>
 <context>
     <name>AgendaPanel</name>
@@ -387,7 +397,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AnnotationToolBar</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+174"/>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+157"/>
         <source>Select</source>
         <translation>Chọn</translation>
     </message>
@@ -1439,7 +1449,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+127"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+129"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1579,7 +1589,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+138"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+139"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1650,6 +1660,41 @@ Tệp này không được bảo vệ.</translation>
         <location line="+2"/>
         <source>Go to page {page}</source>
         <translation>Chuyển đến trang {page}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/paperless/gui/printing.py" line="+100"/>
+        <source>The office does not allow printing or exporting this session&apos;s documents</source>
+        <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Printing page {n} of {total}…</source>
+        <translation>Đang in trang {n}/{total}…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1810,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>TextSizeButton</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/text_size.py" line="+46"/>
+        <location filename="../../src/paperless/gui/annotations/text_size.py" line="+37"/>
         <source>Small</source>
         <translation>Nhỏ</translation>
     </message>
@@ -1795,7 +1840,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>{name} ({points} pt)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Text size</source>
         <translation>Cỡ chữ</translation>
     </message>

@@ -45,6 +45,7 @@ class Actions(QObject):
         self.save_card = act()
         self.export_pdf = act()
         self.export_notes = act()
+        self.print_ = act(shortcut=QKeySequence.StandardKey.Print)
         self.quit = act(shortcut=QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.open)
         self.file_menu.addMenu(self.recent_menu)
@@ -53,6 +54,7 @@ class Actions(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_pdf)
         self.file_menu.addAction(self.export_notes)
+        self.file_menu.addAction(self.print_)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.trust_card)
         self.file_menu.addAction(self.save_card)
@@ -189,3 +191,11 @@ class Actions(QObject):
         for action, sentence in tips.items():
             action.setToolTip(_tip(sentence, action))
             action.setStatusTip(sentence)
+        self.retranslate_print()
+
+    def retranslate_print(self) -> None:
+        """File ▸ Print… text and tip (apart: the policy may have replaced the tip with why not)."""
+        self.print_.setText(self.tr("&Print…"))
+        sentence = self.tr("Print this document with the watermark and your annotations")
+        self.print_.setToolTip(_tip(sentence, self.print_))
+        self.print_.setStatusTip(sentence)

@@ -29,6 +29,7 @@ from paperless.gui.icons import Icons
 from paperless.gui.library_view import LibraryView
 from paperless.gui.notes.wiring import NotesWiring
 from paperless.gui.open_flow import OpenFlow, bundle_paths
+from paperless.gui.printing import Printing
 from paperless.gui.reader import ReaderPane
 from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
 from paperless.gui.services import AppServices
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             layout.activate()  # size limits known before the window exists (no late size hints)
         self._connect()
         self.notes = NotesWiring(self)  # after _connect: its slots run after the window's own
+        self.printing = Printing(self)
         self.splitter.addWidget(self.notes.panel)
         self.splitter.setSizes([300, 900, 320, 300])
         self._apply_view_settings()

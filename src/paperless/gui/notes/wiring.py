@@ -98,6 +98,8 @@ class NotesWiring(QObject):
         a.export_pdf.triggered.connect(lambda: self.exporter.export_annotated(self.document))
         a.export_notes.triggered.connect(self._export_notes)
         w.services.translators.changed.connect(lambda _lang: self._history())
+        # after the actions have taken the new language's texts: say again why not, if not
+        w.services.translators.changed.connect(lambda _lang: QTimer.singleShot(0, self, self._enable))
 
     # -- session -----------------------------------------------------------------------------
 

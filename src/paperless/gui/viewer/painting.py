@@ -187,6 +187,15 @@ class Watermark:
                     self._draw_pixmap(painter, tile, color)
         painter.restore()
 
+    def paint_whole(self, painter: QPainter, target: QRectF, color: QColor) -> None:
+        """Mark a page drawn at ``target`` on a device of any resolution (a printer), as vectors."""
+        if not self.text or target.width() < 2 or target.height() < 2:
+            return
+        painter.save()
+        painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
+        self._paint(painter, target, self.font_for(target.width(), target.height()), color)
+        painter.restore()
+
     def _draw_pixmap(self, painter: QPainter, tile: QRectF, color: QColor) -> None:
         shrink = self.MAX_PIXMAP / max(tile.width(), tile.height())
         width, height = max(1, round(tile.width() * shrink)), max(1, round(tile.height() * shrink))

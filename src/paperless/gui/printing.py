@@ -1,0 +1,207 @@
+"""File ▸ Print… (Ctrl+P): the document on screen on paper — or to a PDF printer — with the
+watermark and the member's annotations, when the session's policy allows printing.
+
+The printer dialog comes from ``services.files.choose_printer`` (tests answer it). Then each
+chosen page is rendered by the render worker (off the GUI thread) at :data:`PRINT_DPI` and,
+as it arrives, drawn onto the printer on the GUI thread — fitted to the paper, the member's
+annotations drawn over it as vectors, the watermark over all — one page at a time, so memory
+holds one page image. A progress dialog counts the pages and can cancel; a page that cannot
+be rendered stops the job with a clear message (nothing half-printed is sent on: the printer
+is aborted). Without a policy that allows printing the action is off and says why.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QProgressDialog
+
+from paperless.core.errors import PaperlessError
+from paperless.core.render import Image, Priority
+from paperless.gui.annotations.shapes import PageShapes
+from paperless.gui.viewer.bridge import Bridge, deliver
+from paperless.gui.viewer.painting import DAY, to_qimage
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from paperless.gui.main_window import MainWindow
+    from paperless.gui.session import LoadedDocument
+
+PRINT_DPI = 300
+MAX_PIXELS = 48_000_000  # a page image is never bigger (an A0 drawing prints at less than PRINT_DPI)
+PROGRESS_DELAY_MS = 300
+
+
+class PrintFailedError(PaperlessError):
+    en = "Page {page} could not be printed: {detail}"
+    vi = "Không in được trang {page}: {detail}"
+
+
+class PrinterUnavailableError(PaperlessError):
+    en = "The printer could not be used; nothing was printed."
+    vi = "Không dùng được máy in; chưa in trang nào."
+
+
+def fitted(paper: QRectF, width: float, height: float) -> QRectF:
+    """The largest rectangle of a ``width`` × ``height`` page inside ``paper``, centred."""
+    scale = min(paper.width() / width, paper.height() / height)
+    w, h = width * scale, height * scale
+    return QRectF(paper.x() + (paper.width() - w) / 2, paper.y() + (paper.height() - h) / 2, w, h)
+
+
+class Printing(QObject):
+    finished = Signal(int, object)  # pages printed, the error (None: done or cancelled)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        self._bridge = Bridge(self)
+        self.document: LoadedDocument | None = None
+        self._printer: QPrinter | None = None
+        self._painter: QPainter | None = None
+        self._pages: list[int] = []
+        self._done = 0
+        self._progress: QProgressDialog | None = None
+        self._serial = 0
+        a = window.actions_
+        a.print_.triggered.connect(self.print_document)
+        window.session.document_ready.connect(self._document_ready)
+        window.session.closing.connect(self._closing)
+        # after the actions have taken the new language's texts: say again why not, if not
+        window.services.translators.changed.connect(lambda _lang: QTimer.singleShot(0, self, self._enable))
+        self._enable()
+
+    @property
+    def busy(self) -> bool:
+        return self._printer is not None
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def _document_ready(self, doc: LoadedDocument) -> None:
+        self.document = doc
+        self._enable()
+
+    def _closing(self) -> None:
+        self.cancel()
+        self.document = None
+        self._enable()
+
+    def _allowed(self) -> bool:
+        opened = self._w.session.opened
+        return opened is not None and opened.agenda.allow_print and not self._w.session.expired
+
+    def _enable(self) -> None:
+        a = self._w.actions_
+        a.print_.setEnabled(self.document is not None and self._allowed() and not self.busy)
+        opened = self._w.session.opened
+        if opened is not None and not opened.agenda.allow_print:
+            refused = self.tr("The office does not allow printing or exporting this session's documents")
+            a.print_.setToolTip(refused)
+            a.print_.setStatusTip(refused)
+        else:
+            a.retranslate_print()
+
+    # -- the job ---------------------------------------------------------------------------------
+
+    def print_document(self) -> None:
+        doc, view = self.document, self._w.reader.view
+        if doc is None or self.busy or not self._allowed() or view.document_id() != doc.entry:
+            return
+        from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
+
+        count = view.page_count()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc.title)
+        printer.setFromTo(1, count)
+        if not self._w.services.files.choose_printer(self._w, printer, count):
+            return
+        first, last = printer.fromPage(), printer.toPage()
+        pages = list(range(first - 1, last)) if first > 0 and last >= first else list(range(count))
+        pages = [p for p in pages if 0 <= p < count]
+        if not pages:
+            return
+        painter = QPainter()
+        if not painter.begin(printer):
+            self._w.show_failure(PrinterUnavailableError())
+            return
+        self._serial += 1
+        self._printer, self._painter, self._pages, self._done = printer, painter, pages, 0
+        self._progress = QProgressDialog(self.tr("Printing\u2026"), self.tr("Cancel"), 0, len(pages), self._w)
+        self._progress.setWindowTitle(self.tr("Print"))
+        self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self._progress.canceled.connect(self.cancel)
+        self._enable()
+        self._request()
+
+    def cancel(self) -> None:
+        """Stop the job in progress (the printer is aborted: nothing half-done goes on)."""
+        if self._printer is not None:
+            self._end(aborted=True, error=None)
+
+    def _request(self) -> None:
+        doc, view = self.document, self._w.reader.view
+        if doc is None or self._printer is None:
+            return
+        page = self._pages[self._done]
+        width, height = view.canvas.pages.size(page)
+        scale = min(PRINT_DPI / 72, math.sqrt(MAX_PIXELS / max(1.0, width * height)))
+        self._w.services.worker.call(doc.entry, lambda d: d.render(page, scale),
+                                     deliver(self._bridge, self, Printing._rendered, self._serial, page),
+                                     Priority.BACKGROUND)
+
+    def _rendered(self, serial: int, page: int, image: Image | None, error: str | None) -> None:
+        if serial != self._serial or self._printer is None or self._painter is None:
+            return
+        if image is None:
+            self._end(aborted=True, error=PrintFailedError(page=page + 1, detail=error or "?"))
+            return
+        printer, painter = self._printer, self._painter
+        if self._done > 0:
+            printer.newPage()
+        width, height = self._w.reader.view.canvas.pages.size(page)
+        paper = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+        paper.moveTo(0, 0)
+        target = fitted(paper, width, height)
+        painter.drawImage(target, to_qimage(image, 1.0))
+        self._marks(painter, page, target, target.width() / width)
+        self._w.reader.view.canvas.watermark.paint_whole(painter, target, DAY.watermark)
+        self._done += 1
+        if self._progress is not None:
+            self._progress.setValue(self._done)
+            self._progress.setLabelText(self.tr("Printing page {n} of {total}\u2026").format(
+                n=self._done, total=len(self._pages)))
+        if self._done < len(self._pages):
+            QTimer.singleShot(0, self, self._request)
+        else:
+            self._end(aborted=False, error=None)
+
+    def _marks(self, painter: QPainter, page: int, target: QRectF, scale: float) -> None:
+        annotating = self._w.reader.view.annotating
+        shown = annotating.on_page(page)
+        if shown:
+            shapes = PageShapes(s for s in (annotating.shapes.shape(a, page) for a in shown) if s)
+            shapes.paint(painter, target, scale, False)
+
+    def _end(self, *, aborted: bool, error: BaseException | None) -> None:
+        printer, painter, done = self._printer, self._painter, self._done
+        self._printer, self._painter = None, None
+        self._serial += 1
+        if aborted and printer is not None:
+            printer.abort()
+        if painter is not None and painter.isActive():
+            painter.end()
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self.cancel)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        self._enable()
+        if error is not None:
+            self._w.show_failure(error)
+        elif not aborted:
+            self._w.hint.show_floating(self.tr("%n page(s) sent to the printer.", "", done), 5000, 420)
+        self.finished.emit(0 if aborted else done, error)
