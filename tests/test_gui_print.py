@@ -82,7 +82,7 @@ def test_printing_the_chosen_pages_with_watermark_and_annotations(qtbot, make, p
     assert done.args == [2, None]
     assert h.files.asked[-1] == f"print {doc.pages}"
     printed = pymupdf.open(out)
-    assert printed.page_count == 2
+    assert printed.page_count == 2 and not list(tmp_path.glob(".*.part"))  # written aside, then renamed
     first, second = printed[0], printed[1]
     assert "Nguyễn Văn An" in first.get_text() and "Nguyễn Văn An" in second.get_text()  # the watermark
     assert red_share(first) > 0.01 and red_share(second) == 0  # the pen strokes are on page 2 only
@@ -95,12 +95,15 @@ def test_cancel_stops_the_job_and_nothing_is_left_half_printed(qtbot, make, prin
                                                                people: People, tmp_path: Path) -> None:
     h = reading(qtbot, make, printable, people)
     w = h.window
-    h.files.printer_answers = [(tmp_path / "in.pdf", 0, 0), None]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    h.files.printer_answers = [(folder / "in.pdf", 0, 0), None]
     with qtbot.waitSignal(w.printing.finished, timeout=WAIT) as done:
         w.actions_.print_.trigger()
         assert w.printing.busy and not w.actions_.print_.isEnabled()
         w.printing.cancel()
     assert done.args == [0, None] and not w.printing.busy and w.actions_.print_.isEnabled()
+    assert list(folder.iterdir()) == []  # cancelled: no file, whole or part
     w.actions_.print_.trigger()  # the dialog cancelled: nothing happens
     assert not w.printing.busy
 
@@ -114,3 +117,44 @@ def test_the_refusal_is_said_again_in_the_new_language(qtbot, make, bundle: Path
     qtbot.waitUntil(lambda: "không cho phép in" in action.toolTip() and "không cho phép in" in export.toolTip(),
                     timeout=WAIT)
     assert action.text() == "&In\u2026" and not action.isEnabled() and not export.isEnabled()
+
+
+def test_a_page_that_cannot_be_rendered_stops_the_job_with_a_message(  # type: ignore[no-untyped-def]
+        qtbot, make, printable: Path, people: People, tmp_path: Path) -> None:
+    from gui_helpers import close_message_boxes, open_message_boxes
+
+    h = reading(qtbot, make, printable, people)
+    w = h.window
+    doc = w.printing.document
+    assert doc is not None
+    h.files.printer_answers = [(tmp_path / "in.pdf", 0, 0)]
+    with qtbot.waitSignal(w.printing.finished, timeout=WAIT) as done:
+        w.actions_.print_.trigger()
+        w.services.worker.close_document(doc.entry)  # the document is gone under the job
+    printed, error = done.args
+    assert printed == 0 and error is not None and error.message("en").startswith("Page ")
+    qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=WAIT)
+    [box] = open_message_boxes()
+    assert "could not be printed" in box.informativeText() + box.text()
+    close_message_boxes()
+    assert not w.printing.busy
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*.part"))  # aborted: no half-made file
+
+
+def test_a_file_that_cannot_be_saved_is_said_and_nothing_is_left(  # type: ignore[no-untyped-def]
+        qtbot, make, printable: Path, people: People, tmp_path: Path) -> None:
+    from gui_helpers import close_message_boxes, open_message_boxes
+
+    h = reading(qtbot, make, printable, people)
+    w = h.window
+    folder = tmp_path / "out"
+    taken = folder / "in.pdf"
+    taken.mkdir(parents=True)  # a folder of that name: the finished file cannot take its place
+    h.files.printer_answers = [(taken, 1, 1)]
+    with qtbot.waitSignal(w.printing.finished, timeout=WAIT) as done:
+        w.actions_.print_.trigger()
+    printed, error = done.args
+    assert printed == 0 and str(taken) in error.message("en") and "Không lưu được tệp in" in error.message("vi")
+    qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=WAIT)
+    close_message_boxes()
+    assert sorted(p.name for p in folder.iterdir()) == ["in.pdf"] and taken.is_dir()

@@ -13,6 +13,8 @@ is aborted). Without a policy that allows printing the action is off and says wh
 from __future__ import annotations
 
 import math
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
@@ -41,6 +43,11 @@ class PrintFailedError(PaperlessError):
     vi = "Không in được trang {page}: {detail}"
 
 
+class PrintFileError(PaperlessError):
+    en = "The printed file {path} could not be saved: {detail}"
+    vi = "Không lưu được tệp in {path}: {detail}"
+
+
 class PrinterUnavailableError(PaperlessError):
     en = "The printer could not be used; nothing was printed."
     vi = "Không dùng được máy in; chưa in trang nào."
@@ -66,6 +73,7 @@ class Printing(QObject):
         self._pages: list[int] = []
         self._done = 0
         self._progress: QProgressDialog | None = None
+        self._file: tuple[Path, Path] | None = None  # printing to a PDF file: (written now, final name)
         self._serial = 0
         a = window.actions_
         a.print_.triggered.connect(self.print_document)
@@ -124,8 +132,14 @@ class Printing(QObject):
         pages = [p for p in pages if 0 <= p < count]
         if not pages:
             return
+        self._file = None
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            final = Path(printer.outputFileName())  # "Print to file": written aside, renamed when whole
+            self._file = (final.with_name(f".{final.name}.part"), final)
+            printer.setOutputFileName(str(self._file[0]))
         painter = QPainter()
         if not painter.begin(printer):
+            self._drop_file()
             self._w.show_failure(PrinterUnavailableError())
             return
         self._serial += 1
@@ -186,6 +200,11 @@ class Printing(QObject):
             shapes = PageShapes(s for s in (annotating.shapes.shape(a, page) for a in shown) if s)
             shapes.paint(painter, target, scale, False)
 
+    def _drop_file(self) -> None:
+        if self._file is not None:
+            self._file[0].unlink(missing_ok=True)
+            self._file = None
+
     def _end(self, *, aborted: bool, error: BaseException | None) -> None:
         printer, painter, done = self._printer, self._painter, self._done
         self._printer, self._painter = None, None
@@ -194,6 +213,15 @@ class Printing(QObject):
             printer.abort()
         if painter is not None and painter.isActive():
             painter.end()
+        if aborted:
+            self._drop_file()
+        elif self._file is not None:
+            try:
+                os.replace(*self._file)
+            except OSError as exc:
+                error = PrintFileError(path=str(self._file[1]), detail=exc.strerror or str(exc))
+                self._drop_file()
+            self._file = None
         if self._progress is not None:
             self._progress.canceled.disconnect(self.cancel)
             self._progress.close()
@@ -204,4 +232,4 @@ class Printing(QObject):
             self._w.show_failure(error)
         elif not aborted:
             self._w.hint.show_floating(self.tr("%n page(s) sent to the printer.", "", done), 5000, 420)
-        self.finished.emit(0 if aborted else done, error)
+        self.finished.emit(0 if aborted or error is not None else done, error)
