@@ -10,9 +10,11 @@ layer (``ShapeCache.paint``: merged paths, the busy page's marks from the cached
 reference in the same run is painting the page's rendered image alone (``drawImage``, the
 canvas' own first step). Last, whole repaints of a DocumentView showing the page (image,
 border, watermark) with and without the 200 annotations. Reported: p50/p95/max per frame over --frames frames, by day and at night,
-at fit width and at 200 %; the first frame after one mark is added, deleted, moved or recoloured
-(the page's shapes merged again, its picture repaired where the mark was and is) and after the
-picture is drawn from scratch (another zoom, night mode); and, for comparison, the same layer drawn as vectors every frame (no picture).
+at fit width and at 200 %, each frame as the canvas paints it: the page image with the
+highlights composed into it once, then the marks from a cached picture; the first frame after
+one mark (or highlight) is added, deleted, moved or recoloured (the page's shapes merged
+again, the picture repaired where the mark was and is; a highlight composes the page again)
+and after everything is made from scratch (another zoom, night mode); and, for comparison, the same layer drawn as vectors every frame (no picture).
 
     .venv/bin/python bench/bench_annotations.py [--frames 300]
 """
@@ -142,25 +144,42 @@ def row(label: str, times: list[float], reference: float | None = None) -> float
 
 
 def at_zoom(label: str, qimage: QImage, zoom: float, page: list[Annotation], count: int) -> None:
+    """Frames as the canvas paints them: the page image (with the highlights composed into it
+    once, ``ShapeCache.composed``), then the marks (a cached picture, repaired on a change)."""
     target = QRectF(0, 0, qimage.width(), qimage.height())
     screen = QImage(min(qimage.width(), 1400), min(qimage.height(), 1000), QImage.Format.Format_ARGB32_Premultiplied)
     screen.fill(QColor(118, 118, 118))
+    source = object()  # stands for the canvas' PageImage: the same object while the page is not re-rendered
     print(f"\n{label}: page {qimage.width()}x{qimage.height()} px, viewport {screen.width()}x{screen.height()} px, "
           f"{count} frames")
     reference = row("page image alone (drawImage)", frames(lambda p: p.drawImage(target.topLeft(), qimage),
                                                            screen, count))
+
+    def frame(p: QPainter, cache: ShapeCache, annotations: list[Annotation], night: bool) -> None:
+        shapes = cache.page(0, annotations)
+        composed = cache.composed(0, shapes, source, qimage, zoom, night)
+        p.drawImage(target.topLeft(), composed if composed is not None else qimage)
+        cache.paint(p, 0, shapes, target, zoom, night, 1.0, highlights=composed is None)
+
     for night in (False, True):
         cache = ShapeCache()
-        shapes = cache.page(0, page)
-        row(f"annotation layer, {'night' if night else 'day'}", frames(
-            lambda p, c=cache, s=shapes, n=night: c.paint(p, 0, s, target, zoom, n, 1.0), screen, count), reference)
+        row(f"page + annotations, {'night' if night else 'day'}", frames(
+            lambda p, c=cache, n=night: frame(p, c, page, n), screen, count), reference)
+    painted = ShapeCache()
+    shapes = painted.page(0, page)
+
+    def every_frame(p: QPainter) -> None:
+        p.drawImage(target.topLeft(), qimage)
+        painted.paint(p, 0, shapes, target, zoom, False, 1.0)
+
+    row("page + annotations, highlights painted each frame", frames(every_frame, screen, count), reference)
     changing = ShapeCache()
 
     def redrawn(p: QPainter) -> None:
-        changing.forget()  # everything dropped: merged again, picture drawn from scratch (as at a new zoom)
-        changing.paint(p, 0, changing.page(0, page), target, zoom, False, 1.0)
+        changing.forget()  # everything dropped: merged, composed and drawn from scratch (as at a new zoom)
+        frame(p, changing, page, False)
 
-    row("first frame, picture drawn from scratch", frames(redrawn, screen, max(20, count // 10)), reference)
+    row("first frame, everything made from scratch", frames(redrawn, screen, max(20, count // 10)), reference)
     rnd = random.Random(5)
     changes: dict[str, Callable[[list[Annotation], int], list[Annotation]]] = {
         "added": lambda anns, i: anns,  # the page before lacks one
@@ -168,33 +187,38 @@ def at_zoom(label: str, qimage: QImage, zoom: float, page: list[Annotation], cou
         "moved": lambda anns, i: anns[:i] + [moved(anns[i], 40.0, -25.0)] + anns[i + 1:],
         "recoloured": lambda anns, i: anns[:i] + [recoloured(anns[i])] + anns[i + 1:],
     }
-    for what, change in changes.items():
-        def after_change(n: int, what: str = what, change: Callable[..., list[Annotation]] = change) -> list[float]:
-            """The frame right after one mark on the page changed (its picture repaired)."""
-            times = []
-            for _ in range(n):
-                i = rnd.choice([k for k, a in enumerate(page) if a.kind is not AnnotationKind.HIGHLIGHT])
-                before, after = (page[:i] + page[i + 1:], page) if what == "added" else (page, change(page, i))
-                cache = ShapeCache()
-                first = QPainter(screen)
-                cache.paint(first, 0, cache.page(0, before), target, zoom, False, 1.0)  # not timed
-                first.end()
-                then = QPainter(screen)
-                start = time.perf_counter()
-                cache.forget(a.uuid for a in after)
-                cache.paint(then, 0, cache.page(0, after), target, zoom, False, 1.0)
-                times.append(time.perf_counter() - start)
-                then.end()
-                assert cache.incremental == 1
-            return times
+    for marks in (True, False):
+        for what, change in changes.items():
+            def after_change(n: int, what: str = what, change: Callable[..., list[Annotation]] = change,
+                             marks: bool = marks) -> list[float]:
+                """The frame right after one annotation on the page changed."""
+                times = []
+                for _ in range(n):
+                    i = rnd.choice([k for k, a in enumerate(page) if (a.kind is AnnotationKind.HIGHLIGHT) is not marks])
+                    before, after = (page[:i] + page[i + 1:], page) if what == "added" else (page, change(page, i))
+                    cache = ShapeCache()
+                    first = QPainter(screen)
+                    frame(first, cache, before, False)  # not timed
+                    first.end()
+                    then = QPainter(screen)
+                    start = time.perf_counter()
+                    cache.forget(a.uuid for a in after)
+                    frame(then, cache, after, False)
+                    times.append(time.perf_counter() - start)
+                    then.end()
+                return times
 
-        row(f"first frame after one mark is {what}", after_change(max(20, count // 10)), reference)
+            if marks or what in ("added", "deleted", "recoloured"):
+                kind = "mark" if marks else "highlight"
+                row(f"first frame after one {kind} is {what}", after_change(max(20, count // 10)), reference)
 
     vector = ShapeCache()
     vector.RASTER_FROM = 10**9  # type: ignore[misc]
-    shapes = vector.page(0, page)
-    row("layer as vectors every frame (no picture)", frames(
-        lambda p: vector.paint(p, 0, shapes, target, zoom, False, 1.0), screen, count), reference)
+
+    def vectors(p: QPainter) -> None:
+        frame(p, vector, page, False)
+
+    row("page + annotations, marks as vectors (no picture)", frames(vectors, screen, count), reference)
 
 
 class _Mirror(QObject):

@@ -238,3 +238,45 @@ def test_a_busy_pages_picture_is_repaired_where_marks_changed_to_the_same_pixels
 
 def _differing(a: QImage, b: QImage) -> int:
     return sum(1 for x in range(a.width()) for y in range(a.height()) if a.pixel(x, y) != b.pixel(x, y))
+
+
+def test_a_page_with_highlights_is_drawn_from_one_composed_image_kept_across_ink_changes(
+        qtbot: QtBot, worker: RenderWorker, controller: AnnotationController, demo: DemoDocuments) -> None:
+    """The highlights are multiplied into a copy of the page image once; the screen is the same
+    as painting them every frame, by day and at night; a pen stroke or an underline leaves that
+    image alone, another highlight (added, then deleted) is redone in it where it is."""
+    view = make_view(qtbot, worker, controller)
+    key = open_doc(qtbot, view, demo.report)
+    highlight_first_line(qtbot, view, controller, key)
+    layer, cache, viewport = view.annotating, view.annotating.shapes, view.canvas.viewport()
+
+    def same_as_painted(what: str) -> None:
+        viewport.repaint()
+        with_image = viewport.grab().toImage()
+        layer.composed = lambda page, image: None  # type: ignore[method-assign]  # painted every frame instead
+        painted = viewport.grab().toImage()
+        del layer.composed
+        assert with_image == painted, what
+
+    for night in (False, True):
+        view.set_night_mode(night)
+        qtbot.waitUntil(lambda n=night: settled(view, n), timeout=WAIT)
+        same_as_painted(f"night={night}")
+        assert cache._composed[0].night is night
+    composed = cache._composed[0].image
+    use_tool(view, Tool.INK)
+    drag(qtbot, viewport, [page_point(view, 0, 150 + i, 470) for i in range(0, 160, 8)])
+    wait_count(qtbot, controller, key, 2)
+    use_tool(view, Tool.UNDERLINE)
+    drag(qtbot, viewport, [page_point(view, 0, 115, 410), page_point(view, 0, 542, 411)])
+    wait_count(qtbot, controller, key, 3)
+    viewport.repaint()
+    assert cache._composed[0].image is composed and cache._composed[0].image.cacheKey() == composed.cacheKey()
+    use_tool(view, Tool.HIGHLIGHT)
+    drag(qtbot, viewport, [page_point(view, 0, 115, 425), page_point(view, 0, 542, 426)])
+    [_, new] = wait_count(qtbot, controller, key, 2, AnnotationKind.HIGHLIGHT)
+    same_as_painted("a highlight added")
+    assert cache._composed[0].image is composed  # redone in place
+    with qtbot.waitSignal(controller.changed, timeout=WAIT):
+        controller.delete(new.uuid)
+    same_as_painted("a highlight deleted")

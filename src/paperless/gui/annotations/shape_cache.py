@@ -15,6 +15,18 @@ from paperless.core.notes import Annotation
 from paperless.gui.annotations.shapes import PageShapes, RasterKey, Shape, Versions, shape_of
 
 MARGIN = 2  # device pixels around a mark that antialiasing (or a 1-pixel outline) may touch
+COMPOSED_PAGES = 3  # page images kept with their highlights in them
+
+
+@dataclass
+class Composed:
+    """A page image with the page's highlights multiplied into it."""
+
+    source: object  # what the page image was (the canvas' PageImage): the same object, or made again
+    highlights: object  # the merged highlights it has (PageShapes.highlights): the same object, or made again
+    night: bool
+    image: QImage
+    shapes: list[Shape]  # the highlight shapes in it (kept: they are compared by identity)
 
 
 @dataclass
@@ -50,6 +62,7 @@ class ShapeCache:
         self._shapes: dict[tuple[str, int], tuple[str, Shape | None]] = {}  # (uuid, page) -> (hlc, shape)
         self._pages: dict[int, tuple[Versions, PageShapes]] = {}
         self._rasters: OrderedDict[int, Picture] = OrderedDict()
+        self._composed: OrderedDict[int, Composed] = OrderedDict()
         self.incremental = 0  # pictures repaired where they changed instead of redrawn (tests, benchmarks)
 
     def forget(self, live: Iterable[str] | None = None) -> None:
@@ -58,6 +71,7 @@ class ShapeCache:
         if live is None:
             self._pages.clear()
             self._rasters.clear()
+            self._composed.clear()
             return
         keep = set(live)
         for key in [k for k in self._shapes if k[0] not in keep]:
@@ -67,6 +81,7 @@ class ShapeCache:
         self._shapes.clear()
         self._pages.clear()
         self._rasters.clear()
+        self._composed.clear()
 
     def page(self, page: int, annotations: Iterable[Annotation]) -> PageShapes:
         listed = list(annotations)
@@ -88,10 +103,60 @@ class ShapeCache:
         self._shapes[key] = (annotation.hlc, shape)
         return shape
 
+    def composed(self, page: int, shapes: PageShapes, source: object, image: QImage, device_scale: float,
+                 night: bool) -> QImage | None:
+        """``image`` (of ``page`` at ``device_scale`` pixels per point; ``source`` is what it comes
+        from) with the page's highlights multiplied in, made once and kept while neither changes —
+        so a frame draws one image, not the highlights again; None for a page without highlights.
+        Changing ink, notes or text boxes keeps it (``PageShapes`` keeps the same highlights); a
+        highlight that comes, goes or changes has only its own rectangles made again, in place."""
+        if not shapes.has_highlights or image.width() * image.height() > self.MAX_RASTER:
+            return None
+        highlights = shapes.highlights
+        found = self._composed.get(page)
+        if found is None or found.source is not source or found.night != night:
+            with_them = image.convertToFormat(QImage.Format.Format_RGB32)  # a copy: drawn fast, painted on
+            self._multiply(with_them, image, shapes, device_scale, night, None)
+            found = self._composed[page] = Composed(source, highlights, night, with_them, shapes.highlighted)
+        elif found.highlights is not highlights:
+            before = {id(s) for s in found.shapes}
+            now = {id(s) for s in shapes.highlighted}
+            changed = ([s for s in found.shapes if id(s) not in now]
+                       + [s for s in shapes.highlighted if id(s) not in before])
+            region = QRegion()
+            for s in changed:
+                region += self._device_rect(s.path.boundingRect(), device_scale)
+            self._multiply(found.image, image, shapes, device_scale, night, region)
+            found.highlights, found.shapes = highlights, shapes.highlighted
+        self._composed.move_to_end(page)
+        while len(self._composed) > COMPOSED_PAGES:
+            self._composed.popitem(last=False)
+        return found.image
+
+    @staticmethod
+    def _multiply(target: QImage, page: QImage, shapes: PageShapes, device_scale: float, night: bool,
+                  region: QRegion | None) -> None:
+        """Multiply the highlights into ``target`` (a copy of ``page``); with ``region``, only
+        there, after putting the page's own pixels back."""
+        dpr = target.devicePixelRatio()
+        target.setDevicePixelRatio(1.0)
+        painter = QPainter(target)
+        if region is not None:
+            painter.setClipRegion(region)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            whole = QRectF(page.rect())  # in pixels, whatever the page's pixel ratio
+            painter.drawImage(whole, page, whole)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        shapes.paint_highlights(painter, QRectF(0, 0, target.width(), target.height()), device_scale, night)
+        painter.end()
+        target.setDevicePixelRatio(dpr)
+
     def paint(self, painter: QPainter, page: int, shapes: PageShapes, target: QRectF, scale: float, night: bool,
-              dpr: float) -> None:
-        """Paint a page's annotations (``shapes``, from :meth:`page`) onto the page at ``target``."""
-        shapes.paint_highlights(painter, target, scale, night)
+              dpr: float, *, highlights: bool = True) -> None:
+        """Paint a page's annotations (``shapes``, from :meth:`page`) onto the page at ``target``
+        (``highlights=False``: they are in the page image already, see :meth:`composed`)."""
+        if highlights:
+            shapes.paint_highlights(painter, target, scale, night)
         if not shapes.marks:
             return
         width, height = math.ceil(target.width() * dpr), math.ceil(target.height() * dpr)

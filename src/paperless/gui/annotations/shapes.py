@@ -311,6 +311,14 @@ class PageShapes:
     def marks(self) -> bool:
         return bool(self.marked)
 
+    @property
+    def has_highlights(self) -> bool:
+        return bool(self._highlighted)
+
+    @property
+    def highlighted(self) -> list[Shape]:
+        return self._highlighted
+
     @cached_property
     def complexity(self) -> int:
         """Roughly what painting the marks costs (path elements; a text counts as many)."""

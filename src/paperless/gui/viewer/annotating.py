@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 
 from paperless.core.anchoring import Anchor, DocText, PageRect, geometry_anchor, text_anchor
 from paperless.core.notes import Annotation, AnnotationKind
@@ -25,6 +25,7 @@ from paperless.core.render import DocId
 from paperless.gui.annotations import geometry as geo
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.shape_cache import ShapeCache
+from paperless.gui.annotations.shapes import PageShapes
 from paperless.gui.annotations.toolbar import AnnotationToolBar
 from paperless.gui.annotations.tools import MARKUP_TOOLS, TOOL_OF_KIND, Tool, color_for
 from paperless.gui.viewer import annotation_paint as paint
@@ -34,6 +35,7 @@ from paperless.gui.viewer.annotation_input import AnnotationInput
 from paperless.gui.viewer.annotation_place import place_markup
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.doc_text import DocTextLoader
+from paperless.gui.viewer.painting import PageImage
 from paperless.gui.viewer.requests import PageRequests
 from paperless.gui.viewer.selection import selected_text
 
@@ -182,17 +184,28 @@ class Annotating(QObject):
 
     # ---- painting (called by the canvas) ------------------------------------------------------
 
-    def paint_under(self, painter: QPainter, page: int, target: QRectF) -> None:
+    def _page_shapes(self, page: int) -> PageShapes | None:
         if self.controller is None or self.doc_hash is None:
-            return
+            return None
         anns = self.on_page(page)
         if not anns:
-            return
+            return None
         if self.hidden:
             anns = [a for a in anns if a.uuid not in self.hidden]
-        shapes = self.shapes.page(page, anns)
-        self.shapes.paint(painter, page, shapes, target, self.canvas.pages.scale, self.canvas.night,
-                          self.canvas.viewport().devicePixelRatioF())
+        return self.shapes.page(page, anns)
+
+    def composed(self, page: int, image: PageImage) -> QImage | None:
+        shapes = self._page_shapes(page)
+        if shapes is None:
+            return None
+        return self.shapes.composed(page, shapes, image, image.qimage, image.scale * image.qimage.devicePixelRatio(),
+                                    self.canvas.night)
+
+    def paint_under(self, painter: QPainter, page: int, target: QRectF, composed: bool = False) -> None:
+        shapes = self._page_shapes(page)
+        if shapes is not None:
+            self.shapes.paint(painter, page, shapes, target, self.canvas.pages.scale, self.canvas.night,
+                              self.canvas.viewport().devicePixelRatioF(), highlights=not composed)
 
     def paint_over(self, painter: QPainter, page: int, target: QRectF) -> None:
         if self.controller is None or self.doc_hash is None:

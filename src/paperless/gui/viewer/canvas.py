@@ -176,10 +176,14 @@ class PageCanvas(QAbstractScrollArea):
         for page in self.pages.visible(top + area.top(), top + area.bottom() + 1):
             target = self.page_target(page)
             image = self.images.get(page)
+            composed = False
             if image is not None:
                 exact = image.scale == scale and image.qimage.devicePixelRatio() == dpr
-                painting.draw_page_image(painter, target, image, exact)
-                for (x0, y0, _x1, _y1), tile in self.tiles.get(page, {}).items():  # sharp parts, zoomed far in
+                tiles = self.tiles.get(page, {})
+                with_layer = self.overlay.composed(page, image) if self.overlay is not None and not tiles else None
+                composed = with_layer is not None
+                painting.draw_page_image(painter, target, image, exact, with_layer)
+                for (x0, y0, _x1, _y1), tile in tiles.items():  # sharp parts, zoomed far in
                     if tile.scale == scale and tile.qimage.devicePixelRatio() == dpr:
                         painter.drawImage(QPointF(target.left() + x0 / dpr, target.top() + y0 / dpr), tile.qimage)
                 if page in self.fresh and area.intersects(target):
@@ -191,7 +195,7 @@ class PageCanvas(QAbstractScrollArea):
                 painting.draw_placeholder(painter, target, palette)
             painting.draw_border(painter, target, palette)
             if self.overlay is not None:
-                self.overlay.paint_under(painter, page, target)
+                self.overlay.paint_under(painter, page, target, composed)
             hits = self.highlights.get(page)
             if hits:
                 current = page == self.current_highlight

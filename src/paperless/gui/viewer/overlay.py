@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QTabletEvent
+from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QMouseEvent, QPainter, QTabletEvent
+
+from paperless.gui.viewer.painting import PageImage
 
 
 class InputOverlay(Protocol):
@@ -23,10 +25,16 @@ class InputOverlay(Protocol):
 
 class CanvasOverlay(Protocol):
     """Paints over each page: ``paint_under`` above the page image, below the search hits and the
-    selection; ``paint_over`` above those, below the watermark. ``input`` takes events first."""
+    selection; ``paint_over`` above those, below the watermark. ``input`` takes events first.
+
+    ``composed(page, image)`` may give the page image with the overlay's lowest layer (the
+    highlights, multiplied with the page) already in it, kept until either changes; the canvas
+    then draws that instead and calls ``paint_under(…, composed=True)``. None: it draws the
+    page image and ``paint_under`` paints everything."""
 
     @property
     def input(self) -> InputOverlay: ...
 
-    def paint_under(self, painter: QPainter, page: int, target: QRectF) -> None: ...
+    def composed(self, page: int, image: PageImage) -> QImage | None: ...
+    def paint_under(self, painter: QPainter, page: int, target: QRectF, composed: bool = False) -> None: ...
     def paint_over(self, painter: QPainter, page: int, target: QRectF) -> None: ...

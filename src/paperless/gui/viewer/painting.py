@@ -55,14 +55,17 @@ def to_qimage(image: Image, device_pixel_ratio: float) -> QImage:
     return qimage
 
 
-def draw_page_image(painter: QPainter, target: QRectF, page_image: PageImage, exact: bool) -> None:
-    """At the current zoom the image is drawn 1:1 (device pixels); a stale zoom is scaled."""
+def draw_page_image(painter: QPainter, target: QRectF, page_image: PageImage, exact: bool,
+                    instead: QImage | None = None) -> None:
+    """At the current zoom the image is drawn 1:1 (device pixels); a stale zoom is scaled.
+    ``instead``: the same page image with more on it (the same size), drawn in its place."""
+    qimage = instead if instead is not None else page_image.qimage
     if exact:
-        painter.drawImage(target.topLeft(), page_image.qimage)
+        painter.drawImage(target.topLeft(), qimage)
     else:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.drawImage(target, page_image.qimage)
+        painter.drawImage(target, qimage)
         painter.restore()
 
 
