@@ -10,11 +10,12 @@ layer (``ShapeCache.paint``: merged paths, the busy page's marks from the cached
 reference in the same run is painting the page's rendered image alone (``drawImage``, the
 canvas' own first step). Last, whole repaints of a DocumentView showing the page (image,
 border, watermark) with and without the 200 annotations. Reported: p50/p95/max per frame over --frames frames, by day and at night,
-at fit width and at 200 %, each frame as the canvas paints it: the page image with the
-highlights composed into it once, then the marks from a cached picture; the first frame after
-one mark (or highlight) is added, deleted, moved or recoloured (the page's shapes merged
-again, the picture repaired where the mark was and is; a highlight composes the page again)
-and after everything is made from scratch (another zoom, night mode); and, for comparison, the same layer drawn as vectors every frame (no picture).
+at fit width and at 200 %, each frame as the canvas paints it: the page image with all its
+annotations composed onto it once (``ShapeCache.composed``); the first frame after one mark
+(or highlight) is added, deleted, moved or recoloured (the page's shapes merged again, the
+composed page repaired where the annotation was and is) and after everything is made from
+scratch (another zoom, night mode); and, for comparison, the annotations painted every frame (the marks from
+their cached picture, and all as vectors).
 
     .venv/bin/python bench/bench_annotations.py [--frames 300]
 """
@@ -159,7 +160,8 @@ def at_zoom(label: str, qimage: QImage, zoom: float, page: list[Annotation], cou
         shapes = cache.page(0, annotations)
         composed = cache.composed(0, shapes, source, qimage, zoom, night)
         p.drawImage(target.topLeft(), composed if composed is not None else qimage)
-        cache.paint(p, 0, shapes, target, zoom, night, 1.0, highlights=composed is None)
+        if composed is None:
+            cache.paint(p, 0, shapes, target, zoom, night, 1.0)
 
     for night in (False, True):
         cache = ShapeCache()
@@ -172,7 +174,7 @@ def at_zoom(label: str, qimage: QImage, zoom: float, page: list[Annotation], cou
         p.drawImage(target.topLeft(), qimage)
         painted.paint(p, 0, shapes, target, zoom, False, 1.0)
 
-    row("page + annotations, highlights painted each frame", frames(every_frame, screen, count), reference)
+    row("page + annotations painted each frame (picture)", frames(every_frame, screen, count), reference)
     changing = ShapeCache()
 
     def redrawn(p: QPainter) -> None:
@@ -214,11 +216,13 @@ def at_zoom(label: str, qimage: QImage, zoom: float, page: list[Annotation], cou
 
     vector = ShapeCache()
     vector.RASTER_FROM = 10**9  # type: ignore[misc]
+    vector_shapes = vector.page(0, page)
 
     def vectors(p: QPainter) -> None:
-        frame(p, vector, page, False)
+        p.drawImage(target.topLeft(), qimage)
+        vector.paint(p, 0, vector_shapes, target, zoom, False, 1.0)
 
-    row("page + annotations, marks as vectors (no picture)", frames(vectors, screen, count), reference)
+    row("page + annotations as vectors every frame", frames(vectors, screen, count), reference)
 
 
 class _Mirror(QObject):

@@ -240,11 +240,11 @@ def _differing(a: QImage, b: QImage) -> int:
     return sum(1 for x in range(a.width()) for y in range(a.height()) if a.pixel(x, y) != b.pixel(x, y))
 
 
-def test_a_page_with_highlights_is_drawn_from_one_composed_image_kept_across_ink_changes(
+def test_a_marked_page_is_drawn_from_one_composed_image_repaired_in_place(
         qtbot: QtBot, worker: RenderWorker, controller: AnnotationController, demo: DemoDocuments) -> None:
-    """The highlights are multiplied into a copy of the page image once; the screen is the same
-    as painting them every frame, by day and at night; a pen stroke or an underline leaves that
-    image alone, another highlight (added, then deleted) is redone in it where it is."""
+    """The annotations are drawn onto a copy of the page image once; the screen is the same as
+    painting them every frame, by day and at night, and after strokes, underlines and highlights
+    come and go (each repaired in place where it is)."""
     view = make_view(qtbot, worker, controller)
     key = open_doc(qtbot, view, demo.report)
     highlight_first_line(qtbot, view, controller, key)
@@ -267,11 +267,12 @@ def test_a_page_with_highlights_is_drawn_from_one_composed_image_kept_across_ink
     use_tool(view, Tool.INK)
     drag(qtbot, viewport, [page_point(view, 0, 150 + i, 470) for i in range(0, 160, 8)])
     wait_count(qtbot, controller, key, 2)
+    same_as_painted("a stroke added")
     use_tool(view, Tool.UNDERLINE)
     drag(qtbot, viewport, [page_point(view, 0, 115, 410), page_point(view, 0, 542, 411)])
     wait_count(qtbot, controller, key, 3)
-    viewport.repaint()
-    assert cache._composed[0].image is composed and cache._composed[0].image.cacheKey() == composed.cacheKey()
+    same_as_painted("an underline added")
+    assert cache._composed[0].image is composed  # repaired in place, never made again
     use_tool(view, Tool.HIGHLIGHT)
     drag(qtbot, viewport, [page_point(view, 0, 115, 425), page_point(view, 0, 542, 426)])
     [_, new] = wait_count(qtbot, controller, key, 2, AnnotationKind.HIGHLIGHT)
@@ -280,3 +281,39 @@ def test_a_page_with_highlights_is_drawn_from_one_composed_image_kept_across_ink
     with qtbot.waitSignal(controller.changed, timeout=WAIT):
         controller.delete(new.uuid)
     same_as_painted("a highlight deleted")
+
+
+def test_a_busy_composed_page_is_repaired_to_the_same_pixels(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The composed page (page image + highlights + 120 strokes and a text box) after each change
+    equals composing it again from scratch, at 1x and 1.5x, by day and at night."""
+    from paperless.gui.viewer.painting import to_qimage
+
+    for dpr, night in ((1.0, False), (1.5, True)):
+        scale = 1.3 * dpr
+        page = _busy_page()
+        mark = Annotation("hl", "me", "s", "a" * 64, 0, AnnotationKind.HIGHLIGHT, "#ffe066",
+                          highlight_payload("a" * 64, 0, "Ban Thường vụ", (100, 140, 500, 152)), "", "hl1", False)
+        ink = page[5]
+        moved = _changed(ink, "m", payload={**ink.payload, "strokes": [[[x + 90, y - 40] for x, y in stroke]
+                                                                      for stroke in ink.payload["strokes"]]})
+        green = Annotation("hl2", "me", "s", "a" * 64, 0, AnnotationKind.HIGHLIGHT, "#8bd88b",  # over the yellow
+                           highlight_payload("a" * 64, 0, "Thường vụ", (300, 138, 560, 150)), "", "hl2", False)
+        steps = [[*page, mark], [*page, mark, green], [*page[:5], moved, *page[6:], mark, green],
+                 [*page[:5], *page[6:], mark, green], [*page[:5], *page[6:], green],
+                 [*page[:5], _changed(moved, "c", color="#1565c0"), *page[6:], green]]
+        from paperless.core.render import Image
+
+        w, h = round(595 * scale), round(842 * scale)
+        grey = bytes([235, 235, 235]) * (w * h)
+        source = Image(w, h, 3 * w, grey)
+        qimage = to_qimage(source, dpr)
+        cache = ShapeCache()
+        cache.composed(0, cache.page(0, page), source, qimage, scale, night)
+        for count, shown in enumerate(steps, 1):
+            cache.forget(a.uuid for a in shown)
+            repaired = cache.composed(0, cache.page(0, shown), source, qimage, scale, night)
+            assert repaired is not None and cache.incremental == count
+            fresh_cache = ShapeCache()
+            fresh = fresh_cache.composed(0, fresh_cache.page(0, shown), source, qimage, scale, night)
+            assert fresh is not None
+            assert repaired == fresh, f"step {count} at {dpr}x: {_differing(repaired, fresh)} pixels differ"

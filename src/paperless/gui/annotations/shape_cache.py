@@ -11,22 +11,23 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QRegion
 
-from paperless.core.notes import Annotation
+from paperless.core.notes import Annotation, AnnotationKind
 from paperless.gui.annotations.shapes import PageShapes, RasterKey, Shape, Versions, shape_of
 
 MARGIN = 2  # device pixels around a mark that antialiasing (or a 1-pixel outline) may touch
-COMPOSED_PAGES = 3  # page images kept with their highlights in them
+COMPOSED_PAGES = 3  # page images kept with their annotations on them
 
 
 @dataclass
 class Composed:
-    """A page image with the page's highlights multiplied into it."""
+    """A page image with the page's annotations on it."""
 
     source: object  # what the page image was (the canvas' PageImage): the same object, or made again
-    highlights: object  # the merged highlights it has (PageShapes.highlights): the same object, or made again
     night: bool
+    scale: float  # device pixels per point
     image: QImage
-    shapes: list[Shape]  # the highlight shapes in it (kept: they are compared by identity)
+    versions: Versions  # the annotation versions on it
+    extents: dict[tuple[str, str], QRectF | None]  # (uuid, hlc) -> where its shape is, in points
 
 
 @dataclass
@@ -106,57 +107,84 @@ class ShapeCache:
     def composed(self, page: int, shapes: PageShapes, source: object, image: QImage, device_scale: float,
                  night: bool) -> QImage | None:
         """``image`` (of ``page`` at ``device_scale`` pixels per point; ``source`` is what it comes
-        from) with the page's highlights multiplied in, made once and kept while neither changes —
-        so a frame draws one image, not the highlights again; None for a page without highlights.
-        Changing ink, notes or text boxes keeps it (``PageShapes`` keeps the same highlights); a
-        highlight that comes, goes or changes has only its own rectangles made again, in place."""
-        if not shapes.has_highlights or image.width() * image.height() > self.MAX_RASTER:
+        from) with all the page's annotations on it — the highlights multiplied in, the marks
+        drawn over them — made once and kept while ``source`` is the same, so that a frame draws
+        one image. An annotation that comes, goes or changes has only its own rectangles made
+        again, in place (where it was and where it is). None: a page without annotations, or an
+        image too big to copy (then :meth:`paint` draws them)."""
+        if not shapes.count or image.width() * image.height() > self.MAX_RASTER:
             return None
-        highlights = shapes.highlights
         found = self._composed.get(page)
-        if found is None or found.source is not source or found.night != night:
+        if found is None or found.source is not source or found.night != night or found.scale != device_scale:
             with_them = image.convertToFormat(QImage.Format.Format_RGB32)  # a copy: drawn fast, painted on
-            self._multiply(with_them, image, shapes, device_scale, night, None)
-            found = self._composed[page] = Composed(source, highlights, night, with_them, shapes.highlighted)
-        elif found.highlights is not highlights:
-            before = {id(s) for s in found.shapes}
-            now = {id(s) for s in shapes.highlighted}
-            changed = ([s for s in found.shapes if id(s) not in now]
-                       + [s for s in shapes.highlighted if id(s) not in before])
+            self._compose(with_them, image, shapes, device_scale, night, None)
+            found = self._composed[page] = Composed(source, night, device_scale, with_them, shapes.versions,
+                                                    self._extents(page, shapes.versions))
+        elif found.versions != shapes.versions:
+            came = self._extents(page, shapes.versions - found.versions)
+            changed = [b for b in [found.extents.get(v) for v in found.versions - shapes.versions]
+                       + list(came.values()) if b is not None]
+            for gone in found.versions - shapes.versions:
+                del found.extents[gone]
+            found.extents.update(came)
+            found.versions = shapes.versions
             region = QRegion()
-            for s in changed:
-                region += self._device_rect(s.path.boundingRect(), device_scale)
-            self._multiply(found.image, image, shapes, device_scale, night, region)
-            found.highlights, found.shapes = highlights, shapes.highlighted
+            for bounds in changed:
+                region += self._device_rect(bounds, device_scale)
+            region &= QRegion(0, 0, image.width(), image.height())
+            if not region.isEmpty():
+                self._compose(found.image, image, shapes, device_scale, night, region, changed)
+                self.incremental += 1
         self._composed.move_to_end(page)
         while len(self._composed) > COMPOSED_PAGES:
             self._composed.popitem(last=False)
         return found.image
 
+    def _extents(self, page: int, versions: Versions) -> dict[tuple[str, str], QRectF | None]:
+        """Where each version's shape can change pixels (points): its marks, or its highlight."""
+        out: dict[tuple[str, str], QRectF | None] = {}
+        for version in versions:
+            found = self._shapes.get((version[0], page))
+            shape = found[1] if found is not None else None
+            if shape is None:
+                out[version] = None
+            elif shape.kind is AnnotationKind.HIGHLIGHT:
+                out[version] = None if shape.path.isEmpty() else shape.path.boundingRect()
+            else:
+                out[version] = shape.mark_bounds()
+        return out
+
     @staticmethod
-    def _multiply(target: QImage, page: QImage, shapes: PageShapes, device_scale: float, night: bool,
-                  region: QRegion | None) -> None:
-        """Multiply the highlights into ``target`` (a copy of ``page``); with ``region``, only
-        there, after putting the page's own pixels back."""
+    def _compose(target: QImage, page: QImage, shapes: PageShapes, device_scale: float, night: bool,
+                 region: QRegion | None, changed: list[QRectF] | None = None) -> None:
+        """Draw the annotations onto ``target`` (a copy of ``page``); with ``region``, only
+        there (around ``changed``), after putting the page's own pixels back."""
         dpr = target.devicePixelRatio()
         target.setDevicePixelRatio(1.0)
         painter = QPainter(target)
+        area = QRectF(0, 0, target.width(), target.height())
+        marks = shapes  # everything, or what reaches the region (highlights multiply: their order is free)
         if region is not None:
             painter.setClipRegion(region)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
             whole = QRectF(page.rect())  # in pixels, whatever the page's pixel ratio
             painter.drawImage(whole, page, whole)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        shapes.paint_highlights(painter, QRectF(0, 0, target.width(), target.height()), device_scale, night)
+            slack = (2 * MARGIN + 2) / device_scale  # points: a mark this near a changed one may reach its pixels
+            near = [b.adjusted(-slack, -slack, slack, slack) for b in changed or []]
+            lit = [s for s in shapes.highlighted if any(s.path.boundingRect().intersects(n) for n in near)]
+            marks = shapes.part([*lit, *(s for s in shapes.marked
+                                         if (b := s.mark_bounds()) is not None and any(b.intersects(n) for n in near))])
+        marks.paint_highlights(painter, area, device_scale, night)
+        marks.paint_marks(painter, area, device_scale, night)
         painter.end()
         target.setDevicePixelRatio(dpr)
 
     def paint(self, painter: QPainter, page: int, shapes: PageShapes, target: QRectF, scale: float, night: bool,
-              dpr: float, *, highlights: bool = True) -> None:
+              dpr: float) -> None:
         """Paint a page's annotations (``shapes``, from :meth:`page`) onto the page at ``target``
-        (``highlights=False``: they are in the page image already, see :meth:`composed`)."""
-        if highlights:
-            shapes.paint_highlights(painter, target, scale, night)
+        (where the canvas has no :meth:`composed` page: zoomed far in, or a page too big)."""
+        shapes.paint_highlights(painter, target, scale, night)
         if not shapes.marks:
             return
         width, height = math.ceil(target.width() * dpr), math.ceil(target.height() * dpr)

@@ -303,8 +303,9 @@ class PageShapes:
         """Some of this page's shapes, merged with their colours in this page's order (so that
         painting them clipped to where nothing else reaches gives the same pixels)."""
         part = PageShapes(shapes)
-        order = {s.color.rgba(): None for s in self._lined}
-        part.lines = {key: part.lines[key] for key in order if key in part.lines}
+        for name, own in (("lines", self._lined), ("highlights", self._highlighted)):
+            merged = getattr(part, name)
+            setattr(part, name, {key: merged[key] for key in {s.color.rgba(): None for s in own} if key in merged})
         return part
 
     @property

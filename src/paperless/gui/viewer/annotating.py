@@ -202,10 +202,10 @@ class Annotating(QObject):
                                     self.canvas.night)
 
     def paint_under(self, painter: QPainter, page: int, target: QRectF, composed: bool = False) -> None:
-        shapes = self._page_shapes(page)
+        shapes = None if composed else self._page_shapes(page)  # composed: on the page image already
         if shapes is not None:
             self.shapes.paint(painter, page, shapes, target, self.canvas.pages.scale, self.canvas.night,
-                              self.canvas.viewport().devicePixelRatioF(), highlights=not composed)
+                              self.canvas.viewport().devicePixelRatioF())
 
     def paint_over(self, painter: QPainter, page: int, target: QRectF) -> None:
         if self.controller is None or self.doc_hash is None:

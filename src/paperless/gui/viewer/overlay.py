@@ -27,10 +27,10 @@ class CanvasOverlay(Protocol):
     """Paints over each page: ``paint_under`` above the page image, below the search hits and the
     selection; ``paint_over`` above those, below the watermark. ``input`` takes events first.
 
-    ``composed(page, image)`` may give the page image with the overlay's lowest layer (the
-    highlights, multiplied with the page) already in it, kept until either changes; the canvas
-    then draws that instead and calls ``paint_under(…, composed=True)``. None: it draws the
-    page image and ``paint_under`` paints everything."""
+    ``composed(page, image)`` may give the page image with what ``paint_under`` paints already
+    on it (the annotations), kept and repaired as they change; the canvas then draws that
+    instead and calls ``paint_under(…, composed=True)``, which paints nothing more. None: it
+    draws the page image and ``paint_under`` paints the annotations."""
 
     @property
     def input(self) -> InputOverlay: ...
