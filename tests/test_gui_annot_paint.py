@@ -317,3 +317,19 @@ def test_a_busy_composed_page_is_repaired_to_the_same_pixels(qapp) -> None:  # t
             fresh = fresh_cache.composed(0, fresh_cache.page(0, shown), source, qimage, scale, night)
             assert fresh is not None
             assert repaired == fresh, f"step {count} at {dpr}x: {_differing(repaired, fresh)} pixels differ"
+
+
+def test_composed_pages_are_kept_within_their_memory_budget(qapp) -> None:  # type: ignore[no-untyped-def]
+    from paperless.core.render import Image
+    from paperless.gui.annotations.shape_cache import COMPOSED_BYTES
+    from paperless.gui.viewer.painting import to_qimage
+
+    w, h = 1588, 2246  # A4 at 200 %: 14 MB a copy
+    cache = ShapeCache()
+    shapes = cache.page(0, _busy_page())
+    sources = [Image(w, h, 3 * w, bytes(3 * w * h)) for _ in range(4)]
+    for page, source in enumerate(sources):
+        assert cache.composed(page, shapes, source, to_qimage(source, 1.0), 2.0, False) is not None
+    kept = list(cache._composed)
+    assert kept == [2, 3]  # the last used, as many as fit
+    assert sum(c.image.sizeInBytes() for c in cache._composed.values()) <= COMPOSED_BYTES

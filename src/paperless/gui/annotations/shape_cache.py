@@ -15,7 +15,7 @@ from paperless.core.notes import Annotation, AnnotationKind
 from paperless.gui.annotations.shapes import PageShapes, RasterKey, Shape, Versions, shape_of
 
 MARGIN = 2  # device pixels around a mark that antialiasing (or a 1-pixel outline) may touch
-COMPOSED_PAGES = 3  # page images kept with their annotations on them
+COMPOSED_BYTES = 32 * 2**20  # page copies kept with their annotations on them (at least the last one)
 
 
 @dataclass
@@ -136,7 +136,7 @@ class ShapeCache:
                 self._compose(found.image, image, shapes, device_scale, night, region, changed)
                 self.incremental += 1
         self._composed.move_to_end(page)
-        while len(self._composed) > COMPOSED_PAGES:
+        while len(self._composed) > 1 and sum(c.image.sizeInBytes() for c in self._composed.values()) > COMPOSED_BYTES:
             self._composed.popitem(last=False)
         return found.image
 
