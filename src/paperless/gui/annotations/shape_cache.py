@@ -18,26 +18,32 @@ MARGIN = 2  # device pixels around a mark that antialiasing (or a 1-pixel outlin
 COMPOSED_BYTES = 32 * 2**20  # page copies kept with their annotations on them (at least the last one)
 
 
+Extents = dict[tuple[str, str], QRectF | None]  # (uuid, hlc) -> where its shape draws, in points
+
+
 @dataclass
-class Composed:
+class Drawn:
+    """An image drawn from a page's annotations: which versions, and where each one draws."""
+
+    image: QImage
+    versions: Versions
+    extents: Extents
+
+
+@dataclass
+class Composed(Drawn):
     """A page image with the page's annotations on it."""
 
-    source: object  # what the page image was (the canvas' PageImage): the same object, or made again
-    night: bool
-    scale: float  # device pixels per point
-    image: QImage
-    versions: Versions  # the annotation versions on it
-    extents: dict[tuple[str, str], QRectF | None]  # (uuid, hlc) -> where its shape is, in points
+    source: object = None  # what the page image was (the canvas' PageImage): the same object, or made again
+    night: bool = False
+    scale: float = 1.0  # device pixels per point
 
 
 @dataclass
-class Picture:
-    """A page's marks drawn at one zoom, and where each annotation version's marks are."""
+class Picture(Drawn):
+    """A page's marks alone, drawn at one zoom (``key``)."""
 
-    key: RasterKey
-    versions: Versions
-    image: QImage
-    bounds: dict[tuple[str, str], QRectF | None]  # (uuid, hlc) -> its marks' bounds in points
+    key: RasterKey = (0, 0, 1.0, False, 1.0)
 
 
 class ShapeCache:
@@ -118,65 +124,78 @@ class ShapeCache:
         if found is None or found.source is not source or found.night != night or found.scale != device_scale:
             with_them = image.convertToFormat(QImage.Format.Format_RGB32)  # a copy: drawn fast, painted on
             self._compose(with_them, image, shapes, device_scale, night, None)
-            found = self._composed[page] = Composed(source, night, device_scale, with_them, shapes.versions,
-                                                    self._extents(page, shapes.versions))
+            found = self._composed[page] = Composed(with_them, shapes.versions, self._extents(page, shapes.versions),
+                                                    source=source, night=night, scale=device_scale)
         elif found.versions != shapes.versions:
-            came = self._extents(page, shapes.versions - found.versions)
-            changed = [b for b in [found.extents.get(v) for v in found.versions - shapes.versions]
-                       + list(came.values()) if b is not None]
-            for gone in found.versions - shapes.versions:
-                del found.extents[gone]
-            found.extents.update(came)
-            found.versions = shapes.versions
-            region = QRegion()
-            for bounds in changed:
-                region += self._device_rect(bounds, device_scale)
-            region &= QRegion(0, 0, image.width(), image.height())
+            changed = self._catch_up(found, page, shapes.versions)
+            region = self._region(changed, device_scale, image.width(), image.height())
             if not region.isEmpty():
-                self._compose(found.image, image, shapes, device_scale, night, region, changed)
+                self._compose(found.image, image, self._near(shapes, changed, device_scale), device_scale, night,
+                              region)
                 self.incremental += 1
         self._composed.move_to_end(page)
         while len(self._composed) > 1 and sum(c.image.sizeInBytes() for c in self._composed.values()) > COMPOSED_BYTES:
             self._composed.popitem(last=False)
         return found.image
 
-    def _extents(self, page: int, versions: Versions) -> dict[tuple[str, str], QRectF | None]:
-        """Where each version's shape can change pixels (points): its marks, or its highlight."""
-        out: dict[tuple[str, str], QRectF | None] = {}
+    def _extents(self, page: int, versions: Versions, *, highlights: bool = True) -> Extents:
+        """Where each version's shape can change pixels (points): its marks, and its highlight
+        unless ``highlights`` is False (a picture of the marks alone)."""
+        out: Extents = {}
         for version in versions:
             found = self._shapes.get((version[0], page))
             shape = found[1] if found is not None else None
             if shape is None:
                 out[version] = None
             elif shape.kind is AnnotationKind.HIGHLIGHT:
-                out[version] = None if shape.path.isEmpty() else shape.path.boundingRect()
+                out[version] = None if shape.path.isEmpty() or not highlights else shape.path.boundingRect()
             else:
                 out[version] = shape.mark_bounds()
         return out
 
+    def _catch_up(self, drawn: Drawn, page: int, versions: Versions, *, highlights: bool = True) -> list[QRectF]:
+        """Bring ``drawn``'s record to ``versions``; the places that changed (old and new), in points."""
+        came = self._extents(page, versions - drawn.versions, highlights=highlights)
+        changed = [b for b in [drawn.extents.get(v) for v in drawn.versions - versions] + list(came.values())
+                   if b is not None]
+        for gone in drawn.versions - versions:
+            del drawn.extents[gone]
+        drawn.extents.update(came)
+        drawn.versions = versions
+        return changed
+
+    def _region(self, changed: list[QRectF], factor: float, width: int, height: int) -> QRegion:
+        region = QRegion()
+        for bounds in changed:
+            region += self._device_rect(bounds, factor)
+        return region & QRegion(0, 0, width, height)
+
+    @staticmethod
+    def _near(shapes: PageShapes, changed: list[QRectF], factor: float, *, highlights: bool = True) -> PageShapes:
+        """The page's shapes that may reach the pixels of ``changed`` (at ``factor`` pixels per point)."""
+        slack = (2 * MARGIN + 2) / factor  # points: a mark this near a changed one may reach its pixels
+        near = [b.adjusted(-slack, -slack, slack, slack) for b in changed]
+        lit = [s for s in shapes.highlighted if any(s.path.boundingRect().intersects(n) for n in near)]
+        marked = [s for s in shapes.marked if (b := s.mark_bounds()) is not None and any(b.intersects(n) for n in near)]
+        return shapes.part([*lit, *marked] if highlights else marked)
+
     @staticmethod
     def _compose(target: QImage, page: QImage, shapes: PageShapes, device_scale: float, night: bool,
-                 region: QRegion | None, changed: list[QRectF] | None = None) -> None:
-        """Draw the annotations onto ``target`` (a copy of ``page``); with ``region``, only
-        there (around ``changed``), after putting the page's own pixels back."""
+                 region: QRegion | None) -> None:
+        """Draw ``shapes`` onto ``target`` (a copy of ``page``); with ``region``, only there,
+        after putting the page's own pixels back (``shapes``: those reaching it, see _near)."""
         dpr = target.devicePixelRatio()
         target.setDevicePixelRatio(1.0)
         painter = QPainter(target)
         area = QRectF(0, 0, target.width(), target.height())
-        marks = shapes  # everything, or what reaches the region (highlights multiply: their order is free)
         if region is not None:
             painter.setClipRegion(region)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
             whole = QRectF(page.rect())  # in pixels, whatever the page's pixel ratio
             painter.drawImage(whole, page, whole)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            slack = (2 * MARGIN + 2) / device_scale  # points: a mark this near a changed one may reach its pixels
-            near = [b.adjusted(-slack, -slack, slack, slack) for b in changed or []]
-            lit = [s for s in shapes.highlighted if any(s.path.boundingRect().intersects(n) for n in near)]
-            marks = shapes.part([*lit, *(s for s in shapes.marked
-                                         if (b := s.mark_bounds()) is not None and any(b.intersects(n) for n in near))])
-        marks.paint_highlights(painter, area, device_scale, night)
-        marks.paint_marks(painter, area, device_scale, night)
+        shapes.paint_highlights(painter, area, device_scale, night)  # multiplied: their order is free
+        shapes.paint_marks(painter, area, device_scale, night)
         painter.end()
         target.setDevicePixelRatio(dpr)
 
@@ -203,13 +222,6 @@ class ShapeCache:
             self._rasters.popitem(last=False)
         painter.drawImage(target.topLeft(), picture.image)
 
-    def _bounds(self, page: int, versions: Versions) -> dict[tuple[str, str], QRectF | None]:
-        out: dict[tuple[str, str], QRectF | None] = {}
-        for version in versions:
-            found = self._shapes.get((version[0], page))
-            out[version] = found[1].mark_bounds() if found is not None and found[1] is not None else None
-        return out
-
     def _draw(self, page: int, shapes: PageShapes, key: RasterKey, target: QRectF) -> Picture:
         width, height, scale, night, dpr = key
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -218,30 +230,17 @@ class ShapeCache:
         inner = QPainter(image)
         shapes.paint_marks(inner, QRectF(0, 0, target.width(), target.height()), scale, night)
         inner.end()
-        return Picture(key, shapes.versions, image, self._bounds(page, shapes.versions))
+        return Picture(image, shapes.versions, self._extents(page, shapes.versions, highlights=False), key=key)
 
     def _repair(self, picture: Picture, page: int, shapes: PageShapes) -> None:
         """Bring ``picture`` to ``shapes.versions`` by redrawing only where marks changed."""
         width, height, scale, night, dpr = picture.key
-        came = shapes.versions - picture.versions
-        new_bounds = self._bounds(page, came)
         factor = scale * dpr
-        changed = [b for b in [picture.bounds.get(v) for v in picture.versions - shapes.versions]
-                   + list(new_bounds.values()) if b is not None]
-        for gone in picture.versions - shapes.versions:
-            del picture.bounds[gone]
-        picture.bounds.update(new_bounds)
-        picture.versions = shapes.versions
-        region = QRegion()
-        for bounds in changed:
-            region += self._device_rect(bounds, factor)
-        region &= QRegion(0, 0, width, height)
+        changed = self._catch_up(picture, page, shapes.versions, highlights=False)
+        region = self._region(changed, factor, width, height)
         if region.isEmpty():  # only highlights changed (they are not in the picture), or off the page
             return
-        slack = (2 * MARGIN + 2) / factor  # points: a mark this near a changed one may reach its pixels
-        near = [b.adjusted(-slack, -slack, slack, slack) for b in changed]
-        reaching = [s for s in shapes.marked
-                    if (b := s.mark_bounds()) is not None and any(b.intersects(n) for n in near)]
+        reaching = self._near(shapes, changed, factor, highlights=False)
         image = picture.image
         image.setDevicePixelRatio(1.0)  # clip in device pixels, then draw as _draw does
         inner = QPainter(image)
@@ -250,7 +249,7 @@ class ShapeCache:
         inner.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
         inner.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         inner.scale(dpr, dpr)
-        shapes.part(reaching).paint_marks(inner, QRectF(0, 0, width / dpr, height / dpr), scale, night)
+        reaching.paint_marks(inner, QRectF(0, 0, width / dpr, height / dpr), scale, night)
         inner.end()
         image.setDevicePixelRatio(dpr)
         self.incremental += 1
