@@ -29,7 +29,6 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
 import pymupdf
@@ -37,19 +36,9 @@ import pymupdf
 from paperless.core.anchoring import Anchor, DocText, geometry_anchor, reanchor, reanchor_all, text_anchor_words
 from paperless.core.demo.layout import MM, Builder, Margins
 from paperless.core.demo.long_doc import _paragraph, _sentence
+from paperless.core.render import Word as W
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class W:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-    block: int
-    line: int
 
 
 def timed(fn: Callable[[], T]) -> tuple[float, T]:

@@ -46,22 +46,10 @@ from paperless.core.demo.long_doc import (
     _sentence,
 )
 from paperless.core.demo.official import H, L, P
+from paperless.core.render import Word as W
 
 Tid = tuple[int, int]
 LETTER = (612.0, 792.0)
-
-
-@dataclass(frozen=True)
-class W:
-    """A positioned word, with the fields of core.render.document.Word."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-    block: int
-    line: int
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
 
 import pytest
 
@@ -24,17 +23,7 @@ from paperless.core.anchoring import (
     text_anchor,
     text_anchor_words,
 )
-
-
-@dataclass(frozen=True)
-class W:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-    block: int
-    line: int
+from paperless.core.render import Word as W
 
 
 def layout(text: str, width: int = 60, lines: int = 20, top: float = 50.0) -> list[list[W]]:

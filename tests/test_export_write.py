@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from disk_helpers import tiny_tmpfs
 
 from paperless.core.errors import OutputFileError
 from paperless.core.export import write_export
@@ -17,17 +17,8 @@ DATA = bytes(range(256)) * 800  # 200 KiB: more than the tiny disk holds
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True)
-    if r.returncode != 0:
-        if os.environ.get("CI"):
-            pytest.fail(f"cannot mount a small tmpfs to simulate a full disk: {r.stderr!r}")
-        pytest.skip("mounting a tmpfs needs root")
-    try:
+    with tiny_tmpfs(tmp_path) as mnt:
         yield mnt
-    finally:
-        subprocess.run(["umount", str(mnt)], check=True)
 
 
 def test_writes_the_bytes_and_leaves_nothing_else(tmp_path: Path) -> None:

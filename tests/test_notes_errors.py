@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from disk_helpers import tiny_tmpfs
 
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
@@ -113,17 +113,8 @@ def test_a_damaged_page_inside_the_database_is_refused(tmp_path: Path, an: Unloc
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mnt)], capture_output=True)
-    if r.returncode != 0:
-        if os.environ.get("CI"):
-            pytest.fail(f"cannot mount a small tmpfs to simulate a full disk: {r.stderr!r}")
-        pytest.skip("mounting a tmpfs needs root")
-    try:
+    with tiny_tmpfs(tmp_path, "512k") as mnt:
         yield mnt
-    finally:
-        subprocess.run(["umount", str(mnt)], check=True)
 
 
 def test_a_full_disk_loses_only_the_change_that_did_not_fit(tiny_disk: Path, an: UnlockedIdentity) -> None:
