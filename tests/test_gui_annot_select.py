@@ -57,7 +57,8 @@ def test_drag_moves_ink_and_undo_puts_it_back(qtbot: QtBot, worker: RenderWorker
     selected: list[str] = []
     view.annotation_selected.connect(selected.append)
     drag(qtbot, vp, [start, start + QPoint(20, 10), start + QPoint(60, 40)])
-    qtbot.waitUntil(lambda: controller.annotations(doc)[0].hlc != ink.hlc, timeout=WAIT)
+    # (the stroke's strokes, not its clock: completing its anchor once the text loads is a change too)
+    qtbot.waitUntil(lambda: controller.annotations(doc)[0].payload["strokes"] != ink.payload["strokes"], timeout=WAIT)
     moved = controller.annotations(doc)[0]
     scale = view.canvas.pages.scale
     dx, dy = 60 / scale, 40 / scale
@@ -89,7 +90,7 @@ def test_a_handle_resizes_a_text_box(qtbot: QtBot, worker: RenderWorker, control
     assert view.annotating.selected == box.uuid
     handle = page_point(view, 0, x1, y1) + QPoint(3, 3)  # bottom-right, just outside the frame
     drag(qtbot, vp, [handle, handle + QPoint(30, 20), handle + QPoint(60, 45)])
-    qtbot.waitUntil(lambda: controller.annotations(doc)[0].hlc != box.hlc, timeout=WAIT)
+    qtbot.waitUntil(lambda: controller.annotations(doc)[0].payload["rect"] != box.payload["rect"], timeout=WAIT)
     scale = view.canvas.pages.scale
     assert controller.annotations(doc)[0].payload["rect"] == pytest.approx([x0, y0, x1 + 60 / scale,
                                                                            y1 + 45 / scale], abs=0.05)
