@@ -117,6 +117,10 @@ class X25519Identity:
     def recipient(self) -> X25519Recipient:
         return X25519Recipient(self._public)
 
+    def secret_bytes(self) -> bytes:
+        """The raw 32-byte secret (for deriving the owner's local keys; never stored)."""
+        return self._key.private_bytes_raw()
+
     def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
         for stanza in stanzas:
             parsed = parse_x25519_stanza(stanza)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paperless.core.library.store import atomic_write
+from paperless.core.atomic import atomic_write
 
 
 def write_export(path: Path, data: bytes) -> None:

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
 from paperless.core.age import (
     AgeError,
     AgeNoMatchError,
@@ -68,6 +71,29 @@ class UnlockedIdentity:
 
     def export_secret(self) -> str:
         return self.age_identity.to_string()
+
+    def local_key(self, purpose: str) -> bytes:
+        """A 32-byte key for authenticating this member's local state (see :mod:`paperless.core.localstate`).
+
+        HKDF-SHA256 over both secret keys, with ``purpose`` in the info, so every purpose has
+        its own key and none can be made from anything public (the card, a recipient).
+        """
+        return derive_local_key(self, purpose)
+
+
+LOCAL_KEY_INFO = b"paperless/local-key/v1\0"
+
+
+def derive_local_key(identity: UnlockedIdentity, purpose: str) -> bytes:
+    if not purpose or "\0" in purpose:
+        raise ValueError("a local key needs a purpose without NUL characters")
+    ikm = _raw_secret(identity.age_identity) + identity.signing_key.seed
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=LOCAL_KEY_INFO + purpose.encode())
+    return hkdf.derive(ikm)
+
+
+def _raw_secret(age_identity: X25519Identity) -> bytes:
+    return age_identity.secret_bytes()
 
 
 def _secret_text(card: PublicCard, age_id: X25519Identity, sk: SigningKey) -> str:

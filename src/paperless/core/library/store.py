@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from paperless.core.age import AgeError, decrypt_bytes, encrypt_bytes
+from paperless.core.atomic import atomic_write, fsync_folder
 from paperless.core.bundle import OpenedBundle, SeenVersions
 from paperless.core.errors import OutputFileError
 from paperless.core.identity import UnlockedIdentity
@@ -35,41 +35,6 @@ Clock = Callable[[], datetime]
 def recipient_hash(recipient: str) -> str:
     """A short, stable folder name for a member that does not reveal their key."""
     return hashlib.sha256(f"paperless-library\n{recipient}\n".encode()).hexdigest()[:24]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputFileError(path=str(path), detail=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputFileError(path=str(path), detail=exc.strerror or str(exc)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class Library:
@@ -233,7 +198,7 @@ class Library:
                 return False
             try:
                 os.replace(copy, final)
-                _fsync_folder(final.parent)
+                fsync_folder(final.parent)
             except OSError as exc:
                 copy.unlink(missing_ok=True)
                 raise OutputFileError(path=str(final), detail=exc.strerror or str(exc)) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from paperless.core.identity import PublicCard, load_card
-from paperless.core.library.store import atomic_write
+from paperless.core.atomic import atomic_write
 
 TRUSTED_DIR = "trusted"
 

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from paperless.core.age import AgeError, AgeNoMatchError, decrypt_bytes, encrypt_bytes
 from paperless.core.errors import T
 from paperless.core.identity import UnlockedIdentity
-from paperless.core.library.store import atomic_write
+from paperless.core.atomic import atomic_write
 from paperless.core.notes.errors import NotesKeyError, NotesKeyMissingError
 
 KEY_FILE = "notes.key.age"
@@ -104,19 +104,6 @@ def load_key(path: Path, identity: UnlockedIdentity) -> bytes:
 def create_key(path: Path, identity: UnlockedIdentity) -> bytes:
     """Make a new random key and write it, encrypted to the member, atomically and durably."""
     key = AESGCM.generate_key(bit_length=KEY_SIZE * 8)
-    atomic_write(path, encrypt_bytes([identity.card.age_recipient], KEY_MAGIC + key))
-    _fsync_folder(path.parent)  # the new name must survive a power cut before any note uses the key
+    # durable_name: the new name must survive a power cut before any note uses the key
+    atomic_write(path, encrypt_bytes([identity.card.age_recipient], KEY_MAGIC + key), durable_name=True)
     return key
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # folders cannot be opened on every system
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
