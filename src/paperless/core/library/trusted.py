@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paperless.core.identity import PublicCard, load_card
 from paperless.core.atomic import atomic_write
+from paperless.core.identity import PublicCard, load_card
 
 TRUSTED_DIR = "trusted"
 

@@ -19,9 +19,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from paperless.core.age import AgeError, AgeNoMatchError, decrypt_bytes, encrypt_bytes
+from paperless.core.atomic import atomic_write
 from paperless.core.errors import T
 from paperless.core.identity import UnlockedIdentity
-from paperless.core.atomic import atomic_write
 from paperless.core.notes.errors import NotesKeyError, NotesKeyMissingError
 
 KEY_FILE = "notes.key.age"
