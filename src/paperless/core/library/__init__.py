@@ -1,5 +1,6 @@
 """The member's encrypted library and reading state (see docs/design/reader-app.md)."""
 
+from paperless.core.atomic import atomic_write
 from paperless.core.library.errors import (
     LibraryCopyError,
     LibraryError,
@@ -17,7 +18,7 @@ from paperless.core.library.state import (
     SessionRecord,
     migrate,
 )
-from paperless.core.library.store import Library, atomic_write, recipient_hash
+from paperless.core.library.store import Library, recipient_hash
 from paperless.core.library.trusted import is_trusted, load_trusted, trust, trusted_dir, untrust
 
 __all__ = [
