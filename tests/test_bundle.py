@@ -19,7 +19,6 @@ from paperless.core.bundle import (
     NotPermittedError,
     OutputExistsError,
     RollbackError,
-    SeenVersions,
     build_bundle,
     check_rollback,
     extract_bundle,
@@ -130,11 +129,6 @@ def test_rollback(bundle: Path, people: People, tmp_path: Path) -> None:
         check_rollback(1, 2)
     with pytest.raises(RollbackError):
         open_bundle(bundle, unlock(people.member("an")), [load_card(people.clerk)], highest_seen=3)
-    seen = SeenVersions(tmp_path / "seen.json")
-    assert seen.highest("s") is None
-    seen.record("s", 4)
-    seen.record("s", 2)
-    assert SeenVersions(tmp_path / "seen.json").highest("s") == 4
 
 
 def test_extract_writes_only_readable_documents(bundle: Path, people: People, tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bundle_helpers import MARKER, People, run_cli
+from bundle_helpers import MARKER, People, run_cli, unlock
+
+from paperless.core.library import Library
 
 pytestmark = pytest.mark.slow
 
@@ -94,7 +96,10 @@ def test_build_inspect_verify_extract(tmp_path: Path, session_dir: Path, people:
     pdfs = sorted(p.name for p in (tmp_path / "x").rglob("*.pdf"))
     assert pdfs == ["baocao.pdf", "kehoach.pdf", "phuluc.pdf"]
     assert json.loads((tmp_path / "x" / "agenda.json").read_text())["version"] == 3
-    assert json.loads((tmp_path / "home" / "seen-versions.json").read_text()) != {}
+    seen = Library.open(tmp_path / "home", unlock(people.member("binh"))).highest_seen(json.loads(
+        (tmp_path / "x" / "agenda.json").read_text())["session_id"])
+    assert seen == 3  # recorded in the member's sealed library (no cleartext file)
+    assert not (tmp_path / "home" / "seen-versions.json").exists()
     refused = run_cli("bundle", "extract", out, "--identity", people.member("binh"), "--out", tmp_path / "x",
                       "--trust", people.clerk, "--passphrase-env", "PAPERLESS_PASSPHRASE", env=home)
     assert refused.returncode != 0 and "already exists" in refused.stderr

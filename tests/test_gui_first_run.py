@@ -10,7 +10,7 @@ from gui_helpers import OFFSCREEN_NOISE, harnesses, open_message_boxes
 from PySide6.QtWidgets import QApplication
 
 from paperless.core.identity import load_card
-from paperless.core.library import has_identity, load_trusted
+from paperless.core.library import Library, has_identity
 from paperless.gui.dialogs.first_run import CARD, CREATE, OFFICE, FirstRunDialog
 from paperless.gui.dialogs.trust import TrustDialog
 
@@ -73,11 +73,14 @@ def test_create_identity_card_and_trust(qtbot, make, people: People, tmp_path: P
     trust = _trust_dialog()
     assert trust._view.fingerprint.text() == load_card(people.clerk).fingerprint
     trust.trust_button.click()
-    assert load_trusted(h.services.paths.root) == [load_card(people.clerk)]
     assert dialog.finish_button.isVisibleTo(dialog) and not dialog.skip_button.isVisibleTo(dialog)
     dialog.finish_button.click()
     [(identity, library)] = done
     assert identity.card == card and library.sessions() == []  # type: ignore[attr-defined]
+    # trusted in the member's sealed library, not in a cleartext folder anyone can drop a card into
+    reopened = Library.open(h.services.paths.root, identity)  # type: ignore[arg-type]
+    assert reopened.trusted_signers() == [load_card(people.clerk)]
+    assert not (h.services.paths.root / "trusted").exists()
 
 
 def test_import_existing_identity_and_skip_trust(qtbot, make, people: People) -> None:  # type: ignore[no-untyped-def]
@@ -105,7 +108,7 @@ def test_import_existing_identity_and_skip_trust(qtbot, make, people: People) ->
     dialog.choose_office.click()  # cancelled
     dialog.skip_button.click()
     assert done == [(None, None)]  # the app asks the passphrase next
-    assert load_trusted(h.services.paths.root) == []
+    assert not (h.services.paths.root / "trusted").exists()
 
 
 def test_startup_shows_first_run_without_identity(qtbot, make) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from gui_helpers import OFFSCREEN_NOISE, Harness, harnesses, open_message_boxes
 
 from paperless.core.bundle import build_bundle
 from paperless.core.identity import load_card
-from paperless.core.library import trust
+from paperless.core.library import Library
 from paperless.core.session import load_session
 from paperless.gui.app import AppOptions
 from paperless.gui.dialogs.unlock import UnlockDialog
@@ -293,7 +293,7 @@ def test_library_reopens_with_only_the_passphrase(qtbot, make, bundle: Path, peo
 
     # A new start: no file chooser, no --trust: the passphrase, then a click in the library.
     again = make(people, home=tmp_path / "home", trust_clerk=False)
-    trust(again.services.paths.root, load_card(people.clerk))  # trusted once, on this computer
+    Library.open(again.services.paths.root, unlock(people.member("an"))).trust(load_card(people.clerk))  # once
     startup = Startup(again.services, again.window, AppOptions())
     startup.start()
     dialog = startup.dialog

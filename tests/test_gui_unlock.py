@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundle_helpers import PASSPHRASE, People
+from bundle_helpers import PASSPHRASE, People, unlock
 from gui_helpers import DELAY_SCALE, OFFSCREEN_NOISE, harnesses
 
+from paperless.core.age import encrypt_bytes
+from paperless.core.library import Library
 from paperless.gui.dialogs.unlock import MAX_DELAY, UnlockDialog, delay_for
 
 pytestmark = OFFSCREEN_NOISE
@@ -69,3 +71,26 @@ def test_unlock_dialog_in_vietnamese(qtbot, make, people: People) -> None:  # ty
     qtbot.waitUntil(lambda: dialog.failures == 1, timeout=10_000)
     assert "Sai mật khẩu" in dialog.message.text()
     qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled(), timeout=10_000)
+
+
+def test_a_refused_library_is_said_and_starting_over_is_a_choice(qtbot, make, people: People) -> None:  # type: ignore[no-untyped-def]
+    """Issue 8 §5: a library that fails its seal is not used and not silently replaced."""
+    h = make(people)
+    me = unlock(people.member("an"))
+    lib = Library.open(h.services.paths.root, me)
+    lib.state_path.parent.mkdir(parents=True)
+    lib.state_path.write_bytes(encrypt_bytes([me.card.age_recipient], b'{"format": "paperless-library"}'))
+    dialog = UnlockDialog(h.services, people.member("an"), h.window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    unlocked: list[object] = []
+    dialog.unlocked.connect(lambda identity, library: unlocked.append(library))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.try_unlock()
+    qtbot.waitUntil(lambda: dialog.start_over_button.isVisible(), timeout=10_000)
+    assert "altered or damaged" in dialog.message.text() and unlocked == [] and dialog.isVisible()
+    assert dialog.unlock_button.isEnabled()  # the member may also try again, or cancel
+    with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
+        dialog.start_over_button.click()
+    assert unlocked[0].sessions() == []  # type: ignore[attr-defined]
+    assert [p for p in lib.folder.iterdir() if p.name.startswith("state.age.rejected-")]

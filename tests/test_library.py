@@ -15,7 +15,6 @@ from paperless.core.bundle import (
     NotARecipientError,
     OpenedBundle,
     RollbackError,
-    SeenVersions,
     TamperedError,
     UnknownSignerError,
     build_bundle,
@@ -28,18 +27,15 @@ from paperless.core.library import (
     LibraryError,
     LibraryFromNewerAppError,
     LibraryState,
+    NotAnOfficeCardError,
     SessionRecord,
     UnknownSessionError,
     has_identity,
     import_bundle,
     import_identity,
-    is_trusted,
     keep_copy,
-    load_trusted,
     recipient_hash,
     reopen_session,
-    trust,
-    untrust,
 )
 from paperless.core.library import state as state_mod
 from paperless.core.library import store as store_mod
@@ -91,11 +87,13 @@ def test_import_copies_remembers_and_encrypts(tmp_path: Path, bundle: Path, peop
         for needle in (TITLE, "Phòng họp", MARKER):
             for enc in ("utf-8", "utf-16-le"):
                 assert needle.encode(enc) not in data, path
-    assert json.loads(decrypt_bytes([lib.identity.age_identity], raw))["schema"] == SCHEMA_VERSION
+    plain = decrypt_bytes([lib.identity.age_identity], raw)  # age -d reads it: a seal, then the JSON
+    assert json.loads(plain[plain.index(b"{"):])["schema"] == SCHEMA_VERSION
     with pytest.raises(AgeError):
         decrypt_bytes([unlock(people.member("binh")).age_identity], raw)
-    # Shared with the command line's rollback file: ids and numbers only.
-    assert SeenVersions(tmp_path / "seen-versions.json").highest(sid) == 2
+    # The versions seen live in the sealed state: nothing about sessions in the clear.
+    assert Library.open(tmp_path, lib.identity).highest_seen(sid) == 2
+    assert not (tmp_path / "seen-versions.json").exists()
 
 
 def test_reading_state_survives_a_restart(tmp_path: Path, bundle: Path, people: People) -> None:
@@ -178,10 +176,12 @@ def test_rollback_is_refused_and_newer_version_replaces(tmp_path: Path, bundle: 
     assert "version 1" in err.value.message("en") and "phiên bản 2" in err.value.message("vi")
     assert lib.sessions()[0].version == 2
     assert [p.name for p in lib.bundles_dir.iterdir()] == [lib.sessions()[0].bundle]
-    # A fresh library on the same machine still refuses it (the shared seen-versions file).
-    fresh = _library(tmp_path / "home", people, "binh")
+    # The member's library opened again still refuses it, also once the session is forgotten
+    # (the versions seen are in the sealed state, per member).
+    again = _library(tmp_path / "home", people)
+    again.forget(again.sessions()[0].session_id)
     with pytest.raises(RollbackError):
-        import_bundle(fresh, older, trusted)
+        import_bundle(_library(tmp_path / "home", people), older, trusted)
     newer = build_bundle(spec, unlock(people.clerk), tmp_path / "v3.paperless", version=3).path
     entry = "documents/0001.age"
     lib.mark_read(lib.sessions()[0].session_id, entry)
@@ -197,7 +197,7 @@ def test_sessions_newest_first() -> None:
     state = LibraryState()
     for sid, when in (("a", "2024-01-15T08:00:00+07:00"), ("b", "2025-01-16T08:00:00+07:00"),
                       ("c", "2023-06-01T08:00:00+07:00")):
-        state.sessions[sid] = SessionRecord(sid, f"{sid}.paperless", sid, when, "", None, 1,
+        state.sessions[sid] = SessionRecord(sid, f"{sid}-v1.paperless", sid, when, "", None, 1,
                                             datetime.now(UTC).isoformat())
     assert [s.session_id for s in state.newest_first()] == ["b", "a", "c"]
     again = LibraryState.from_json(state.to_json())
@@ -210,10 +210,12 @@ def test_sessions_newest_first() -> None:
 
 def test_schema_migration_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     old = {"format": "paperless-library", "schema": 1, "sessions": []}
-    monkeypatch.setattr(state_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(state_mod.MIGRATIONS, 1, lambda o: {**o, "added_in_2": True})
+    # the real step 1 -> 2: the versions seen, trusted cards and latest time come into the state
+    assert state_mod.migrate(dict(old)) == {**old, "schema": 2, "seen": {}, "trusted": [], "latest_time": None}
+    monkeypatch.setattr(state_mod, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(state_mod.MIGRATIONS, 2, lambda o: {**o, "added_in_3": True})
     migrated = state_mod.migrate(dict(old))
-    assert migrated["schema"] == 2 and migrated["added_in_2"] is True
+    assert migrated["schema"] == 3 and migrated["added_in_3"] is True
     monkeypatch.setattr(state_mod, "SCHEMA_VERSION", 1)
     with pytest.raises(LibraryFromNewerAppError) as err:
         LibraryState.from_json(json.dumps({**old, "schema": 9}).encode())
@@ -254,13 +256,23 @@ def test_atomic_save_keeps_the_old_state_on_failure(tmp_path: Path, bundle: Path
 
 def test_trusted_signers(tmp_path: Path, people: People) -> None:
     clerk = load_card(people.clerk)
-    assert load_trusted(tmp_path) == [] and not is_trusted(tmp_path, clerk)
-    path = trust(tmp_path, clerk)
-    trust(tmp_path, clerk)
-    assert path.parent == tmp_path / "trusted" and path.read_text("utf-8") == clerk.to_toml()
-    assert load_trusted(tmp_path) == [clerk] and is_trusted(tmp_path, clerk)
-    untrust(tmp_path, clerk)
-    assert load_trusted(tmp_path) == []
+    lib = _library(tmp_path, people)
+    assert lib.trusted_signers() == [] and not lib.is_trusted(clerk)
+    lib.trust(clerk)
+    lib.trust(clerk)
+    assert _library(tmp_path, people).trusted_signers() == [clerk]  # kept in the sealed state
+    assert not (tmp_path / "trusted").exists()  # no cleartext trust store any more
+    assert _library(tmp_path, people, "binh").trusted_signers() == []  # per member
+    lib.untrust(clerk)
+    assert _library(tmp_path, people).trusted_signers() == []
+
+
+def test_only_an_office_card_can_be_trusted(tmp_path: Path, people: People) -> None:
+    lib = _library(tmp_path, people)
+    with pytest.raises(NotAnOfficeCardError) as caught:
+        lib.trust(load_card(people.member("binh")))
+    assert "member's card" in caught.value.message("en") and "thẻ thành viên" in caught.value.message("vi")
+    assert lib.trusted_signers() == []
 
 
 def test_import_identity(tmp_path: Path, people: People) -> None:

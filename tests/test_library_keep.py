@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bundle_helpers import People, flip_bit_in_entry, unlock, write_session
 
-from paperless.core.bundle import RollbackError, SeenVersions, TamperedError, build_bundle
+from paperless.core.bundle import RollbackError, TamperedError, build_bundle
 from paperless.core.bundle.zipraw import BundleFile
 from paperless.core.identity import PublicCard, load_card
 from paperless.core.library import Library, LibraryCopyError, import_bundle, keep_copy, reopen_session
@@ -107,7 +107,7 @@ def test_damaged_last_document(mode: str, lib: Library, bundle: Path, trusted: l
     assert lib.sessions() == [] and Library.open(lib.root, lib.identity).sessions() == []
     assert bad.is_file()  # the user's file is theirs: never removed
     # The version was really issued (the signature is good): an older one stays refused.
-    assert SeenVersions(lib.root / "seen-versions.json").highest(sid) == 2
+    assert Library.open(lib.root, lib.identity).highest_seen(sid) == 2
     older = build_bundle(load_session(bundle.parent.parent / "session.toml"), unlock(people.clerk),
                          tmp_path / "v1.paperless", version=1).path
     with pytest.raises(RollbackError):

@@ -8,7 +8,6 @@ from typing import Any
 
 from paperless.cli.console import ProgressBar, read_passphrase, say, tr
 from paperless.core.bundle import (
-    SeenVersions,
     build_bundle,
     extract_bundle,
     inspect_bundle,
@@ -17,7 +16,8 @@ from paperless.core.bundle import (
 )
 from paperless.core.errors import T, UsageError
 from paperless.core.identity import PublicCard, load_card, unlock_identity
-from paperless.core.paths import data_dir, seen_versions_file
+from paperless.core.library import Library
+from paperless.core.paths import data_dir
 from paperless.core.session import load_session
 
 
@@ -52,12 +52,12 @@ def register(sub: Any) -> None:
     x.set_defaults(func=extract)
 
 
-def trusted_cards(paths: list[Path]) -> list[PublicCard]:
-    """The signers given with --trust, plus those trusted on this machine (data folder)."""
+def trusted_cards(paths: list[Path], library: Library | None = None) -> list[PublicCard]:
+    """The signers given with --trust, plus those the member trusts in their sealed library."""
     cards = [load_card(p) for p in paths]
-    stored = data_dir() / "trusted"
-    if stored.is_dir():
-        cards += [load_card(p) for p in sorted(stored.glob("*.toml"))]
+    if library is not None:
+        known = {c.fingerprint for c in cards}
+        cards += [c for c in library.trusted_signers() if c.fingerprint not in known]
     if not cards:
         raise UsageError(detail=T("no trusted signer: give the office's public card with --trust",
                                   "chưa có người ký tin cậy: hãy chỉ thẻ công khai của Văn phòng bằng --trust"))
@@ -126,20 +126,21 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def extract(args: argparse.Namespace) -> int:
-    trusted = trusted_cards(args.trust)
+    card = load_card(args.identity)
+    passphrase = read_passphrase(args.passphrase_env, what=card.name)
+    identity = unlock_identity(args.identity, passphrase)
+    library = Library.open(data_dir(), identity)  # the versions seen and the trusted cards, sealed
+    trusted = trusted_cards(args.trust, library)
     bar = ProgressBar(tr(T("Verifying", "Đang kiểm tra")))
     try:
         verified = verify_bundle(args.bundle, trusted, progress=bar.update)
     finally:
         bar.close()
-    card = load_card(args.identity)
-    passphrase = read_passphrase(args.passphrase_env, what=card.name)
-    identity = unlock_identity(args.identity, passphrase)
-    seen = SeenVersions(seen_versions_file())
     with open_bundle(args.bundle, identity, trusted, verified=verified,
-                     highest_seen=seen.highest(verified.manifest.session_id)) as opened:
+                     highest_seen=library.highest_seen(verified.manifest.session_id),
+                     now=library.trusted_time()) as opened:
         result = extract_bundle(opened, args.out)
-        seen.record(opened.manifest.session_id, opened.manifest.version)
+        library.record_seen(opened.manifest.session_id, opened.manifest.version)
         say(T("Extracted {n} files for {name} into {out}", "Đã giải nén {n} tệp cho {name} vào {out}"),
             n=len(result.files), name=opened.member, out=result.folder)
         for item in opened.restricted_items():

@@ -15,7 +15,3 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     if home:
         return Path(home)
     return Path(platformdirs.user_data_dir("Paperless", appauthor=False))
-
-
-def seen_versions_file(environ: Mapping[str, str] | None = None) -> Path:
-    return data_dir(environ) / "seen-versions.json"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.identity.secret import DEFAULT_LOG_N
-from paperless.core.library import Library, identity_dir, load_trusted
+from paperless.core.library import Library, identity_dir
 from paperless.gui.files import FilePicker
 from paperless.gui.i18n import Translators
 from paperless.gui.operations import Operations
@@ -54,7 +54,7 @@ class AppServices:
         return self.translators.language
 
     def trusted(self) -> list[PublicCard]:
-        """Signers given on the command line for this run, then those trusted on this computer."""
-        stored = load_trusted(self.paths.root)
+        """Signers given on the command line for this run, then those the member trusts (sealed library)."""
+        stored = self.library.trusted_signers() if self.library is not None else []
         known = {c.fingerprint for c in self.extra_trusted}
         return [*self.extra_trusted, *(c for c in stored if c.fingerprint not in known)]

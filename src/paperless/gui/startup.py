@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from paperless.core.errors import PaperlessError
-from paperless.core.identity import UnlockedIdentity
+from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.library import Library, has_identity
 from paperless.gui.app import AppOptions
 from paperless.gui.dialogs.first_run import FirstRunDialog
@@ -35,6 +35,7 @@ class Startup(QObject):
         self._screenshot: Path | None = options.screenshot
         self.exit_code: int | None = None
         self.dialog: FirstRunDialog | UnlockDialog | None = None
+        self._office: PublicCard | None = None  # an office card chosen on first run, to trust once unlocked
         self._deadline = QTimer(self)  # ours: it goes with the window, never fires on a closed one
         self._deadline.setSingleShot(True)
         self._deadline.setInterval(SCREENSHOT_TIMEOUT_MS)
@@ -75,6 +76,9 @@ class Startup(QObject):
         self.dialog = ask_unlock(self._services, self._services.identity_folder, self._window, self._unlocked)
 
     def _first_run_done(self, identity: UnlockedIdentity | None, library: Library | None) -> None:
+        dialog = self.dialog
+        if isinstance(dialog, FirstRunDialog) and dialog.office is not None and library is None:
+            self._office = dialog.office  # chosen for an imported identity: trusted once it is unlocked
         if identity is None or library is None:
             self.ask_passphrase()
         else:
@@ -88,6 +92,12 @@ class Startup(QObject):
         self.ask_passphrase()
 
     def _unlocked(self, identity: UnlockedIdentity, library: Library) -> None:
+        if self._office is not None:
+            office, self._office = self._office, None
+            try:
+                library.trust(office)
+            except PaperlessError as exc:
+                self._window.show_failure(exc)
         self._window.set_unlocked(identity, library)
         if self._bundle is not None:
             self._window.open_path(self._bundle)

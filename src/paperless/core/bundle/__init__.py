@@ -6,6 +6,7 @@ from paperless.core.bundle.errors import (
     DocumentError,
     ExpiredError,
     NotABundleError,
+    NotAnOfficeSignerError,
     NotARecipientError,
     NotPermittedError,
     RollbackError,
@@ -23,14 +24,14 @@ from paperless.core.bundle.reader import (
     open_bundle,
     verify_bundle,
 )
-from paperless.core.bundle.rollback import SeenVersions, check_rollback
+from paperless.core.bundle.rollback import check_rollback
 from paperless.core.bundle.writer import BuildResult, build_bundle
 
 __all__ = [
     "Agenda", "AgendaDocument", "AgendaItem", "BuildResult", "BundleError", "BundleFacts",
     "ConverterMissingError", "DocumentError", "Entry", "ExpiredError", "Extracted", "Manifest",
-    "NotABundleError", "NotARecipientError", "NotPermittedError", "OpenedBundle",
-    "OutputExistsError", "RollbackError", "SeenVersions", "TamperedError", "UnknownSignerError",
+    "NotABundleError", "NotAnOfficeSignerError", "NotARecipientError", "NotPermittedError", "OpenedBundle",
+    "OutputExistsError", "RollbackError", "TamperedError", "UnknownSignerError",
     "UnsafeEntryError", "VerifiedBundle", "build_bundle", "check_rollback", "extract_bundle",
     "inspect_bundle", "open_bundle", "verify_bundle",
 ]

@@ -34,6 +34,13 @@ class UnknownSignerError(BundleError):
     vi = "Gói tài liệu {path} được ký bởi khóa lạ (mã khóa {key_id}); không phải từ văn phòng tin cậy."
 
 
+class NotAnOfficeSignerError(BundleError):
+    en = ("The bundle {path} is signed with the card of {name}, which is a member's card: only the committee "
+          "office's card may sign sessions.")
+    vi = ("Gói tài liệu {path} được ký bằng thẻ của {name}, là thẻ thành viên: chỉ thẻ của Văn phòng mới được "
+          "ký phiên họp.")
+
+
 class ExpiredError(BundleError):
     en = "The bundle {path} expired on {when}; its documents can no longer be opened."
     vi = "Gói tài liệu {path} đã hết hạn từ {when}; không thể mở tài liệu nữa."

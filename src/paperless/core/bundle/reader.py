@@ -18,6 +18,7 @@ from paperless.core.age import AgeError, AgeNoMatchError, AgeReader, decrypt_byt
 from paperless.core.bundle.errors import (
     ExpiredError,
     NotABundleError,
+    NotAnOfficeSignerError,
     NotARecipientError,
     NotPermittedError,
     TamperedError,
@@ -113,6 +114,8 @@ def _check_signature(bf: BundleFile, raw: bytes, sig_text: str,
     except (BadSignatureError, SignatureFormatError, SignatureKeyMismatchError):
         raise TamperedError(path=bf.label, detail=T("the signature does not match the manifest",
                                                     "chữ ký không khớp với bản kê")) from None
+    if card.role != "clerk":  # a member's card may be known here, but it never signs a session
+        raise NotAnOfficeSignerError(path=bf.label, name=card.name)
     return card
 
 

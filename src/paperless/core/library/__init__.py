@@ -5,6 +5,8 @@ from paperless.core.library.errors import (
     LibraryCopyError,
     LibraryError,
     LibraryFromNewerAppError,
+    LibraryTamperedError,
+    NotAnOfficeCardError,
     UnknownSessionError,
 )
 from paperless.core.library.home import has_identity, identity_dir, import_identity
@@ -19,12 +21,10 @@ from paperless.core.library.state import (
     migrate,
 )
 from paperless.core.library.store import Library, recipient_hash
-from paperless.core.library.trusted import is_trusted, load_trusted, trust, trusted_dir, untrust
 
 __all__ = [
     "MIGRATIONS", "SCHEMA_VERSION", "DocumentState", "Library", "LibraryCopyError", "LibraryError",
-    "LibraryFromNewerAppError", "LibraryState", "SessionRecord", "UnknownSessionError",
-    "atomic_write", "has_identity", "identity_dir", "import_bundle", "import_identity",
-    "is_in_library", "is_trusted", "keep_copy", "load_trusted", "migrate", "recipient_hash", "reopen_session",
-    "trust", "trusted_dir", "untrust",
+    "LibraryFromNewerAppError", "LibraryState", "LibraryTamperedError", "NotAnOfficeCardError", "SessionRecord",
+    "UnknownSessionError", "atomic_write", "has_identity", "identity_dir", "import_bundle", "import_identity",
+    "is_in_library", "keep_copy", "migrate", "recipient_hash", "reopen_session",
 ]

@@ -10,6 +10,20 @@ class LibraryError(PaperlessError):
     vi = "Không dùng được thư viện đọc {path}: {detail}"
 
 
+class LibraryTamperedError(LibraryError):
+    """The sealed state failed its check: altered, planted, or written by an older version."""
+
+    en = ("Your reading library {path} has been altered or damaged, so it was not used ({detail}). "
+          "Your documents and notes are untouched; you can start a new library.")
+    vi = ("Thư viện đọc {path} đã bị sửa đổi hoặc bị hỏng nên không được dùng ({detail}). "
+          "Tài liệu và ghi chú của bạn không bị ảnh hưởng; bạn có thể bắt đầu một thư viện mới.")
+
+
+class NotAnOfficeCardError(LibraryError):
+    en = "The card of {name} is a member's card, not the committee office's: only the office's card can sign sessions."
+    vi = "Thẻ của {name} là thẻ thành viên, không phải thẻ của Văn phòng: chỉ thẻ của Văn phòng mới được ký phiên họp."
+
+
 class LibraryFromNewerAppError(LibraryError):
     en = "The reading library {path} was written by a newer version of Paperless (format {found}); please update."
     vi = "Thư viện đọc {path} do phiên bản Paperless mới hơn ghi (định dạng {found}); hãy cập nhật phần mềm."

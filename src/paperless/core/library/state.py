@@ -1,6 +1,9 @@
-"""The plaintext shape of a member's library: sessions, reading positions, read marks.
+"""The plaintext shape of a member's library: sessions, reading positions, read marks, the
+highest version seen of each session (rollback protection), the trusted office cards, and the
+latest time seen on this computer (so that setting the clock back does not revive an expired
+session).
 
-This JSON only ever exists in memory; on disk it is encrypted (see :mod:`.store`).
+This JSON only ever exists in memory; on disk it is sealed (see :mod:`.store`).
 ``SCHEMA_VERSION`` is written into the JSON; older files are brought up to date by the
 functions in ``MIGRATIONS`` (one step per version, like Vorta's store), newer ones refused.
 """
@@ -8,20 +11,45 @@ functions in ``MIGRATIONS`` (one step per version, like Vorta's store), newer on
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
-from paperless.core.errors import T
+from paperless.core.errors import PaperlessError, T
+from paperless.core.identity import PublicCard
 from paperless.core.library.errors import LibraryError, LibraryFromNewerAppError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMAT = "paperless-library"
+# The library's own copies of bundles: plain names in its bundles folder (see keeping.final_name).
+KEPT_NAME = re.compile(r"[A-Za-z0-9-]{1,64}-v[0-9]{1,9}\.paperless")
+MAX_VERSION = 10**9  # session versions are whole numbers below this (the manifest is bounded too)
+
+
+def _migrate_1(obj: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2: the seen versions, trusted cards and latest time move into the sealed state."""
+    sessions = obj.get("sessions", [])
+    seen = {s["session_id"]: s["version"] for s in sessions
+            if isinstance(s, dict) and isinstance(s.get("session_id"), str) and isinstance(s.get("version"), int)}
+    return {**obj, "seen": seen, "trusted": [], "latest_time": None}
+
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-# MIGRATIONS[n] turns a schema-n document into a schema-(n+1) one. None yet: version 1 is the first.
-MIGRATIONS: dict[int, Migration] = {}
+# MIGRATIONS[n] turns a schema-n document into a schema-(n+1) one.
+MIGRATIONS: dict[int, Migration] = {1: _migrate_1}
+
+
+def is_kept_name(name: str) -> bool:
+    """True for a name the library gives its own copies (no folders, no way out of ``bundles/``)."""
+    return KEPT_NAME.fullmatch(name) is not None
+
+
+def is_external(name: str) -> bool:
+    """True for the absolute path of a bundle read where the member opened it."""
+    return PurePath(name).is_absolute()
 
 
 @dataclass
@@ -71,6 +99,9 @@ class SessionRecord:
 @dataclass
 class LibraryState:
     sessions: dict[str, SessionRecord] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)  # session id -> highest version opened here
+    trusted: list[PublicCard] = field(default_factory=list)  # the office cards this member trusts
+    latest_time: datetime | None = None  # the latest time this library has seen (a high-water mark)
 
     def newest_first(self) -> list[SessionRecord]:
         return sorted(self.sessions.values(), key=lambda s: (s.starts(), s.last_opened), reverse=True)
@@ -80,6 +111,9 @@ class LibraryState:
             "format": FORMAT,
             "schema": SCHEMA_VERSION,
             "sessions": [_session_obj(s) for s in self.sessions.values()],
+            "seen": dict(sorted(self.seen.items())),
+            "trusted": [card.to_toml() for card in self.trusted],
+            "latest_time": self.latest_time.isoformat() if self.latest_time is not None else None,
         }
         return json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -97,6 +131,13 @@ class LibraryState:
             for raw in obj["sessions"]:
                 record = _session_from(raw)
                 state.sessions[record.session_id] = record
+            for sid, version in _typed(obj, "seen", dict).items():
+                if not isinstance(version, int) or isinstance(version, bool) or not 0 < version < MAX_VERSION:
+                    raise ValueError("seen")
+                state.seen[str(sid)] = version
+            state.trusted = [_card_from(text, path) for text in _typed(obj, "trusted", list)]
+            if obj["latest_time"] is not None:
+                state.latest_time = _aware(datetime.fromisoformat(_typed(obj, "latest_time", str)))
         except (KeyError, TypeError, ValueError) as exc:
             raise LibraryError(path=path, detail=T(f"damaged entry ({exc.__class__.__name__})",
                                                    f"mục bị hỏng ({exc.__class__.__name__})")) from None
@@ -119,6 +160,21 @@ def migrate(obj: dict[str, Any], path: str = "state") -> dict[str, Any]:
         found += 1
         obj["schema"] = found
     return obj
+
+
+def _aware(when: datetime) -> datetime:
+    if when.tzinfo is None:
+        raise ValueError("a time without its UTC offset")
+    return when
+
+
+def _card_from(text: Any, path: str) -> PublicCard:
+    if not isinstance(text, str):
+        raise TypeError("card")
+    try:
+        return PublicCard.from_toml(text, path)
+    except PaperlessError:
+        raise ValueError("card") from None
 
 
 def _session_obj(s: SessionRecord) -> dict[str, Any]:
@@ -150,9 +206,12 @@ def _session_from(raw: Any) -> SessionRecord:
         docs[str(entry)] = DocumentState(last_page=max(0, page), read=bool(_typed(d, "read", bool)),
                                          sha256=sha if isinstance(sha, str) else "")
     readable = _typed(raw, "readable", list)
+    bundle = _typed(raw, "bundle", str)
+    if not (is_kept_name(bundle) or is_external(bundle)):
+        raise ValueError("bundle")  # a name that could reach outside the library's bundles folder
     record = SessionRecord(
         session_id=_typed(raw, "session_id", str),
-        bundle=_typed(raw, "bundle", str),
+        bundle=bundle,
         title=_typed(raw, "title", str),
         starts_at=_typed(raw, "starts_at", str),
         location=_typed(raw, "location", str),

@@ -1,10 +1,13 @@
 """The member's library on disk: ``library/<recipient-hash>/state.age`` under the data folder.
 
-The state is JSON (:mod:`.state`) encrypted with age to the member's own X25519 recipient,
-so only their unlocked identity can read it. Writes are atomic: a temporary file in the
-same folder, flushed, then ``os.replace``. The highest version seen per session is kept in
-the encrypted state and, as ids and numbers only, in the shared cleartext
-:class:`~paperless.core.bundle.SeenVersions` file the command line also uses.
+The state is JSON (:mod:`.state`) sealed with :mod:`paperless.core.localstate`: an age file to
+the member's own recipient carrying a MAC under a key derived from the identity's secrets, so
+only the member's unlocked identity can read it *or write one the app will accept*. A file that
+is not sealed, or whose seal fails, is refused (:class:`LibraryTamperedError`) — never silently
+replaced by an empty library, which would reset the rollback protection it holds; the member
+may choose to start a new library (:meth:`Library.start_over`), which keeps the refused file
+aside. Writes are atomic and durable. The state also holds the highest version seen of every
+session (kept when a session is forgotten), the trusted office cards, and the latest time seen.
 """
 
 from __future__ import annotations
@@ -16,18 +19,30 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from paperless.core.age import AgeError, decrypt_bytes, encrypt_bytes
-from paperless.core.atomic import atomic_write, fsync_folder
-from paperless.core.bundle import OpenedBundle, SeenVersions
-from paperless.core.errors import OutputFileError
-from paperless.core.identity import UnlockedIdentity
-from paperless.core.library.errors import LibraryError, UnknownSessionError
-from paperless.core.library.state import DocumentState, LibraryState, SessionRecord
+from paperless.core.atomic import fsync_folder
+from paperless.core.bundle import OpenedBundle
+from paperless.core.errors import OutputFileError, T
+from paperless.core.identity import PublicCard, UnlockedIdentity
+from paperless.core.library.errors import (
+    LibraryError,
+    LibraryTamperedError,
+    NotAnOfficeCardError,
+    UnknownSessionError,
+)
+from paperless.core.library.state import (
+    DocumentState,
+    LibraryState,
+    SessionRecord,
+    is_external,
+    is_kept_name,
+)
+from paperless.core.localstate import LocalStateError, LocalStateTamperedError, read_sealed, write_sealed
 
 STATE_FILE = "state.age"
+STATE_PURPOSE = "library"
 LIBRARY_DIR = "library"
 BUNDLES_DIR = "bundles"
-SEEN_FILE = "seen-versions.json"
+REJECTED_SUFFIX = ".rejected-"
 
 Clock = Callable[[], datetime]
 
@@ -52,36 +67,66 @@ class Library:
         self.folder = root / LIBRARY_DIR / recipient_hash(identity.card.recipient)
         self.state_path = self.folder / STATE_FILE
         self.bundles_dir = root / BUNDLES_DIR
-        self.seen = SeenVersions(root / SEEN_FILE)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.RLock()
         self.dirty = False
 
     @classmethod
     def open(cls, root: Path, identity: UnlockedIdentity, *, clock: Clock | None = None) -> Library:
-        """Decrypt the member's state, or start an empty library if there is none yet."""
+        """Open the member's sealed state, or start an empty library if there is none yet.
+
+        Raises :class:`LibraryTamperedError` for a state that is not sealed by this identity or
+        whose seal fails (see :meth:`start_over`), :class:`LibraryError` for one that cannot be read.
+        """
         lib = cls(root, identity, LibraryState(), clock=clock)
         try:
-            data = lib.state_path.read_bytes()
-        except FileNotFoundError:
-            return lib
-        except OSError as exc:
-            raise LibraryError(path=str(lib.state_path), detail=exc.strerror or str(exc)) from None
-        try:
-            plain = decrypt_bytes([identity.age_identity], data)
-        except AgeError as exc:
-            raise LibraryError(path=str(lib.state_path), detail=str(exc)) from None
-        lib.state = LibraryState.from_json(plain, str(lib.state_path))
+            plain = read_sealed(lib.state_path, identity, STATE_PURPOSE)
+        except LocalStateTamperedError as exc:
+            raise LibraryTamperedError(path=str(lib.state_path), detail=exc.params.get("detail", "")) from None
+        except LocalStateError as exc:
+            raise LibraryError(path=str(lib.state_path), detail=exc.params.get("detail", "")) from None
+        if plain is not None:
+            lib.state = LibraryState.from_json(plain, str(lib.state_path))
+        return lib
+
+    @classmethod
+    def start_over(cls, root: Path, identity: UnlockedIdentity, *, clock: Clock | None = None) -> Library:
+        """The member's choice after a refused state: keep the refused file aside (``state.age.rejected-…``)
+        and start a new, empty library. Sessions must then be opened again from their files; the
+        versions seen before are no longer known on this computer."""
+        lib = cls(root, identity, LibraryState(), clock=clock)
+        if lib.state_path.exists():
+            stamp = lib._clock().strftime("%Y%m%dT%H%M%S")
+            aside = lib.state_path.with_name(f"{STATE_FILE}{REJECTED_SUFFIX}{stamp}")
+            try:
+                os.replace(lib.state_path, aside)
+            except OSError as exc:
+                raise OutputFileError(path=str(lib.state_path), detail=exc.strerror or str(exc)) from None
+        lib.trusted_time()
+        lib.save()
         return lib
 
     def now(self) -> datetime:
-        return self._clock()
+        """This computer's clock, never earlier than the latest time the library has seen."""
+        return self.trusted_time()
+
+    def trusted_time(self) -> datetime:
+        """The clock, but never earlier than the latest time this library has seen (a high-water
+        mark kept in the sealed state): setting the clock back does not revive an expired session.
+        A later time than the one recorded is remembered (saved with the next save)."""
+        with self._lock:
+            now = self._clock()
+            latest = self.state.latest_time
+            if latest is None or now > latest:
+                self.state.latest_time = now
+                self.dirty = True
+                return now
+            return latest
 
     def save(self) -> None:
-        """Encrypt the state to the member's own recipient and replace the file atomically."""
+        """Seal the state and replace the file atomically."""
         with self._lock:
-            data = encrypt_bytes([self.identity.card.age_recipient], self.state.to_json())
-            atomic_write(self.state_path, data)
+            write_sealed(self.state_path, self.identity, STATE_PURPOSE, self.state.to_json())
             self.dirty = False
 
     def save_if_dirty(self) -> None:
@@ -108,23 +153,60 @@ class Library:
                 raise UnknownSessionError(path=str(self.state_path)) from None
 
     def bundle_path(self, record: SessionRecord) -> Path:
-        path = Path(record.bundle)
-        return path if path.is_absolute() else self.bundles_dir / path
+        """Where the record's bundle is read from: the library's own copy, or the member's file."""
+        return _confined(self.bundles_dir, record.bundle)
 
     def highest_seen(self, session_id: str) -> int | None:
-        """The highest version of the session opened on this computer (library or command line)."""
+        """The highest version of the session opened with this library (app or command line)."""
         with self._lock:
-            versions = [v for v in (self.seen.highest(session_id),) if v is not None]
+            versions = [v for v in (self.state.seen.get(session_id),) if v is not None]
             record = self.state.sessions.get(session_id)
             if record is not None:
                 versions.append(record.version)
             return max(versions) if versions else None
+
+    def record_seen(self, session_id: str, version: int) -> None:
+        """Remember that ``version`` of the session was opened (the command line's extract); saves."""
+        with self._lock:
+            if self.state.seen.get(session_id, 0) < version:
+                self.state.seen[session_id] = version
+                self.save()
+
+    # -- trusted office cards -------------------------------------------------------------------
+
+    def trusted_signers(self) -> list[PublicCard]:
+        with self._lock:
+            return list(self.state.trusted)
+
+    def is_trusted(self, card: PublicCard) -> bool:
+        with self._lock:
+            return any(c.fingerprint == card.fingerprint for c in self.state.trusted)
+
+    def trust(self, card: PublicCard) -> None:
+        """Trust an office card to sign sessions (idempotent); only a card with the clerk role may."""
+        if card.role != "clerk":
+            raise NotAnOfficeCardError(name=card.name)
+        with self._lock:
+            if not self.is_trusted(card):
+                self.state.trusted.append(card)
+                self.save()
+
+    def untrust(self, card: PublicCard) -> None:
+        with self._lock:
+            kept = [c for c in self.state.trusted if c.fingerprint != card.fingerprint]
+            if len(kept) != len(self.state.trusted):
+                self.state.trusted = kept
+                self.save()
+
+    # -- sessions -------------------------------------------------------------------------------
 
     def remember(self, opened: OpenedBundle, bundle: Path) -> SessionRecord:
         """Record an opened bundle (title, dates, version, readable documents) and save."""
         try:
             name = str(bundle.relative_to(self.bundles_dir))
         except ValueError:
+            name = ""
+        if not is_kept_name(name):  # not one of the library's own copies: the file where it is
             name = str(bundle.resolve())
         return self._record(opened, name)
 
@@ -164,7 +246,7 @@ class Library:
                 last_document=old.last_document if old and old.last_document in docs else None,
             )
             self.state.sessions[manifest.session_id] = record
-            self.seen.record(manifest.session_id, manifest.version)
+            self.state.seen[manifest.session_id] = max(manifest.version, self.state.seen.get(manifest.session_id, 0))
             self.save()
             if old is not None and old.bundle != name:
                 self._drop_bundle_file(old.bundle)
@@ -174,14 +256,13 @@ class Library:
 
     def is_kept(self, record: SessionRecord) -> bool:
         """True if the record's bundle is a file in the library's own bundles folder."""
-        path = Path(record.bundle)
-        return not path.is_absolute() and (self.bundles_dir / path).is_file()
+        return is_kept_name(record.bundle) and (self.bundles_dir / record.bundle).is_file()
 
     def copy_wanted(self, session_id: str) -> Path | None:
         """The file a session is read from while the library has no copy of it yet, else None."""
         with self._lock:
             record = self.state.sessions.get(session_id)
-            if record is None or not Path(record.bundle).is_absolute():
+            if record is None or not is_external(record.bundle):
                 return None
             return Path(record.bundle)
 
@@ -202,7 +283,12 @@ class Library:
             except OSError as exc:
                 copy.unlink(missing_ok=True)
                 raise OutputFileError(path=str(final), detail=exc.strerror or str(exc)) from None
-            record.bundle = str(final.relative_to(self.bundles_dir))
+            name = str(final.relative_to(self.bundles_dir))
+            if not is_kept_name(name):
+                copy.unlink(missing_ok=True)
+                raise OutputFileError(path=str(final), detail=T("not a name of the library's copies",
+                                                                "không phải tên bản lưu của thư viện"))
+            record.bundle = name
             try:
                 self.save()
             except BaseException:
@@ -222,12 +308,12 @@ class Library:
             return True
 
     def _drop_bundle_file(self, name: str) -> None:
-        """Remove a superseded copy that lives in our bundles folder (never the user's files)."""
-        path = Path(name)
-        if path.is_absolute():
+        """Remove a superseded copy that lives in our bundles folder (never the user's files,
+        never anything a name from the stored state could reach outside that folder)."""
+        if not is_kept_name(name):
             return
         try:
-            (self.bundles_dir / path).unlink(missing_ok=True)
+            (self.bundles_dir / name).unlink(missing_ok=True)
         except OSError:
             pass  # an old copy left behind does no harm: it is encrypted
 
@@ -267,3 +353,14 @@ class Library:
             record = self.state.sessions.get(session_id)
             doc = record.documents.get(entry) if record else None
             return doc.last_page if doc else 0
+
+
+def _confined(folder: Path, name: str) -> Path:
+    """A stored bundle name as a path: a copy's plain name inside ``folder``, or an absolute path
+    to the member's own file. Anything else (``../x``, ``sub/x``) is refused."""
+    if is_kept_name(name):
+        return folder / name
+    if is_external(name):
+        return Path(name)
+    raise LibraryTamperedError(path=str(folder), detail=T(f"a stored file name is not allowed: {name!r}",
+                                                          f"tên tệp đã lưu không hợp lệ: {name!r}"))

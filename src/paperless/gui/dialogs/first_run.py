@@ -298,7 +298,14 @@ class FirstRunDialog(QDialog):
             self.saved_message.setText(self.tr("Saved to %1").replace("%1", str(path)))
 
     def _choose_office(self) -> None:
-        choose_and_trust(self._services, self, self._office_trusted)
+        choose_and_trust(self._services, self, self._office_trusted, keep=self._keep_office)
+
+    def _keep_office(self, card: PublicCard) -> None:
+        """Into the new library; an imported identity is not unlocked yet: the app trusts
+        ``self.office`` once it is (see Startup)."""
+        library = self._result[1]
+        if library is not None:
+            library.trust(card)
 
     def _office_trusted(self, card: PublicCard | None) -> None:
         if card is None:

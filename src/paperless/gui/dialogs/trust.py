@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from paperless.core.errors import OutputFileError, PaperlessError
+from paperless.core.errors import OutputFileError, PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
-from paperless.core.library import trust
+from paperless.core.library import LibraryError, NotAnOfficeCardError
 from paperless.gui.dialogs.card_view import CardView
 from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.services import AppServices
@@ -72,7 +72,8 @@ class TrustDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Trust an office card"))
-        self._intro.setText(self.tr("Session files signed with this card will be accepted on this computer."))
+        self._intro.setText(self.tr("Only the committee office's card can sign sessions. Session files signed with "
+                                    "this card will be accepted for you on this computer."))
         self._question.setText(self.tr("Ask the office to read their fingerprint to you (by phone or in person). "
                                        "Trust this card only if every digit is the same."))
         self.trust_button.setText(self.tr("&Trust this card"))
@@ -85,23 +86,37 @@ class TrustDialog(QDialog):
 
 
 def choose_and_trust(services: AppServices, parent: QWidget | None,
-                     on_done: Callable[[PublicCard | None], None] | None = None) -> TrustDialog | None:
-    """Ask for a card file, show it, and on confirmation add it to the trusted signers."""
+                     on_done: Callable[[PublicCard | None], None] | None = None, *,
+                     keep: Callable[[PublicCard], None] | None = None) -> TrustDialog | None:
+    """Ask for a card file, show it, and on confirmation add it to the trusted signers.
+
+    ``keep`` stores the trusted card (default: the unlocked member's sealed library). Only a card
+    with the office (clerk) role is offered: a member's card is refused with a message.
+    """
     title = QCoreApplication.translate("TrustDialog", "Choose the office's public card")
     path: Path | None = services.files.open_file(parent, title, card_filters())
     if path is None:
         return None
     try:
         card = load_card(path)
+        if card.role != "clerk":
+            raise NotAnOfficeCardError(name=card.name)
     except PaperlessError as exc:
         show_failure(parent, exc, services.language)
         return None
     dialog = TrustDialog(card, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+    def store(chosen: PublicCard) -> None:
+        library = services.library
+        if library is None:
+            raise LibraryError(path=str(services.paths.root), detail=T("unlock your identity first",
+                                                                       "hãy mở khóa danh tính trước"))
+        library.trust(chosen)
+
     def accepted() -> None:
         try:
-            trust(services.paths.root, card)
+            (keep or store)(card)
         except PaperlessError as exc:
             show_failure(parent, exc, services.language)
             return

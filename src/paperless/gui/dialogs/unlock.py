@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from paperless.core.errors import PaperlessError, WrongPassphraseError
 from paperless.core.identity import PublicCard, UnlockedIdentity, load_card, unlock_identity
-from paperless.core.library import Library
+from paperless.core.library import Library, LibraryTamperedError
 from paperless.gui.icons import error_text, set_text_colour
 from paperless.gui.services import AppServices
 
@@ -45,6 +45,17 @@ def delay_for(failures: int, scale: float = 1.0) -> float:
 def unlock_and_load(root: Path, folder: Path, passphrase: str) -> tuple[UnlockedIdentity, Library]:
     identity = unlock_identity(folder, passphrase, failure_delay=0)
     return identity, Library.open(root, identity)
+
+
+def unlock_or_refused(root: Path, folder: Path,
+                      passphrase: str) -> tuple[UnlockedIdentity, Library | LibraryTamperedError]:
+    """Like :func:`unlock_and_load`, but a refused library comes back with the unlocked identity
+    (the member may then choose to start a new library)."""
+    identity = unlock_identity(folder, passphrase, failure_delay=0)
+    try:
+        return identity, Library.open(root, identity)
+    except LibraryTamperedError as exc:
+        return identity, exc
 
 
 class UnlockDialog(QDialog):
@@ -87,7 +98,13 @@ class UnlockDialog(QDialog):
         self.unlock_button.clicked.connect(self.try_unlock)
         self._cancel = QPushButton(self)
         self._cancel.clicked.connect(self.reject)
+        self.start_over_button = QPushButton(self)  # only after the library was refused
+        self.start_over_button.setObjectName("startOver")
+        self.start_over_button.hide()
+        self.start_over_button.clicked.connect(self._start_over)
+        self._refused: UnlockedIdentity | None = None
         buttons = QHBoxLayout()
+        buttons.addWidget(self.start_over_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         buttons.addWidget(self._cancel)
@@ -109,6 +126,10 @@ class UnlockDialog(QDialog):
                           .replace("%2", self._card.fingerprint))
         self._prompt.setText(self.tr("&Passphrase:"))
         self.unlock_button.setText(self.tr("&Unlock"))
+        self.start_over_button.setText(self.tr("&Start a new library"))
+        self.start_over_button.setToolTip(self.tr(
+            "Keep the refused file aside and start an empty library. Open your sessions again from their "
+            "files; your notes are not affected."))
         self._cancel.setText(self.tr("&Cancel"))
         if self._remaining > 0:
             self._show_wait()
@@ -134,17 +155,33 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         self.message.setText(self.tr("Unlocking\u2026"))
         root, folder = self._services.paths.root, self._folder
-        self._services.operations.run(lambda: unlock_and_load(root, folder, text), self._succeeded, self._failed)
+        self._services.operations.run(lambda: unlock_or_refused(root, folder, text), self._succeeded, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.unlock_button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
 
-    def _succeeded(self, result: tuple[UnlockedIdentity, Library]) -> None:
+    def _succeeded(self, result: tuple[UnlockedIdentity, Library | LibraryTamperedError]) -> None:
+        identity, library = result
         self.passphrase.clear()
+        if isinstance(library, LibraryTamperedError):  # fail closed: the member decides, nothing is reset
+            self._refused = identity
+            self._set_busy(False)
+            self.message.setText(library.message(self._services.language))
+            self.start_over_button.show()
+            return
         self.message.clear()
-        self.unlocked.emit(*result)
+        self.unlocked.emit(identity, library)
         self.accept()
+
+    def _start_over(self) -> None:
+        identity = self._refused
+        if identity is None:
+            return
+        self.start_over_button.setEnabled(False)
+        root = self._services.paths.root
+        self._services.operations.run(lambda: (identity, Library.start_over(root, identity)),
+                                      self._succeeded, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, WrongPassphraseError):
