@@ -138,7 +138,7 @@ def extract(args: argparse.Namespace) -> int:
         bar.close()
     with open_bundle(args.bundle, identity, trusted, verified=verified,
                      highest_seen=library.highest_seen(verified.manifest.session_id),
-                     now=library.trusted_time()) as opened:
+                     clock=library.trusted_time) as opened:
         result = extract_bundle(opened, args.out)
         library.record_seen(opened.manifest.session_id, opened.manifest.version)
         say(T("Extracted {n} files for {name} into {out}", "Đã giải nén {n} tệp cho {name} vào {out}"),

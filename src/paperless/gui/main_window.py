@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
     # -- unlocking and the library ------------------------------------------------------------------
 
     def set_unlocked(self, identity: UnlockedIdentity, library: Library) -> None:
-        self.services.identity, self.services.library = identity, library
+        services = self.services
+        library.use_clock(lambda: services.clock())  # expiry by the app's clock, never back past the latest seen
+        services.identity, services.library = identity, library
         self.library_view.set_locked(False)
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
     def refresh_library(self) -> None:
         library = self.services.library
         records = library.sessions() if library else []
-        self.library_view.set_sessions(records, self.services.clock())
+        self.library_view.set_sessions(records, library.now() if library else self.services.clock())
         menu = self.actions_.recent_menu
         menu.clear()
         for record in records[:10]:

@@ -67,10 +67,9 @@ class OpenFlow(QObject):
         if library is None or self.busy:
             return
         trusted = self._services.trusted()
-        now = self._services.clock()
         self.busy = True
         self.started.emit(path.name)
-        self._services.operations.run(lambda: import_bundle(library, path, trusted, now=now),
+        self._services.operations.run(lambda: import_bundle(library, path, trusted),
                                       self._done, self._failed)
 
     def reopen(self, record: SessionRecord) -> None:
@@ -78,10 +77,9 @@ class OpenFlow(QObject):
         if library is None or self.busy:
             return
         trusted = self._services.trusted()
-        now = self._services.clock()
         self.busy = True
         self.started.emit(record.title)
-        self._services.operations.run(lambda: reopen_session(library, record, trusted, now=now),
+        self._services.operations.run(lambda: reopen_session(library, record, trusted),
                                       self._done, self._failed)
 
     def _done(self, opened: OpenedBundle) -> None:

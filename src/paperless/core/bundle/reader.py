@@ -9,7 +9,7 @@ against its signed hash when first read.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -175,11 +175,23 @@ def verify_bundle(path: Path, trusted: Sequence[PublicCard], *,
         return VerifiedBundle(path, manifest, signer)
 
 
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
 class OpenedBundle:
-    """A verified bundle opened for one member: the agenda and documents, in memory only."""
+    """A verified bundle opened for one member: the agenda and documents, in memory only.
+
+    Expiry is decided at every access (``expired``, :meth:`open_document`), from ``clock`` — the
+    app gives the library's clock, which never goes back past the latest time it has seen — and
+    never earlier than the time the office signed the bundle (``issued_at``).
+    """
 
     def __init__(self, bf: BundleFile, manifest: Manifest, signer: PublicCard, agenda: Agenda,
-                 identity: UnlockedIdentity, member: str, now: datetime | None) -> None:
+                 identity: UnlockedIdentity, member: str, clock: Clock) -> None:
         self._bf = bf
         self.path = bf.path
         self.manifest = manifest
@@ -187,13 +199,17 @@ class OpenedBundle:
         self.agenda = agenda
         self.member = member
         self._identity = identity
-        self._now = now
+        self._clock = clock
         self._verified: set[str] = set()
+
+    def now(self) -> datetime:
+        """The time expiry is decided by: the clock, but not before the office issued the bundle."""
+        return max(self._clock(), self.manifest.issued_at)
 
     @property
     def expired(self) -> bool:
         expires = self.manifest.expires_at
-        return expires is not None and (self._now or datetime.now(UTC)) >= expires
+        return expires is not None and self.now() >= expires
 
     def restricted_items(self) -> list[AgendaItem]:
         return [it for it in self.agenda.items if not it.readable_by(self.member)]
@@ -252,12 +268,13 @@ class OpenedBundle:
 
 
 def open_bundle(path: Path, identity: UnlockedIdentity, trusted: Sequence[PublicCard], *,
-                highest_seen: int | None = None, now: datetime | None = None,
+                highest_seen: int | None = None, now: datetime | None = None, clock: Clock | None = None,
                 verified: VerifiedBundle | None = None) -> OpenedBundle:
     """Verify signature and structure, check rollback, decrypt the agenda for ``identity``.
 
     Cost does not depend on the size of the documents: only the manifest and the agenda are
-    read. Expiry does not stop the opening (the agenda stays visible); documents refuse.
+    read. Expiry does not stop the opening (the agenda stays visible); documents refuse, at
+    every access, by ``clock`` (or the fixed time ``now``; default: the system clock).
     ``verified``: the result of :func:`verify_bundle` on the same file, to skip hashing again.
     """
     bf = BundleFile(path)
@@ -281,7 +298,9 @@ def open_bundle(path: Path, identity: UnlockedIdentity, trusted: Sequence[Public
         member = agenda.member_for(identity.card.recipient)
         if member is None:
             raise NotARecipientError(path=bf.label, name=identity.card.name)
-        opened = OpenedBundle(bf, manifest, signer, agenda, identity, member, now)
+        fixed = now
+        opened = OpenedBundle(bf, manifest, signer, agenda, identity, member,
+                              (lambda: fixed) if fixed is not None else (clock or system_clock))
         if verified is not None and verified.manifest == manifest:
             opened._verified.update(e.name for e in manifest.entries)
         return opened

@@ -44,7 +44,9 @@ def _check_readable(source: Path) -> None:
 def _open_checked(library: Library, path: Path, trusted: Sequence[PublicCard], now: datetime | None,
                   session_id: str | None = None) -> OpenedBundle:
     """open_bundle, then rollback against everything seen here (and the expected session, if any)."""
-    opened = open_bundle(path, library.identity, trusted, now=now)
+    # Expiry by the library's clock: it never goes back past the latest time seen (unless a fixed
+    # ``now`` is given, for tests and tools).
+    opened = open_bundle(path, library.identity, trusted, now=now, clock=library.trusted_time)
     try:
         manifest = opened.manifest
         if session_id is not None and manifest.session_id != session_id:

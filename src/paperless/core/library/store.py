@@ -106,6 +106,11 @@ class Library:
         lib.save()
         return lib
 
+    def use_clock(self, clock: Clock) -> None:
+        """Read the time from ``clock`` from now on (the app's; tests set it)."""
+        with self._lock:
+            self._clock = clock
+
     def now(self) -> datetime:
         """This computer's clock, never earlier than the latest time the library has seen."""
         return self.trusted_time()
