@@ -106,7 +106,8 @@ def test_outsider_is_not_a_recipient(bundle: Path, people: People) -> None:
 
 def test_expired_bundle_shows_agenda_but_refuses_documents(tmp_path: Path, people: People) -> None:
     spec = load_session(write_session(tmp_path, people, expires="2024-02-15T00:00:00+07:00"))
-    out = build_bundle(spec, unlock(people.clerk), tmp_path / "b.paperless").path
+    issued = datetime(2024, 1, 10, tzinfo=timezone(timedelta(hours=7)))
+    out = build_bundle(spec, unlock(people.clerk), tmp_path / "b.paperless", now=issued).path
     an = unlock(people.member("an"))
     before = datetime(2024, 2, 1, tzinfo=timezone(timedelta(hours=7)))
     with open_bundle(out, an, [load_card(people.clerk)], now=before) as opened:
@@ -210,3 +211,21 @@ def test_bundle_copy_still_verifies(bundle: Path, people: People, tmp_path: Path
     copy = tmp_path / "copy.paperless"
     shutil.copy(bundle, copy)
     assert verify_bundle(copy, [load_card(people.clerk)]).manifest.version == 2
+
+
+def test_expiry_is_decided_at_every_access_and_never_before_issue(tmp_path: Path, people: People) -> None:
+    """Issue 8 §3: a session opened before its expiry stops giving documents once it has passed."""
+    spec = load_session(write_session(tmp_path, people, expires="2024-02-15T00:00:00+07:00"))
+    tz = timezone(timedelta(hours=7))
+    out = build_bundle(spec, unlock(people.clerk), tmp_path / "b.paperless", now=datetime(2024, 1, 10, tzinfo=tz)).path
+    times = [datetime(2024, 2, 14, 23, 59, tzinfo=tz)]
+    with open_bundle(out, unlock(people.member("an")), [load_card(people.clerk)], clock=lambda: times[0]) as opened:
+        entry = opened.agenda.items[0].documents[0].entry
+        assert not opened.expired
+        opened.read_document(entry)
+        times[0] = datetime(2024, 2, 15, 0, 0, tzinfo=tz)  # the app is still running
+        assert opened.expired
+        with pytest.raises(ExpiredError):
+            opened.read_document(entry)
+        times[0] = datetime(2023, 1, 1, tzinfo=tz)  # a clock set before the office issued the bundle
+        assert opened.now() == datetime(2024, 1, 10, tzinfo=tz) and not opened.expired
