@@ -45,7 +45,7 @@ def test_identity_create_show_export(tmp_path: Path) -> None:
     recipient = (folder / "recipient.txt").read_text().strip()
     assert recipient.startswith("age1") and recipient in show.stdout
     fp = [ln for ln in show.stdout.splitlines() if ln.startswith("Fingerprint")][0].split(":", 1)[1].strip()
-    assert len(fp.replace(" ", "")) == 20 and fp.replace(" ", "").isdigit()
+    assert len(fp.replace(" ", "")) == 40 and fp.replace(" ", "").isdigit()  # eight groups of five
     assert "Dấu vân tay" in run_cli("identity", "show", folder / "card.toml", env={"PAPERLESS_LANG": "vi"}).stdout
     exported = run_cli("identity", "export-secret", folder, "--passphrase-env", "PAPERLESS_PASSPHRASE")
     assert exported.returncode == 0

@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from paperless.cli.console import say
+from paperless.cli.console import say, warn_if_outdated
 from paperless.core.errors import T, UsageError
 from paperless.core.identity import PublicCard, UnlockedIdentity, load_card, unlock_identity
 from paperless.core.library import has_identity, identity_dir
@@ -86,5 +86,7 @@ def run_open(args: argparse.Namespace) -> int:
     if args.identity is not None:
         load_card(args.identity)  # a clear error now rather than in the window
     trust = [load_card(p) for p in args.trust]
+    for path, card in zip(args.trust, trust, strict=True):
+        warn_if_outdated(card, path)
     return launch(bundle=args.bundle.resolve(), identity=args.identity, trust=trust,
                   passphrase=passphrase_from(args.passphrase_env), screenshot=args.screenshot)

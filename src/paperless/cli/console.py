@@ -10,6 +10,7 @@ from typing import TextIO
 
 from paperless.core.errors import T, UsageError
 from paperless.core.i18n import user_language
+from paperless.core.identity import PublicCard
 
 MIN_PASSPHRASE = 8
 
@@ -44,6 +45,16 @@ def read_passphrase(env_var: str | None, *, what: str, confirm: bool = False) ->
         raise UsageError(detail=T(f"the passphrase must have at least {MIN_PASSPHRASE} characters",
                                   f"mật khẩu phải có ít nhất {MIN_PASSPHRASE} ký tự"))
     return passphrase
+
+
+def warn_if_outdated(card: PublicCard, path: object) -> None:
+    """One line on stderr for a card file made by an earlier version (a 20-digit fingerprint)."""
+    if card.outdated:
+        line = tr(T(f"warning: {path} was made by an older Paperless; check its new 40-digit fingerprint "
+                    f"with {card.name} ({card.fingerprint}) — the old 20-digit one is no longer used",
+                    f"cảnh báo: {path} do phiên bản Paperless cũ tạo; hãy đối chiếu dấu vân tay mới 40 chữ số "
+                    f"với {card.name} ({card.fingerprint}) — dấu 20 chữ số cũ không còn được dùng"))
+        print(line, file=sys.stderr, flush=True)
 
 
 class ProgressBar:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from paperless.cli.console import read_passphrase, say
+from paperless.cli.console import read_passphrase, say, warn_if_outdated
 from paperless.core.errors import T
 from paperless.core.identity import create_identity, load_card, unlock_identity
 
@@ -45,6 +45,7 @@ def create(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     card = load_card(args.dir)
+    warn_if_outdated(card, args.dir)
     rows = [
         (T("Name", "Họ tên"), card.name),
         (T("Role", "Vai trò"), card.role),

@@ -2,14 +2,19 @@
 
 A card is a small TOML file a member hands to the clerk (and a clerk to members, as the
 trusted signer). Its fingerprint is derived from the two keys only, so a person can check a
-card by reading 20 digits aloud over the phone.
+card by reading it aloud over the phone: 40 digits in eight groups of five (about 133 bits, in
+the manner of Signal's safety numbers), from an iterated SHA-512 so that searching for another
+pair of keys with the same digits is out of reach of a state adversary. Cards written by
+earlier versions carry a 20-digit fingerprint (66 bits): they still load, marked ``outdated``
+so that the app can say to check the new, longer fingerprint.
 """
 
 from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from paperless.core.age import AgeError, X25519Recipient
@@ -28,8 +33,25 @@ class CorruptCardError(PaperlessError):
     vi = "Thẻ công khai {path} bị hỏng hoặc không phải thẻ Paperless: {detail}"
 
 
+FINGERPRINT_GROUPS = 8  # of five digits: 8 * log2(10^5) = 132.9 bits
+FINGERPRINT_ITERATIONS = 5200  # as Signal's safety numbers: each guess costs 5200 hashes
+
+
 def fingerprint_of(recipient: str, signing_key: str) -> str:
-    """20 decimal digits in groups of four, from SHA-256 over both public keys."""
+    """40 decimal digits in eight groups of five, from iterated SHA-512 over both public keys.
+
+    Each group is five bytes of the digest taken modulo 100 000 (the bias is below 10^-7).
+    """
+    keys = f"{CARD_FORMAT}\n{recipient}\n{signing_key}\n".encode()
+    digest = b"paperless-fingerprint-v2\0" + keys
+    for _ in range(FINGERPRINT_ITERATIONS):
+        digest = hashlib.sha512(digest + keys).digest()
+    groups = (int.from_bytes(digest[5 * i:5 * i + 5], "big") % 100_000 for i in range(FINGERPRINT_GROUPS))
+    return " ".join(f"{g:05d}" for g in groups)
+
+
+def legacy_fingerprint_of(recipient: str, signing_key: str) -> str:
+    """The 20-digit fingerprint of cards made before the longer one (still accepted on load)."""
     digest = hashlib.sha256(f"{CARD_FORMAT}\n{recipient}\n{signing_key}\n".encode()).digest()
     number = int.from_bytes(digest[:9], "big") % 10**20
     digits = f"{number:020d}"
@@ -48,9 +70,12 @@ class PublicCard:
     role: str
     recipient: str  # "age1…"
     signing_key: str  # minisign public key, base64 ("RW…")
+    # read from a file made by an earlier version (a 20-digit fingerprint): say to check the new one
+    outdated: bool = field(default=False, compare=False)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
+        """Computed once per card (the iterated hash costs a few milliseconds)."""
         return fingerprint_of(self.recipient, self.signing_key)
 
     @property
@@ -97,9 +122,11 @@ class PublicCard:
             result.public_key  # noqa: B018
         except (AgeError, SignatureFormatError) as exc:
             raise CorruptCardError(path=path, detail=str(exc)) from None
-        if fields["fingerprint"] != result.fingerprint:
-            raise CorruptCardError(path=path, detail="fingerprint does not match the keys")
-        return result
+        if fields["fingerprint"] == result.fingerprint:
+            return result
+        if fields["fingerprint"] == legacy_fingerprint_of(result.recipient, result.signing_key):
+            return replace(result, outdated=True)
+        raise CorruptCardError(path=path, detail="fingerprint does not match the keys")
 
 
 def load_card(path: Path) -> PublicCard:
@@ -130,3 +157,4 @@ def _check_public_files(folder: Path, card: PublicCard) -> None:
             raise CorruptCardError(path=str(pub_file), detail=str(exc)) from None
         if pub.to_base64() != card.signing_key:
             raise CorruptCardError(path=str(pub_file), detail="differs from card.toml")
+

@@ -33,6 +33,7 @@ class CardView(QFrame):
         self.name.setFont(name_font)
         self.name.setWordWrap(True)
         self._caption = QLabel(self)
+        self._caption.setWordWrap(True)
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName("fingerprint")
         fp_font = QFont(self.fingerprint.font())
@@ -44,6 +45,7 @@ class CardView(QFrame):
                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.fingerprint.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a tab stop: read aloud, copied
         self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fingerprint.setWordWrap(True)  # eight groups of five: two lines in a narrow dialog
         for label in (self.name, self._caption, self.fingerprint):
             label.setForegroundRole(QPalette.ColorRole.Text)  # on the Base-coloured card
         layout.addWidget(self.name)
@@ -66,7 +68,11 @@ class CardView(QFrame):
             self._caption.setText("")
             return
         role = self.tr("office (signer)") if self._card.role == "clerk" else self.tr("member")
-        self._caption.setText(self.tr("Role: %1 \u2014 fingerprint:").replace("%1", role))
+        caption = self.tr("Role: %1 \u2014 fingerprint:").replace("%1", role)
+        if self._card.outdated:
+            caption += "\n" + self.tr("This card file was made by an older version of Paperless: check these "
+                                      "40 digits, not the 20 written on it.")
+        self._caption.setText(caption)
 
     def _apply_palette(self) -> None:
         set_text_colour(self._caption, muted_text(self.palette(), QPalette.ColorRole.Base))
