@@ -145,3 +145,16 @@ def test_keeping_a_copy_stores_only_a_plain_name(tmp_path: Path, bundle: Path, p
     [record] = lib.sessions()
     assert "/" not in record.bundle and record.bundle.endswith("-v2.paperless")
     assert lib.bundle_path(record).parent == lib.bundles_dir
+
+
+def test_the_latest_time_seen_is_sealed_and_survives_a_clock_set_back(tmp_path: Path, people: People) -> None:
+    """Issue 8 §3: a high-water mark of the time, kept in the sealed state."""
+    from datetime import UTC, datetime
+
+    later, earlier = datetime(2030, 1, 2, tzinfo=UTC), datetime(2029, 6, 1, tzinfo=UTC)
+    home, me = tmp_path / "home", unlock(people.member("an"))
+    lib = Library.open(home, me, clock=lambda: later)
+    assert lib.trusted_time() == later
+    lib.save()
+    again = Library.open(home, me, clock=lambda: earlier)
+    assert again.trusted_time() == later and again.now() == later

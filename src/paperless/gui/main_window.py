@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.library_view.unlock_requested.connect(self._ask_unlock)
         self.agenda.document_activated.connect(s.open_document)
         self.agenda.read_toggled.connect(s.set_read)
+        s.session_expired.connect(self._session_expired)
         self.open_flow.opened.connect(self._session_opened)
         self.open_flow.started.connect(lambda name: self.statusBar().showMessage(
             self.tr("Checking and opening %1\u2026").replace("%1", name)))
@@ -225,6 +226,18 @@ class MainWindow(QMainWindow):
         if first is not None and not opened.expired:
             self.session.open_document(first)
         self.session_shown.emit()
+
+    def _session_expired(self) -> None:
+        """The app ran across the session's expiry: its documents close, the agenda stays with the banner."""
+        opened = self.session.opened
+        if opened is None:
+            return
+        self._expired_on = opened.manifest.expires_at
+        self._page_note = "expired"
+        self.reader.clear()
+        self.agenda.set_session(opened.agenda, opened.member, self.session.read_set(), self._expired_on)
+        self._show_page_note()
+        self._update_enabled()
 
     def close_session(self) -> None:
         self._page_note = ""

@@ -79,6 +79,7 @@ class Printing(QObject):
         a.print_.triggered.connect(self.print_document)
         window.session.document_ready.connect(self._document_ready)
         window.session.closing.connect(self._closing)
+        window.session.session_expired.connect(self._closing)  # the documents are closed: so is printing
         # after the actions have taken the new language's texts: say again why not, if not
         window.services.translators.changed.connect(lambda _lang: QTimer.singleShot(0, self, self._enable))
         self._enable()
@@ -99,8 +100,8 @@ class Printing(QObject):
         self._enable()
 
     def _allowed(self) -> bool:
-        opened = self._w.session.opened
-        return opened is not None and opened.agenda.allow_print and not self._w.session.expired
+        policy = self._w.session.policy
+        return policy is not None and policy.can_print()
 
     def _enable(self) -> None:
         a = self._w.actions_
@@ -169,6 +170,10 @@ class Printing(QObject):
 
     def _rendered(self, serial: int, page: int, image: Image | None, error: str | None) -> None:
         if serial != self._serial or self._printer is None or self._painter is None:
+            return
+        if not self._allowed():  # asked for every page: a session that expires mid-job stops printing
+            self._w.session.check_expiry()
+            self.cancel()
             return
         if image is None:
             self._end(aborted=True, error=PrintFailedError(page=page + 1, detail=error or "?"))

@@ -21,10 +21,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from paperless.core.bundle import AgendaDocument, AgendaItem, ExpiredError, NotPermittedError, OpenedBundle
 from paperless.core.errors import PaperlessError
 from paperless.core.library import Library, SessionRecord
+from paperless.core.policy import Policy
 from paperless.gui.indexer import SessionIndexer
 from paperless.gui.services import AppServices
 
 SAVE_DELAY_MS = 1500
+EXPIRY_CHECK_MS = 15_000  # how often an open session with an expiry asks the clock (and keeps the latest time)
 CACHE_BYTES = 256 * 2**20  # decrypted PDFs kept for a quick return to them
 
 
@@ -92,6 +94,7 @@ class SessionController(QObject):
     document_ready = Signal(object)  # LoadedDocument
     document_refused = Signal(str, object)  # entry, PaperlessError (expired, restricted, tampered …)
     read_changed = Signal(str, bool)
+    session_expired = Signal()  # the open session has just crossed its expiry: its documents are closed
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,12 +110,19 @@ class SessionController(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
+        self._expiry_timer = QTimer(self)
+        self._expiry_timer.setInterval(EXPIRY_CHECK_MS)
+        self._expiry_timer.timeout.connect(self.check_expiry)
+        self._expired_shown = False
 
     # -- session ----------------------------------------------------------------------------
 
     def show_session(self, opened: OpenedBundle, record: SessionRecord) -> None:
         self.close_session()
         self.opened, self.record = opened, record
+        self._expired_shown = opened.expired
+        if opened.manifest.expires_at is not None and not self._expired_shown:
+            self._expiry_timer.start()
         self.session_changed.emit()
         if not opened.expired:
             member = opened.member
@@ -120,6 +130,7 @@ class SessionController(QObject):
             self.indexer.start(pages, self._reader(opened, keep=False))
 
     def close_session(self) -> None:
+        self._expiry_timer.stop()
         if self.opened is not None:
             self.closing.emit()
         self.indexer.stop()
@@ -135,6 +146,29 @@ class SessionController(QObject):
     @property
     def expired(self) -> bool:
         return self.opened is not None and self.opened.expired
+
+    @property
+    def policy(self) -> Policy | None:
+        """What the office lets this member do with the open session, decided when asked."""
+        return Policy.of(self.opened) if self.opened is not None else None
+
+    def check_expiry(self) -> bool:
+        """True if the open session has expired; the first time it is seen (the app running across the
+        expiry), the session's documents are closed and ``session_expired`` is emitted. Asked on a timer and
+        before every document, print and export."""
+        opened = self.opened
+        if opened is None or not opened.expired:
+            return False
+        if not self._expired_shown:
+            self._expired_shown = True
+            self._expiry_timer.stop()
+            self.indexer.stop()
+            self._request += 1  # a document on its way is not shown
+            with self._lock:
+                self.cache.clear()
+                self.current = None
+            self.session_expired.emit()
+        return True
 
     def readable_entries(self) -> list[str]:
         if self.opened is None:
@@ -192,7 +226,7 @@ class SessionController(QObject):
         if opened is None or found is None:
             return
         item, doc = found
-        if opened.expired:
+        if self.check_expiry():
             when = opened.manifest.expires_at
             self.document_refused.emit(entry, ExpiredError(path=opened.path.name,
                                                            when=when.strftime("%H:%M, %d/%m/%Y") if when else ""))
@@ -212,7 +246,7 @@ class SessionController(QObject):
         watermark = watermark_text(opened.member, agenda.title, today) if agenda.watermark else None
 
         def done(data: bytes) -> None:
-            if request != self._request:
+            if request != self._request or self.check_expiry():
                 return
             self.current = entry
             if (tracked := self._tracked()) is not None:
@@ -267,6 +301,7 @@ class SessionController(QObject):
         library = self._services.library
         if library is None:
             return
+        library.trusted_time()  # the latest time seen goes into the sealed state with this save
         try:
             library.save_if_dirty()
         except PaperlessError as exc:

@@ -80,6 +80,7 @@ class NotesWiring(QObject):
         s.closing.connect(self._closing)
         s.session_changed.connect(self._session_changed)
         s.document_ready.connect(self._document_ready)
+        s.session_expired.connect(self._expired)
         w.agenda.item_chosen.connect(lambda index: p.item_note.set_item(index, w.agenda.item_heading(index)))
         w.reader.page_changed.connect(lambda page, _count: p.bookmarks.set_current_page(page))
         p.bookmarks.jump_requested.connect(w.reader.go_to_page)
@@ -102,6 +103,11 @@ class NotesWiring(QObject):
         w.services.translators.changed.connect(lambda _lang: QTimer.singleShot(0, self, self._enable))
 
     # -- session -----------------------------------------------------------------------------
+
+    def _expired(self) -> None:
+        """The session crossed its expiry: its document is closed; notes stay the member's own."""
+        self.document = None
+        self._enable()
 
     def _session_changed(self) -> None:
         s, services = self._w.session, self._w.services
@@ -250,11 +256,11 @@ class NotesWiring(QObject):
 
     def _enable(self) -> None:
         a, ready = self._w.actions_, self.controller.active
-        opened = self._w.session.opened
-        printable = opened is not None and opened.agenda.allow_print  # an exported PDF can be printed
+        opened, policy = self._w.session.opened, self._w.session.policy
+        printable = policy is not None and policy.can_export()  # an exported PDF can be printed
         a.export_notes.setEnabled(ready and self.context is not None)
         a.export_pdf.setEnabled(ready and self.document is not None and printable)
-        if printable or opened is None:
+        if printable or opened is None or opened.agenda.allow_print:
             a.retranslate()  # the action's own tooltip (it may have said the policy forbids it)
         else:
             refused = self.tr("The office does not allow printing or exporting this session's documents")
