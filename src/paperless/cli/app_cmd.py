@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from paperless.cli.console import say, warn_if_outdated
+from paperless.cli.console import say, take_env, warn_if_outdated
 from paperless.core.errors import T, UsageError
 from paperless.core.identity import PublicCard, UnlockedIdentity, load_card, unlock_identity
 from paperless.core.library import has_identity, identity_dir
@@ -39,13 +39,7 @@ def has_display(environ: dict[str, str] | None = None) -> bool:
 
 
 def passphrase_from(var: str | None) -> str | None:
-    if not var:
-        return None
-    value = os.environ.get(var)
-    if value is None:
-        raise UsageError(detail=T(f"the environment variable {var} is not set",
-                                  f"chưa đặt biến môi trường {var}"))
-    return value
+    return take_env(var) if var else None
 
 
 def launch(*, bundle: Path | None = None, identity: Path | None = None, trust: list[PublicCard] | None = None,

@@ -24,14 +24,21 @@ def say(text: T | str, **fields: object) -> None:
     print(line.format(**fields) if fields else line, flush=True)
 
 
+def take_env(var: str) -> str:
+    """The variable's value, removed from this process's environment at once, so that no child
+    process (a converter, a render process …) is ever given it."""
+    value = os.environ.pop(var, None)
+    if value is None:
+        raise UsageError(detail=T(f"the environment variable {var} is not set",
+                                  f"chưa đặt biến môi trường {var}"))
+    return value
+
+
 def read_passphrase(env_var: str | None, *, what: str, confirm: bool = False) -> str:
-    """From the named environment variable, or asked on the terminal (twice when confirming)."""
+    """From the named environment variable (then removed from the environment), or asked on the
+    terminal (twice when confirming)."""
     if env_var:
-        value = os.environ.get(env_var)
-        if value is None:
-            raise UsageError(detail=T(f"the environment variable {env_var} is not set",
-                                      f"chưa đặt biến môi trường {env_var}"))
-        passphrase = value
+        passphrase = take_env(env_var)
     else:
         if not sys.stdin.isatty():
             raise UsageError(detail=T("no terminal to ask for the passphrase; use --passphrase-env VAR",
