@@ -341,7 +341,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+340"/>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+353"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation></translation>
     </message>
@@ -757,7 +757,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+63"/>
+        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+65"/>
         <source>Fingerprint</source>
         <translation></translation>
     </message>
@@ -775,6 +775,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <location line="+1"/>
         <source>Role: %1 — fingerprint:</source>
         <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card file was made by an older version of Paperless: check these 40 digits, not the 20 written on it.</source>
+        <translation>This card file was made by an older version of Paperless: check these 40 digits, not the 20 written on it.</translation>
     </message>
 </context>
 <context>
@@ -1447,7 +1452,7 @@ This file is not protected.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+129"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+130"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1457,7 +1462,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
@@ -1472,7 +1477,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
@@ -1587,7 +1592,7 @@ This file is not protected.</source>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+139"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+147"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -1616,7 +1621,7 @@ This file is not protected.</source>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+103"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+101"/>
         <source>Trust an office card…</source>
         <translation></translation>
     </message>
@@ -1647,7 +1652,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Page {page} could not be displayed.</source>
         <translation></translation>
     </message>
@@ -1665,12 +1670,12 @@ This file is not protected.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paperless/gui/printing.py" line="+100"/>
+        <location filename="../../src/paperless/gui/printing.py" line="+111"/>
         <source>The office does not allow printing or exporting this session&apos;s documents</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Printing…</source>
         <translation></translation>
     </message>
@@ -1685,12 +1690,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Printing page {n} of {total}…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+45"/>
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>%n page sent to the printer.</numerusform>
@@ -1890,11 +1895,11 @@ This file is not protected.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Session files signed with this card will be accepted on this computer.</source>
-        <translation></translation>
+        <source>Only the committee office&apos;s card can sign sessions. Session files signed with this card will be accepted for you on this computer.</source>
+        <translation>Only the committee office&apos;s card can sign sessions. Session files signed with this card will be accepted for you on this computer.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ask the office to read their fingerprint to you (by phone or in person). Trust this card only if every digit is the same.</source>
         <translation></translation>
     </message>
@@ -1909,7 +1914,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Choose the office&apos;s public card</source>
         <translation></translation>
     </message>
@@ -1960,7 +1965,7 @@ This file is not protected.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+106"/>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+123"/>
         <source>Unlock Paperless</source>
         <translation></translation>
     </message>
@@ -1986,6 +1991,16 @@ This file is not protected.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Start a new library</source>
+        <translation>&amp;Start a new library</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the refused file aside and start an empty library. Open your sessions again from their files; your notes are not affected.</source>
+        <translation>Keep the refused file aside and start an empty library. Open your sessions again from their files; your notes are not affected.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Cancel</source>
         <translation></translation>
     </message>
@@ -2000,7 +2015,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <source>Wrong passphrase. You can try again in %1 s.</source>
         <translation></translation>
     </message>

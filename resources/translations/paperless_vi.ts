@@ -343,7 +343,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+340"/>
+        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+353"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation>Không đọc được nội dung văn bản của trang này nên chưa đánh dấu được gì.</translation>
     </message>
@@ -759,7 +759,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+63"/>
+        <location filename="../../src/paperless/gui/dialogs/card_view.py" line="+65"/>
         <source>Fingerprint</source>
         <translation>Dấu vân tay</translation>
     </message>
@@ -777,6 +777,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>Role: %1 — fingerprint:</source>
         <translation>Vai trò: %1 — dấu vân tay:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card file was made by an older version of Paperless: check these 40 digits, not the 20 written on it.</source>
+        <translation>Tệp thẻ này do phiên bản Paperless cũ tạo: hãy đối chiếu 40 chữ số này, không phải 20 chữ số ghi trên thẻ.</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1454,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+129"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+130"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1459,7 +1464,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
@@ -1474,7 +1479,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
@@ -1589,7 +1594,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>NotesWiring</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+139"/>
+        <location filename="../../src/paperless/gui/notes/wiring.py" line="+147"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1616,7 +1621,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+103"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+101"/>
         <source>Trust an office card…</source>
         <translation>Tin cậy thẻ của Văn phòng…</translation>
     </message>
@@ -1647,7 +1652,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Các trang tài liệu</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Page {page} could not be displayed.</source>
         <translation>Không hiển thị được trang {page}.</translation>
     </message>
@@ -1665,12 +1670,12 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paperless/gui/printing.py" line="+100"/>
+        <location filename="../../src/paperless/gui/printing.py" line="+111"/>
         <source>The office does not allow printing or exporting this session&apos;s documents</source>
         <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
@@ -1685,12 +1690,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>In</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Printing page {n} of {total}…</source>
         <translation>Đang in trang {n}/{total}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+45"/>
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
@@ -1888,11 +1893,11 @@ Tệp này không được bảo vệ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Session files signed with this card will be accepted on this computer.</source>
-        <translation>Các tệp phiên họp được ký bằng thẻ này sẽ được chấp nhận trên máy tính này.</translation>
+        <source>Only the committee office&apos;s card can sign sessions. Session files signed with this card will be accepted for you on this computer.</source>
+        <translation>Chỉ thẻ của Văn phòng mới được ký phiên họp. Các tệp phiên họp được ký bằng thẻ này sẽ được chấp nhận cho bạn trên máy tính này.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ask the office to read their fingerprint to you (by phone or in person). Trust this card only if every digit is the same.</source>
         <translation>Hãy đề nghị Văn phòng đọc dấu vân tay của thẻ cho đồng chí (qua điện thoại hoặc trực tiếp). Chỉ tin cậy thẻ này khi tất cả các chữ số đều trùng khớp.</translation>
     </message>
@@ -1907,7 +1912,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>&amp;Hủy</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Choose the office&apos;s public card</source>
         <translation>Chọn thẻ công khai của Văn phòng</translation>
     </message>
@@ -1958,7 +1963,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+106"/>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+123"/>
         <source>Unlock Paperless</source>
         <translation>Mở khóa Paperless</translation>
     </message>
@@ -1984,6 +1989,16 @@ Tệp này không được bảo vệ.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Start a new library</source>
+        <translation>&amp;Bắt đầu thư viện mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the refused file aside and start an empty library. Open your sessions again from their files; your notes are not affected.</source>
+        <translation>Giữ riêng tệp bị từ chối và bắt đầu một thư viện trống. Hãy mở lại các phiên họp từ tệp của chúng; ghi chú của bạn không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Hủy</translation>
     </message>
@@ -1998,7 +2013,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang mở khóa…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <source>Wrong passphrase. You can try again in %1 s.</source>
         <translation>Sai mật khẩu. Có thể thử lại sau %1 giây.</translation>
     </message>
