@@ -1,7 +1,10 @@
-import multiprocessing
+import sys
 
-from paperless.cli.main import main
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--paperless-child"]:  # a child process (render, export): nothing else loads
+        from paperless.core.isolation.entry import child_main
 
-if __name__ == "__main__":  # the render process (multiprocessing, spawn) imports this module too
-    multiprocessing.freeze_support()  # in the frozen app, the render process starts here
+        raise SystemExit(child_main(sys.argv[2:]))
+    from paperless.cli.main import main
+
     raise SystemExit(main())

@@ -7,7 +7,6 @@ a non-zero exit code; nothing else is ever shown as a traceback to a user.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +14,8 @@ from paperless import __version__
 from paperless.cli import app_cmd, bundle_cmd, demo_cmd, identity_cmd
 from paperless.cli.console import tr
 from paperless.core.errors import PaperlessError, T
+from paperless.core.isolation.launch import CHILD_FLAG
+from paperless.core.isolation.sandbox import harden_app
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,9 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # a frozen render process (spawned by the app) stops here
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == [CHILD_FLAG]:  # a child process (render, export) of the app: before anything else
+        from paperless.core.isolation.entry import child_main
+
+        return child_main(args_list[1:])
+    harden_app()  # no core dumps, not dumpable: decrypted documents and keys are in this memory
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     func = getattr(args, "func", None) or app_cmd.run_app  # no command: open the reader app
     try:
         result: int = func(args)
