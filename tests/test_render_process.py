@@ -4,7 +4,6 @@ crashes and hangs survived, pixels through shared memory or the pipe."""
 from __future__ import annotations
 
 import os
-import pickle
 import queue
 import signal
 import threading
@@ -18,6 +17,7 @@ import pytest
 
 from paperless.core.bundle.errors import DocumentError
 from paperless.core.demo import DemoDocuments, write_demo_documents
+from paperless.core.isolation.shapes import ShapeError
 from paperless.core.render import (
     PdfDocument,
     Priority,
@@ -26,7 +26,7 @@ from paperless.core.render import (
     RenderWorker,
 )
 from paperless.core.render.pixels import shared_memory_supported
-from paperless.core.render.process import _loads
+from paperless.core.render.process import WORDS
 
 TIMEOUT = 20.0
 
@@ -184,10 +184,13 @@ def test_shared_segments_are_reused_and_leave_no_files(demo: DemoDocuments) -> N
         backend.shutdown()
 
 
-def test_replies_may_only_hold_builtins() -> None:
-    assert _loads(pickle.dumps(("ok", [(1.0, 2.0)], "ấ"))) == ("ok", [(1.0, 2.0)], "ấ")
-    with pytest.raises(pickle.UnpicklingError):
-        _loads(pickle.dumps(("ok", Path("/etc/passwd"))))
+def test_replies_may_only_hold_json_of_the_expected_shape() -> None:
+    """(Was: a builtins-only unpickler.) A reply is JSON checked against its request's shape;
+    hostile replies from a real child are in test_isolation_protocol.py."""
+    assert WORDS.check(["ok", [[1.0, 2.0, 3.0, 4.0, "ấ", 0, 1]]]) == ["ok", [[1.0, 2.0, 3.0, 4.0, "ấ", 0, 1]]]
+    for bad in (["ok", [["/etc/passwd"]]], ["ok", {"__reduce__": "os.system"}], ("ok", []), ["ok", [[1, 2, 3, 4, "a", 0, 1]]]):
+        with pytest.raises(ShapeError):
+            WORDS.check(bad)
 
 
 def test_render_worker_with_a_render_process(demo: DemoDocuments) -> None:

@@ -6,8 +6,10 @@ Linux big images are drawn by the render process straight into memory the app ma
 
 * a :class:`Segment` is an anonymous ``memfd`` (no name in any file system, freed when the
   last mapping and descriptor go away — a crash leaves nothing behind), mapped here;
-* the render process maps it once through ``/proc/<app pid>/fd/<fd>`` (same user; the app
-  keeps the descriptor open while the segment lives) and keeps that mapping for reuse;
+* it is sealed (it can never shrink or grow: a render process cannot make the app's mapping
+  fault) and its descriptor is sent to the render process once (``SCM_RIGHTS``, see
+  :mod:`paperless.core.isolation.wire`), which maps it, closes the descriptor and keeps the
+  mapping for reuse (the app is not dumpable: nobody can open its ``/proc/<pid>/fd``);
 * segments are reused: a page's :class:`~paperless.core.render.document.Image` holds the
   segment's ``mmap`` as its ``samples``; when the image is garbage (out of the cache and
   off the screen) the segment goes back to the :class:`SegmentPool`, so scrolling does not
@@ -21,9 +23,11 @@ through the pipe. Only pixels ever live here — never document bytes — and on
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import mmap
 import os
+import socket
 import sys
 import threading
 import weakref
@@ -39,15 +43,18 @@ WARM_BYTES = 16 * 2**20  # one segment made ready at start: a first page up to t
 FIT = 1.25  # a free segment serves an image up to this much smaller than itself
 
 
+SEALS = getattr(fcntl, "F_SEAL_SHRINK", 2) | getattr(fcntl, "F_SEAL_GROW", 4) | getattr(fcntl, "F_SEAL_SEAL", 1)
+
+
 def shared_memory_supported() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")
+    return (sys.platform.startswith("linux") and hasattr(os, "memfd_create") and hasattr(fcntl, "F_ADD_SEALS")
+            and hasattr(socket, "SCM_RIGHTS"))
 
 
 @dataclass(frozen=True)
 class Token:
-    """What the render process needs to map a segment (picklable, plain ints)."""
+    """A segment: its descriptor here (sent to the render process), serial number and size."""
 
-    pid: int
     fd: int
     serial: int
     size: int
@@ -105,25 +112,39 @@ class SegmentPool:
         return segment
 
     def _create(self, size: int, *, allocate: bool = False) -> Segment:
-        fd = os.memfd_create("paperless-pixels", os.MFD_CLOEXEC)
+        fd = os.memfd_create("paperless-pixels", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
         try:
             os.ftruncate(fd, size)
+            fcntl.fcntl(fd, fcntl.F_ADD_SEALS, SEALS)  # its size is final, for everyone
             if allocate:
                 os.posix_fallocate(fd, 0, size)  # the memory itself now, not page by page later
             buffer = mmap.mmap(fd, size)
         except BaseException:
             os.close(fd)
             raise
-        return Segment(Token(os.getpid(), fd, next(self._serials), size), buffer)
+        return Segment(Token(fd, next(self._serials), size), buffer)
 
     def warm(self, size: int = WARM_BYTES) -> Token:
         """Make one free segment ready (its memory allocated) for the first page; returns its
-        token so the render process can map it before it is needed."""
+        token so the render process can map it before it is needed (see :meth:`lease_free`)."""
         segment = self._create(_round_up(size), allocate=True)
         with self._lock:
             self._free.append(segment)
             self._free_bytes += segment.token.size
         return segment.token
+
+    def lease_free(self, token: Token) -> Segment | None:
+        """The free segment ``token`` names, leased (so its descriptor stays open while it is
+        sent); None once it has been used or closed. Give it back after."""
+        with self._lock:
+            self._take_returned_locked()
+            for i, segment in enumerate(self._free):
+                if segment.token == token:
+                    del self._free[i]
+                    self._free_bytes -= segment.token.size
+                    self._in_use += 1
+                    return segment
+        return None
 
     def adopt(self, image: Image, segment: Segment) -> None:
         """``image.samples`` is ``segment.buffer``: take the segment back when the image dies."""
@@ -181,21 +202,29 @@ def _close(segment: Segment) -> None:
 
 
 class ChildMappings:
-    """The render process's side: each segment mapped once, kept until forgotten."""
+    """The render process's side: each segment mapped once (from the descriptor the app sent,
+    closed at once), kept by serial number until forgotten."""
 
     def __init__(self) -> None:
         self._maps: dict[int, mmap.mmap] = {}
 
-    def get(self, token: Token, *, populate: bool = False) -> mmap.mmap:
-        buffer = self._maps.get(token.serial)
-        if buffer is None:
-            fd = os.open(f"/proc/{token.pid}/fd/{token.fd}", os.O_RDWR)
+    def adopt(self, serial: int, size: int, fd: int, *, populate: bool = False) -> mmap.mmap:
+        """Map the segment ``fd`` (``size`` bytes) as ``serial``; the descriptor is closed."""
+        try:
+            old = self._maps.pop(serial, None)
+            if old is not None:
+                old.close()
             flags = mmap.MAP_SHARED | (getattr(mmap, "MAP_POPULATE", 0) if populate else 0)
-            try:
-                buffer = mmap.mmap(fd, token.size, flags=flags)
-            finally:
-                os.close(fd)
-            self._maps[token.serial] = buffer
+            buffer = mmap.mmap(fd, size, flags=flags)
+        finally:
+            os.close(fd)
+        self._maps[serial] = buffer
+        return buffer
+
+    def get(self, serial: int) -> mmap.mmap:
+        buffer = self._maps.get(serial)
+        if buffer is None:
+            raise KeyError(f"segment {serial} was never sent")
         return buffer
 
     def forget(self, serials: list[int]) -> None:
