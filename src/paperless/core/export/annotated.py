@@ -26,6 +26,7 @@ from typing import Any
 
 from paperless.core.bundle.errors import DocumentError
 from paperless.core.export import payload as pl
+from paperless.core.export.fontset import FontSet
 from paperless.core.export.forms import Scratch, draw_watermark, import_forms
 from paperless.core.notes.records import Annotation, AnnotationKind
 
@@ -64,15 +65,17 @@ def build_annotated_pdf(
     watermark: str | None,
     author_name: str,
     name: str = "PDF",
+    fonts: FontSet | None = None,
 ) -> AnnotatedExport:
-    """:func:`export_annotated_pdf` with a report of what was left out; ``name`` is used in errors."""
+    """:func:`export_annotated_pdf` with a report of what was left out; ``name`` is used in errors;
+    ``fonts``: the bundled faces already in memory (read now if not given)."""
     import pymupdf
 
     try:
         doc = pymupdf.open(stream=pdf, filetype="pdf")
     except Exception as exc:  # MuPDF raises several exception types for bad files
         raise DocumentError(path=name, detail=str(exc) or type(exc).__name__) from exc
-    scratch = Scratch()
+    scratch = Scratch(fonts)
     try:
         if doc.needs_pass:
             raise DocumentError(path=name, detail="the PDF is password protected")

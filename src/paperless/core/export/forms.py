@@ -19,7 +19,8 @@ import math
 import unicodedata
 from typing import Any
 
-from paperless.core.export.fonts import BOLD, REGULAR, font_file
+from paperless.core.export.fonts import BOLD, REGULAR
+from paperless.core.export.fontset import FontSet
 from paperless.core.export.payload import Rgb
 
 PADDING = 2.0  # points between a text box's edge and its text
@@ -62,17 +63,18 @@ def _fitting(word: str, font: Any, size: float, width: float) -> int:
 class Scratch:
     """The scratch document: one page per text box, one per watermarked page size."""
 
-    def __init__(self) -> None:
+    def __init__(self, fonts: FontSet | None = None) -> None:
         import pymupdf
 
         self._pymupdf = pymupdf
+        self._faces = fonts if fonts is not None else FontSet.load()
         self.doc: Any = pymupdf.open()
         self._fonts: dict[str, Any] = {}
         self._watermarks: dict[tuple[float, float, str], int] = {}
 
     def font(self, name: str) -> Any:
         if name not in self._fonts:
-            self._fonts[name] = self._pymupdf.Font(fontfile=font_file(name))
+            self._fonts[name] = self._faces.font(name)
         return self._fonts[name]
 
     def close(self) -> None:

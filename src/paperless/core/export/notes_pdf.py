@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from paperless.core.export.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file, fonts_dir
+from paperless.core.export.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from paperless.core.export.fontset import FontSet
 from paperless.core.export.labels import Labels, labels_for
 from paperless.core.export.summary import DocumentSection, ItemSection, NotesSummaryInput, Summary, collect, page_text
 from paperless.core.notes.records import Annotation, Bookmark, ItemNote
@@ -50,17 +51,19 @@ def export_notes_pdf(
     bookmarks: Sequence[Bookmark],
     *,
     language: str = "vi",
+    fonts: FontSet | None = None,
 ) -> bytes:
-    """All my notes of the session, in agenda order, as an A4 PDF."""
+    """All my notes of the session, in agenda order, as an A4 PDF (``fonts``: the bundled
+    faces already in memory, read now if not given)."""
     labels = labels_for(language)
     collected = collect(summary, annotations, item_notes, bookmarks, labels)
-    return render_pdf(collected, labels)
+    return render_pdf(collected, labels, fonts if fonts is not None else FontSet.load())
 
 
-def render_pdf(s: Summary, labels: Labels) -> bytes:
+def render_pdf(s: Summary, labels: Labels, fonts: FontSet) -> bytes:
     import pymupdf
 
-    story = pymupdf.Story(html=summary_html(s, labels), user_css=CSS, archive=pymupdf.Archive(str(fonts_dir())))
+    story = pymupdf.Story(html=summary_html(s, labels), user_css=CSS, archive=fonts.archive())
     page_rect = pymupdf.paper_rect("a4")
     left, top, right, bottom = MARGIN
     where = pymupdf.Rect(left, top, page_rect.width - right, page_rect.height - bottom)
@@ -76,14 +79,14 @@ def render_pdf(s: Summary, labels: Labels) -> bytes:
     doc: Any = pymupdf.open(stream=buffer.getvalue(), filetype="pdf")
     try:
         total = doc.page_count
-        regular = font_file(REGULAR)
-        font = pymupdf.Font(fontfile=regular)
+        font = fonts.font(REGULAR)
         for number in range(total):
             page = doc[number]
             footer = labels.footer.format(n=number + 1, total=total)
             width = font.text_length(footer, fontsize=FOOTER_SIZE)
+            page.insert_font(fontname="NotoSans", fontbuffer=fonts.data(REGULAR))
             page.insert_text(((page_rect.width - width) / 2, page_rect.height - bottom / 2), footer,
-                             fontsize=FOOTER_SIZE, fontname="NotoSans", fontfile=regular, color=GREY)
+                             fontsize=FOOTER_SIZE, fontname="NotoSans", color=GREY)
         doc.set_metadata({"title": s.title, "creator": "Paperless", "producer": "Paperless"})
         doc.subset_fonts()
         return bytes(doc.tobytes(garbage=3, deflate=True))
