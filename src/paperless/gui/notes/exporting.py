@@ -27,14 +27,12 @@ from paperless.core.bundle import Agenda
 from paperless.core.export import (
     AnnotatedExport,
     NotesSummaryInput,
-    build_annotated_pdf,
     export_notes_markdown,
-    export_notes_pdf,
     write_export,
 )
+from paperless.core.export.isolated import build_annotated_pdf_isolated, export_notes_pdf_isolated
 from paperless.core.notes import Annotation, Bookmark, ItemNote
 from paperless.gui.annotations.controller import AnnotationController
-from paperless.gui.notes.isolated import run_isolated
 from paperless.gui.notes.note_text import plain_note_text
 from paperless.gui.session import LoadedDocument
 
@@ -150,8 +148,8 @@ class Exporter(QObject):
         data, watermark, title = doc.data, doc.watermark, doc.title
 
         def job() -> AnnotatedExport:
-            made: AnnotatedExport = run_isolated(build_annotated_pdf, data, annotations, watermark=watermark,
-                                                 author_name=author, name=title)
+            made: AnnotatedExport = build_annotated_pdf_isolated(data, annotations, watermark=watermark,
+                                                                 author_name=author, name=title)
             write_export(path, made.data)
             return made
 
@@ -181,7 +179,7 @@ class Exporter(QObject):
             if markdown:
                 data = export_notes_markdown(summary, annotations, notes, bookmarks, language=language).encode()
             else:
-                data = run_isolated(export_notes_pdf, summary, annotations, notes, bookmarks, language=language)
+                data = export_notes_pdf_isolated(summary, annotations, notes, bookmarks, language=language)
             write_export(path, data)
 
         self._start(job, lambda _r: self._saved(path, self.tr("Your notes were saved.")))
