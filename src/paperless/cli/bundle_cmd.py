@@ -9,6 +9,7 @@ from typing import Any
 from paperless.cli.console import ProgressBar, read_passphrase, say, tr
 from paperless.core.bundle import (
     build_bundle,
+    check_rollback,
     extract_bundle,
     inspect_bundle,
     open_bundle,
@@ -126,6 +127,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def extract(args: argparse.Namespace) -> int:
+    """Unlock, then open the bundle once: verify every entry, decrypt and write through that open file."""
     card = load_card(args.identity)
     passphrase = read_passphrase(args.passphrase_env, what=card.name)
     identity = unlock_identity(args.identity, passphrase)
@@ -133,14 +135,15 @@ def extract(args: argparse.Namespace) -> int:
     trusted = trusted_cards(args.trust, library)
     bar = ProgressBar(tr(T("Verifying", "Đang kiểm tra")))
     try:
-        verified = verify_bundle(args.bundle, trusted, progress=bar.update)
+        opened = open_bundle(args.bundle, identity, trusted, clock=library.trusted_time,
+                             verify_entries=True, progress=bar.update)
     finally:
         bar.close()
-    with open_bundle(args.bundle, identity, trusted, verified=verified,
-                     highest_seen=library.highest_seen(verified.manifest.session_id),
-                     clock=library.trusted_time) as opened:
+    with opened:
+        manifest = opened.manifest
+        check_rollback(manifest.version, library.highest_seen(manifest.session_id), str(args.bundle))
         result = extract_bundle(opened, args.out)
-        library.record_seen(opened.manifest.session_id, opened.manifest.version)
+        library.record_seen(manifest.session_id, manifest.version)
         say(T("Extracted {n} files for {name} into {out}", "Đã giải nén {n} tệp cho {name} vào {out}"),
             n=len(result.files), name=opened.member, out=result.folder)
         for item in opened.restricted_items():

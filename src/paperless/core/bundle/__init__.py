@@ -18,6 +18,7 @@ from paperless.core.bundle.extract import Extracted, OutputExistsError, extract_
 from paperless.core.bundle.manifest import Agenda, AgendaDocument, AgendaItem, Entry, Manifest
 from paperless.core.bundle.reader import (
     BundleFacts,
+    DocumentReader,
     OpenedBundle,
     VerifiedBundle,
     inspect_bundle,
@@ -29,7 +30,7 @@ from paperless.core.bundle.writer import BuildResult, build_bundle
 
 __all__ = [
     "Agenda", "AgendaDocument", "AgendaItem", "BuildResult", "BundleError", "BundleFacts",
-    "ConverterMissingError", "DocumentError", "Entry", "ExpiredError", "Extracted", "Manifest",
+    "ConverterMissingError", "DocumentError", "DocumentReader", "Entry", "ExpiredError", "Extracted", "Manifest",
     "NotABundleError", "NotAnOfficeSignerError", "NotARecipientError", "NotPermittedError", "OpenedBundle",
     "OutputExistsError", "RollbackError", "TamperedError", "UnknownSignerError",
     "UnsafeEntryError", "VerifiedBundle", "build_bundle", "check_rollback", "extract_bundle",

@@ -9,11 +9,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from paperless.core.bundle.errors import ExpiredError
+from paperless.core.bundle.errors import ExpiredError, TamperedError
 from paperless.core.bundle.reader import OpenedBundle
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
-
-COPY_BLOCK = 1024 * 1024
 
 
 class OutputExistsError(PaperlessError):
@@ -49,7 +47,9 @@ def extract_bundle(opened: OpenedBundle, out_dir: Path) -> Extracted:
     """Decrypt the agenda and every readable document into ``out_dir``, which must not exist.
 
     Everything goes to a hidden sibling folder first and is renamed at the end, so a failure
-    (tampering found mid-way, full disk) leaves nothing behind.
+    (tampering found mid-way, full disk) leaves nothing behind. Each document is checked
+    against the agenda's signed SHA-256 and size once written there; and ``out_dir`` appears
+    only if, at the end, the bundle's path still names the very file that was read.
     """
     if opened.expired:
         assert opened.manifest.expires_at is not None
@@ -70,13 +70,13 @@ def extract_bundle(opened: OpenedBundle, out_dir: Path) -> Extracted:
             (tmp / folder).mkdir()
             for doc in item.documents:
                 name = safe_filename(doc.filename)
-                with opened.open_document(doc.entry) as reader, open(tmp / folder / name, "wb") as out:
-                    pos = 0
-                    while pos < reader.size:
-                        chunk = reader.read_at(pos, min(COPY_BLOCK, reader.size - pos))
-                        out.write(chunk)
-                        pos += len(chunk)
+                with open(tmp / folder / name, "wb") as out:
+                    opened.copy_document(doc.entry, out)  # refused, and the folder removed, on any mismatch
                 files.append(out_dir / folder / name)
+        if not opened.still_at_path():
+            raise TamperedError(path=str(opened.path), detail=T(
+                "the file was replaced or changed while it was being read",
+                "tệp đã bị thay thế hoặc sửa đổi trong khi đang đọc"))
         os.rename(tmp, out_dir)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)

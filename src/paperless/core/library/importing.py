@@ -1,8 +1,10 @@
 """Opening a bundle for the library: cheap checks, rollback and recipient, remember, show.
 
-Nothing here costs time in proportion to the bundle's size. :func:`open_bundle` checks the
-signature, the manifest, the entry list and sizes, rollback and the agenda's hash, and decrypts
-the agenda; each document is checked against its signed hash before it is first used. A
+Nothing here costs time in proportion to the bundle's size. :func:`open_bundle` opens the file
+once — everything later is read through that open file, so a file renamed over the path does
+not matter — checks the signature, the manifest, the entry list and sizes, rollback and the
+agenda's hash, and decrypts the agenda; each document is checked against its signed hash
+before it is first used, and its decrypted bytes against the agenda every time. A
 bundle opened from elsewhere (a USB stick, a download folder) is read in place for this
 session; the library's copy is made afterwards, off the critical path, by
 :func:`~paperless.core.library.keeping.keep_copy` (which also checks every entry's hash before

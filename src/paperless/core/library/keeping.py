@@ -1,13 +1,16 @@
 """The library's own copy of a bundle, made after the agenda is shown (meant for a worker thread).
 
 The first opening of a bundle from elsewhere reads the user's file (see :mod:`.importing`).
-:func:`keep_copy` then puts a copy into the library's ``bundles/`` folder:
+:func:`keep_copy` then puts a copy into the library's ``bundles/`` folder, reading the user's
+file through **one** open file (a file renamed over the path meanwhile is not what is kept):
 
-1. a hard link (``os.link``: same file system, instant, no space used) or else a copy, under a
-   temporary name (``.incoming-…``) in ``bundles/``; a copy is written, flushed and fsync-ed;
-2. every entry's SHA-256 is checked against the signed manifest the session was opened with —
-   for a copy, over the bytes as they are written (one read of the user's file) — and the copy
-   is opened again (signature, entry list) to be sure it holds what was hashed;
+1. a hard link (``os.link``: same file system, instant, no space used) — kept only if it names
+   the very file held open — or else a copy of the open file, under a temporary name
+   (``.incoming-…``) in ``bundles/``; a copy is written, flushed and fsync-ed;
+2. every entry's SHA-256 is checked against the signed manifest the session was opened with,
+   through that open file — for a copy, over the bytes as they are written (one read of the
+   user's file) — and the copy is opened again (signature, entry list) to be sure it holds
+   what was hashed;
 3. :meth:`Library.adopt_copy` renames it to its final name and records it — only then, and only
    if the session still wants it (not forgotten, no newer version opened meanwhile).
 
@@ -29,7 +32,7 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from paperless.core.bundle import BundleError, Manifest, TamperedError, open_bundle
@@ -84,12 +87,24 @@ def keep_copy(library: Library, manifest: Manifest, source: Path, trusted: Seque
     label = str(source)
     sweep_incoming(folder)
     try:
+        bf = BundleFile(source)  # the one open file everything below reads
+    except BundleError:
+        raise LibraryCopyError(path=label, detail=_CHANGED) from None
+    with bf:
+        return _keep(library, manifest, bf, trusted, cancel)
+
+
+def _keep(library: Library, manifest: Manifest, bf: BundleFile, trusted: Sequence[PublicCard],
+          cancel: threading.Event | None) -> Path | None:
+    folder = library.bundles_dir
+    label = str(bf.path)
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp, linked = _link_or_create(source, folder)
+        tmp, linked = _link_or_create(bf, folder)
     except OSError as exc:
         raise _copy_error(label, exc) from None
     try:
-        _fill_and_check(library, tmp, linked, source, manifest, trusted, cancel)
+        _fill_and_check(library, tmp, linked, bf, manifest, trusted, cancel)
     except _Cancelled:
         tmp.unlink(missing_ok=True)
         return None
@@ -106,6 +121,9 @@ def keep_copy(library: Library, manifest: Manifest, source: Path, trusted: Seque
     except _Changed as changed:
         tmp.unlink(missing_ok=True)
         raise LibraryCopyError(path=label, detail=changed.detail) from None
+    except BundleError:  # the open file could not be read (cut short, a device gone)
+        tmp.unlink(missing_ok=True)
+        raise LibraryCopyError(path=label, detail=_CHANGED) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _copy_error(label, exc) from None
@@ -141,18 +159,23 @@ def _copy_error(label: str, exc: OSError) -> LibraryCopyError:
     return LibraryCopyError(path=label, detail=exc.strerror or str(exc))
 
 
-def _link_or_create(source: Path, folder: Path) -> tuple[Path, bool]:
-    """A hard link to ``source`` in ``folder`` if possible, else a new empty file; (path, linked)."""
+def _link_or_create(bf: BundleFile, folder: Path) -> tuple[Path, bool]:
+    """A hard link to the file ``bf`` holds open, in ``folder``, if possible, else a new empty
+    file; (path, linked)."""
     link_failed = False
     while True:
         tmp = folder / f"{INCOMING_PREFIX}{secrets.token_hex(8)}.paperless"
         if not link_failed:
             try:
-                os.link(source, tmp)
-                return tmp, True
+                os.link(bf.path, tmp)
             except FileExistsError:
                 continue
             except OSError:  # another file system, no hard links there, not our file …
+                link_failed = True
+            else:
+                if bf.same_file(tmp):
+                    return tmp, True
+                tmp.unlink(missing_ok=True)  # the path names another file now: copy the one open
                 link_failed = True
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -161,22 +184,25 @@ def _link_or_create(source: Path, folder: Path) -> tuple[Path, bool]:
             continue
 
 
-def _fill_and_check(library: Library, tmp: Path, linked: bool, source: Path, manifest: Manifest,
+def _fill_and_check(library: Library, tmp: Path, linked: bool, bf: BundleFile, manifest: Manifest,
                     trusted: Sequence[PublicCard], cancel: threading.Event | None) -> None:
+    """Hash every entry through ``bf`` (the link's own file), or copy ``bf`` into ``tmp`` while hashing."""
+    spans = _spans(bf.entries, manifest)
     if linked:
-        spans = _spans(tmp, manifest)
-        with open(tmp, "rb", buffering=0) as src:
-            digests = _stream(src, None, spans, cancel)
+        digests = _stream(bf.reader(), None, spans, cancel)
     else:
-        size = source.stat().st_size
-        if shutil.disk_usage(tmp.parent).free < size + SPACE_MARGIN:
+        if shutil.disk_usage(tmp.parent).free < bf.file_size + SPACE_MARGIN:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        spans = _spans(source, manifest)
-        with open(source, "rb", buffering=0) as src, open(tmp, "wb") as dst:
-            digests = _stream(src, dst, spans, cancel)
+        with open(tmp, "wb") as dst:
+            digests = _stream(bf.reader(), dst, spans, cancel)
             dst.flush()
             os.fsync(dst.fileno())
-        if _spans(tmp, manifest) != spans:
+        try:
+            with BundleFile(tmp) as copy:
+                copied = _spans(copy.entries, manifest)
+        except BundleError:
+            raise _Changed(_CHANGED) from None
+        if copied != spans:
             raise _Changed(_CHANGED)
     for entry in manifest.entries:
         if digests[entry.name] != entry.sha256:
@@ -190,13 +216,8 @@ def _fill_and_check(library: Library, tmp: Path, linked: bool, source: Path, man
         raise _Changed(_CHANGED)
 
 
-def _spans(path: Path, manifest: Manifest) -> list[RawEntry]:
-    """Where the manifest's entries lie in ``path`` (sizes as signed), in manifest order."""
-    try:
-        with BundleFile(path) as bf:
-            entries = bf.entries
-    except BundleError:
-        raise _Changed(_CHANGED) from None
+def _spans(entries: Mapping[str, RawEntry], manifest: Manifest) -> list[RawEntry]:
+    """Where the manifest's entries lie in a bundle's ``entries`` (sizes as signed), in manifest order."""
     spans = []
     for entry in manifest.entries:
         raw = entries.get(entry.name)
