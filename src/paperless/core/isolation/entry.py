@@ -50,15 +50,21 @@ def _probe() -> Target:
 TARGETS: dict[str, Callable[[], Target]] = {"render": _render, "export": _export, "probe": _probe}
 
 
+# Variables a child may have though the app gave it none: Python's own locale coercion
+# (PEP 538), what Windows needs to start, and what the frozen build's loader sets for itself.
+OWN_VARIABLES = {"LC_CTYPE", "LD_LIBRARY_PATH", "LD_LIBRARY_PATH_ORIG", *WINDOWS_ENV}
+
+
 def _environment_is_clean() -> bool:
+    """Nothing of the app's environment came with us (the app passes none)."""
+    names = set(os.environ)
     if sys.platform.startswith("linux"):
         try:
-            with open("/proc/self/environ", "rb") as f:
-                return f.read() == b""
+            with open("/proc/self/environ", "rb") as f:  # what we were started with
+                names = {item.split(b"=", 1)[0].decode("utf-8", "replace") for item in f.read().split(b"\0") if item}
         except OSError:
             return False
-    allowed = {"LC_CTYPE", *WINDOWS_ENV}  # LC_CTYPE: Python's own locale coercion (PEP 538)
-    return not set(os.environ) - allowed
+    return all(name in OWN_VARIABLES or name.startswith("_PYI_") for name in names)
 
 
 def _transport(where: str, max_fds: int) -> Transport:
