@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from bundle_helpers import People, unlock
 
 from paperless.core.age import AgeNoMatchError, decrypt_bytes
 from paperless.core.identity import UnlockedIdentity
-from paperless.core.notes import DB_FILE, KEY_FILE, NotesStore, NotesTamperedError
+from paperless.core.localstate import MAGIC as SEALED_MAGIC
+from paperless.core.localstate import read_sealed
+from paperless.core.notes import DB_FILE, KEY_FILE, NotesRolledBackError, NotesStore, NotesTamperedError
+from paperless.core.notes.crypto import HEADER_SIZE
 
 SID = "phien-12"
 DOC = "12" * 32
@@ -86,7 +90,10 @@ def test_the_key_file_holds_only_the_key_for_this_member(tmp_path: Path, an: Unl
     NotesStore.open(tmp_path, an).close()
     data = (tmp_path / KEY_FILE).read_bytes()
     plain = decrypt_bytes([an.age_identity], data)
-    assert plain.startswith(b"paperless-notes-key/1\n") and len(plain) == 22 + 32
+    # sealed by the identity (core.localstate): magic, a 32-byte MAC, then the key itself
+    assert plain.startswith(SEALED_MAGIC) and len(plain) == len(SEALED_MAGIC) + 32 + 22 + 32
+    body = read_sealed(tmp_path / KEY_FILE, an, "notes-key")
+    assert body is not None and body.startswith(b"paperless-notes-key/1\n") and len(body) == 22 + 32
     with pytest.raises(AgeNoMatchError):
         decrypt_bytes([unlock(people.member("binh")).age_identity], data)
 
@@ -106,6 +113,23 @@ def _two_annotations(folder: Path, an: UnlockedIdentity) -> tuple[str, str]:
         a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "thứ nhất"})
         b = store.add_annotation(SID, DOC, 2, "underline", "#00ff00", {"text": "thứ hai"})
     return a.uuid, b.uuid
+
+
+def _flip_a_bit_inside(blob: object) -> bytes:
+    """The sealed blob with one bit of its ciphertext changed (its format byte and nonce kept)."""
+    assert isinstance(blob, bytes) and len(blob) > HEADER_SIZE + 16
+    bad = bytearray(blob)
+    bad[HEADER_SIZE + (len(bad) - HEADER_SIZE) // 2] ^= 0x01
+    return bytes(bad)
+
+
+def _refused_at_open(folder: Path, an: UnlockedIdentity) -> None:
+    """Rows that are not the ones this device wrote: the whole store is refused, with one line in each language."""
+    with pytest.raises(NotesRolledBackError) as info:
+        NotesStore.open(folder, an)
+    assert isinstance(info.value, NotesTamperedError)
+    assert info.value.message("en").startswith(f"Some of your notes in {folder / DB_FILE} were replaced by older")
+    assert "bị thay bằng bản cũ hơn" in info.value.message("vi")
 
 
 def _refused(folder: Path, an: UnlockedIdentity, uuid: str) -> None:
@@ -130,7 +154,7 @@ def test_payloads_swapped_between_rows_are_refused(tmp_path: Path, an: UnlockedI
     a, b = _two_annotations(tmp_path, an)
     _sql(tmp_path / DB_FILE,
          ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?) WHERE uuid = ?", (b, a)))
-    _refused(tmp_path, an, a)
+    _refused_at_open(tmp_path, an)  # another row's sealing: the row digest no longer matches
 
 
 def test_a_payload_copied_with_its_version_onto_a_twin_row_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
@@ -138,48 +162,69 @@ def test_a_payload_copied_with_its_version_onto_a_twin_row_is_refused(tmp_path: 
     with NotesStore.open(tmp_path, an) as store:
         a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "giữ"})
         b = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "xóa"})
-    _sql(tmp_path / DB_FILE, ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?), "
-                              "hlc = (SELECT hlc FROM annotations WHERE uuid = ?) WHERE uuid = ?", (b.uuid, b.uuid, a.uuid)))
-    _refused(tmp_path, an, a.uuid)
+    _sql(tmp_path / DB_FILE, ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?) "
+                              "WHERE uuid = ?", (b.uuid, a.uuid)))
+    _refused_at_open(tmp_path, an)
 
 
 def test_a_payload_moved_to_another_table_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
     with NotesStore.open(tmp_path, an) as store:
         note = store.set_item_note(SID, 0, "ghi chú")
         bm = store.add_bookmark(SID, DOC, 0, "x")
-    _sql(tmp_path / DB_FILE, ("UPDATE bookmarks SET uuid = ?, hlc = ?, payload = (SELECT payload FROM item_notes) "
-                              "WHERE uuid = ?", (note.uuid, note.hlc, bm.uuid)))
-    with NotesStore.open(tmp_path, an) as store, pytest.raises(NotesTamperedError, match="bookmarks"):
-        store.bookmarks(SID)
+    _sql(tmp_path / DB_FILE, ("UPDATE bookmarks SET uuid = ?, payload = (SELECT payload FROM item_notes) "
+                              "WHERE uuid = ?", (note.uuid, bm.uuid)))
+    _refused_at_open(tmp_path, an)
 
 
-@pytest.mark.parametrize("change", ["UPDATE annotations SET page = 7",
-                                    "UPDATE annotations SET color = '#000000'",
-                                    "UPDATE annotations SET kind = 'strikeout'",
-                                    "UPDATE annotations SET deleted = 1 WHERE page = 2",
-                                    "UPDATE annotations SET doc_hash = '" + "34" * 32 + "'"])
+# Page, colour and kind are no longer columns (they are sealed: a changed bit there is the test above);
+# what is left in clear are the keyed tags and the tombstone.
+@pytest.mark.parametrize("change", ["UPDATE annotations SET doc_key = randomblob(16)",
+                                    "UPDATE annotations SET session_key = randomblob(16)",
+                                    "UPDATE annotations SET doc_key = (SELECT doc_key FROM annotations WHERE rowid = 1)"
+                                    " WHERE rowid = 2",
+                                    "UPDATE annotations SET deleted = 1 WHERE rowid = 2"])
 def test_changed_clear_columns_are_noticed(tmp_path: Path, an: UnlockedIdentity, change: str) -> None:
     _two_annotations(tmp_path, an)
+    with NotesStore.open(tmp_path, an) as store:  # a different document for the row changed third
+        store.update_annotation(store.annotations(SID)[0].uuid, doc_hash="56" * 32)
     _sql(tmp_path / DB_FILE, (change, ()))
-    with NotesStore.open(tmp_path, an) as store, pytest.raises(NotesTamperedError):
-        store.annotations(SID, include_deleted=True)
+    with pytest.raises(NotesTamperedError):
+        with NotesStore.open(tmp_path, an) as store:
+            store.annotations(SID, include_deleted=True)
 
 
 def test_a_tampered_outbox_operation_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
     _two_annotations(tmp_path, an)
-    _sql(tmp_path / DB_FILE, ("UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE seq = 2) "
-                              "WHERE seq = 1", ()))
     with NotesStore.open(tmp_path, an) as store:
         first, second = store.pending_outbox()
         assert store.open_op(second)["data"] == {"text": "thứ hai"}
+        with pytest.raises(NotesTamperedError, match="outbox"):  # another operation's payload
+            store.open_op(replace(first, payload=second.payload))
+        with pytest.raises(NotesTamperedError, match="outbox"):  # a damaged payload
+            store.open_op(replace(first, payload=_flip_a_bit_inside(first.payload)))
+        with pytest.raises(NotesTamperedError, match="outbox"):  # the right payload, said to be another change
+            store.open_op(replace(first, hlc=second.hlc))
+    # On disk: a damaged operation hides only itself (or is raised); another operation's payload refuses the store.
+    [[(blob,)]] = _sql(tmp_path / DB_FILE, ("SELECT payload FROM outbox WHERE seq = 1", ()))
+    _sql(tmp_path / DB_FILE, ("UPDATE outbox SET payload = ? WHERE seq = 1", (_flip_a_bit_inside(blob),)))
+    with NotesStore.open(tmp_path, an) as store:
         with pytest.raises(NotesTamperedError, match="outbox"):
-            store.open_op(first)
+            store.pending_outbox()
+        told: list[NotesTamperedError] = []
+        store.on_damaged = told.append
+        assert [op.op_id for op in store.pending_outbox()] == [second.op_id]
+        assert [e.params["uuid"] for e in told] == [first.op_id]
+    _sql(tmp_path / DB_FILE, ("UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE seq = 2) "
+                              "WHERE seq = 1", ()))
+    _refused_at_open(tmp_path, an)
 
 
 def test_with_a_damage_handler_a_bad_row_hides_only_itself(tmp_path: Path, an: UnlockedIdentity) -> None:
+    """Damage inside a row's sealed payload (its format byte and nonce intact) is that row's alone;
+    a row swapped or rolled back refuses the whole store instead (tests/test_notes_rollback.py)."""
     a, b = _two_annotations(tmp_path, an)
-    _sql(tmp_path / DB_FILE,
-         ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?) WHERE uuid = ?", (b, a)))
+    [[(blob,)]] = _sql(tmp_path / DB_FILE, ("SELECT payload FROM annotations WHERE uuid = ?", (a,)))
+    _sql(tmp_path / DB_FILE, ("UPDATE annotations SET payload = ? WHERE uuid = ?", (_flip_a_bit_inside(blob), a)))
     with NotesStore.open(tmp_path, an) as store:
         told: list[NotesTamperedError] = []
         store.on_damaged = told.append

@@ -1,12 +1,12 @@
 """The member's encrypted, sync-ready notes: annotations, item notes, bookmarks (issue 4, Storage).
 
-See :mod:`.store` for the rules (one transaction per change, outbox, tombstones, threads)
-and :mod:`.crypto` for what is encrypted and how.
+See :mod:`.store` for the rules (one transaction per change, outbox, tombstones, threads),
+:mod:`.crypto` and :mod:`.records` for what is sealed and how, :mod:`.integrity` for the row
+digest that notices rolled-back rows, and :mod:`.keyfile` for the sealed key file.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from paperless.core.notes.crypto import KEY_FILE
 from paperless.core.notes.errors import (
     NoteNotFoundError,
     NotesBusyError,
@@ -16,6 +16,8 @@ from paperless.core.notes.errors import (
     NotesFromNewerAppError,
     NotesKeyError,
     NotesKeyMissingError,
+    NotesKeyRejectedNotice,
+    NotesRolledBackError,
     NotesTamperedError,
 )
 from paperless.core.notes.hlc import Hlc, HybridClock, WallClock, system_clock_ms
@@ -32,13 +34,14 @@ from paperless.core.notes.records import (
 
 if TYPE_CHECKING:
     from paperless.core.notes.db import DB_FILE
+    from paperless.core.notes.keyfile import KEY_FILE
     from paperless.core.notes.migrations import MIGRATIONS, SCHEMA_VERSION
     from paperless.core.notes.store import UNSET, NotesStore
 
 # The store and its database layer (SQLAlchemy: ~35 MB and ~0.25 s to import) load when first
 # used — opening a session's notes — not when the reader starts or only needs the records.
-_LAZY = {"DB_FILE": "db", "MIGRATIONS": "migrations", "SCHEMA_VERSION": "migrations", "UNSET": "store",
-         "NotesStore": "store"}
+_LAZY = {"DB_FILE": "db", "KEY_FILE": "keyfile", "MIGRATIONS": "migrations", "SCHEMA_VERSION": "migrations",
+         "UNSET": "store", "NotesStore": "store"}
 
 
 def __getattr__(name: str) -> Any:
@@ -53,5 +56,6 @@ __all__ = [
     "DB_FILE", "KEY_FILE", "MIGRATIONS", "SCHEMA_VERSION", "UNSET", "Annotation", "AnnotationKind", "Bookmark",
     "Hlc", "HybridClock", "ItemNote", "JsonDict", "NoteNotFoundError", "NotesBusyError", "NotesCorruptError",
     "NotesDiskFullError", "NotesError", "NotesFromNewerAppError", "NotesKeyError", "NotesKeyMissingError",
-    "NotesStore", "NotesTamperedError", "OpKind", "OutboxOp", "Record", "WallClock", "system_clock_ms",
+    "NotesKeyRejectedNotice", "NotesRolledBackError", "NotesStore", "NotesTamperedError", "OpKind", "OutboxOp",
+    "Record", "WallClock", "system_clock_ms",
 ]

@@ -9,7 +9,9 @@ too and a change never waits for a lock half way through.
 
 PRAGMAs: ``journal_mode=WAL``, ``synchronous=FULL`` (a commit is on disk when the call
 returns; it costs well under a millisecond here, see bench/bench_notes.py),
-``foreign_keys=ON``, ``busy_timeout`` of a few seconds, ``trusted_schema=OFF``.
+``foreign_keys=ON``, ``busy_timeout`` of a few seconds, ``trusted_schema=OFF``,
+``secure_delete=ON`` (freed space is zeroed: what an upgrade drops, such as the cleartext
+columns of schema 2, does not linger in free pages).
 
 The :class:`~sqlalchemy.Table` objects below describe the *current* schema for queries; the
 migrations (:mod:`.migrations`) build it with frozen SQL of their own.
@@ -55,49 +57,33 @@ PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA trusted_schema = OFF",
     "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",
 )
 READ_ONLY = "paperless_read_only"  # execution option: a read transaction (plain BEGIN)
 
 metadata = MetaData()
 
 
-def _record_columns() -> list[Column[Any]]:
+def _record_columns(*, document: bool) -> list[Column[Any]]:
     return [
         Column("uuid", Text, primary_key=True),
-        Column("author", Text, nullable=False),
-        Column("session_id", Text, nullable=False),
-        Column("created", Text, nullable=False),
-        Column("hlc", Text, nullable=False),
+        Column("session_key", LargeBinary, nullable=False),  # IndexTags.session
+        *([Column("doc_key", LargeBinary, nullable=False)] if document else []),  # IndexTags.document
         Column("deleted", Boolean, nullable=False),
-        Column("payload", LargeBinary, nullable=False),
+        Column("payload", LargeBinary, nullable=False),  # the sealed envelope: everything else
     ]
 
 
-annotation_table = Table(
-    "annotations", metadata, *_record_columns(),
-    Column("doc_hash", Text, nullable=False),
-    Column("page", Integer, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("color", Text),
-)
-item_note_table = Table(
-    "item_notes", metadata, *_record_columns(),
-    Column("item_index", Integer, nullable=False),
-)
-bookmark_table = Table(
-    "bookmarks", metadata, *_record_columns(),
-    Column("doc_hash", Text, nullable=False),
-    Column("page", Integer, nullable=False),
-)
+annotation_table = Table("annotations", metadata, *_record_columns(document=True))
+item_note_table = Table("item_notes", metadata, *_record_columns(document=False))
+bookmark_table = Table("bookmarks", metadata, *_record_columns(document=True))
 outbox_table = Table(
     "outbox", metadata,
     Column("seq", Integer, primary_key=True),
     Column("op_id", Text, nullable=False, unique=True),
     Column("record_uuid", Text, nullable=False),
     Column("table_name", Text, nullable=False),
-    Column("hlc", Text, nullable=False),
-    Column("op", Text, nullable=False),
-    Column("payload", LargeBinary, nullable=False),
+    Column("payload", LargeBinary, nullable=False),  # the same sealed envelope as the record's version
     Column("sent_ms", Integer),
 )
 meta_table = Table(
@@ -106,6 +92,7 @@ meta_table = Table(
     Column("value", LargeBinary, nullable=False),
 )
 RECORD_TABLES = {t.name: t for t in (annotation_table, item_note_table, bookmark_table)}
+DOCUMENT_TABLES = frozenset({annotation_table.name, bookmark_table.name})  # the tables with a doc_key
 
 
 def make_engine(path: Path) -> Engine:
@@ -132,6 +119,18 @@ def make_engine(path: Path) -> Engine:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def truncate_wal(engine: Engine) -> None:
+    """Checkpoint the WAL into the database and cut it to nothing (outside any transaction), so
+    frames holding what was just overwritten or dropped do not stay in the -wal file."""
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        raw.close()
 
 
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 5, 6, 11, 13, 26

@@ -42,6 +42,26 @@ class NotesTamperedError(NotesError):
     vi = "Một ghi chú đã lưu trong {path} đã bị sửa đổi hoặc hỏng và không đọc được ({what} {uuid})."
 
 
+class NotesRolledBackError(NotesTamperedError):
+    """The rows on disk are not the set this device last wrote: a record or outbox operation
+    replaced by an older genuine copy, removed, added, or its clear columns changed."""
+
+    en = ("Some of your notes in {path} were replaced by older copies, removed or altered, so they were "
+          "not opened; nothing was changed.")
+    vi = ("Một số ghi chú của bạn trong {path} đã bị thay bằng bản cũ hơn, bị xóa hoặc bị sửa đổi nên "
+          "không được mở; chưa có gì bị thay đổi.")
+
+
+class NotesKeyRejectedNotice(NotesKeyError):
+    """Not raised: told (``NotesStore.notices``) when a key file that this identity did not seal
+    was found where no notes depended on it, set aside unused, and a new key made."""
+
+    en = ("The key file {path} was not made by your identity ({detail}), so it was never used: it was moved "
+          "to {aside} and a new key was made.")
+    vi = ("Tệp khóa {path} không do danh tính của bạn tạo ra ({detail}) nên chưa từng được dùng: tệp đã được "
+          "chuyển sang {aside} và một khóa mới đã được tạo.")
+
+
 class NotesDiskFullError(NotesError):
     en = "Not enough disk space to save your notes in {path}; the last change was not saved."
     vi = "Không đủ dung lượng đĩa để lưu ghi chú trong {path}; thay đổi vừa rồi chưa được lưu."

@@ -6,7 +6,9 @@ empty file). Each step runs in its own transaction together with the row that re
 Steps use frozen SQL, not the current table definitions, so an old database is always
 upgraded along the same path. A database newer than :data:`SCHEMA_VERSION` is refused.
 
-Never edit a released step; add a new one.
+Never edit a released step; add a new one. A step that must seal or open payloads (it needs
+the key, which the SQL steps never see) leaves its work in tables the store finishes when it
+next opens with the key (see :data:`LEGACY_TABLES` and :mod:`.reseal`).
 """
 
 from __future__ import annotations
@@ -92,9 +94,63 @@ def migration_0002_bookmarks_created_indexes(conn: Connection) -> None:
     ))
 
 
+LEGACY_TABLES = ("legacy_annotations", "legacy_item_notes", "legacy_bookmarks", "legacy_outbox")
+
+
+def migration_0003_sealed_columns(conn: Connection) -> None:
+    """Only ids, keyed tags and tombstones in clear; everything else moves into the sealed envelope.
+
+    The tables of version 2 are renamed ``legacy_*`` and new ones made empty beside them. This
+    step has no key, so it cannot seal anything: the rows are moved, checked and sealed again
+    when the store next opens with its key (:mod:`.reseal`), which then drops the old tables."""
+    _run(conn, (
+        "DROP INDEX annotations_by_document",
+        "DROP INDEX item_notes_by_item",
+        "DROP INDEX bookmarks_by_document",
+        "DROP INDEX outbox_pending",
+        "ALTER TABLE annotations RENAME TO legacy_annotations",
+        "ALTER TABLE item_notes RENAME TO legacy_item_notes",
+        "ALTER TABLE bookmarks RENAME TO legacy_bookmarks",
+        "ALTER TABLE outbox RENAME TO legacy_outbox",
+        """CREATE TABLE annotations (
+            uuid TEXT PRIMARY KEY,
+            session_key BLOB NOT NULL,
+            doc_key BLOB NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            payload BLOB NOT NULL
+        )""",
+        """CREATE TABLE item_notes (
+            uuid TEXT PRIMARY KEY,
+            session_key BLOB NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            payload BLOB NOT NULL
+        )""",
+        """CREATE TABLE bookmarks (
+            uuid TEXT PRIMARY KEY,
+            session_key BLOB NOT NULL,
+            doc_key BLOB NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            payload BLOB NOT NULL
+        )""",
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            op_id TEXT NOT NULL UNIQUE,
+            record_uuid TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            sent_ms INTEGER
+        )""",
+        "CREATE INDEX annotations_by_document ON annotations (session_key, doc_key)",
+        "CREATE INDEX item_notes_by_session ON item_notes (session_key)",
+        "CREATE INDEX bookmarks_by_document ON bookmarks (session_key, doc_key)",
+        "CREATE INDEX outbox_pending ON outbox (seq) WHERE sent_ms IS NULL",
+    ))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     migration_0001_initial,
     migration_0002_bookmarks_created_indexes,
+    migration_0003_sealed_columns,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,16 +1,17 @@
 """The records of the notes store, their checks, and the sealed envelope each is stored in.
 
-Cleartext columns hold only ids, clock times, kinds, page numbers and colours; checks here
-keep it that way (a colour must be ``#rrggbb[aa]``, a document key 64 hex digits, a session id
-letters, digits, ``.``, ``_``, ``-``). Everything else — the anchoring module's ``anchor`` and
-``rects``, quotes, note texts, bookmark labels — is in the payload, which is sealed (see
-:mod:`.crypto`) inside an *envelope*::
+Checks here keep every field in its shape (a colour must be ``#rrggbb[aa]``, a document key
+64 hex digits, a session id letters, digits, ``.``, ``_``, ``-``). A row on disk holds, in
+clear, only its uuid, keyed tags of its session and document (:class:`~.crypto.IndexTags`)
+and its tombstone flag; everything else is sealed (see :mod:`.crypto`) in an *envelope*::
 
-    {"meta": {<the row's cleartext fields>}, "data": {<the caller's payload>}}
+    {"meta": {<the record's fields>}, "data": {<the caller's payload>},
+     "created": <HLC>, "hlc": <HLC: this version>, "op": <the change that made this version>}
 
-The copy of the cleartext fields in the envelope makes the whole row authenticated (a page
-number or tombstone changed on disk is noticed) and makes every outbox operation
-self-contained for the later sync.
+``meta`` holds author, session id, document hash, page, kind, colour (or the agenda item)
+and the tombstone. The store checks the clear columns against it when it opens a row, so a
+tag or tombstone changed on disk is noticed; every outbox operation carries the same sealed
+envelope, so it is self-contained for the later sync.
 """
 
 from __future__ import annotations
@@ -154,24 +155,51 @@ META_FIELDS = {
     "item_notes": ("author", "session_id", "item_index", "deleted"),
     "bookmarks": ("author", "session_id", "doc_hash", "page", "deleted"),
 }
+_HLC = re.compile(r"\d{18}-\d{5}-[0-9a-f]{16}")  # hlc.Hlc.encode()
 
 
-def envelope(table: str, row: dict[str, Any], data: JsonDict) -> JsonDict:
-    return {"meta": {k: row[k] for k in META_FIELDS[table]}, "data": data}
+def envelope(table: str, fields: dict[str, Any], data: JsonDict, op: OpKind) -> JsonDict:
+    """What is sealed for one version of a record (``fields``: the record's fields but its payload)."""
+    return {"meta": {k: fields[k] for k in META_FIELDS[table]}, "data": data,
+            "created": fields["created"], "hlc": fields["hlc"], "op": op.value}
 
 
-def unwrap(table: str, row: dict[str, Any], env: JsonDict) -> JsonDict | None:
-    """The caller's payload if the envelope matches the row's cleartext fields, else None."""
-    meta, data = env.get("meta"), env.get("data")
-    if not isinstance(meta, dict) or not isinstance(data, dict):
+def _valid_meta(table: str, meta: dict[str, Any]) -> bool:
+    if set(meta) != set(META_FIELDS[table]) or not isinstance(meta["author"], str):
+        return False
+    if not isinstance(meta["deleted"], bool) or not isinstance(meta["session_id"], str):
+        return False
+    try:
+        check_session(meta["session_id"])
+        if table == "item_notes":
+            check_index(meta["item_index"], "item_index")
+            return True
+        check_doc_hash(meta["doc_hash"])
+        check_index(meta["page"], "page")
+        if table == "annotations":
+            check_kind(meta["kind"])
+            return bool(check_color(meta["color"]) == meta["color"])
+        return True
+    except (ValueError, TypeError):
+        return False
+
+
+def unwrap(table: str, uuid: str, env: JsonDict) -> tuple[dict[str, Any], JsonDict, OpKind] | None:
+    """The record's fields (with its uuid), its payload and the change that made this version
+    from an opened envelope; None if anything in it is not in shape."""
+    meta, data, op = env.get("meta"), env.get("data"), env.get("op")
+    created, hlc = env.get("created"), env.get("hlc")
+    if not isinstance(meta, dict) or not isinstance(data, dict) or not _valid_meta(table, meta):
         return None
-    if any(meta.get(k) != row[k] for k in META_FIELDS[table]):
+    if not all(isinstance(t, str) and _HLC.fullmatch(t) for t in (created, hlc)):
         return None
-    return data
+    if not isinstance(op, str) or op not in {k.value for k in OpKind}:
+        return None
+    return {"uuid": uuid, **meta, "created": created, "hlc": hlc}, data, OpKind(op)
 
 
 def build(table: str, row: dict[str, Any], data: JsonDict) -> Record:
-    """A record from a row's columns and its opened payload."""
+    """A record from its fields (see :func:`unwrap`) and its payload."""
     common = {k: row[k] for k in ("uuid", "author", "session_id", "created", "hlc")}
     deleted = bool(row["deleted"])
     if table == "annotations":

@@ -1,12 +1,19 @@
 """The member's encrypted notes: annotations, private notes per agenda item, bookmarks.
 
 One SQLite database per identity, ``notes.sqlite3`` in the member's library folder
-(``library/<recipient-hash>/``), beside its key ``notes.key.age`` (see :mod:`.crypto`).
-Every user change is exactly one transaction that writes the record *and* appends an
-operation to the ``outbox`` (for the later sync); deleting sets a tombstone, rows are never
-removed. Every record carries a client-made uuid4, its author (the member's card
-fingerprint), an HLC time of creation and of last change (:mod:`.hlc`), and a sealed
-payload; in clear are only ids, clock times, kinds, page numbers and colours.
+(``library/<recipient-hash>/``), beside its key ``notes.key.age`` (sealed by the identity,
+see :mod:`.keyfile`). Every user change is exactly one transaction that writes the record
+*and* appends an operation to the ``outbox`` (for the later sync) *and* folds both into the
+sealed row digest (:mod:`.integrity`); deleting sets a tombstone, rows are never removed.
+Every record carries a client-made uuid4, its author (the member's card fingerprint), an HLC
+time of creation and of last change (:mod:`.hlc`), and a payload. In clear are only ids,
+keyed tags of the session and document (for the look-ups) and the tombstone; everything else
+is sealed (:mod:`.crypto`, :mod:`.records`). Look-ups by page or agenda item, and the order
+of a listing, are done on the opened records.
+
+Opening checks the key file, the database file, the key and the row digest: rows replaced by
+older copies, removed or added refuse the whole store (:class:`~.errors.NotesRolledBackError`);
+a row whose sealed payload is damaged refuses only itself (see :attr:`NotesStore.on_damaged`).
 
 Threads: create the store anywhere, then use it from ONE thread — the GUI's database worker,
 which need not be the thread that opened it. Calls are serialised by a lock, so a stray call
@@ -32,16 +39,19 @@ from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, upd
 from paperless.core.errors import T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import db
-from paperless.core.notes.crypto import KEY_FILE, PayloadCipher, SealError, create_key, load_key
+from paperless.core.notes.crypto import IndexTags, PayloadCipher, SealError
 from paperless.core.notes.db import DB_FILE, READ_ONLY, RECORD_TABLES, make_engine, translated
 from paperless.core.notes.errors import (
     NoteNotFoundError,
     NotesError,
+    NotesKeyRejectedNotice,
     NotesTamperedError,
 )
 from paperless.core.notes.hlc import HybridClock, WallClock, system_clock_ms
+from paperless.core.notes.integrity import RowDigest
+from paperless.core.notes.keyfile import KEY_FILE, NotesKeyFile
 from paperless.core.notes.migrations import migrate, schema_version
-from paperless.core.notes.opening import check_and_prepare
+from paperless.core.notes.opening import check_and_prepare, clear_key_check, inspect
 from paperless.core.notes.records import (
     Annotation,
     AnnotationKind,
@@ -62,11 +72,12 @@ from paperless.core.notes.records import (
     check_payload,
     check_session,
     check_text,
-    envelope,
     unwrap,
 )
+from paperless.core.notes.reseal import Resealer
+from paperless.core.notes.rows import Row, RowCodec
 
-Row = dict[str, Any]
+Opened = tuple[Row, Row, JsonDict]  # the stored row, the record's fields, its payload
 
 
 class _Unset(Enum):
@@ -79,14 +90,18 @@ UNSET = _Unset.UNSET
 class NotesStore:
     """Open with :meth:`open`; :meth:`close` when done (also a context manager)."""
 
-    def __init__(self, folder: Path, engine: Engine, cipher: PayloadCipher, clock: HybridClock,
-                 wall: WallClock, author: str) -> None:
+    def __init__(self, folder: Path, engine: Engine, codec: RowCodec, digest: RowDigest, clock: HybridClock,
+                 wall: WallClock, author: str, notices: tuple[NotesKeyRejectedNotice, ...] = ()) -> None:
         self.folder = folder
         self.path = folder / DB_FILE
         self.key_path = folder / KEY_FILE
         self.author = author
+        # What opening did that the member should hear of (a key file set aside unused).
+        self.notices = notices
         self._engine: Engine | None = engine
-        self._cipher = cipher
+        self._codec = codec
+        self._tags = codec.tags
+        self._digest = digest
         self._clock = clock
         self._wall = wall
         self._lock = threading.RLock()
@@ -101,22 +116,25 @@ class NotesStore:
         db_path, key_path = folder / DB_FILE, folder / KEY_FILE
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            had_db = db_path.is_file() and db_path.stat().st_size > 0
-            has_key = key_path.exists()
         except OSError as exc:
             raise NotesError(path=str(folder), detail=exc.strerror or str(exc)) from None
-        # Never make a new key beside existing notes: they would become unreadable.
-        key = load_key(key_path, identity) if has_key or had_db else create_key(key_path, identity)
-        cipher = PayloadCipher(key)
         engine = make_engine(db_path)
         try:
             with translated(db_path):
+                facts = inspect(engine, db_path)
+                # Never a new key beside existing notes: they would become unreadable (see .keyfile).
+                choice = NotesKeyFile(key_path, identity, wall).obtain(facts, lambda: clear_key_check(engine))
+                cipher = PayloadCipher(choice.key)
+                codec = RowCodec(cipher, IndexTags(choice.key))
+                digest = RowDigest(choice.key, cipher, db_path)
                 migrate(engine, db_path, wall())
-                node, last = check_and_prepare(engine, cipher, db_path, key_path)
+                Resealer(choice.key, codec, digest, db_path, key_path).run(engine)
+                node, last = check_and_prepare(engine, cipher, digest, db_path, key_path)
         except BaseException:
             engine.dispose()
             raise
-        return cls(folder, engine, cipher, HybridClock(node, wall, last=last), wall, identity.card.fingerprint)
+        return cls(folder, engine, codec, digest, HybridClock(node, wall, last=last), wall,
+                   identity.card.fingerprint, choice.notices)
 
     def close(self) -> None:
         with self._lock:
@@ -139,30 +157,30 @@ class NotesStore:
 
     def add_annotation(self, session_id: str, doc_hash: str, page: int, kind: AnnotationKind | str,
                        color: str | None, payload: JsonDict) -> Annotation:
-        row = {"uuid": str(uuid4()), "author": self.author, "session_id": check_session(session_id),
-               "doc_hash": check_doc_hash(doc_hash), "page": check_index(page, "page"),
-               "kind": check_kind(kind).value, "color": check_color(color), "deleted": False}
+        fields = {"uuid": str(uuid4()), "author": self.author, "session_id": check_session(session_id),
+                  "doc_hash": check_doc_hash(doc_hash), "page": check_index(page, "page"),
+                  "kind": check_kind(kind).value, "color": check_color(color), "deleted": False}
         data = check_payload(payload)
         with self._tx() as conn:
-            return as_annotation(self._write(conn, db.annotation_table, OpKind.CREATE, row, data))
+            return as_annotation(self._write(conn, db.annotation_table, OpKind.CREATE, fields, data, None))
 
     def update_annotation(self, uuid: str, *, doc_hash: str | _Unset = UNSET, page: int | _Unset = UNSET,
                           kind: AnnotationKind | str | _Unset = UNSET, color: str | None | _Unset = UNSET,
                           payload: JsonDict | _Unset = UNSET) -> Annotation:
         """Change a live annotation; a changed ``doc_hash`` moves it to a revised document."""
         with self._tx() as conn:
-            row, data = self._require(conn, db.annotation_table, uuid)
+            stored, fields, data = self._require(conn, db.annotation_table, uuid)
             if not isinstance(doc_hash, _Unset):
-                row["doc_hash"] = check_doc_hash(doc_hash)
+                fields["doc_hash"] = check_doc_hash(doc_hash)
             if not isinstance(page, _Unset):
-                row["page"] = check_index(page, "page")
+                fields["page"] = check_index(page, "page")
             if not isinstance(kind, _Unset):
-                row["kind"] = check_kind(kind).value
+                fields["kind"] = check_kind(kind).value
             if not isinstance(color, _Unset):
-                row["color"] = check_color(color)
+                fields["color"] = check_color(color)
             if not isinstance(payload, _Unset):
                 data = check_payload(payload)
-            return as_annotation(self._write(conn, db.annotation_table, OpKind.UPDATE, row, data))
+            return as_annotation(self._write(conn, db.annotation_table, OpKind.UPDATE, fields, data, stored))
 
     def delete_annotation(self, uuid: str) -> Annotation:
         return as_annotation(self._set_deleted(uuid, True, db.annotation_table))
@@ -171,18 +189,20 @@ class NotesStore:
         """The annotation, tombstoned or not; None if there never was one."""
         with self._tx(read=True) as conn:
             found = self._find(conn, db.annotation_table, uuid)
-            return as_annotation(build(*found)) if found else None
+            return as_annotation(build(db.annotation_table.name, found[1], found[2])) if found else None
 
     def annotations(self, session_id: str, doc_hash: str | None = None, *, page: int | None = None,
                     include_deleted: bool = False) -> list[Annotation]:
         """Annotations of a session (optionally one document, one page), oldest first."""
         t = db.annotation_table
-        query = select(t).where(t.c.session_id == check_session(session_id))
+        sid = check_session(session_id)
+        query = select(t).where(t.c.session_key == self._tags.session(sid))
         if doc_hash is not None:
-            query = query.where(t.c.doc_hash == check_doc_hash(doc_hash))
+            query = query.where(t.c.doc_key == self._tags.document(sid, check_doc_hash(doc_hash)))
         if page is not None:
-            query = query.where(t.c.page == check_index(page, "page"))
-        return [as_annotation(r) for r in self._list(t, query, include_deleted)]
+            check_index(page, "page")
+        found = [as_annotation(r) for r in self._list(t, query, include_deleted)]
+        return [a for a in found if page is None or a.page == page]
 
     # -- private notes per agenda item ---------------------------------------------------------
 
@@ -193,64 +213,66 @@ class NotesStore:
         check_text(text)
         t = db.item_note_table
         with self._tx() as conn:
-            found = conn.execute(
-                select(t).where(t.c.session_id == session_id, t.c.item_index == item_index)
-                .order_by(t.c.deleted, t.c.hlc.desc()).limit(1)).mappings().first()
-            if found is None:
-                row = {"uuid": str(uuid4()), "author": self.author, "session_id": session_id,
-                       "item_index": item_index, "deleted": False}
-                return as_item_note(self._write(conn, t, OpKind.CREATE, row, {"text": text}))
-            row = dict(found)
-            data = self._open_row("item_notes", row)
-            if not row["deleted"] and data.get("text") == text:
-                return as_item_note(build("item_notes", row, data))
-            op = OpKind.RESTORE if row["deleted"] else OpKind.UPDATE
-            row["deleted"] = False
-            return as_item_note(self._write(conn, t, op, row, {**data, "text": text}))
+            rows = conn.execute(select(t).where(t.c.session_key == self._tags.session(session_id))).mappings()
+            same = [o for o in self._open_all(t.name, [dict(r) for r in rows]) if o[1]["item_index"] == item_index]
+            if not same:
+                fields = {"uuid": str(uuid4()), "author": self.author, "session_id": session_id,
+                          "item_index": item_index, "deleted": False}
+                return as_item_note(self._write(conn, t, OpKind.CREATE, fields, {"text": text}, None))
+            # the live one if any, else the latest tombstone (as the query of schema 2 chose)
+            latest_first = sorted(same, key=lambda o: str(o[1]["hlc"]), reverse=True)
+            stored, fields, data = min(latest_first, key=lambda o: bool(o[1]["deleted"]))
+            if not fields["deleted"] and data.get("text") == text:
+                return as_item_note(build(t.name, fields, data))
+            op = OpKind.RESTORE if fields["deleted"] else OpKind.UPDATE
+            fields["deleted"] = False
+            return as_item_note(self._write(conn, t, op, fields, {**data, "text": text}, stored))
 
     def item_note(self, session_id: str, item_index: int) -> ItemNote | None:
-        t = db.item_note_table
-        query = select(t).where(t.c.session_id == check_session(session_id),
-                                t.c.item_index == check_index(item_index, "item_index"))
-        notes = [as_item_note(r) for r in self._list(t, query, False)]
+        check_index(item_index, "item_index")
+        notes = [n for n in self._session_notes(session_id) if n.item_index == item_index]
         return max(notes, key=lambda n: n.hlc) if notes else None
 
     def item_notes(self, session_id: str) -> list[ItemNote]:
         """Live notes of a session in agenda order."""
-        t = db.item_note_table
-        notes = [as_item_note(r) for r in self._list(t, select(t).where(t.c.session_id == check_session(session_id)),
-                                                   False)]
-        return sorted(notes, key=lambda n: (n.item_index, n.created))
+        return sorted(self._session_notes(session_id), key=lambda n: (n.item_index, n.created))
 
     def delete_item_note(self, session_id: str, item_index: int) -> ItemNote | None:
         note = self.item_note(session_id, item_index)
         return as_item_note(self._set_deleted(note.uuid, True, db.item_note_table)) if note else None
 
+    def _session_notes(self, session_id: str) -> list[ItemNote]:
+        t = db.item_note_table
+        query = select(t).where(t.c.session_key == self._tags.session(check_session(session_id)))
+        return [as_item_note(r) for r in self._list(t, query, False)]
+
     # -- bookmarks ------------------------------------------------------------------------------
 
     def add_bookmark(self, session_id: str, doc_hash: str, page: int, label: str = "") -> Bookmark:
-        row = {"uuid": str(uuid4()), "author": self.author, "session_id": check_session(session_id),
-               "doc_hash": check_doc_hash(doc_hash), "page": check_index(page, "page"), "deleted": False}
+        fields = {"uuid": str(uuid4()), "author": self.author, "session_id": check_session(session_id),
+                  "doc_hash": check_doc_hash(doc_hash), "page": check_index(page, "page"), "deleted": False}
         data = {"label": check_text(label)}
         with self._tx() as conn:
-            return as_bookmark(self._write(conn, db.bookmark_table, OpKind.CREATE, row, data))
+            return as_bookmark(self._write(conn, db.bookmark_table, OpKind.CREATE, fields, data, None))
 
     def rename_bookmark(self, uuid: str, label: str) -> Bookmark:
         """Give a bookmark another label: the same record, a new version (one transaction)."""
         with self._tx() as conn:
-            row, data = self._require(conn, db.bookmark_table, uuid)
+            stored, fields, data = self._require(conn, db.bookmark_table, uuid)
             if data.get("label") == check_text(label):
-                return as_bookmark(build(db.bookmark_table.name, row, data))
-            return as_bookmark(self._write(conn, db.bookmark_table, OpKind.UPDATE, row, {**data, "label": label}))
+                return as_bookmark(build(db.bookmark_table.name, fields, data))
+            return as_bookmark(self._write(conn, db.bookmark_table, OpKind.UPDATE, fields, {**data, "label": label},
+                                           stored))
 
     def remove_bookmark(self, uuid: str) -> Bookmark:
         return as_bookmark(self._set_deleted(uuid, True, db.bookmark_table))
 
     def bookmarks(self, session_id: str, doc_hash: str | None = None) -> list[Bookmark]:
         t = db.bookmark_table
-        query = select(t).where(t.c.session_id == check_session(session_id))
+        sid = check_session(session_id)
+        query = select(t).where(t.c.session_key == self._tags.session(sid))
         if doc_hash is not None:
-            query = query.where(t.c.doc_hash == check_doc_hash(doc_hash))
+            query = query.where(t.c.doc_key == self._tags.document(sid, check_doc_hash(doc_hash)))
         found = [as_bookmark(r) for r in self._list(t, query, False)]
         return sorted(found, key=lambda b: (b.doc_hash, b.page, b.created))
 
@@ -267,30 +289,49 @@ class NotesStore:
     # -- outbox ---------------------------------------------------------------------------------
 
     def pending_outbox(self, limit: int | None = None) -> list[OutboxOp]:
-        """Operations not yet sent, in the order they happened."""
+        """Operations not yet sent, in the order they happened (an unreadable one as in listings:
+        told to :attr:`on_damaged` and left out, or raised without it)."""
         o = db.outbox_table
         query = select(o).where(o.c.sent_ms.is_(None)).order_by(o.c.seq)
         if limit is not None:
             query = query.limit(limit)
         with self._tx(read=True) as conn:
-            return [OutboxOp(r.seq, r.op_id, r.record_uuid, r.table_name, r.hlc, OpKind(r.op), r.payload)
-                    for r in conn.execute(query)]
+            rows = list(conn.execute(query))
+        ops = []
+        for r in rows:
+            found = self._open_envelope(r.table_name, r.record_uuid, r.payload)
+            if found is None:
+                self._damaged(NotesTamperedError(path=str(self.path), what="outbox", uuid=r.op_id))
+                continue
+            fields, op = found[0], found[2]
+            ops.append(OutboxOp(r.seq, r.op_id, r.record_uuid, r.table_name, fields["hlc"], op, r.payload))
+        return ops
 
     def mark_sent(self, op_ids: Iterable[str]) -> int:
         """Mark operations as delivered (kept, not deleted); return how many were pending."""
         ids = list(op_ids)
         o = db.outbox_table
+        pending = (o.c.op_id.in_(ids), o.c.sent_ms.is_(None))
         with self._tx() as conn:
-            result = conn.execute(update(o).where(o.c.op_id.in_(ids), o.c.sent_ms.is_(None))
-                                  .values(sent_ms=self._wall()))
-            return int(result.rowcount)
+            rows = [dict(r) for r in conn.execute(select(o).where(*pending)).mappings()]
+            if not rows:
+                return 0
+            now = self._wall()
+            conn.execute(update(o).where(*pending).values(sent_ms=now))
+            self._digest.changed(conn, [self._digest.outbox(r) for r in rows],
+                                 [self._digest.outbox({**r, "sent_ms": now}) for r in rows])
+            return len(rows)
 
     def open_op(self, op: OutboxOp) -> JsonDict:
-        """The envelope of an outbox operation: ``{"meta": {...}, "data": {...}}``."""
+        """The envelope of an outbox operation: ``{"meta": {...}, "data": {...}, "created", "hlc", "op"}``."""
         try:
-            return self._cipher.open(op.table, op.record_uuid, op.hlc, op.payload)
+            env = self._codec.cipher.open(op.table, op.record_uuid, op.payload)
         except SealError:
-            raise NotesTamperedError(path=str(self.path), what="outbox", uuid=op.op_id) from None
+            env = None
+        found = unwrap(op.table, op.record_uuid, env) if env is not None and op.table in RECORD_TABLES else None
+        if env is None or found is None or found[0]["hlc"] != op.hlc or found[2] is not op.op:
+            raise NotesTamperedError(path=str(self.path), what="outbox", uuid=op.op_id)
+        return env
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -307,68 +348,90 @@ class NotesStore:
                 with self._engine.begin() as conn:
                     yield conn
 
-    def _write(self, conn: Connection, table: Table, op: OpKind, row: Row, data: JsonDict) -> Record:
-        """Seal and write one record change and its outbox operation (inside the caller's transaction)."""
+    def _write(self, conn: Connection, table: Table, op: OpKind, fields: Row, data: JsonDict,
+               old: Row | None) -> Record:
+        """Seal and write one record version (replacing the stored row ``old``), its outbox
+        operation and the row digest — inside the caller's transaction."""
         hlc = self._clock.now().encode()
-        row = {**row, "hlc": hlc}
+        fields = {**fields, "hlc": hlc}
         if op is OpKind.CREATE:
-            row["created"] = hlc
-        row["payload"] = blob = self._cipher.seal(table.name, row["uuid"], hlc, envelope(table.name, row, data))
-        if op is OpKind.CREATE:
+            fields["created"] = hlc
+        row = self._codec.seal(table.name, fields, data, op)
+        if old is None:
             conn.execute(insert(table), row)
         else:  # statements with parameters apart: SQLAlchemy compiles each shape once
-            changes = {k: v for k, v in row.items() if k not in ("uuid", "created")}
+            changes = {k: v for k, v in row.items() if k != "uuid"}
             changes["where_uuid"] = row["uuid"]
             conn.execute(update(table).where(table.c.uuid == bindparam("where_uuid")), changes)
-        conn.execute(insert(db.outbox_table), {"op_id": str(uuid4()), "record_uuid": row["uuid"],
-                                               "table_name": table.name, "hlc": hlc, "op": op.value, "payload": blob})
-        return build(table.name, row, data)
+        queued: Row = {"op_id": str(uuid4()), "record_uuid": row["uuid"], "table_name": table.name,
+                       "payload": row["payload"], "sent_ms": None}
+        key = conn.execute(insert(db.outbox_table), queued).inserted_primary_key
+        assert key is not None
+        queued["seq"] = key[0]
+        removed = [self._digest.record(table.name, old)] if old is not None else []
+        self._digest.changed(conn, removed, [self._digest.record(table.name, row), self._digest.outbox(queued)],
+                             rows=1 if old is not None else 2, hlc=hlc)
+        return build(table.name, fields, data)
 
-    def _open_row(self, table: str, row: Row) -> JsonDict:
+    def _open_envelope(self, table: str, uuid: str, blob: bytes) -> tuple[Row, JsonDict, OpKind] | None:
+        if table not in RECORD_TABLES:
+            return None
         try:
-            data = unwrap(table, row, self._cipher.open(table, row["uuid"], row["hlc"], row["payload"]))
+            return unwrap(table, uuid, self._codec.cipher.open(table, uuid, blob))
         except SealError:
-            data = None
-        if data is None:
-            raise NotesTamperedError(path=str(self.path), what=table, uuid=row["uuid"])
-        return data
+            return None
 
-    def _find(self, conn: Connection, table: Table, uuid: str) -> tuple[str, Row, JsonDict] | None:
+    def _open(self, table: str, stored: Row) -> tuple[Row, JsonDict]:
+        opened = self._codec.open(table, stored)
+        if opened is None:
+            raise NotesTamperedError(path=str(self.path), what=table, uuid=stored["uuid"])
+        return opened[0], opened[1]
+
+    def _damaged(self, exc: NotesTamperedError) -> None:
+        if self.on_damaged is None:
+            raise exc
+        self.on_damaged(exc)
+
+    def _open_all(self, table: str, rows: list[Row]) -> list[Opened]:
+        """Each row opened; a damaged one told to :attr:`on_damaged` and left out (raised without it)."""
+        opened = []
+        for stored in rows:
+            try:
+                opened.append((stored, *self._open(table, stored)))
+            except NotesTamperedError as exc:
+                self._damaged(exc)
+        return opened
+
+    def _find(self, conn: Connection, table: Table, uuid: str) -> Opened | None:
         found = conn.execute(select(table).where(table.c.uuid == uuid)).mappings().first()
         if found is None:
             return None
-        row = dict(found)
-        return table.name, row, self._open_row(table.name, row)
+        stored = dict(found)
+        return (stored, *self._open(table.name, stored))
 
-    def _require(self, conn: Connection, table: Table, uuid: str) -> tuple[Row, JsonDict]:
+    def _require(self, conn: Connection, table: Table, uuid: str) -> Opened:
         found = self._find(conn, table, uuid)
         if found is None or found[1]["deleted"]:
             raise NoteNotFoundError(what=table.name, uuid=uuid)
-        return found[1], found[2]
+        return found
 
     def _list(self, table: Table, query: Any, include_deleted: bool) -> list[Record]:
         if not include_deleted:
             query = query.where(table.c.deleted.is_(False))
         with self._tx(read=True) as conn:
-            rows = [dict(r) for r in conn.execute(query.order_by(table.c.created, table.c.uuid)).mappings()]
-        listed = []
-        for r in rows:
-            try:
-                listed.append(build(table.name, r, self._open_row(table.name, r)))
-            except NotesTamperedError as exc:
-                if self.on_damaged is None:
-                    raise
-                self.on_damaged(exc)
-        return listed
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        listed = [build(table.name, fields, data) for _, fields, data in self._open_all(table.name, rows)]
+        return sorted(listed, key=lambda r: (r.created, r.uuid))
 
     def _set_deleted(self, uuid: str, deleted: bool, only: Table | None = None) -> Record:
         with self._tx() as conn:
             tables = [only] if only is not None else list(RECORD_TABLES.values())
-            found = next((f for t in tables if (f := self._find(conn, t, uuid)) is not None), None)
+            found = next(((t, f) for t in tables if (f := self._find(conn, t, uuid)) is not None), None)
             if found is None:
                 raise NoteNotFoundError(what=only.name if only is not None else "record", uuid=uuid)
-            name, row, data = found
-            if bool(row["deleted"]) == deleted:
-                return build(name, row, data)  # nothing to change
-            row["deleted"] = deleted
-            return self._write(conn, RECORD_TABLES[name], OpKind.DELETE if deleted else OpKind.RESTORE, row, data)
+            table, (stored, fields, data) = found
+            if bool(fields["deleted"]) == deleted:
+                return build(table.name, fields, data)  # nothing to change
+            fields["deleted"] = deleted
+            return self._write(conn, table, OpKind.DELETE if deleted else OpKind.RESTORE, fields, data, stored)
+
