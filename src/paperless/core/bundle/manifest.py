@@ -17,6 +17,7 @@ DOCUMENT_PATTERN = re.compile(r"documents/[0-9]{4}\.age")
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 4096
 MAX_AGENDA_BYTES = 16 * 1024 * 1024
+MAX_INT_DIGITS = 15  # sizes, versions, counts: far below 10^15; longer numbers are refused unread
 
 
 class ManifestFormatError(ValueError):
@@ -95,10 +96,28 @@ class Manifest:
         raise KeyError(name)
 
 
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ManifestFormatError(f"a number of more than {MAX_INT_DIGITS} digits")
+    return int(text)
+
+
+def _no_float(text: str) -> float:
+    raise ManifestFormatError("a number that is not a whole number")
+
+
+def _no_constant(text: str) -> float:
+    raise ManifestFormatError(f"{text} is not allowed")
+
+
 def _load(data: bytes) -> dict[str, Any]:
+    """Strict JSON: whole numbers of at most MAX_INT_DIGITS digits, no NaN or Infinity."""
     try:
-        obj = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        obj = json.loads(data.decode("utf-8"), parse_int=_parse_int, parse_float=_no_float,
+                         parse_constant=_no_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as exc:
+        if isinstance(exc, ManifestFormatError):
+            raise
         raise ManifestFormatError(f"not valid JSON: {exc.__class__.__name__}") from None
     if not isinstance(obj, dict):
         raise ManifestFormatError("not a JSON object")
