@@ -2,7 +2,8 @@
 
 Streaming throughout: each document is read, encrypted and hashed in 64 KiB chunks straight
 into its ZIP entry, so memory stays bounded whatever the total size. The bundle is written
-under a temporary name and renamed only when complete.
+under a temporary name and renamed only when complete. Every entry is padded (Padmé sizes, the
+same number of recipient stanzas: :mod:`.padding`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from paperless.core.age import X25519Recipient, encrypt
+from paperless.core.age import Recipient, X25519Recipient, encrypt
 from paperless.core.bundle.convert import PreparedPdf, prepare_document
 from paperless.core.bundle.manifest import (
     AGENDA_NAME,
@@ -34,6 +35,7 @@ from paperless.core.bundle.manifest import (
     Manifest,
     Signer,
 )
+from paperless.core.bundle.padding import PaddedReader, StanzaPlan, pad_json
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.session import SessionSpec
@@ -97,6 +99,10 @@ class _HashingReader(io.RawIOBase):
 
 def _recipients(spec: SessionSpec, names: Sequence[str] | None) -> list[X25519Recipient]:
     return [m.card.age_recipient for m in spec.members if names is None or m.name in names]
+
+
+def _padded(plan: StanzaPlan, spec: SessionSpec, names: Sequence[str] | None) -> list[Recipient]:
+    return plan.recipients(_recipients(spec, names))
 
 
 def build_bundle(
@@ -177,17 +183,18 @@ def _write_entries(
     entries: list[Entry] = []
     items: list[AgendaItem] = []
     counter = 0
+    plan = StanzaPlan(_recipients(spec, None))
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as zf:
         for number, (item, docs) in enumerate(zip(spec.items, prepared, strict=True), start=1):
             agenda_docs: list[AgendaDocument] = []
-            recipients = _recipients(spec, item.restricted_to)
             for p in docs:
                 counter += 1
                 name = f"documents/{counter:04d}.age"
                 with open(p.pdf, "rb") as src, zf.open(_info(name), "w", force_zip64=True) as dst:
                     reader = _HashingReader(src, on_read)
                     writer = _CountingWriter(cast(BinaryIO, dst))
-                    encrypt(recipients, cast(BinaryIO, reader), cast(BinaryIO, writer))
+                    encrypt(_padded(plan, spec, item.restricted_to), cast(BinaryIO, PaddedReader(reader)),
+                            cast(BinaryIO, writer))
                 entries.append(Entry(name, "document", writer.size, writer.digest.hexdigest()))
                 agenda_docs.append(AgendaDocument(
                     name, p.title, p.source.name if p.converted_from is None else p.source.stem + ".pdf",
@@ -203,7 +210,7 @@ def _write_entries(
         )
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
             writer = _CountingWriter(cast(BinaryIO, dst))
-            encrypt(_recipients(spec, None), io.BytesIO(agenda.to_json()), cast(BinaryIO, writer))
+            encrypt(_padded(plan, spec, None), io.BytesIO(pad_json(agenda.to_json())), cast(BinaryIO, writer))
         entries.insert(0, Entry(AGENDA_NAME, "agenda", writer.size, writer.digest.hexdigest()))
         card = signer.card
         manifest = Manifest(
