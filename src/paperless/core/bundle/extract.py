@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperless.core.bundle.errors import ExpiredError, TamperedError
-from paperless.core.bundle.reader import OpenedBundle
+from paperless.core.bundle.opened import OpenedBundle
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
 
 
