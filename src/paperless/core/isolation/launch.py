@@ -92,6 +92,9 @@ class ChildProcess:
             return
         self.kill()
         self.wait(5)
-        for pipe in (self._popen.stdin, self._popen.stdout):
+        for pipe in (self._popen.stdin, self._popen.stdout):  # Windows: the channel's pipes, closed already
             if pipe is not None:
-                pipe.close()
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
