@@ -38,6 +38,7 @@ from paperless.core.library import (
     reopen_session,
 )
 from paperless.core.library import state as state_mod
+from paperless.core.localstate import MAGIC, TAG_SIZE
 from paperless.core.library import store as store_mod
 from paperless.core.session import load_session
 
@@ -88,7 +89,8 @@ def test_import_copies_remembers_and_encrypts(tmp_path: Path, bundle: Path, peop
             for enc in ("utf-8", "utf-16-le"):
                 assert needle.encode(enc) not in data, path
     plain = decrypt_bytes([lib.identity.age_identity], raw)  # age -d reads it: a seal, then the JSON
-    assert json.loads(plain[plain.index(b"{"):])["schema"] == SCHEMA_VERSION
+    assert plain.startswith(MAGIC)
+    assert json.loads(plain[len(MAGIC) + TAG_SIZE:])["schema"] == SCHEMA_VERSION
     with pytest.raises(AgeError):
         decrypt_bytes([unlock(people.member("binh")).age_identity], raw)
     # The versions seen live in the sealed state: nothing about sessions in the clear.
