@@ -38,8 +38,8 @@ from paperless.core.library import (
     reopen_session,
 )
 from paperless.core.library import state as state_mod
-from paperless.core.localstate import MAGIC, TAG_SIZE
 from paperless.core.library import store as store_mod
+from paperless.core.localstate import MAGIC, TAG_SIZE
 from paperless.core.session import load_session
 
 TITLE = "Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12"
