@@ -113,3 +113,24 @@ def test_setting_the_clock_back_does_not_revive_an_expired_session(qtbot, make, 
     h.open(expiring)
     assert h.window.session.expired and h.window.reader.view.page_count() == 0
     assert h.window.reader.view.canvas.message.startswith("This session expired")
+
+
+def test_an_export_chosen_before_the_expiry_is_not_made_after_it(qtbot, make, expiring: Path,  # type: ignore[no-untyped-def]
+                                                                  people: People, tmp_path: Path) -> None:
+    now = [BEFORE]
+    h = reading(qtbot, make, expiring, people, now)
+    w = h.window
+    out = tmp_path / "annotated.pdf"
+
+    def slow_member(*_args: object) -> Path:  # the file dialog stays open across midnight
+        h.files.asked.append("save")
+        now[0] = AFTER
+        return out
+
+    h.files.save_file = slow_member  # type: ignore[method-assign]
+    w.notes.exporter.warn = False
+    with qtbot.waitSignal(w.session.session_expired, timeout=WAIT):
+        w.actions_.export_pdf.trigger()
+    assert h.files.asked[-1] == "save"
+    h.wait_idle()
+    assert not out.exists() and not w.notes.exporter.busy and not w.actions_.export_pdf.isEnabled()

@@ -2,8 +2,8 @@
 
 Both go the same way: a warning that the file will not be protected (with "do not warn me
 again in this session"), then where to save, then the work in the background with a busy
-dialog, then a clear message. The PDF work (PyMuPDF) runs in a fresh process
-(:mod:`.isolated`); the Markdown summary is plain Python and runs on a worker thread. The
+dialog, then a clear message. The PDF work (PyMuPDF) runs in a fresh, sandboxed child process
+(:mod:`paperless.core.export.isolated`); the Markdown summary is plain Python and runs on a worker thread. The
 file is written atomically (``core.export.write_export``): a failure leaves nothing behind.
 The annotated PDF carries the watermark when the session's policy asks for one, and exists
 only when the policy allows printing (an exported PDF is a printable copy); when the policy
@@ -78,11 +78,18 @@ class Exporter(QObject):
 
     # -- the two exports -------------------------------------------------------------------------
 
+    def _may_export(self) -> bool:
+        """The office's policy, asked now (a session may expire while the member chooses a file)."""
+        policy = self._w.session.policy
+        if policy is None or not policy.can_export():
+            self._w.session.check_expiry()  # crossing the expiry closes the documents and says so
+            return False
+        return True
+
     def export_annotated(self, doc: LoadedDocument | None) -> None:
-        opened = self._w.session.opened
         if doc is None or not doc.doc_hash or self.busy or not self._c.active:
             return
-        if opened is None or not opened.agenda.allow_print:  # the action is disabled; never a copy anyway
+        if not self._may_export():  # the action is disabled; never a copy anyway
             return
         title = self.tr("Export annotated PDF")
         annotated = self.tr("annotated")  # in the file name (outside an f-string, for lupdate)
@@ -142,6 +149,8 @@ class Exporter(QObject):
         box.open()
 
     def _run_annotated(self, doc: LoadedDocument, path: Path) -> None:
+        if not self._may_export():
+            return
         identity = self._w.services.identity
         author = identity.card.name if identity is not None else ""
         annotations = [a for a in self._c.annotations(doc.doc_hash) if not a.deleted]
