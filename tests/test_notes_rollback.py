@@ -110,13 +110,12 @@ def test_a_removed_record_is_refused(tmp_path: Path, an: UnlockedIdentity) -> No
 
 
 def test_a_removed_bookmark_or_item_note_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
-    _history(tmp_path, an)
-    shutil.copytree(tmp_path, tmp_path.with_name(tmp_path.name + "-2"))
-    _sql(tmp_path, ("DELETE FROM bookmarks", ()))
-    _refused(tmp_path, an)
-    other = tmp_path.with_name(tmp_path.name + "-2")
-    _sql(other, ("DELETE FROM item_notes", ()))
-    _refused(other, an)
+    _history(tmp_path / "one", an)
+    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    _sql(tmp_path / "one", ("DELETE FROM bookmarks", ()))
+    _refused(tmp_path / "one", an)
+    _sql(tmp_path / "two", ("DELETE FROM item_notes", ()))
+    _refused(tmp_path / "two", an)
 
 
 @pytest.mark.parametrize("what", ["records", "outbox order"])
