@@ -169,7 +169,9 @@ def test_an_altered_record_is_reported_once_and_hides_only_itself(qtbot: QtBot, 
         bad = store.add_annotation(sid, DOC, 0, "highlight", "#ffe066", {"quote": "một"})
         good = store.add_annotation(sid, DOC, 1, "underline", "#00aa00", {"quote": "hai"})
     con = sqlite3.connect(folder / DB_FILE)
-    con.execute("UPDATE annotations SET page = 5 WHERE uuid = ?", (bad.uuid,))  # a clear column changed
+    [(blob,)] = con.execute("SELECT payload FROM annotations WHERE uuid = ?", (bad.uuid,)).fetchall()
+    con.execute("UPDATE annotations SET payload = ? WHERE uuid = ?",  # damage inside its sealed payload
+                (blob[:-1] + bytes([blob[-1] ^ 1]), bad.uuid))
     con.commit()
     con.close()
     c = AnnotationController(Operations(threads=1))
@@ -186,6 +188,35 @@ def test_an_altered_record_is_reported_once_and_hides_only_itself(qtbot: QtBot, 
         qtbot.wait(50)
         assert len(reported) == 1 and bad.uuid in reported[0].message("en")  # type: ignore[attr-defined]
         assert "không đọc được" in reported[0].message("vi")  # type: ignore[attr-defined]
+    finally:
+        c.close()
+        c.wait()
+
+
+def test_a_key_file_set_aside_is_said_once(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> None:
+    """Issue 8 §5: a notes key nobody but the member could have sealed is never used; the app says so."""
+    from paperless.core.age import encrypt_bytes
+    from paperless.core.notes import KEY_FILE
+    from paperless.core.notes.errors import NotesKeyRejectedNotice
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    planted = b"paperless-notes-key/1\n" + bytes(32)  # a key the planter knows, to the public card
+    (folder / KEY_FILE).write_bytes(encrypt_bytes([an.card.age_recipient], planted))
+    c = AnnotationController(Operations(threads=1))
+    reported: list[BaseException] = []
+    c.damaged.connect(reported.append)
+    with qtbot.waitSignal(c.ready, timeout=10_000):
+        c.start(folder, an, "phien-12")
+    try:
+        qtbot.waitUntil(lambda: bool(reported), timeout=10_000)
+        [notice] = reported
+        assert isinstance(notice, NotesKeyRejectedNotice) and "never used" in notice.message("en")
+        c.stop()
+        with qtbot.waitSignal(c.ready, timeout=10_000):
+            c.start(folder, an, "phien-13")
+        c.wait()
+        assert len(reported) == 1
     finally:
         c.close()
         c.wait()

@@ -84,6 +84,8 @@ class AnnotationController(QObject):
             if self._db_store is None:  # jobs run one after another: never two stores
                 self._db_store = NotesStore.open(folder, identity)
                 self._db_store.on_damaged = self._damage_found.emit  # a bad row hides only itself
+                for notice in self._db_store.notices:  # e.g. a planted key file set aside: said once
+                    self._damage_found.emit(notice)
             s = self._db_store
             return s, s.item_notes(sid), s.bookmarks(sid)
 
