@@ -11,9 +11,9 @@ import pytest
 from bundle_helpers import People, unlock
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.operations import Operations
 

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         "bundle": T("Building the signed, encrypted bundle…", "Đang tạo gói tài liệu đã ký và mã hóa…"),
         "verify": T("Verifying the bundle…", "Đang kiểm tra gói tài liệu…"),
     }
-    from paperless.core.demo.setup import DEMO_PASSPHRASE, set_up_demo  # PyMuPDF: only when needed
+    from paperless.demo.setup import DEMO_PASSPHRASE, set_up_demo  # PyMuPDF: only when needed
 
     demo = set_up_demo(root, step=lambda s: say(steps[s]))
     m = demo.build.manifest

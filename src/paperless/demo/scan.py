@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pymupdf
 
-from paperless.core.demo.layout import MM, RED, Builder
-from paperless.core.demo.official import signature, state_header
+from paperless.demo.layout import MM, RED, Builder
+from paperless.demo.official import signature, state_header
 
 DPI = 150
 JPEG_QUALITY = 55

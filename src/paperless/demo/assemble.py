@@ -1,6 +1,6 @@
 # PyMuPDF ships partial type annotations; its unannotated calls are fine here.
 # mypy: disable-error-code="no-untyped-call"
-"""The laid-out pages of :class:`~paperless.core.demo.layout.Builder` made into a PDF with
+"""The laid-out pages of :class:`~paperless.demo.layout.Builder` made into a PDF with
 PyMuPDF: the Noto Sans faces used embedded once, each page's content stream, internal links,
 the outline and the metadata; the fonts subset at the end."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from paperless.core.demo.fonts import FONT_FILES, RES_NAME, Face, Fonts
+from paperless.demo.fonts import FONT_FILES, RES_NAME, Face, Fonts
 
 Link = tuple[int, pymupdf.Rect, int, float]  # from page, area, to page, to y
 Entry = tuple[int, str, int, float]  # outline level, title, page, y

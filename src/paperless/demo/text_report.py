@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paperless.core.demo.official import Block, H, L, P, Table
+from paperless.demo.official import Block, H, L, P, Table
 
 INTRO = (
     "Thực hiện Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XVI, nhiệm kỳ "

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperless.core.bundle import BuildResult, build_bundle, verify_bundle
-from paperless.core.demo.documents import write_demo_documents, write_plan
-from paperless.core.demo.session_data import DEMO_SESSION
 from paperless.core.identity import create_identity, load_card, unlock_identity
 from paperless.core.identity.card import toml_str
 from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.session import load_session
+from paperless.demo.documents import write_demo_documents, write_plan
+from paperless.demo.session_data import DEMO_SESSION
 
 DEMO_PASSPHRASE = "demo-hoinghi-12"
 FOLDERS = {"Nguyễn Văn An": "an", "Trần Thị Bình": "binh", "Lê Hoàng Cường": "cuong"}

@@ -16,8 +16,8 @@ from datetime import date
 
 import pymupdf
 
-from paperless.core.demo.layout import GREY, MM, RED, Align, Builder, Face, Rich
-from paperless.core.demo.session_data import PROVINCE
+from paperless.demo.layout import GREY, MM, RED, Align, Builder, Face, Rich
+from paperless.demo.session_data import PROVINCE
 
 _HEADER_SPLIT = 0.43  # the left header column takes this share of the text width
 

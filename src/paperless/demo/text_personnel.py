@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paperless.core.demo.official import Block, H, L, P, Table
+from paperless.demo.official import Block, H, L, P, Table
 
 CANDIDATES = Table(
     caption="Bảng tóm tắt thông tin nhân sự được giới thiệu",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pymupdf
 
-from paperless.core.demo.assemble import Entry, Link, assemble
-from paperless.core.demo.fonts import (
+from paperless.demo.assemble import Entry, Link, assemble
+from paperless.demo.fonts import (
     RES_NAME,
     Align,
     Color,
@@ -377,6 +377,20 @@ class Builder:
                 )
         return assemble(self.pages, width=self.width, height=self.height, fonts=self.fonts, used=self.used,
                         links=self.links, toc=self.toc, metadata=metadata)
+
+    def pdf_bytes(
+        self,
+        *,
+        metadata: dict[str, str],
+        page_label: str = "Trang {n}/{total}",
+        numbered: bool = True,
+    ) -> bytes:
+        """The finished PDF as bytes (nothing written to disk)."""
+        doc = self.document(metadata=metadata, page_label=page_label, numbered=numbered)
+        try:
+            return bytes(doc.tobytes())
+        finally:
+            doc.close()
 
     def save(
         self,

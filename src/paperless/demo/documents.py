@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from paperless.core.demo import text_personnel, text_plan, text_report
-from paperless.core.demo.layout import Builder
-from paperless.core.demo.long_doc import write_long_plan
-from paperless.core.demo.official import (
+from paperless.demo import text_personnel, text_plan, text_report
+from paperless.demo.layout import Builder
+from paperless.demo.long_doc import write_long_plan
+from paperless.demo.official import (
     CONTENTS_LINE,
     H,
     contents,
@@ -35,8 +35,8 @@ from paperless.core.demo.official import (
     signature,
     title,
 )
-from paperless.core.demo.scan import write_scanned_letter
-from paperless.core.demo.session_data import DEMO_SESSION, PARTY_COMMITTEE
+from paperless.demo.scan import write_scanned_letter
+from paperless.demo.session_data import DEMO_SESSION, PARTY_COMMITTEE
 
 DEFAULT_MARKER = "PAPERLESS-DEMO-MARKER"
 ISSUER = ("TỈNH ỦY VÂN SƠN",)

@@ -2,7 +2,7 @@
 Committee ("Tỉnh ủy Vân Sơn"; no real province is called Vân Sơn).
 
 Plain frozen dataclasses so a session.toml can be written from them; document names are
-the file names produced by :func:`paperless.core.demo.documents.write_demo_documents`.
+the file names produced by :func:`paperless.demo.documents.write_demo_documents`.
 """
 
 from __future__ import annotations

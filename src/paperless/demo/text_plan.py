@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paperless.core.demo.official import Block, H, L, P, Table
+from paperless.demo.official import Block, H, L, P, Table
 
 INTRO = (
     "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát "

@@ -7,11 +7,12 @@ output is the same on every run while every page reads differently.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from paperless.core.demo.layout import Builder
-from paperless.core.demo.official import contents, doc_code, state_header, title
+from paperless.demo.layout import Builder
+from paperless.demo.official import contents, doc_code, state_header, title
 
 SECTORS = (
     "nông nghiệp ứng dụng công nghệ cao",
@@ -218,46 +219,61 @@ def _num(x: float) -> str:
     return f"{x:.1f}".replace(".", ",")
 
 
-def _sentence(rng: random.Random) -> str:
-    metric, unit, low, high = rng.choice(METRICS)
-    value = rng.uniform(low, high)
-    return rng.choice(TEMPLATES).format(
-        verb=rng.choice(VERBS),
-        sector=rng.choice(SECTORS),
-        area=rng.choice(AREAS),
-        link=rng.choice(LINKS),
-        goal=rng.choice(GOALS),
-        obs=rng.choice(OBSERVATIONS),
-        sol=rng.choice(SOLUTIONS),
-        year=rng.choice((2025, 2030)),
-        metric=metric,
-        unit=unit if unit == "%" else " " + unit,
-        value=_num(value),
-        value2=_num(value * rng.uniform(1.1, 1.6)),
-    )
+@dataclass(frozen=True)
+class Phrases:
+    """The long plan's phrase tables and sentence templates; every draw comes from ``rng``."""
 
+    sectors: tuple[str, ...]
+    areas: tuple[str, ...]
+    verbs: tuple[str, ...]
+    links: tuple[str, ...]
+    goals: tuple[str, ...]
+    metrics: tuple[tuple[str, str, float, float], ...]  # name, unit, low, high
+    observations: tuple[str, ...]
+    solutions: tuple[str, ...]
+    templates: tuple[str, ...]
 
-def _paragraph(rng: random.Random) -> str:
-    text = " ".join(_sentence(rng) for _ in range(rng.randint(3, 6)))
-    return text[0].upper() + text[1:]
-
-
-def _table(rng: random.Random) -> tuple[tuple[str, ...], ...]:
-    rows = [("TT", "Chỉ tiêu", "Đơn vị", "Năm 2020", "Năm 2025", "Năm 2030")]
-    for i, (metric, unit, low, high) in enumerate(rng.sample(METRICS, 5), start=1):
-        a = rng.uniform(low * 0.8, low)
-        b = rng.uniform(a, high)
-        rows.append(
-            (
-                str(i),
-                metric[0].upper() + metric[1:],
-                unit,
-                _num(a),
-                _num(b),
-                _num(rng.uniform(b, high * 1.1)),
-            )
+    def sentence(self, rng: random.Random) -> str:
+        metric, unit, low, high = rng.choice(self.metrics)
+        value = rng.uniform(low, high)
+        return rng.choice(self.templates).format(
+            verb=rng.choice(self.verbs),
+            sector=rng.choice(self.sectors),
+            area=rng.choice(self.areas),
+            link=rng.choice(self.links),
+            goal=rng.choice(self.goals),
+            obs=rng.choice(self.observations),
+            sol=rng.choice(self.solutions),
+            year=rng.choice((2025, 2030)),
+            metric=metric,
+            unit=unit if unit == "%" else " " + unit,
+            value=_num(value),
+            value2=_num(value * rng.uniform(1.1, 1.6)),
         )
-    return tuple(rows)
+
+    def paragraph(self, rng: random.Random) -> str:
+        text = " ".join(self.sentence(rng) for _ in range(rng.randint(3, 6)))
+        return text[0].upper() + text[1:]
+
+    def table(self, rng: random.Random) -> tuple[tuple[str, ...], ...]:
+        rows = [("TT", "Chỉ tiêu", "Đơn vị", "Năm 2020", "Năm 2025", "Năm 2030")]
+        for i, (metric, unit, low, high) in enumerate(rng.sample(self.metrics, 5), start=1):
+            a = rng.uniform(low * 0.8, low)
+            b = rng.uniform(a, high)
+            rows.append(
+                (
+                    str(i),
+                    metric[0].upper() + metric[1:],
+                    unit,
+                    _num(a),
+                    _num(b),
+                    _num(rng.uniform(b, high * 1.1)),
+                )
+            )
+        return tuple(rows)
+
+
+PHRASES = Phrases(SECTORS, AREAS, VERBS, LINKS, GOALS, METRICS, OBSERVATIONS, SOLUTIONS, TEMPLATES)
 
 
 def write_long_plan(path: Path, *, code: str, marker: str) -> Path:
@@ -296,7 +312,7 @@ def write_long_plan(path: Path, *, code: str, marker: str) -> Path:
         for s, section in enumerate(sections, start=1):
             b.heading(f"{s}. {section}", level=2)
             for k in range(PARAGRAPHS_PER_SECTION):
-                b.paragraph(_paragraph(rng))
+                b.paragraph(PHRASES.paragraph(rng))
                 if k == 5 and (c + s) % 3 == 0:
                     b.paragraph(
                         f"Bảng {c}.{s}. Dự báo một số chỉ tiêu chủ yếu",
@@ -309,7 +325,7 @@ def write_long_plan(path: Path, *, code: str, marker: str) -> Path:
                         keep=90,
                     )
                     b.table(
-                        _table(rng),
+                        PHRASES.table(rng),
                         (6, 40, 14, 13, 13, 14),
                         aligns=("center", "left", "center", "right", "right", "right"),
                     )
