@@ -1,6 +1,6 @@
 """Re-anchoring benchmark: carrying annotations over to a revised 1,000-page document.
 
-The old version is the long demo plan's text (core.demo.long_doc's seeded paragraph
+The old version is the long demo plan's text (paperless.demo.factory's seeded paragraph
 generator, extended to --pages A4 pages) typeset on A4 with the demo layout engine; the new
 version is the same text with edits (one sentence deleted, one inserted and one word
 changed every --edit-every paragraphs) re-typeset on US Letter with other margins and
@@ -34,9 +34,9 @@ from typing import TypeVar
 import pymupdf
 
 from paperless.core.anchoring import Anchor, DocText, geometry_anchor, reanchor, reanchor_all, text_anchor_words
-from paperless.core.demo.layout import MM, Builder, Margins
-from paperless.core.demo.long_doc import _paragraph, _sentence
 from paperless.core.render import Word as W
+from paperless.demo.factory import LETTER, MM, Margins, long_plan_phrases
+from paperless.demo.factory import typeset as typeset_demo
 
 T = TypeVar("T")
 
@@ -48,39 +48,32 @@ def timed(fn: Callable[[], T]) -> tuple[float, T]:
 
 
 def typeset(paragraphs: Sequence[str], letter: bool) -> bytes:
-    if letter:
-        b = Builder(margins=Margins(left=25 * MM, top=18 * MM, right=22 * MM, bottom=20 * MM), width=612.0, height=792.0)
-        size = 12.5
-    else:
-        b = Builder()
-        size = 12.0
-    b.new_page()
+    texts: list[tuple[bool, str]] = []
     for k, text in enumerate(paragraphs):
         if k % 10 == 0:
-            b.heading(f"{k // 10 + 1}. Phương án phát triển số {k // 10 + 1}", size=size + 0.5)
-        b.paragraph(text, size=size)
-    doc = b.document(metadata={"title": "bench"})
-    try:
-        return bytes(doc.tobytes())
-    finally:
-        doc.close()
+            texts.append((True, f"{k // 10 + 1}. Phương án phát triển số {k // 10 + 1}"))
+        texts.append((False, text))
+    if letter:
+        margins = Margins(left=25 * MM, top=18 * MM, right=22 * MM, bottom=20 * MM)
+        return typeset_demo(texts, page=LETTER, margins=margins, size=12.5, title="bench")
+    return typeset_demo(texts, size=12.0, title="bench")
 
 
 def paragraphs_for(pages: int, seed: int = 20212030) -> list[str]:
     """Enough of the long plan's paragraphs for ``pages`` A4 pages (~4.6 paragraphs a page)."""
-    rng = random.Random(seed)
-    return [_paragraph(rng) for _ in range(int(pages * 4.6))]
+    rng, phrases = random.Random(seed), long_plan_phrases()
+    return [phrases.paragraph(rng) for _ in range(int(pages * 4.6))]
 
 
 def revise(paragraphs: list[str], every: int, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
+    rng, phrases = random.Random(seed), long_plan_phrases()
     out = []
     for k, text in enumerate(paragraphs):
         if k % every == every // 2:
             sentences = text.split(". ")
             if len(sentences) > 2:
                 del sentences[rng.randrange(len(sentences))]
-            sentences.insert(rng.randrange(len(sentences) + 1), _sentence(rng).rstrip("."))
+            sentences.insert(rng.randrange(len(sentences) + 1), phrases.sentence(rng).rstrip("."))
             words = ". ".join(sentences).split(" ")
             words[rng.randrange(len(words))] = "điều chỉnh"
             text = " ".join(words)

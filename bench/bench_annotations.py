@@ -43,9 +43,9 @@ from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from paperless.core.anchoring import DocText, geometry_anchor, text_anchor  # noqa: E402
-from paperless.core.demo import write_demo_documents  # noqa: E402
 from paperless.core.notes import Annotation, AnnotationKind  # noqa: E402
 from paperless.core.render import PdfDocument  # noqa: E402
+from paperless.demo.factory import write_demo_documents  # noqa: E402
 from paperless.gui.annotations.geometry import smooth_stroke, strokes_box  # noqa: E402
 from paperless.gui.annotations.shape_cache import ShapeCache  # noqa: E402
 from paperless.gui.annotations.tools import NOTE_ICON, PRESETS  # noqa: E402

@@ -43,8 +43,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pymupdf  # noqa: E402
 
-from paperless.core.demo import write_demo_documents  # noqa: E402
 from paperless.core.render import PdfDocument, Priority, RenderKey, RenderProcess, RenderWorker  # noqa: E402
+from paperless.demo.factory import write_demo_documents  # noqa: E402
 
 MUTOOL = "/usr/bin/mutool"
 BACKEND = ["process"]  # set from --backend

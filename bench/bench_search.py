@@ -30,9 +30,9 @@ from typing import TypeVar
 
 import pymupdf
 
-from paperless.core.demo.documents import write_demo_documents
 from paperless.core.search import PageWords, SessionIndex
 from paperless.core.search.words import WordLike
+from paperless.demo.factory import write_demo_documents
 
 T = TypeVar("T")
 

@@ -1,11 +1,12 @@
 """The carry-over test corpus: one long Vietnamese text in two versions, typeset in two formats.
 
 Two kinds of text. "realistic": the demo's hand-written report, plan and personnel texts,
-then paragraphs from the long demo plan's sentence templates (core.demo.long_doc) each made
-specific the way real plans are (communes, amounts, areas, dates, the department in charge),
-so that phrases repeat but whole passages rarely do. "formulaic": the raw templates — seven
-sentence patterns with a few fillers each, so that whole sentences and 250-character
-passages recur dozens of times within a few pages: a stress test for telling copies apart.
+then paragraphs from the long demo plan's sentence templates (paperless.demo.factory's
+long_plan_phrases) each made specific the way real plans are (communes, amounts, areas,
+dates, the department in charge), so that phrases repeat but whole passages rarely do.
+"formulaic": the raw templates — seven sentence patterns with a few fillers each, so that
+whole sentences and 250-character passages recur dozens of times within a few pages: a
+stress test for telling copies apart.
 
 The old version is typeset on A4 (Noto Sans 12 pt, the demo's official margins), the new one
 on US Letter (11 pt, other margins), so every line and page breaks differently. The new
@@ -32,24 +33,14 @@ from functools import cache
 import pymupdf
 
 from paperless.core.anchoring import DocText
-from paperless.core.demo import text_personnel, text_plan, text_report
-from paperless.core.demo.layout import MM, Builder, Margins
-from paperless.core.demo.long_doc import (
-    AREAS,
-    GOALS,
-    LINKS,
-    METRICS,
-    OBSERVATIONS,
-    SECTORS,
-    SOLUTIONS,
-    VERBS,
-    _sentence,
-)
-from paperless.core.demo.official import H, L, P
 from paperless.core.render import Word as W
+from paperless.demo.factory import LETTER, MM, H, L, Margins, P, document_blocks, long_plan_phrases
+from paperless.demo.factory import typeset as typeset_demo
 
 Tid = tuple[int, int]
-LETTER = (612.0, 792.0)
+PHRASES = long_plan_phrases()
+AREAS, GOALS, LINKS, METRICS = PHRASES.areas, PHRASES.goals, PHRASES.links, PHRASES.metrics
+OBSERVATIONS, SECTORS, SOLUTIONS, VERBS = PHRASES.observations, PHRASES.sectors, PHRASES.solutions, PHRASES.verbs
 
 
 @dataclass(frozen=True)
@@ -78,8 +69,7 @@ TONES = {"a": "àáảãạ", "o": "òóỏõọ", "e": "èéẻẽẹ", "i": "�
 
 def _hand_written() -> list[tuple[bool, str]]:
     out: list[tuple[bool, str]] = []
-    blocks = [*text_report.BLOCKS, *text_plan.PURPOSE, *text_plan.GOALS, *text_plan.TASK_BLOCKS]
-    blocks += [*text_plan.IMPLEMENTATION, *text_personnel.BLOCKS]
+    blocks = [*document_blocks("report"), *document_blocks("plan"), *document_blocks("personnel")]
     for b in blocks:
         if isinstance(b, H):
             out.append((True, b.text))
@@ -198,7 +188,7 @@ def make_corpus(kind: str = "realistic", seed: int = 2024, generated_paragraphs:
     for heading, text in _hand_written():
         old.append(Block(heading, [ids.sent(s) for s in (_SPLIT.split(text) if not heading else [text])]))
     gen = random.Random(seed + 1)
-    sentence = _realistic_sentence if kind == "realistic" else _sentence
+    sentence = _realistic_sentence if kind == "realistic" else PHRASES.sentence
     for k in range(generated_paragraphs):
         if k % 12 == 0:
             old.append(Block(True, [ids.sent(f"{k // 12 + 1}.{k % 7 + 1}. Phương án phát triển giai đoạn {k // 12 + 1}")]))
@@ -257,26 +247,11 @@ def tokens(blocks: list[Block]) -> list[tuple[str, Tid]]:
 
 
 def typeset(blocks: list[Block], fmt: str, *, numbered: bool) -> bytes:
+    texts = [(blk.heading, text) for blk in blocks if (text := " ".join(" ".join(s.words) for s in blk.sents))]
     if fmt == "a4":
-        b = Builder()
-        size = 12.0
-    else:
-        b = Builder(margins=Margins(left=25 * MM, top=18 * MM, right=22 * MM, bottom=20 * MM), width=LETTER[0], height=LETTER[1])
-        size = 11.0
-    b.new_page()
-    for blk in blocks:
-        text = " ".join(" ".join(s.words) for s in blk.sents)
-        if not text:
-            continue
-        if blk.heading:
-            b.heading(text, size=size + 0.5)
-        else:
-            b.paragraph(text, size=size)
-    doc = b.document(metadata={"title": "corpus"}, numbered=numbered)
-    try:
-        return bytes(doc.tobytes())
-    finally:
-        doc.close()
+        return typeset_demo(texts, size=12.0, numbered=numbered, title="corpus")
+    margins = Margins(left=25 * MM, top=18 * MM, right=22 * MM, bottom=20 * MM)
+    return typeset_demo(texts, page=LETTER, margins=margins, size=11.0, numbered=numbered, title="corpus")
 
 
 def extract(pdf: bytes) -> list[list[W]]:

@@ -20,10 +20,9 @@ from paperless.core.anchoring import (
     text_anchor_words,
 )
 from paperless.core.anchoring.match import Hint, find_all, matched_after, matched_before
-from paperless.core.demo import text_report
-from paperless.core.demo.official import P
+from paperless.demo.factory import P, document_blocks
 
-PARAS = [b.text for b in text_report.BLOCKS if isinstance(b, P) and isinstance(b.text, str)]
+PARAS = [b.text for b in document_blocks("report") if isinstance(b, P) and isinstance(b.text, str)]
 BASE = "\n\n".join(PARAS)
 
 

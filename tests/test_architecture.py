@@ -1,4 +1,5 @@
-"""The core stays free of Qt: checked on the source and on a real import."""
+"""The core stays free of Qt and of the demo: checked on the source and on a real import.
+Tests and benchmarks reach the demo only through its public fixture factory."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORE = Path(__file__).resolve().parents[1] / "src" / "paperless" / "core"
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "src" / "paperless" / "core"
 FORBIDDEN = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "paperless.gui")
 
 
@@ -39,12 +41,44 @@ def test_importing_all_of_core_loads_no_qt() -> None:
         "for m in pkgutil.walk_packages(c.__path__, 'paperless.core.'):\n"
         "    importlib.import_module(m.name)\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6')]\n"
+        "bad += [m for m in sys.modules if m == 'paperless.demo' or m.startswith('paperless.demo.')]\n"
         "print(len([m for m in sys.modules if m.startswith('paperless.core')]), bad)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     count, bad = out.split(" ", 1)
     assert int(count) > 10
     assert bad.strip() == "[]"
+
+
+def test_core_sources_do_not_import_the_demo() -> None:
+    offenders = [
+        f"{f.relative_to(CORE)}: {name}"
+        for f in sorted(CORE.rglob("*.py"))
+        for name in _imports(f)
+        if name == "paperless.demo" or name.startswith("paperless.demo.")
+    ]
+    assert offenders == []
+
+
+def test_the_demo_is_not_in_core() -> None:
+    """The demo (its typesetter and texts) is a package beside core, its texts are data."""
+    in_core = [p.relative_to(CORE) for p in CORE.rglob("*") if "demo" in p.name.lower()]
+    assert in_core == []
+    demo = ROOT / "src" / "paperless" / "demo"
+    assert (demo / "__init__.py").is_file() and (demo / "factory.py").is_file()
+
+
+def test_tests_and_benchmarks_use_only_the_demo_s_public_factory() -> None:
+    offenders = []
+    for f in sorted([*(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py")]):
+        for node in ast.walk(ast.parse(f.read_text("utf-8"), str(f))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("paperless.demo"):
+                if node.module != "paperless.demo.factory":
+                    offenders.append(f"{f.name}: from {node.module}")
+                offenders += [f"{f.name}: {a.name}" for a in node.names if a.name.startswith("_")]
+            elif isinstance(node, ast.Import):
+                offenders += [f"{f.name}: import {a.name}" for a in node.names if a.name.startswith("paperless.demo")]
+    assert offenders == []
 
 
 def test_the_check_itself_catches_a_qt_import(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The demo session's generated PDFs (paperless.core.demo)."""
+"""The demo session's generated PDFs (paperless.demo, through its public factory)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,14 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from paperless.core.demo import DEFAULT_MARKER, DEMO_SESSION, DemoDocuments, write_demo_documents
-from paperless.core.demo.long_doc import write_long_plan
+from paperless.demo.factory import (
+    DEFAULT_MARKER,
+    DemoDocuments,
+    demo_session,
+    write_agenda,
+    write_demo_documents,
+    write_long_plan,
+)
 from paperless.resources import resource_path
 
 MARKER = "PLTEST-7f3a9c-MARKER"
@@ -118,8 +124,6 @@ def test_document_code_and_marker(docs: DemoDocuments) -> None:
 
 
 def test_default_marker(tmp_path: Path) -> None:
-    from paperless.core.demo.documents import write_agenda
-
     path = write_agenda(tmp_path / "a.pdf")
     assert DEFAULT_MARKER in _text(path)
 
@@ -196,16 +200,17 @@ def test_long_document_is_fast_and_deterministic(tmp_path: Path) -> None:
 
 
 def test_session_data_matches_documents(docs: DemoDocuments) -> None:
+    session = demo_session()
     produced = {p.name for p in docs.all()}
-    named = set(DEMO_SESSION.documents)
+    named = set(session.documents)
     assert named == produced
-    members = set(DEMO_SESSION.member_names)
+    members = set(session.member_names)
     assert members == {"Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường"}
-    restricted = [item for item in DEMO_SESSION.items if item.restricted_to]
+    restricted = [item for item in session.items if item.restricted_to]
     assert len(restricted) == 1
     assert restricted[0].documents == ("nhansu_mat.pdf",)
     assert restricted[0].restricted_to == ("Nguyễn Văn An",)
-    titles = [item.title for item in DEMO_SESSION.items]
+    titles = [item.title for item in session.items]
     assert len(set(titles)) == len(titles)
-    assert DEMO_SESSION.start.utcoffset() is not None
-    assert "Phạm Thu Hà" in DEMO_SESSION.clerk
+    assert session.start.utcoffset() is not None
+    assert "Phạm Thu Hà" in session.clerk

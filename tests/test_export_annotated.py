@@ -21,10 +21,10 @@ import pymupdf
 import pytest
 
 from paperless.core.anchoring import DocText, geometry_anchor, text_anchor
-from paperless.core.demo import write_demo_documents
 from paperless.core.export import build_annotated_pdf, export_annotated_pdf
 from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import Word
+from paperless.demo.factory import write_demo_documents
 
 AUTHOR = "Nguyễn Văn An"
 COMMENT = "Thảo luận, bổ sung ý kiến"

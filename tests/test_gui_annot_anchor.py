@@ -8,9 +8,9 @@ from annot_helpers import make_view, open_doc
 from pytestqt.qtbot import QtBot
 from test_notes_carry import doc_text
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import AnnotationKind
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.viewer.annotation_paint import note_box
 

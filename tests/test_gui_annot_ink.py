@@ -13,9 +13,9 @@ from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import AnnotationKind
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.geometry import stroke_distance
 from paperless.gui.annotations.tools import PRESET_BY_NAME, Tool

@@ -22,9 +22,9 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from paperless.core.anchoring import normalise
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import AnnotationKind
 from paperless.core.render import Priority, RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.tools import PRESET_BY_NAME, Tool
 

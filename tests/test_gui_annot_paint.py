@@ -14,9 +14,9 @@ from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.geometry import smooth_stroke
 from paperless.gui.annotations.shape_cache import ShapeCache

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from paperless.core.anchoring import Anchor, PageRect
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.tools import PRESET_BY_NAME, Tool
 from paperless.gui.viewer import DocumentView

@@ -9,9 +9,9 @@ from annot_helpers import make_view, open_doc, page_point, type_text, use_tool, 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import AnnotationKind
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.shapes import text_height
 from paperless.gui.annotations.tools import TEXTBOX_FONT_SIZE, Tool

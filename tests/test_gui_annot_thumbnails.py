@@ -7,9 +7,9 @@ from annot_helpers import make_view, open_doc
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.notes import AnnotationKind
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.viewer import DocumentView
 

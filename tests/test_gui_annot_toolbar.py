@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.toolbar import ICONS, SHORTCUTS, AnnotationToolBar
 from paperless.gui.annotations.tools import Tool

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from paperless.core.demo import DEFAULT_MARKER
-from paperless.core.demo.setup import DEMO_PASSPHRASE, DemoSetup, set_up_demo
+from paperless.demo.factory import DEFAULT_MARKER, DEMO_PASSPHRASE, DemoSetup, set_up_demo
 
 pytestmark = pytest.mark.slow
 TESTS = Path(__file__).resolve().parent

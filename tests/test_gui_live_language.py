@@ -21,9 +21,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo.documents import write_plan
 from paperless.core.render import RenderWorker
 from paperless.core.search import SessionIndex
+from paperless.demo.factory import write_plan
 from paperless.gui.i18n import Translators
 from paperless.gui.search import FindBar, SearchPanel
 from paperless.gui.viewer import DocumentView

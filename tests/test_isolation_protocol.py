@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from paperless.core.bundle.errors import DocumentError
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.export.isolated import ExportFailedError, build_annotated_pdf_isolated
 from paperless.core.isolation import Channel, ChildProcess, Limits, ProtocolError, TimedOut, child_command, read_hello
 from paperless.core.isolation.serving import raise_error
 from paperless.core.isolation.shapes import Bool, Const, Float, Int, List, Optional, ShapeError, Str, Tuple
 from paperless.core.isolation.wire import MAGIC, PREFIX, Closed, PipeTransport, SocketTransport, nesting_depth
 from paperless.core.render import RenderProcess
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 
 HOSTILE = Path(__file__).with_name("isolation_hostile_child.py")
 LIMITS = Limits(max_header=1 << 20, max_depth=4, max_blobs=2, max_blob=1 << 20, max_fds=2)

@@ -19,7 +19,6 @@ import pymupdf
 import pytest
 from bundle_helpers import FAST_LOG_N
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.export import NotesSummaryInput, build_annotated_pdf, export_notes_pdf
 from paperless.core.export.isolated import build_annotated_pdf_isolated, export_notes_pdf_isolated
 from paperless.core.export.summary import SummaryDocument, SummaryItem
@@ -29,6 +28,7 @@ from paperless.core.isolation.sandbox import FEATURES
 from paperless.core.notes.records import Bookmark, ItemNote
 from paperless.core.render import RenderProcess
 from paperless.core.render.pixels import SEALS
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 
 PASSPHRASE_VAR = "PAPERLESS_TEST_PASSPHRASE"
 PASSPHRASE = "demo-hoinghi-12 (in the app's environment)"

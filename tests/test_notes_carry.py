@@ -161,7 +161,7 @@ def test_an_annotation_whose_text_is_gone_stays_and_is_not_tried_again(store: No
 def test_the_demo_s_revised_plan(store: NotesStore, tmp_path: Path) -> None:
     """The demo's version 2 (``paperless demo``): a note on the dropped paragraph is not placed,
     a note elsewhere follows the text."""
-    from paperless.core.demo.documents import write_plan
+    from paperless.demo.factory import write_plan
 
     v1 = write_plan(tmp_path / "v1.pdf").read_bytes()
     v2 = write_plan(tmp_path / "v2.pdf", revision=2).read_bytes()

@@ -8,9 +8,9 @@ import pymupdf
 import pytest
 
 from paperless.core.bundle.errors import DocumentError
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import LinkInfo, PageSize, PdfDocument
 from paperless.core.render.document import MAX_SIDE
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 
 
 @pytest.fixture(scope="module")

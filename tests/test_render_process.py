@@ -16,7 +16,6 @@ import pymupdf
 import pytest
 
 from paperless.core.bundle.errors import DocumentError
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.isolation.shapes import ShapeError
 from paperless.core.render import (
     PdfDocument,
@@ -27,6 +26,7 @@ from paperless.core.render import (
 )
 from paperless.core.render.pixels import shared_memory_supported
 from paperless.core.render.process import WORDS
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 
 TIMEOUT = 20.0
 

@@ -11,7 +11,6 @@ from typing import Any
 import pymupdf
 import pytest
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import (
     Image,
     PageSize,
@@ -22,6 +21,7 @@ from paperless.core.render import (
     RenderWorker,
 )
 from paperless.core.render.document import Clip
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 
 TIMEOUT = 10.0
 

@@ -12,8 +12,8 @@ import pymupdf
 import pytest
 
 from paperless.core import search
-from paperless.core.demo.documents import write_demo_documents
 from paperless.core.search import PageWords, SessionIndex, fold, match_words
+from paperless.demo.factory import write_demo_documents
 
 QUERIES_INSENSITIVE = ["chuyen doi so", "dang", "tinh", "quy hoach", "kinh te", "BTV12", "2025"]
 QUERIES_EXACT = ["chuyển đổi số", "Đảng", "đang", "tỉnh", "kinh tế", "Quy hoạch", "phát triển"]

@@ -15,9 +15,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QTextBlock
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo.documents import DOCUMENT_TITLES, write_demo_documents
 from paperless.core.render.document import Word
 from paperless.core.search import SessionIndex, WordLike, match_words
+from paperless.demo.factory import document_titles, write_demo_documents
 from paperless.gui.search import FindBar, FindHit, SearchPanel, WordsCallback
 from paperless.gui.search.hit_delegate import HIT_ROLE, HTML_ROLE, MARGIN
 
@@ -43,7 +43,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
         with pymupdf.open(path) as pdf:
             texts[path.stem] = [page.get_text() for page in pdf]
             words[path.stem] = [[Word(*w[:7]) for w in page.get_text("words")] for page in pdf]
-    titles = {path.stem: DOCUMENT_TITLES[path.name] for path in docs.all()}
+    titles = {path.stem: document_titles()[path.name] for path in docs.all()}
     return Demo(words, texts, titles)
 
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.viewer import DocumentView, ZoomMode
 from paperless.gui.viewer.layout import GAP
 from paperless.gui.viewer.outline import TARGET

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.viewer import DocumentView
 from paperless.gui.viewer.painting import CURRENT_HIT, DAY, HIT, Rect
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.viewer import DocumentView
 from paperless.gui.viewer.pointer import EDGE, MAX_STEP, PointerInteraction, edge_step
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QGestureEvent, QPanGesture, QPinchGesture
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import RenderWorker
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.viewer import DocumentView, ZoomMode
 
 WAIT = 15000

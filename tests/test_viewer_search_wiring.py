@@ -15,10 +15,10 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import RenderWorker
 from paperless.core.render.document import Word
 from paperless.core.search import SessionIndex, WordLike
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.icons import Icons
 from paperless.gui.reader import ReaderPane
 from paperless.gui.search import FindBar, WordsCallback

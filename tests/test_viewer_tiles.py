@@ -7,8 +7,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from test_viewer_document_view import WAIT, demo, grab, make_view, open_doc, settled, worker  # noqa: F401
 
-from paperless.core.demo import DemoDocuments
 from paperless.core.render import PdfDocument, RenderWorker
+from paperless.demo.factory import DemoDocuments
 from paperless.gui.viewer.tiles import TILE
 
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QGuiApplication, QNativeGestureEvent, QPointingDevice
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from paperless.core.demo import DemoDocuments, write_demo_documents
 from paperless.core.render import PdfDocument, RenderWorker
+from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.viewer import DocumentView
 
 WAIT = 15000
