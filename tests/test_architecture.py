@@ -66,6 +66,38 @@ def test_the_demo_is_not_in_core() -> None:
     assert in_core == []
     demo = ROOT / "src" / "paperless" / "demo"
     assert (demo / "__init__.py").is_file() and (demo / "factory.py").is_file()
+    data = sorted(p.name for p in (ROOT / "resources" / "demo").glob("*.toml"))
+    assert {"meeting.toml", "report.toml", "plan.toml", "personnel.toml"} <= set(data)
+
+
+def _words_in_code(path: Path) -> list[str]:
+    """The string literals of a module that hold non-ASCII letters, docstrings left out."""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        and any(ch.isalpha() and not ch.isascii() for ch in node.value)
+    ]
+
+
+def test_the_demo_s_texts_are_data() -> None:
+    """Every Vietnamese word the demo prints comes from resources/demo, none from its code."""
+    sources = sorted((ROOT / "src" / "paperless" / "demo").glob("*.py"))
+    assert len(sources) > 5
+    assert {f.name: words for f in sources if (words := _words_in_code(f))} == {}
+
+
+def test_the_texts_check_catches_a_vietnamese_literal(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text('"""Tài liệu: a docstring may say it."""\nTITLE = "Báo cáo"\nCODE = "BTV12"\n', "utf-8")
+    assert _words_in_code(bad) == ["Báo cáo"]
 
 
 def test_tests_and_benchmarks_use_only_the_demo_s_public_factory() -> None:

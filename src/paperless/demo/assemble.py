@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pymupdf
 
-from paperless.demo.fonts import FONT_FILES, RES_NAME, Face, Fonts
+from paperless.demo.fonts import FONT_FILES, RES_NAME, Fonts
+from paperless.demo.texts import Face
 
 Link = tuple[int, pymupdf.Rect, int, float]  # from page, area, to page, to y
 Entry = tuple[int, str, int, float]  # outline level, title, page, y

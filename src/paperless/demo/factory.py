@@ -28,19 +28,14 @@ from pathlib import Path
 from typing import Literal
 
 from paperless.core.identity.secret import DEFAULT_LOG_N
-from paperless.demo import text_personnel, text_plan, text_report
-from paperless.demo.documents import DEFAULT_MARKER, DOC_CODES, DOCUMENT_TITLES, DemoDocuments
-from paperless.demo.documents import write_agenda as _write_agenda
-from paperless.demo.documents import write_demo_documents as _write_demo_documents
-from paperless.demo.documents import write_plan as _write_plan
+from paperless.demo.documents import DEFAULT_MARKER, DemoDocuments, DemoWriter
+from paperless.demo.fonts import Fonts
 from paperless.demo.layout import MM, Builder, Margins
-from paperless.demo.long_doc import PHRASES, Phrases
-from paperless.demo.long_doc import write_long_plan as _write_long_plan
-from paperless.demo.official import Block, H, L, P, Table
-from paperless.demo.scan import write_scanned_letter as _write_scanned_letter
-from paperless.demo.session_data import DEMO_SESSION, DemoItem, DemoMember, DemoSession
+from paperless.demo.meeting import DemoItem, DemoMember, DemoSession
+from paperless.demo.phrases import Phrases
 from paperless.demo.setup import DEMO_PASSPHRASE, DemoSetup
 from paperless.demo.setup import set_up_demo as _set_up_demo
+from paperless.demo.texts import Block, DemoTexts, H, L, P, Table
 
 __all__ = [
     "A4",
@@ -80,38 +75,39 @@ TextName = Literal["report", "plan", "personnel"]
 
 def write_demo_documents(folder: Path, *, marker: str = DEFAULT_MARKER) -> DemoDocuments:
     """The six PDFs of the demo session in ``folder`` (created if missing)."""
-    return _write_demo_documents(folder, marker=marker)
+    return DemoWriter().write_all(folder, marker=marker)
 
 
 def write_agenda(path: Path, *, marker: str = DEFAULT_MARKER) -> Path:
     """The session's agenda (1-2 pages); ``marker`` is printed once on page 1 and in the metadata."""
-    return _write_agenda(path, marker)
+    return DemoWriter().agenda(path, marker)
 
 
 def write_plan(path: Path, *, marker: str = DEFAULT_MARKER, revision: int = 1) -> Path:
     """The draft digital-transformation plan (contents page with links, outline); ``revision=2``
     is the revised draft of the demo's version 2: a sentence added first, one paragraph dropped."""
-    return _write_plan(path, marker, revision=revision)
+    return DemoWriter().plan(path, marker, revision=revision)
 
 
-def write_long_plan(path: Path, *, code: str = DOC_CODES["long"], marker: str = DEFAULT_MARKER) -> Path:
-    """The 100+ page provincial plan, one outline entry per chapter; the same on every run."""
-    return _write_long_plan(path, code=code, marker=marker)
+def write_long_plan(path: Path, *, code: str | None = None, marker: str = DEFAULT_MARKER) -> Path:
+    """The 100+ page provincial plan, one outline entry per chapter; the same on every run.
+    ``code`` (printed on page 1) defaults to the demo's."""
+    return DemoWriter().long_plan(path, code=code, marker=marker)
 
 
-def write_scanned_letter(path: Path, *, code: str = DOC_CODES["scan"], marker: str = DEFAULT_MARKER) -> Path:
+def write_scanned_letter(path: Path, *, code: str | None = None, marker: str = DEFAULT_MARKER) -> Path:
     """A scanned-looking letter: greyscale JPEG page images, no text layer, no fonts."""
-    return _write_scanned_letter(path, code=code, marker=marker)
+    return DemoWriter().scanned_letter(path, code=code, marker=marker)
 
 
 def document_titles() -> dict[str, str]:
     """Each demo file's title as the agenda lists it (``"agenda.pdf": "Chương trình hội nghị"``)."""
-    return dict(DOCUMENT_TITLES)
+    return {f.file: f.title for f in DemoTexts.load().meeting.files}
 
 
 def demo_session() -> DemoSession:
     """The demo meeting: title, time, place, members, clerk and items (with their files)."""
-    return DEMO_SESSION
+    return DemoTexts.load().meeting.session
 
 
 def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N) -> DemoSetup:
@@ -123,17 +119,15 @@ def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N) -> DemoSetup:
 
 def document_blocks(name: TextName) -> tuple[Block, ...]:
     """The body of a hand-written demo document in reading order: headings (:class:`H`),
-    paragraphs (:class:`P`, plain or rich text), list items (:class:`L`) and tables."""
-    if name == "report":
-        return text_report.BLOCKS
-    if name == "plan":
-        return tuple(block for section in text_plan.SECTIONS for block in section)
-    return text_personnel.BLOCKS
+    paragraphs (:class:`P`, plain or rich text), list items (:class:`L`) and tables
+    (:class:`Table`); the plan's is its first version, without the appendix."""
+    texts = DemoTexts.load()
+    return {"report": texts.report, "plan": texts.plan, "personnel": texts.personnel}[name].blocks
 
 
 def long_plan_phrases() -> Phrases:
     """The long plan's phrase tables; ``.sentence(rng)`` and ``.paragraph(rng)`` draw from them."""
-    return PHRASES
+    return DemoTexts.load().long_plan.phrases
 
 
 def typeset(
@@ -147,11 +141,12 @@ def typeset(
 ) -> bytes:
     """``(is_heading, text)`` pairs typeset as the demo does (Noto Sans, justified paragraphs,
     bold headings ``size + 0.5``); pages numbered "Trang n/N" unless ``numbered`` is false."""
-    b = Builder(margins=margins or Margins(), width=page[0], height=page[1])
+    b = Builder(Fonts(), margins=margins or Margins(), width=page[0], height=page[1])
     b.new_page()
     for heading, text in blocks:
         if heading:
             b.heading(text, size=size + 0.5)
         else:
             b.paragraph(text, size=size)
-    return b.pdf_bytes(metadata={"title": title}, numbered=numbered)
+    label = DemoTexts.load().official.page if numbered else None
+    return b.pdf_bytes(metadata={"title": title}, page_label=label)

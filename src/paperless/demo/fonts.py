@@ -2,7 +2,7 @@
 # mypy: disable-error-code="no-untyped-call"
 """Text measurement for the demo PDFs: the bundled Noto Sans faces and word wrapping.
 
-Glyph ids and advances are cached per character, so measuring and encoding a line is a
+Glyph ids and advances are cached per character (in each :class:`Fonts`), so measuring and encoding a line is a
 few dictionary look-ups per character (``pymupdf.Font.text_length`` is far slower).
 """
 
@@ -11,18 +11,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import pymupdf
 
+from paperless.demo.texts import Face, Rich, Span
 from paperless.resources import resource_path
 
-Face = Literal["R", "B", "I", "BI"]
-Align = Literal["left", "center", "right", "justify"]
-Span = tuple[str, Face]
-Rich = str | Sequence[Span]
 Color = tuple[float, float, float]
 
 RES_NAME: dict[Face, str] = {"R": "F0", "B": "F1", "I": "F2", "BI": "F3"}  # in content streams
@@ -59,11 +54,6 @@ class Fonts:
     def hex(self, text: str, face: Face) -> str:
         glyph = self._glyph
         return "".join(glyph(face, ch)[0] for ch in text)
-
-
-@cache
-def default_fonts() -> Fonts:
-    return Fonts()
 
 
 def _spans(text: Rich, face: Face) -> list[Span]:

@@ -17,17 +17,8 @@ from pathlib import Path
 import pymupdf
 
 from paperless.demo.assemble import Entry, Link, assemble
-from paperless.demo.fonts import (
-    RES_NAME,
-    Align,
-    Color,
-    Face,
-    Fonts,
-    Line,
-    Rich,
-    default_fonts,
-    wrap,
-)
+from paperless.demo.fonts import RES_NAME, Color, Fonts, Line, wrap
+from paperless.demo.texts import Align, Face, Rich
 
 __all__ = ["BLACK", "GREY", "MM", "RED", "Align", "Builder", "Color", "Face", "Margins", "Rich"]
 
@@ -48,9 +39,11 @@ class Margins:
 
 @dataclass
 class Builder:
-    """Collects pages as PDF content-stream operators; :meth:`save` writes the file."""
+    """Collects pages as PDF content-stream operators; :meth:`save` writes the file.
 
-    fonts: Fonts = field(default_factory=default_fonts)
+    ``fonts`` is shared by the builders of one writer (its glyph cache grows as it is used)."""
+
+    fonts: Fonts
     margins: Margins = field(default_factory=Margins)
     width: float = A4_WIDTH
     height: float = A4_HEIGHT
@@ -354,16 +347,11 @@ class Builder:
         )
 
     # --- output ----------------------------------------------------------------------
-    def document(
-        self,
-        *,
-        metadata: dict[str, str],
-        page_label: str = "Trang {n}/{total}",
-        numbered: bool = True,
-    ) -> pymupdf.Document:
-        """The finished PDF (fonts subset); the caller saves and closes it."""
+    def document(self, *, metadata: dict[str, str], page_label: str | None) -> pymupdf.Document:
+        """The finished PDF (fonts subset); the caller saves and closes it. ``page_label``
+        ("Trang {n}/{total}") is printed at the foot of every page; None: no page numbers."""
         total = len(self.pages)
-        if numbered:
+        if page_label is not None:
             for n in range(total):
                 self.text_at(
                     page_label.format(n=n + 1, total=total),
@@ -378,29 +366,16 @@ class Builder:
         return assemble(self.pages, width=self.width, height=self.height, fonts=self.fonts, used=self.used,
                         links=self.links, toc=self.toc, metadata=metadata)
 
-    def pdf_bytes(
-        self,
-        *,
-        metadata: dict[str, str],
-        page_label: str = "Trang {n}/{total}",
-        numbered: bool = True,
-    ) -> bytes:
+    def pdf_bytes(self, *, metadata: dict[str, str], page_label: str | None) -> bytes:
         """The finished PDF as bytes (nothing written to disk)."""
-        doc = self.document(metadata=metadata, page_label=page_label, numbered=numbered)
+        doc = self.document(metadata=metadata, page_label=page_label)
         try:
             return bytes(doc.tobytes())
         finally:
             doc.close()
 
-    def save(
-        self,
-        path: Path,
-        *,
-        metadata: dict[str, str],
-        page_label: str = "Trang {n}/{total}",
-        numbered: bool = True,
-    ) -> None:
-        doc = self.document(metadata=metadata, page_label=page_label, numbered=numbered)
+    def save(self, path: Path, *, metadata: dict[str, str], page_label: str | None) -> None:
+        doc = self.document(metadata=metadata, page_label=page_label)
         try:
             doc.save(str(path), garbage=3, deflate=True)
         finally:

@@ -5,27 +5,21 @@
 Party documents (Hướng dẫn 36-HD/VPTW) carry "ĐẢNG CỘNG SẢN VIỆT NAM" on the right and
 the issuing committee ("TỈNH ỦY ...", a star, "Số ...-BC/TU") on the left; state
 documents (Nghị định 30/2020/NĐ-CP) carry the national motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
-VIỆT NAM / Độc lập - Tự do - Hạnh phúc" instead.
+VIỆT NAM / Độc lập - Tự do - Hạnh phúc" instead. Those fixed words come from
+``official.toml`` (:class:`~.texts.OfficialWords`); :class:`Official` draws with them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import pymupdf
 
-from paperless.demo.layout import GREY, MM, RED, Align, Builder, Face, Rich
-from paperless.demo.session_data import PROVINCE
+from paperless.demo.layout import GREY, MM, RED, Builder, Color
+from paperless.demo.texts import Block, Face, H, Header, L, OfficialWords, P, Signature, Title
 
 _HEADER_SPLIT = 0.43  # the left header column takes this share of the text width
-
-
-def vn_date(d: date, place: str = PROVINCE) -> str:
-    """'Vân Sơn, ngày 05 tháng 01 năm 2025' (day < 10 and months 1-2 get a leading 0)."""
-    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
-    return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
 def _columns(b: Builder) -> tuple[float, float, float, float]:
@@ -33,12 +27,11 @@ def _columns(b: Builder) -> tuple[float, float, float, float]:
     return b.left - 12 * MM, split, split + 4, b.right + 6 * MM
 
 
-def _stamp(b: Builder, text: str, *, x0: float, x1: float, y: float, size: float = 12) -> None:
+def _stamp(b: Builder, text: str, *, x0: float, x1: float, y: float, size: float, color: Color) -> None:
     """A boxed word such as "MẬT" or "DỰ THẢO", centred in [x0, x1]."""
     width = b.fonts.width(text, "B", size) + 14
     cx = (x0 + x1) / 2
     box = pymupdf.Rect(cx - width / 2, y, cx + width / 2, y + size * 1.7)
-    color = RED if text == "MẬT" else (0.1, 0.1, 0.1)
     b.rect(box, stroke=color, width=1.2)
     b.text_at(
         text,
@@ -52,164 +45,144 @@ def _stamp(b: Builder, text: str, *, x0: float, x1: float, y: float, size: float
     )
 
 
-def party_header(
-    b: Builder,
-    *,
-    issuer: Sequence[str],
-    number: str,
-    when: date,
-    confidential: bool = False,
-    draft: bool = False,
-) -> None:
-    """'TỈNH ỦY VÂN SƠN / * / Số ...' on the left, 'ĐẢNG CỘNG SẢN VIỆT NAM' on the right."""
-    b.ensure(200)
-    if draft:
-        _stamp(b, "DỰ THẢO", x0=b.right - 90, x1=b.right, y=b.y - 30, size=11)
-    lx0, lx1, rx0, rx1 = _columns(b)
-    y = b.y
-    for i, line in enumerate(issuer):
+DRAFT_INK: Color = (0.1, 0.1, 0.1)
+
+
+class Official:
+    """Draws the fixed parts of official documents (headers, signature, document code) in
+    the words of ``official.toml``; ``place`` is the province named in the date lines."""
+
+    def __init__(self, words: OfficialWords, place: str) -> None:
+        self.words = words
+        self.place = place
+
+    def date(self, d: date) -> str:
+        """'Vân Sơn, ngày 05 tháng 01 năm 2025' (day < 10 and months 1-2 get a leading 0)."""
+        month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+        return self.words.date.format(place=self.place, day=f"{d.day:02d}", month=month, year=d.year)
+
+    def code_line(self, code: str) -> str:
+        """'Mã tài liệu: BTV12-02-BC', also the PDF's subject."""
+        return self.words.document_code.format(code=code)
+
+    def _draft(self, b: Builder) -> None:
+        _stamp(b, self.words.draft, x0=b.right - 90, x1=b.right, y=b.y - 30, size=11, color=DRAFT_INK)
+
+    def party_header(self, b: Builder, h: Header) -> None:
+        """'TỈNH ỦY VÂN SƠN / * / Số ...' on the left, 'ĐẢNG CỘNG SẢN VIỆT NAM' on the right."""
+        b.ensure(200)
+        if h.draft:
+            self._draft(b)
+        lx0, lx1, rx0, rx1 = _columns(b)
+        y = b.y
+        for i, line in enumerate(h.issuer):
+            b.text_at(
+                line,
+                x0=lx0,
+                x1=lx1,
+                y=y,
+                face="B" if i == len(h.issuer) - 1 else "R",
+                size=12,
+                align="center",
+            )
+            y += 17
+        b.text_at("*", x0=lx0, x1=lx1, y=y + 1, size=12, align="center")
+        b.text_at(h.number, x0=lx0, x1=lx1, y=y + 18, size=12, align="center")
+        w = b.text_at(self.words.party, x0=rx0, x1=rx1, y=b.y, face="B", size=13, align="center")
+        cx = (rx0 + rx1) / 2
+        b.rule(cx - w / 2, cx + w / 2, b.y + 19.5, width=0.7)
+        b.text_at(self.date(h.date), x0=rx0, x1=rx1, y=b.y + 30, face="I", size=12, align="center")
+        bottom = y + 38
+        if h.confidential:
+            _stamp(b, self.words.confidential, x0=lx0, x1=lx1, y=bottom + 4, size=13, color=RED)
+            bottom += 32
+        b.y = bottom + 8
+
+    def state_header(self, b: Builder, h: Header) -> None:
+        """'ỦY BAN NHÂN DÂN / TỈNH ...' on the left, the national motto on the right."""
+        b.ensure(200)
+        if h.draft:
+            self._draft(b)
+        lx0, lx1, rx0, rx1 = _columns(b)
+        y = b.y
+        w = 0.0
+        for i, line in enumerate(h.issuer):
+            w = b.text_at(
+                line,
+                x0=lx0,
+                x1=lx1,
+                y=y,
+                face="R" if i < len(h.issuer) - 1 else "B",
+                size=12,
+                align="center",
+            )
+            y += 16
+        lcx = (lx0 + lx1) / 2
+        b.rule(lcx - w / 3, lcx + w / 3, y + 3, width=0.7)
+        b.text_at(h.number, x0=lx0, x1=lx1, y=y + 10, size=12, align="center")
+        b.text_at(self.words.nation, x0=rx0, x1=rx1, y=b.y, face="B", size=11.5, align="center")
+        w2 = b.text_at(self.words.motto, x0=rx0, x1=rx1, y=b.y + 16, face="B", size=12.5, align="center")
+        rcx = (rx0 + rx1) / 2
+        b.rule(rcx - w2 / 2, rcx + w2 / 2, b.y + 35, width=0.7)
+        b.text_at(self.date(h.date), x0=rx0, x1=rx1, y=b.y + 46, face="I", size=12, align="center")
+        bottom = y + 30
+        if h.about:
+            keep_y = b.y
+            b.y = bottom
+            for wrapped in b.wrap(h.about, "R", 11.5, lx1 - lx0 - 10):
+                text = " ".join("".join(t for t, _ in word) for word in wrapped.words)
+                b.text_at(text, x0=lx0, x1=lx1, y=b.y, size=11.5, align="center")
+                b.y += 15
+            bottom = b.y
+            b.y = keep_y
+        b.y = max(bottom, b.y + 64) + 10
+
+    def doc_code(self, b: Builder, code: str, marker: str | None) -> None:
+        """The document code (and the caller's marker) in small print at the foot of page 1."""
+        text = self.code_line(code) if marker is None else f"{self.code_line(code)}  ·  {marker}"
         b.text_at(
-            line,
-            x0=lx0,
-            x1=lx1,
-            y=y,
-            face="B" if i == len(issuer) - 1 else "R",
-            size=12,
-            align="center",
+            text,
+            x0=b.left,
+            x1=b.right,
+            y=b.height - 19 * MM,
+            size=7.5,
+            align="right",
+            color=GREY,
+            page=0,
         )
-        y += 17
-    b.text_at("*", x0=lx0, x1=lx1, y=y + 1, size=12, align="center")
-    b.text_at(number, x0=lx0, x1=lx1, y=y + 18, size=12, align="center")
-    w = b.text_at(
-        "ĐẢNG CỘNG SẢN VIỆT NAM", x0=rx0, x1=rx1, y=b.y, face="B", size=13, align="center"
-    )
-    cx = (rx0 + rx1) / 2
-    b.rule(cx - w / 2, cx + w / 2, b.y + 19.5, width=0.7)
-    b.text_at(vn_date(when), x0=rx0, x1=rx1, y=b.y + 30, face="I", size=12, align="center")
-    bottom = y + 38
-    if confidential:
-        _stamp(b, "MẬT", x0=lx0, x1=lx1, y=bottom + 4, size=13)
-        bottom += 32
-    b.y = bottom + 8
+
+    def signature(self, b: Builder, sig: Signature) -> tuple[float, float]:
+        """'Nơi nhận' on the left and the signing block ('T/M BAN THƯỜNG VỤ / BÍ THƯ') right.
+
+        Returns the centre x of the signing block and the top y of the signer's name.
+        """
+        b.ensure(170)
+        top = b.y + 8
+        lx0, lx1, rx0, rx1 = _columns(b)
+        y = top
+        for line in sig.lines:
+            b.text_at(line, x0=rx0, x1=rx1, y=y, face="B", size=12, align="center")
+            y += 17
+        if sig.note:
+            b.text_at(sig.note, x0=rx0, x1=rx1, y=y + 22, face="I", size=10.5, align="center", color=GREY)
+        if sig.name:
+            b.text_at(sig.name, x0=rx0, x1=rx1, y=y + 68, face="B", size=12, align="center")
+        w = b.text_at(self.words.recipients, x0=b.left, x1=lx1, y=top, face="BI", size=11)
+        b.rule(b.left, b.left + w, top + 13.5, width=0.5)
+        ly = top + 16
+        for r in sig.recipients:
+            b.text_at(r, x0=b.left, x1=lx1, y=ly, size=10.5)
+            ly += 14
+        b.y = max(ly, y + 90) + 6
+        return (rx0 + rx1) / 2, y + 68
 
 
-def state_header(
-    b: Builder,
-    *,
-    issuer: Sequence[str],
-    number: str,
-    when: date,
-    about: str | None = None,
-    draft: bool = False,
-) -> None:
-    """'ỦY BAN NHÂN DÂN / TỈNH ...' on the left, the national motto on the right."""
-    b.ensure(200)
-    if draft:
-        _stamp(b, "DỰ THẢO", x0=b.right - 90, x1=b.right, y=b.y - 30, size=11)
-    lx0, lx1, rx0, rx1 = _columns(b)
-    y = b.y
-    w = 0.0
-    for i, line in enumerate(issuer):
-        w = b.text_at(
-            line,
-            x0=lx0,
-            x1=lx1,
-            y=y,
-            face="R" if i < len(issuer) - 1 else "B",
-            size=12,
-            align="center",
-        )
-        y += 16
-    lcx = (lx0 + lx1) / 2
-    b.rule(lcx - w / 3, lcx + w / 3, y + 3, width=0.7)
-    b.text_at(number, x0=lx0, x1=lx1, y=y + 10, size=12, align="center")
-    b.text_at(
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        x0=rx0,
-        x1=rx1,
-        y=b.y,
-        face="B",
-        size=11.5,
-        align="center",
-    )
-    w2 = b.text_at(
-        "Độc lập - Tự do - Hạnh phúc",
-        x0=rx0,
-        x1=rx1,
-        y=b.y + 16,
-        face="B",
-        size=12.5,
-        align="center",
-    )
-    rcx = (rx0 + rx1) / 2
-    b.rule(rcx - w2 / 2, rcx + w2 / 2, b.y + 35, width=0.7)
-    b.text_at(vn_date(when), x0=rx0, x1=rx1, y=b.y + 46, face="I", size=12, align="center")
-    bottom = y + 30
-    if about:
-        keep_y = b.y
-        b.y = bottom
-        for wrapped in b.wrap(about, "R", 11.5, lx1 - lx0 - 10):
-            text = " ".join("".join(t for t, _ in word) for word in wrapped.words)
-            b.text_at(text, x0=lx0, x1=lx1, y=b.y, size=11.5, align="center")
-            b.y += 15
-        bottom = b.y
-        b.y = keep_y
-    b.y = max(bottom, b.y + 64) + 10
-
-
-def title(b: Builder, kind: str, lines: Sequence[str], *, size: float = 15) -> None:
+def title(b: Builder, t: Title, *, size: float = 15) -> None:
     """'BÁO CÁO' and its subject lines, centred, followed by a short dashed rule."""
-    b.paragraph(kind, face="B", size=size, align="center", indent=0, before=14, after=0)
-    for line in lines:
+    b.paragraph(t.kind, face="B", size=size, align="center", indent=0, before=14, after=0)
+    for line in t.lines:
         b.paragraph(line, face="B", size=13, align="center", indent=0, after=0)
     b.paragraph("-----", size=12, align="center", indent=0, after=10)
-
-
-def doc_code(b: Builder, code: str, marker: str) -> None:
-    """The document code (and the caller's marker) in small print at the foot of page 1."""
-    b.text_at(
-        f"Mã tài liệu: {code}  ·  {marker}",
-        x0=b.left,
-        x1=b.right,
-        y=b.height - 19 * MM,
-        size=7.5,
-        align="right",
-        color=GREY,
-        page=0,
-    )
-
-
-def signature(
-    b: Builder,
-    *,
-    lines: Sequence[str],
-    name: str | None,
-    recipients: Sequence[str],
-    note: str | None = None,
-) -> tuple[float, float]:
-    """'Nơi nhận' on the left and the signing block ('T/M BAN THƯỜNG VỤ / BÍ THƯ') right.
-
-    Returns the centre x of the signing block and the top y of the signer's name.
-    """
-    b.ensure(170)
-    top = b.y + 8
-    lx0, lx1, rx0, rx1 = _columns(b)
-    y = top
-    for line in lines:
-        b.text_at(line, x0=rx0, x1=rx1, y=y, face="B", size=12, align="center")
-        y += 17
-    if note:
-        b.text_at(note, x0=rx0, x1=rx1, y=y + 22, face="I", size=10.5, align="center", color=GREY)
-    if name:
-        b.text_at(name, x0=rx0, x1=rx1, y=y + 68, face="B", size=12, align="center")
-    w = b.text_at("Nơi nhận:", x0=b.left, x1=lx1, y=top, face="BI", size=11)
-    b.rule(b.left, b.left + w, top + 13.5, width=0.5)
-    ly = top + 16
-    for r in recipients:
-        b.text_at(r, x0=b.left, x1=lx1, y=ly, size=10.5)
-        ly += 14
-    b.y = max(ly, y + 90) + 6
-    return (rx0 + rx1) / 2, y + 68
 
 
 CONTENTS_LINE = 15.5
@@ -247,42 +220,6 @@ def contents(
                 ". " * n_dots, x0=x0, x1=b.right - nw - 4, y=y, size=size, align="right", page=page
             )
         b.links.append((page, pymupdf.Rect(x0, y, b.right, y + CONTENTS_LINE), target, ty - 4))
-
-
-# --- content blocks ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class H:
-    """A heading: level 1 ("I. ..."), 2 ("1. ...") or 3 ("1.1. ...", italic)."""
-
-    level: int
-    text: str
-
-
-@dataclass(frozen=True)
-class P:
-    text: Rich
-    align: Align = "justify"
-
-
-@dataclass(frozen=True)
-class L:
-    """A dash list item ("- ...")."""
-
-    text: Rich
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    aligns: tuple[Align, ...] | None = None
-    unit: str | None = None
-
-
-Block = H | P | L | Table
 
 
 def render(

@@ -11,114 +11,47 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import date
 from pathlib import Path
 
 import pymupdf
 
 from paperless.demo.layout import MM, RED, Builder
-from paperless.demo.official import signature, state_header
+from paperless.demo.official import Official
+from paperless.demo.texts import LetterText
 
 DPI = 150
 JPEG_QUALITY = 55
 
-KINH_GUI = (
-    "- Các sở, ban, ngành, đoàn thể tỉnh;",
-    "- Ủy ban nhân dân các huyện, thành phố.",
-)
-BODY = (
-    "Để nhân dân trong tỉnh đón Tết Nguyên đán Ất Tỵ năm 2025 vui tươi, lành mạnh, an toàn, "
-    "tiết kiệm, Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các huyện, "
-    "thành phố tập trung thực hiện tốt một số nội dung sau:",
-    "1. Tổ chức các hoạt động mừng Đảng, mừng Xuân, kỷ niệm 95 năm Ngày thành lập Đảng Cộng "
-    "sản Việt Nam (03/02/1930 – 03/02/2025) trang trọng, thiết thực; trang trí cờ, hoa, "
-    "khẩu hiệu tại trụ sở cơ quan, nơi công cộng, các trục đường chính.",
-    "2. Chăm lo đời sống vật chất, tinh thần cho nhân dân, nhất là gia đình chính sách, "
-    "người có công với cách mạng, hộ nghèo, hộ cận nghèo, người lao động có hoàn cảnh khó "
-    "khăn; bảo đảm mọi người, mọi nhà đều có Tết. Không để người dân nào bị đói, rét trong "
-    "dịp Tết.",
-    "3. Bảo đảm cân đối cung - cầu, bình ổn giá cả các mặt hàng thiết yếu; tăng cường kiểm "
-    "tra, kiểm soát thị trường, chống buôn lậu, gian lận thương mại, hàng giả, hàng kém "
-    "chất lượng; bảo đảm an toàn thực phẩm.",
-    "4. Giữ vững an ninh chính trị, trật tự, an toàn xã hội; tăng cường tuần tra, kiểm soát, "
-    "xử lý nghiêm các vi phạm về trật tự an toàn giao thông, đặc biệt là vi phạm nồng độ "
-    "cồn; phòng, chống cháy nổ; nghiêm cấm sản xuất, buôn bán, tàng trữ, sử dụng pháo nổ.",
-    "5. Thực hiện nghiêm việc không tổ chức đi thăm, chúc Tết cấp trên và lãnh đạo các cấp; "
-    "không tặng quà Tết cho lãnh đạo các cấp dưới mọi hình thức; không sử dụng ngân sách "
-    "nhà nước, phương tiện, tài sản công trái quy định.",
-    "6. Thủ trưởng các cơ quan, đơn vị bố trí lịch trực Tết, phân công lãnh đạo trực, bảo "
-    "đảm giải quyết kịp thời công việc phát sinh; báo cáo tình hình trước, trong và sau Tết "
-    "về Ủy ban nhân dân tỉnh (qua Văn phòng Ủy ban nhân dân tỉnh) trước ngày 07/02/2025.",
-    "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai "
-    "thực hiện./.",
-)
 
-
-def _letter(code: str, marker: str) -> pymupdf.Document:
-    b = Builder()
+def _letter(b: Builder, official: Official, t: LetterText, code: str, marker: str) -> pymupdf.Document:
     b.new_page()
-    state_header(
-        b,
-        issuer=("ỦY BAN NHÂN DÂN", "TỈNH VÂN SƠN"),
-        number="Số: 56/UBND-VX",
-        when=date(2025, 1, 9),
-        about="V/v tổ chức các hoạt động mừng Đảng, mừng Xuân Ất Tỵ năm 2025",
-    )
-    b.paragraph([("Kính gửi:", "R")], align="center", indent=-30 * MM, after=0)
-    for line in KINH_GUI:
+    official.state_header(b, t.header)
+    b.paragraph([(t.addressed_to, "R")], align="center", indent=-30 * MM, after=0)
+    for line in t.addressees:
         b.paragraph(line, left=52 * MM, indent=0, after=0)
     b.space(8)
-    for text in BODY:
+    for text in t.body:
         b.paragraph(text, size=12.5)
-    cx, name_y = signature(
-        b,
-        lines=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-        name="Ngô Thanh Tùng",
-        recipients=(
-            "- Như trên;",
-            "- TT Tỉnh ủy, TT HĐND tỉnh;",
-            "- CT, các PCT UBND tỉnh;",
-            "- Lưu: VT, VX.",
-        ),
-    )
+    cx, name_y = official.signature(b, t.signature)
     # A round seal overlapping the left of the signature, and a hand-drawn signature.
     sx, sy = cx - 42, name_y - 26
     b.circle(sx, sy, 33, color=RED, width=1.6)
     b.circle(sx, sy, 24, color=RED, width=0.8)
-    b.text_at(
-        "UBND TỈNH",
-        x0=sx - 30,
-        x1=sx + 30,
-        y=sy - 10,
-        face="B",
-        size=6.5,
-        align="center",
-        color=RED,
-    )
-    b.text_at(
-        "VÂN SƠN", x0=sx - 30, x1=sx + 30, y=sy + 1, face="B", size=6.5, align="center", color=RED
-    )
+    for i, line in enumerate(t.seal):
+        b.text_at(line, x0=sx - 30, x1=sx + 30, y=sy - 10 + 11 * i, face="B", size=6.5, align="center", color=RED)
     rng = random.Random(56)
     b.polyline(
         [
             (
-                cx - 25 + t * 1.5,
-                name_y - 28 + 8 * math.sin(t / 2.1) - t * 0.25 + rng.uniform(-0.8, 0.8),
+                cx - 25 + k * 1.5,
+                name_y - 28 + 8 * math.sin(k / 2.1) - k * 0.25 + rng.uniform(-0.8, 0.8),
             )
-            for t in range(50)
+            for k in range(50)
         ],
         width=1.1,
     )
-    b.text_at(
-        f"Mã tài liệu: {code}",
-        x0=b.left,
-        x1=b.right,
-        y=b.height - 19 * MM,
-        size=7.5,
-        align="right",
-        page=0,
-    )
-    return b.document(metadata={"keywords": marker})
+    b.text_at(official.code_line(code), x0=b.left, x1=b.right, y=b.height - 19 * MM, size=7.5, align="right", page=0)
+    return b.document(metadata={"keywords": marker}, page_label=official.words.page)
 
 
 def _grain(rng: random.Random, width: int, height: int) -> pymupdf.Pixmap:
@@ -134,9 +67,11 @@ def _grain(rng: random.Random, width: int, height: int) -> pymupdf.Pixmap:
     return pymupdf.Pixmap(pymupdf.csGRAY, width, height, bytes(samples), True)
 
 
-def write_scanned_letter(path: Path, *, code: str, marker: str) -> Path:
+def write_scanned_letter(path: Path, b: Builder, official: Official, t: LetterText, *, code: str,
+                         marker: str) -> Path:
+    """Typeset the letter with the empty builder ``b``, scan it and save the scan to ``path``."""
     rng = random.Random(2025)
-    letter = _letter(code, marker)
+    letter = _letter(b, official, t, code, marker)
     out = pymupdf.open()
     try:
         for pno in range(letter.page_count):
@@ -161,10 +96,10 @@ def write_scanned_letter(path: Path, *, code: str, marker: str) -> Path:
             target.insert_image(target.rect, stream=jpeg)
         out.set_metadata(
             {
-                "title": "Công văn số 56/UBND-VX (bản quét)",
-                "author": "Ủy ban nhân dân tỉnh Vân Sơn",
+                "title": t.metadata_title,
+                "author": t.metadata_author,
                 "producer": "Paperless demo generator",
-                "subject": f"Mã tài liệu: {code}",
+                "subject": official.code_line(code),
                 "keywords": marker,
             }
         )

@@ -12,14 +12,12 @@ from paperless.core.identity import create_identity, load_card, unlock_identity
 from paperless.core.identity.card import toml_str
 from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.session import load_session
-from paperless.demo.documents import write_demo_documents, write_plan
-from paperless.demo.session_data import DEMO_SESSION
+from paperless.demo.documents import PLAN, DemoWriter
+from paperless.demo.meeting import DemoSession
 
 DEMO_PASSPHRASE = "demo-hoinghi-12"
-FOLDERS = {"Nguyễn Văn An": "an", "Trần Thị Bình": "binh", "Lê Hoàng Cường": "cuong"}
 CLERK_FOLDER = "clerk"
 BUNDLE_NAME = "phien-12.paperless"
-PLAN_FILE = "kehoach_cds.pdf"
 REVISED_NAME = "phien-12-ban-sua-doi.paperless"  # version 2: the draft plan revised
 
 Step = Callable[[str], None]
@@ -43,8 +41,9 @@ def _ensure_identity(folder: Path, name: str, role: str, log_n: int) -> None:
     create_identity(folder, name, role, DEMO_PASSPHRASE, log_n=log_n)
 
 
-def write_session_toml(root: Path, documents: Path, identities: Path, name: str = "session.toml") -> Path:
-    s = DEMO_SESSION
+def write_session_toml(
+    s: DemoSession, root: Path, documents: Path, identities: Path, name: str = "session.toml"
+) -> Path:
     lines = [
         "# Demo session, written by `paperless demo`.",
         "[session]",
@@ -62,7 +61,7 @@ def write_session_toml(root: Path, documents: Path, identities: Path, name: str 
             "",
             "[[members]]",
             f"name = {toml_str(m.name)}",
-            f"key = {toml_str((identities / FOLDERS[m.name]).relative_to(root).as_posix())}",
+            f"key = {toml_str((identities / m.folder).relative_to(root).as_posix())}",
         ]
     for item in s.items:
         docs = ", ".join(
@@ -85,15 +84,17 @@ def write_session_toml(root: Path, documents: Path, identities: Path, name: str 
 def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N, step: Step | None = None) -> DemoSetup:
     """Create (or reuse) the demo identities, regenerate documents, build and verify the bundle."""
     report = step or (lambda _msg: None)
+    writer = DemoWriter()
+    session = writer.texts.meeting.session
     identities = root / "identities"
     report("identities")
-    _ensure_identity(identities / CLERK_FOLDER, DEMO_SESSION.clerk, "clerk", log_n)
-    for name, folder in FOLDERS.items():
-        _ensure_identity(identities / folder, name, "member", log_n)
+    _ensure_identity(identities / CLERK_FOLDER, session.clerk, "clerk", log_n)
+    for m in session.members:
+        _ensure_identity(identities / m.folder, m.name, "member", log_n)
     report("documents")
     documents = root / "documents"
-    write_demo_documents(documents)
-    session_file = write_session_toml(root, documents, identities)
+    writer.write_all(documents)
+    session_file = write_session_toml(session, root, documents, identities)
     report("bundle")
     clerk = identities / CLERK_FOLDER
     built = build_bundle(
@@ -103,9 +104,10 @@ def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N, step: Step | None = N
     revised_docs.mkdir(exist_ok=True)
     for pdf in documents.glob("*.pdf"):
         shutil.copyfile(pdf, revised_docs / pdf.name)
-    write_plan(revised_docs / PLAN_FILE, revision=2)
-    revised = build_bundle(load_session(write_session_toml(root, revised_docs, identities, "session-v2.toml")),
-                           unlock_identity(clerk, DEMO_PASSPHRASE), root / REVISED_NAME, version=2)
+    writer.plan(revised_docs / PLAN, revision=2)
+    revised_toml = write_session_toml(session, root, revised_docs, identities, "session-v2.toml")
+    revised = build_bundle(load_session(revised_toml), unlock_identity(clerk, DEMO_PASSPHRASE), root / REVISED_NAME,
+                           version=2)
     report("verify")
     verify_bundle(built.path, [load_card(clerk)])
     verify_bundle(revised.path, [load_card(clerk)])
@@ -114,7 +116,7 @@ def set_up_demo(root: Path, *, log_n: int = DEFAULT_LOG_N, step: Step | None = N
         built.path,
         session_file,
         clerk,
-        {name: identities / folder for name, folder in FOLDERS.items()},
+        {m.name: identities / m.folder for m in session.members},
         built,
         revised.path,
     )
