@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean translations package
+.PHONY: demo test lint typecheck bench clean translations package system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 demo: $(STAMP) translations
 	$(VENV)/bin/paperless demo
 
-test: $(STAMP) translations lint typecheck
+# The system packages the tests and benchmarks use (tools/system-packages.txt): what is missing
+# is installed with apt-get (as root, or through `sudo -n`); otherwise make stops at once and
+# says the command to run. Nothing to do when everything is there.
+system-deps:
+	@PYTHON=$(PYTHON) tools/system-deps
+
+test: system-deps $(STAMP) translations lint typecheck
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -33,12 +39,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-bench: $(STAMP) translations
-	$(PY) bench/bench_age.py
-	$(PY) bench/bench_bundle.py
-	$(PY) bench/bench_render.py
-	$(PY) bench/bench_search.py
-	$(PY) bench/bench_startup.py
+# Every script in bench/, each at its default size (some take minutes; docs/benchmarks.md has
+# the figures). One at a time: make bench BENCH=bench/bench_search.py
+BENCH ?= $(sort $(wildcard bench/bench_*.py))
+
+bench: system-deps $(STAMP) translations
+	@set -e; for script in $(BENCH); do echo "== $$script"; $(PY) $$script; done
 
 # One-folder frozen build (PyInstaller, build.spec) in dist/paperless/.
 package: $(STAMP) translations

@@ -2,7 +2,7 @@
 
 The CLI reads passphrases from the terminal, so passphrase runs go through a pseudo-terminal
 (``pty.fork``: the child is a session leader with the pty as its controlling terminal).
-Without the CLI on PATH these tests fail under CI and are skipped otherwise.
+Without the CLI on PATH these tests fail, naming the package to install (``age``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from system_tools import require_tool
 
 from paperless.core import age
 
@@ -31,10 +32,8 @@ FAST_LOG_N = 12  # our own scrypt stanzas: quick for the CLI to check too
 
 @pytest.fixture(scope="module", autouse=True)
 def _need_cli() -> None:
-    if AGE is None or AGE_KEYGEN is None:
-        if os.environ.get("CI"):
-            pytest.fail("the age CLI (age, age-keygen) is not on PATH")
-        pytest.skip("the age CLI (age, age-keygen) is not on PATH")
+    require_tool("age")
+    require_tool("age-keygen")
 
 
 def payload(size: int) -> bytes:

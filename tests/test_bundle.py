@@ -11,6 +11,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from bundle_helpers import MARKER, MEMBERS, People, make_docx, make_pdf, unlock, write_session
+from system_tools import missing_tool_message
 
 from paperless.core.bundle import (
     DocumentError,
@@ -193,7 +194,7 @@ def test_only_clerk_may_sign(tmp_path: Path, people: People) -> None:
 
 
 def test_docx_is_converted_to_pdf(tmp_path: Path, people: People) -> None:
-    assert find_soffice() is not None, "LibreOffice is needed (.ci/run installs it)"
+    assert find_soffice() is not None, missing_tool_message("soffice")
     docs = tmp_path / "docs"
     docs.mkdir()
     docx = make_docx(docs / "phuluc.docx", f"Phụ lục chuyển đổi số {MARKER}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import zipfile
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import MARKER, People, run_cli, unlock
+from system_tools import require_tool
 
 from paperless.core.library import Library
 
@@ -18,12 +18,7 @@ pytestmark = pytest.mark.slow
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is required in CI (.ci/run installs it)")
-        pytest.skip(f"{name} not installed")
-    return path
+    return require_tool(name)  # a missing tool fails, naming its package
 
 
 def test_version_and_help() -> None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
@@ -19,6 +17,7 @@ from typing import Any
 
 import pymupdf
 import pytest
+from system_tools import require_tool
 
 from paperless.core.anchoring import DocText, geometry_anchor, text_anchor
 from paperless.core.export import build_annotated_pdf, export_annotated_pdf
@@ -38,11 +37,8 @@ TOOLS = ("qpdf", "pdftoppm", "pdftotext")
 
 @pytest.fixture(scope="module", autouse=True)
 def _need_tools() -> None:
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"not on PATH: {missing} (apt-get install qpdf poppler-utils)")
-        pytest.skip(f"not on PATH: {missing} (apt-get install qpdf poppler-utils)")
+    for tool in TOOLS:
+        require_tool(tool)  # a missing tool fails, naming its package (qpdf, poppler-utils)
 
 
 # --- reading a PDF back with qpdf and poppler ---------------------------------------------------

@@ -3,15 +3,14 @@ poppler's pdftotext and pdffonts (not MuPDF)."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from system_tools import require_tool
 
 from paperless.core.bundle.manifest import Agenda, AgendaDocument, AgendaItem, AgendaMember
 from paperless.core.export import NotesSummaryInput, export_notes_markdown, export_notes_pdf
@@ -131,10 +130,7 @@ def test_markdown_in_english_and_escaped() -> None:
 @pytest.fixture(scope="module")
 def poppler() -> None:
     for tool in ("pdftotext", "pdffonts"):
-        if shutil.which(tool) is None:
-            if os.environ.get("CI"):
-                pytest.fail(f"{tool} is not on PATH (apt-get install poppler-utils)")
-            pytest.skip(f"{tool} is not on PATH (apt-get install poppler-utils)")
+        require_tool(tool)  # a missing tool fails, naming its package (poppler-utils)
 
 
 def poppler_text(path: Path, *extra: str) -> str:
