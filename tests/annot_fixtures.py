@@ -15,7 +15,7 @@ from paperless.core.identity import UnlockedIdentity
 from paperless.core.render import RenderWorker
 from paperless.demo.factory import DemoDocuments, write_demo_documents
 from paperless.gui.annotations.controller import AnnotationController
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Tasks
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def worker() -> Iterator[RenderWorker]:
 
 @pytest.fixture
 def controller(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> Iterator[AnnotationController]:
-    c = AnnotationController(Operations(threads=1))
+    c = AnnotationController(Tasks())
     with qtbot.waitSignal(c.ready, timeout=10_000):
         c.start(tmp_path / "lib", an, "phien-12")
     yield c

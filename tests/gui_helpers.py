@@ -124,7 +124,7 @@ class Harness:
                              timeout=30_000)
 
     def wait_idle(self) -> None:
-        self.qtbot.waitUntil(lambda: not self.services.operations.busy, timeout=30_000)
+        self.qtbot.waitUntil(lambda: not self.services.tasks.busy, timeout=30_000)
 
     def close(self) -> None:
         try:
@@ -214,7 +214,7 @@ def drive_demo_session(bundle: str, identity: str, clerk: str, passphrase: str) 
     view.zoom_in()
     wait_until(lambda: bool(view.canvas.images))
     window.actions_.thumbnails.setChecked(True)
-    wait_until(lambda: not services.operations.busy)
+    wait_until(lambda: not services.tasks.busy)
     window.close()
     shutdown(services)
     print("closed")

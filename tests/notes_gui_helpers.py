@@ -102,7 +102,7 @@ def drive_notes_session(bundle: str, identity: str, clerk: str, passphrase: str,
     wait_until(lambda: any(b.label == f"nhãn {marker}" for b in c.bookmarks(doc_hash)) and len(c.bookmarks(doc_hash)) == 1)
     view.go_to_page(view.page_count() - 1)
     wait_until(lambda: not window.session.indexer.running, timeout=120)
-    wait_until(lambda: not services.operations.busy)
+    wait_until(lambda: not services.tasks.busy)
     window.close()
     shutdown(services)
     print("closed")

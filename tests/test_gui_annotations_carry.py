@@ -19,7 +19,7 @@ from paperless.core.notes.carry import TRIED
 from paperless.core.render import RenderWorker
 from paperless.gui.annotations.carry import CarryOver
 from paperless.gui.annotations.controller import AnnotationController
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Tasks
 
 
 def mark(qtbot: QtBot, controller: AnnotationController, pdf: bytes, phrase: str,
@@ -39,11 +39,11 @@ def an(people: People) -> UnlockedIdentity:
 
 @pytest.fixture
 def parts(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> Iterator[tuple[AnnotationController, CarryOver]]:
-    controller = AnnotationController(Operations(threads=1))
+    controller = AnnotationController(Tasks())
     worker = RenderWorker()
     with qtbot.waitSignal(controller.ready, timeout=10_000):
         controller.start(tmp_path / "lib", an, "phien-12")
-    yield controller, CarryOver(controller, worker, Operations())
+    yield controller, CarryOver(controller, worker, Tasks())
     controller.close()
     controller.wait()
     worker.shutdown()

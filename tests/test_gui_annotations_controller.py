@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import AnnotationKind, NotesStore
 from paperless.gui.annotations.controller import AnnotationController, store_session_id
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Lane, Tasks
 
 DOC = "ab" * 32
 OTHER = "cd" * 32
@@ -27,8 +27,7 @@ def an(people: People) -> UnlockedIdentity:
 
 @pytest.fixture
 def controller(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> Iterator[AnnotationController]:
-    db = Operations(threads=1)
-    c = AnnotationController(db)
+    c = AnnotationController(Tasks())
     with qtbot.waitSignal(c.ready, timeout=10_000):
         c.start(tmp_path / "lib", an, "phien-12")
     yield c
@@ -100,7 +99,7 @@ def test_a_new_session_drops_the_old_one(qtbot: QtBot, controller: AnnotationCon
     assert store_session_id("phien 13 / đặc biệt").startswith("s-")
 
 
-def _hold(db: Operations) -> threading.Event:
+def _hold(db: Lane) -> threading.Event:
     """Keep the database worker busy until the returned event is set."""
     release, started = threading.Event(), threading.Event()
     db.run(lambda: (started.set(), release.wait(10)))
@@ -110,8 +109,9 @@ def _hold(db: Operations) -> threading.Event:
 
 def test_typing_back_to_the_saved_note_while_a_save_runs_is_not_lost(
         qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> None:
-    db = Operations(threads=1)
-    c = AnnotationController(db)
+    tasks = Tasks()
+    c = AnnotationController(tasks)
+    db = tasks.db
     with qtbot.waitSignal(c.ready, timeout=10_000):
         c.start(tmp_path / "lib", an, "phien-12")
     release = _hold(db)
@@ -141,15 +141,14 @@ def test_quick_starts_open_one_store_and_closing_while_opening_closes_it(
         return store
 
     monkeypatch.setattr(NotesStore, "open", staticmethod(counting_open))
-    db = Operations(threads=1)
-    c = AnnotationController(db)
+    c = AnnotationController(Tasks())
     c.start(tmp_path / "lib", an, "phien-12")
     with qtbot.waitSignal(c.ready, timeout=10_000):
         c.start(tmp_path / "lib", an, "phien-13")  # before the first open has finished
     assert len(opened) == 1
     c.close()
     c.wait()
-    again = AnnotationController(Operations(threads=1))
+    again = AnnotationController(Tasks())
     again.start(tmp_path / "lib2", an, "phien-12")
     again.close()  # while its store is still opening
     again.wait()
@@ -174,7 +173,7 @@ def test_an_altered_record_is_reported_once_and_hides_only_itself(qtbot: QtBot, 
                 (blob[:-1] + bytes([blob[-1] ^ 1]), bad.uuid))
     con.commit()
     con.close()
-    c = AnnotationController(Operations(threads=1))
+    c = AnnotationController(Tasks())
     reported: list[BaseException] = []
     c.damaged.connect(reported.append)
     c.failed.connect(reported.append)
@@ -203,7 +202,7 @@ def test_a_key_file_set_aside_is_said_once(qtbot: QtBot, tmp_path: Path, an: Unl
     folder.mkdir()
     planted = b"paperless-notes-key/1\n" + bytes(32)  # a key the planter knows, to the public card
     (folder / KEY_FILE).write_bytes(encrypt_bytes([an.card.age_recipient], planted))
-    c = AnnotationController(Operations(threads=1))
+    c = AnnotationController(Tasks())
     reported: list[BaseException] = []
     c.damaged.connect(reported.append)
     with qtbot.waitSignal(c.ready, timeout=10_000):

@@ -22,7 +22,7 @@ from paperless.gui.notes.bookmarks import BookmarksTab
 from paperless.gui.notes.context import NotesContext, NotesDocument
 from paperless.gui.notes.note_text import set_note_text, to_note_text
 from paperless.gui.notes.panel import ANNOTATIONS_TAB, BOOKMARKS_TAB, NotesPanel
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Tasks
 
 pytestmark = OFFSCREEN_NOISE
 DOC_A = "a1" * 32
@@ -41,7 +41,7 @@ def an(people: People) -> UnlockedIdentity:
 
 @pytest.fixture
 def controller(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> Iterator[AnnotationController]:
-    c = AnnotationController(Operations(threads=1))
+    c = AnnotationController(Tasks())
     with qtbot.waitSignal(c.ready, timeout=10_000):
         c.start(tmp_path / "lib", an, SESSION)
     yield c

@@ -21,12 +21,13 @@ def make(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_success_and_failures(qtbot, make) -> None:  # type: ignore[no-untyped-def]
     h = make()
-    ops = h.services.operations
+    tasks = h.services.tasks
+    ops = tasks.pool
     gui = threading.get_ident()
     seen: list[tuple[str, int]] = []
-    with qtbot.waitSignal(ops.busy_changed, timeout=5000):
+    with qtbot.waitSignal(tasks.busy_changed, timeout=5000):
         ops.run(lambda: ("worked", threading.get_ident()), lambda r: seen.append((r[0], threading.get_ident())))
-    qtbot.waitUntil(lambda: not ops.busy)
+    qtbot.waitUntil(lambda: not tasks.busy)
     assert seen == [("worked", gui)]
 
     def known() -> None:

@@ -24,9 +24,9 @@ from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.paths import data_dir
 from paperless.gui.files import FilePicker, QtFilePicker
 from paperless.gui.i18n import Translators, resolve_language
-from paperless.gui.operations import Operations
 from paperless.gui.services import AppPaths, AppServices
 from paperless.gui.settings import Settings
+from paperless.gui.tasks import Tasks
 from paperless.resources import resource_path
 
 APP_NAME = "Paperless"
@@ -104,13 +104,14 @@ def build_services(app: QApplication, options: AppOptions, *, files: FilePicker 
     settings = Settings(paths.root / "settings.ini")
     translators = Translators(app, paths.translations)
     translators.install(resolve_language(settings.language, options.language))
+    tasks = Tasks(app)
     return AppServices(
         paths=paths,
         settings=settings,
         # the one thread that makes every document call, and where the documents live
-        worker=RenderWorker(document_factory=RenderProcess() if options.render_process else PdfDocument),
-        operations=Operations(app),
-        db=Operations(app, threads=1),
+        worker=RenderWorker(document_factory=RenderProcess() if options.render_process else PdfDocument,
+                            on_error=tasks.report),
+        tasks=tasks,
         translators=translators,
         files=files or QtFilePicker(),
         identity_folder=options.identity or paths.default_identity,
@@ -123,8 +124,7 @@ def build_services(app: QApplication, options: AppOptions, *, files: FilePicker 
 def shutdown(services: AppServices) -> None:
     """After the window's ``shut_down`` (which queues the notes' last saves and the store's
     closing on the database worker): wait for both workers, then stop the rest."""
-    services.operations.wait_for_done()
-    services.db.wait_for_done()
+    services.tasks.wait_for_done()
     services.worker.shutdown()
     services.settings.sync()
     services.translators.remove()

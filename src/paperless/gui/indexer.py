@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from paperless.core.render import PageSize, Priority, RenderDocument, RenderWorker
 from paperless.core.search import SessionIndex
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Tasks
 
 BATCH = 8  # pages per text request
 
@@ -32,10 +32,10 @@ class SessionIndexer(QObject):
     _opened = Signal(int, str, object, object)  # generation, entry, page count | None, error
     _texts = Signal(int, str, int, object, object)  # generation, entry, first page, texts | None, error
 
-    def __init__(self, worker: RenderWorker, operations: Operations, parent: QObject | None = None) -> None:
+    def __init__(self, worker: RenderWorker, tasks: Tasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._ops = operations
+        self._lane = tasks.pool
         self.index = SessionIndex()
         self._generation = 0
         self._queue: list[str] = []
@@ -76,7 +76,7 @@ class SessionIndexer(QObject):
             return
         entry = self._queue.pop(0)
         generation, read = self._generation, self._read
-        self._ops.run(lambda: read(entry), lambda data: self._open(generation, entry, data),
+        self._lane.run(lambda: read(entry), lambda data: self._open(generation, entry, data),
                       lambda _exc: self._skip(generation, entry))
 
     def _open(self, generation: int, entry: str, data: bytes | None) -> None:

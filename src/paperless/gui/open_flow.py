@@ -3,20 +3,18 @@
 A file from elsewhere is checked the cheap way (signature, manifest, entry list and sizes,
 the agenda's hash), checked against rollback and for this member, remembered and shown —
 reading the user's file: nothing on this path costs time in proportion to the bundle's size.
-Each document is checked against its signed hash before it is first shown. Then, on a
-thread of its own, the library keeps a copy (``core.library.keep_copy``: a hard link or a
-copy, every entry's hash checked); a damaged bundle is then dropped from the library and
-said so, a failed copy (disk full …) is said so and the session goes on reading the user's
-file. A session from the library is reopened with the identity already unlocked. Refusals —
+Each document is checked against its signed hash before it is first shown. Then, on the task
+layer's low-priority background lane, the library keeps a copy (``core.library.keep_copy``: a
+hard link or a copy, every entry's hash checked; cancelled when the window closes or a newer
+version is opened); a damaged bundle is then dropped from the library and said so, a failed
+copy (disk full …) is said so and the session goes on reading the user's file. A session from
+the library is reopened with the identity already unlocked. Refusals —
 unknown signer, tampering, an older version, not sent to this member — come from the core
 with a one-line message in Vietnamese and English; the dialog adds a short headline and advice.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from paperless.core.library import Library, SessionRecord, import_bundle, keep_c
 from paperless.gui.dialogs.errors import error_message_box, show_failure
 from paperless.gui.dialogs.trust import choose_and_trust
 from paperless.gui.services import AppServices
+from paperless.gui.tasks import Task
 
 BUNDLE_SUFFIX = ".paperless"
 STOP_WAIT_S = 10.0  # at most, when the window closes, for a cancelled copy to clean up
@@ -37,8 +36,7 @@ STOP_WAIT_S = 10.0  # at most, when the window closes, for a cancelled copy to c
 @dataclass
 class _Copy:
     key: tuple[int, str]  # version, the file read
-    thread: threading.Thread
-    cancel: threading.Event
+    task: Task
 
 
 class OpenFlow(QObject):
@@ -47,7 +45,6 @@ class OpenFlow(QObject):
     refused = Signal(object)  # the PaperlessError, after its dialog is shown
     kept = Signal(str, object)  # session id, the library's copy (Path), or None if no longer wanted
     keep_failed = Signal(str, object)  # session id, the PaperlessError, after its dialog is shown
-    _copy_done = Signal(object, str, object, object)  # _Copy, session id, Path | None, error | None
 
     def __init__(self, services: AppServices, window: QWidget) -> None:
         super().__init__(window)
@@ -56,7 +53,6 @@ class OpenFlow(QObject):
         self.busy = False
         self.last_dialog: QMessageBox | None = None
         self._copies: dict[str, _Copy] = {}
-        self._copy_done.connect(self._copied)
         window.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -69,7 +65,7 @@ class OpenFlow(QObject):
         trusted = self._services.trusted()
         self.busy = True
         self.started.emit(path.name)
-        self._services.operations.run(lambda: import_bundle(library, path, trusted),
+        self._services.tasks.pool.run(lambda: import_bundle(library, path, trusted),
                                       self._done, self._failed)
 
     def reopen(self, record: SessionRecord) -> None:
@@ -79,7 +75,7 @@ class OpenFlow(QObject):
         trusted = self._services.trusted()
         self.busy = True
         self.started.emit(record.title)
-        self._services.operations.run(lambda: reopen_session(library, record, trusted),
+        self._services.tasks.pool.run(lambda: reopen_session(library, record, trusted),
                                       self._done, self._failed)
 
     def _done(self, opened: OpenedBundle) -> None:
@@ -94,7 +90,7 @@ class OpenFlow(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         if not isinstance(exc, PaperlessError):
-            self._services.operations.failed.emit(exc)
+            self._services.tasks.report(exc)
             return
         if isinstance(exc, UnknownSignerError):
             box = error_message_box(self._window, exc, self._services.language)
@@ -113,7 +109,8 @@ class OpenFlow(QObject):
         return bool(self._copies)
 
     def _keep(self, library: Library, manifest: Manifest) -> None:
-        """Start copying the bundle into the library if it is still read from elsewhere."""
+        """Start copying the bundle into the library if it is still read from elsewhere (on the
+        task layer's low-priority background lane; cancelled when no longer wanted)."""
         sid = manifest.session_id
         source = library.copy_wanted(sid)
         if source is None:
@@ -123,66 +120,46 @@ class OpenFlow(QObject):
         if running is not None:
             if running.key == key:
                 return
-            running.cancel.set()  # an older version or another file: its result is not wanted
+            running.task.cancel()  # an older version or another file: its result is not wanted
         trusted = self._services.trusted()
-        cancel = threading.Event()
-
-        def work() -> None:
-            _lower_priority()
-            try:
-                result, error = keep_copy(library, manifest, source, trusted, cancel=cancel), None
-            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                result, error = None, exc
-            try:
-                self._copy_done.emit(job, sid, result, error)
-            except RuntimeError:
-                pass  # the window is gone
-
-        job = _Copy(key, threading.Thread(target=work, name=f"paperless-keep-{sid[:8]}", daemon=True), cancel)
+        task = Task(f"keep-{sid[:8]}")
+        job = _Copy(key, task)
         self._copies[sid] = job
-        job.thread.start()
 
-    def _copied(self, job: _Copy, sid: str, result: Path | None, error: BaseException | None) -> None:
+        def done(result: Path | None) -> None:
+            self._copied(job, sid)
+            self.kept.emit(sid, result)
+
+        def failed(error: BaseException) -> None:
+            self._copied(job, sid)
+            if isinstance(error, PaperlessError):
+                self.last_dialog = show_failure(self._window, error, self._services.language)
+                self.keep_failed.emit(sid, error)
+            else:
+                self._services.tasks.report(error)
+
+        def work() -> Path | None:
+            return keep_copy(library, manifest, source, trusted, cancel=task.cancelled)
+
+        self._services.tasks.background.run(work, done, failed, task=task)
+
+    def _copied(self, job: _Copy, sid: str) -> None:
         if self._copies.get(sid) is job:
             del self._copies[sid]
-        if job.cancel.is_set():
-            return
-        if error is None:
-            self.kept.emit(sid, result)
-        elif isinstance(error, PaperlessError):
-            self.last_dialog = show_failure(self._window, error, self._services.language)
-            self.keep_failed.emit(sid, error)
-        else:
-            self._services.operations.failed.emit(error)
 
     def stop_copies(self) -> None:
         """Cancel the copies still running and wait for them to remove their temporary files."""
         jobs = list(self._copies.values())
         self._copies.clear()
         for job in jobs:
-            job.cancel.set()
+            job.task.cancel()
         for job in jobs:
-            job.thread.join(STOP_WAIT_S)
-
-    def wait_for_copies(self, timeout: float = 60.0) -> bool:
-        """Block until the copies running now have ended (tests, benchmarks); True if they have."""
-        for job in list(self._copies.values()):
-            job.thread.join(timeout)
-        return not any(job.thread.is_alive() for job in self._copies.values())
+            job.task.wait(STOP_WAIT_S)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.stop_copies()
         return False
-
-
-def _lower_priority() -> None:
-    """The copy yields the CPU to the app (Linux: per-thread nice value)."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        except (OSError, AttributeError):
-            pass
 
 
 def bundle_paths(paths: list[Path]) -> list[Path]:

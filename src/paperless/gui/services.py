@@ -13,8 +13,8 @@ from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.library import Library, identity_dir
 from paperless.gui.files import FilePicker
 from paperless.gui.i18n import Translators
-from paperless.gui.operations import Operations
 from paperless.gui.settings import Settings
+from paperless.gui.tasks import Tasks
 
 if TYPE_CHECKING:
     from paperless.core.render.worker import RenderWorker
@@ -37,8 +37,7 @@ class AppServices:
     paths: AppPaths
     settings: Settings
     worker: RenderWorker
-    operations: Operations
-    db: Operations  # the ONE database worker: every call on the member's notes store runs on it
+    tasks: Tasks  # the one task layer: lanes pool, db (the ONE database worker), background, processes
     translators: Translators
     files: FilePicker
     identity_folder: Path

@@ -105,7 +105,7 @@ class SessionController(QObject):
         self._lock = threading.Lock()
         self.cache = DocumentCache()
         self._request = 0
-        self.indexer = SessionIndexer(services.worker, services.operations, self)
+        self.indexer = SessionIndexer(services.worker, services.tasks, self)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -261,9 +261,9 @@ class SessionController(QObject):
             if isinstance(exc, PaperlessError):
                 self.document_refused.emit(entry, exc)
             else:
-                self._services.operations.failed.emit(exc)
+                self._services.tasks.report(exc)
 
-        self._services.operations.run(lambda: read(entry), done, failed)
+        self._services.tasks.pool.run(lambda: read(entry), done, failed)
 
     # -- reading state ------------------------------------------------------------------------
 
@@ -305,7 +305,7 @@ class SessionController(QObject):
         try:
             library.save_if_dirty()
         except PaperlessError as exc:
-            self._services.operations.failed.emit(exc)
+            self._services.tasks.report(exc)
 
 
 def watermark_text(member: str, session_title: str, day: date) -> str:

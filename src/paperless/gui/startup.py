@@ -68,7 +68,7 @@ class Startup(QObject):
                     return identity, Library.open(root, identity)
                 return unlock_and_load(root, folder, passphrase)
 
-            self._services.operations.run(unlock, lambda r: self._unlocked(*r), self._unlock_failed)
+            self._services.tasks.pool.run(unlock, lambda r: self._unlocked(*r), self._unlock_failed)
         else:
             self.ask_passphrase()
 

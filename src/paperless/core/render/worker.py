@@ -103,13 +103,6 @@ def _describe(exc: BaseException) -> str:
     return text if text else type(exc).__name__
 
 
-def _safe(callback: Callable[..., None], *args: Any) -> None:
-    try:
-        callback(*args)
-    except Exception:
-        log.exception("a render worker callback failed")
-
-
 class RenderWorker:
     """Owns a thread, the open documents and the image cache. See the module docstring."""
 
@@ -119,7 +112,11 @@ class RenderWorker:
         cache_bytes: int = DEFAULT_BUDGET,
         document_factory: Callable[[bytes], RenderDocument] = PdfDocument,
         name: str = "paperless-render",
+        on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
+        # An exception a callback raises is handed to ``on_error`` (the app's error handler) — it
+        # never vanishes, and never stops the worker's thread.
+        self._on_error = on_error
         self._cache: ImageCache[RenderKey] = ImageCache(cache_bytes)
         self._factory = document_factory
         self._cond = threading.Condition()
@@ -148,14 +145,14 @@ class RenderWorker:
         def run() -> None:
             old = self._docs.pop(doc, None)
             if old is not None:
-                _safe(old.close)
+                self._safe(old.close)
             try:
                 document = self._factory(data)
             except Exception as exc:
-                _safe(callback, doc, None, _describe(exc))
+                self._safe(callback, doc, None, _describe(exc))
                 return
             self._docs[doc] = document
-            _safe(callback, doc, document.page_sizes(), None)
+            self._safe(callback, doc, document.page_sizes(), None)
 
         with self._cond:
             self._forget_locked(doc)
@@ -165,7 +162,7 @@ class RenderWorker:
         def run() -> None:
             old = self._docs.pop(doc, None)
             if old is not None:
-                _safe(old.close)
+                self._safe(old.close)
 
         with self._cond:
             self._forget_locked(doc)
@@ -191,7 +188,7 @@ class RenderWorker:
                 self._pending[key] = job
                 self._push_locked(job.priority, job)
                 return
-        _safe(callback, RenderResult(key, image, None, 0.0))
+        self._safe(callback, RenderResult(key, image, None, 0.0))
 
     def cached(self, key: RenderKey) -> Image | None:
         return self._cache.get(key)
@@ -214,15 +211,15 @@ class RenderWorker:
         def run() -> None:
             document = self._docs.get(doc)
             if document is None:
-                _safe(callback, None, "the document is not open")
+                self._safe(callback, None, "the document is not open")
                 return
             try:
                 value = fn(document)
             except Exception as exc:
                 log.debug("call on %s failed", doc, exc_info=True)
-                _safe(callback, None, _describe(exc))
+                self._safe(callback, None, _describe(exc))
                 return
-            _safe(callback, value, None)
+            self._safe(callback, value, None)
 
         with self._cond:
             if not self._stopping:
@@ -292,7 +289,7 @@ class RenderWorker:
             for stale in dropped:
                 result = RenderResult(stale.key, None, None, 0.0)
                 for callback in stale.callbacks:
-                    _safe(callback, result)
+                    self._safe(callback, result)
 
     def _render(self, job: _RenderJob) -> None:
         key = job.key
@@ -317,7 +314,7 @@ class RenderWorker:
             job.state = "done"
             callbacks = list(job.callbacks)
         for callback in callbacks:
-            _safe(callback, result)
+            self._safe(callback, result)
 
     def _run(self) -> None:
         try:
@@ -329,8 +326,19 @@ class RenderWorker:
                     self._render(job)
         finally:
             for document in self._docs.values():
-                _safe(document.close)
+                self._safe(document.close)
             self._docs.clear()
             shutdown = getattr(self._factory, "shutdown", None)  # a RenderProcess ends with us
             if callable(shutdown):
-                _safe(shutdown)
+                self._safe(shutdown)
+
+    def _safe(self, callback: Callable[..., None], *args: Any) -> None:
+        try:
+            callback(*args)
+        except Exception as exc:
+            log.exception("a render worker callback failed")
+            if self._on_error is not None:
+                try:
+                    self._on_error(exc)
+                except Exception:
+                    log.exception("the render worker's error handler failed")

@@ -1,7 +1,7 @@
 """Carry the member's annotations over when a session's documents were revised (issue 4).
 
 Run once the session's notes are open (:class:`AnnotationController` ``ready``). One
-background job (an :class:`Operations` thread, never the GUI thread):
+background job (the task layer's ``background`` lane, never the GUI thread):
 
 1. the session's annotations whose document is no longer in the agenda, by old hash
    (:func:`paperless.core.notes.carry.stale_groups`) — usually none, and then that is all;
@@ -29,7 +29,7 @@ from paperless.core.notes import Annotation
 from paperless.core.notes.carry import CarryReport, carry_over, choose_target, mark_tried, stale_groups, untried
 from paperless.core.render import Priority, RenderWorker, Word
 from paperless.gui.annotations.controller import AnnotationController
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Tasks
 
 if TYPE_CHECKING:
     from paperless.core.notes.store import NotesStore
@@ -81,12 +81,12 @@ class CarryOver(QObject):
     finished = Signal(object)  # list[CarryReport]
     failed = Signal(object)  # BaseException
 
-    def __init__(self, controller: AnnotationController, worker: RenderWorker, operations: Operations,
+    def __init__(self, controller: AnnotationController, worker: RenderWorker, tasks: Tasks,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._worker = worker
-        self._ops = operations
+        self._lane = tasks.background
         self._cancel = threading.Event()
         self._next: tuple[dict[str, str], Reader, frozenset[str]] | None = None  # asked while another ran
         self.running = False
@@ -141,7 +141,7 @@ class CarryOver(QObject):
             if not self._ended(cancel):
                 self.failed.emit(exc)
 
-        self._ops.run(job, done, failed)
+        self._lane.run(job, done, failed)
 
     def _ended(self, cancel: threading.Event) -> bool:
         """A run ended: True when its result is not wanted (cancelled, or this object is gone)."""

@@ -1,6 +1,6 @@
 """AnnotationController: the GUI's side of the member's notes (issue 4).
 
-Every database call runs on ONE database worker (an :class:`Operations` with one thread,
+Every database call runs on ONE database worker (the task layer's ``db`` lane: one thread,
 Anki's "one database worker"); results come back on the GUI thread, where this object keeps
 a mirror of the annotations of the documents seen in this session, so painting never waits
 for the database. Changes are not shown before they are saved: a save takes well under a
@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import Annotation, AnnotationKind, Bookmark, ItemNote, JsonDict
 from paperless.core.notes.editing import AnnotationEditor, Outcome, Step, StepKind
-from paperless.gui.operations import Operations
+from paperless.gui.tasks import Tasks
 
 if TYPE_CHECKING:
     from paperless.core.notes.store import NotesStore
@@ -50,9 +50,9 @@ class AnnotationController(QObject):
     damaged = Signal(object)  # NotesTamperedError: a saved record that cannot be read (once each; the rest is shown)
     _damage_found = Signal(object)  # from the database worker
 
-    def __init__(self, db: Operations, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._db = tasks.db
         self._store: NotesStore | None = None
         self._editor: AnnotationEditor | None = None
         self._session: str | None = None

@@ -259,7 +259,7 @@ class FirstRunDialog(QDialog):
             identity = unlock_identity(dest, passphrase, failure_delay=0)
             return identity, Library.open(root, identity)
 
-        self._services.operations.run(work, self._created, self._create_failed)
+        self._services.tasks.pool.run(work, self._created, self._create_failed)
 
     def _created(self, result: tuple[UnlockedIdentity, Library]) -> None:
         self.pass1.clear()
@@ -273,7 +273,7 @@ class FirstRunDialog(QDialog):
         if isinstance(exc, PaperlessError):
             self.create_message.setText(exc.message(self._services.language))
         else:
-            self._services.operations.failed.emit(exc)
+            self._services.tasks.report(exc)
 
     def _import(self) -> None:
         folder = self._services.files.folder(self, self.tr("Choose your identity folder"))

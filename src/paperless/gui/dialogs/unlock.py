@@ -155,7 +155,7 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         self.message.setText(self.tr("Unlocking\u2026"))
         root, folder = self._services.paths.root, self._folder
-        self._services.operations.run(lambda: unlock_or_refused(root, folder, text), self._succeeded, self._failed)
+        self._services.tasks.pool.run(lambda: unlock_or_refused(root, folder, text), self._succeeded, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.unlock_button.setEnabled(not busy)
@@ -180,7 +180,7 @@ class UnlockDialog(QDialog):
             return
         self.start_over_button.setEnabled(False)
         root = self._services.paths.root
-        self._services.operations.run(lambda: (identity, Library.start_over(root, identity)),
+        self._services.tasks.pool.run(lambda: (identity, Library.start_over(root, identity)),
                                       self._succeeded, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -195,7 +195,7 @@ class UnlockDialog(QDialog):
         if isinstance(exc, PaperlessError):
             self.message.setText(exc.message(self._services.language))
         else:
-            self._services.operations.failed.emit(exc)
+            self._services.tasks.report(exc)
             self.message.clear()
 
     def _show_wait(self) -> None:

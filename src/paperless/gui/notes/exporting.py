@@ -219,7 +219,7 @@ class Exporter(QObject):
             self._w.statusBar().clearMessage()
             self._w.show_failure(exc)
 
-        self._w.services.operations.run(job, finished, failed)
+        self._w.services.tasks.processes.run(job, finished, failed)  # a PDF export: one sandboxed child
 
     def _finish(self) -> None:
         self.busy = False

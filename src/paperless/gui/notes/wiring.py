@@ -48,10 +48,10 @@ class NotesWiring(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._w = window
-        self.controller = AnnotationController(window.services.db, self)
+        self.controller = AnnotationController(window.services.tasks, self)
         self.panel = NotesPanel(self.controller, window)
         self.exporter = Exporter(window, self.controller, self.panel.item_note.pending)
-        self.carry = CarryOver(self.controller, window.services.worker, window.services.operations, self)
+        self.carry = CarryOver(self.controller, window.services.worker, window.services.tasks, self)
         self.context: NotesContext | None = None
         self.document: LoadedDocument | None = None  # the one on screen
         self._pending_jump: Annotation | None = None
