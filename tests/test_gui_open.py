@@ -180,7 +180,7 @@ def test_failed_copy_keeps_reading_the_users_file(qtbot, make, bundle: Path, peo
 
 
 def test_document_cache_is_bounded(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
-    from paperless.gui.session import CACHE_BYTES, DocumentCache
+    from paperless.core.model import CACHE_BYTES, DocumentCache
 
     cache = DocumentCache(100)
     cache.put("a", b"a" * 40)

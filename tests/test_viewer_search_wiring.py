@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from paperless.core.model import LoadedDocument
 from paperless.core.render import RenderWorker
 from paperless.core.render.document import Word
 from paperless.core.search import SessionIndex, WordLike
@@ -23,7 +24,6 @@ from paperless.gui.icons import Icons
 from paperless.gui.reader import ReaderPane
 from paperless.gui.search import FindBar, WordsCallback
 from paperless.gui.services import AppServices
-from paperless.gui.session import LoadedDocument
 from paperless.gui.viewer.painting import CURRENT_HIT, HIT, Rect
 from paperless.resources import resource_path
 

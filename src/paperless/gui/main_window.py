@@ -19,6 +19,7 @@ from paperless.core.bundle import OpenedBundle
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.library import Library, SessionRecord
+from paperless.core.model import LoadedDocument
 from paperless.gui.actions import Actions
 from paperless.gui.agenda import AgendaPanel
 from paperless.gui.banner import Banner
@@ -33,7 +34,7 @@ from paperless.gui.printing import Printing
 from paperless.gui.reader import ReaderPane
 from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
 from paperless.gui.services import AppServices
-from paperless.gui.session import LoadedDocument, SessionController
+from paperless.gui.session import SessionController
 
 LIBRARY_PAGE = 0
 HINT_MS = 4000  # "press Esc to leave full screen"

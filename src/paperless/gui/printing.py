@@ -30,8 +30,8 @@ from paperless.gui.viewer.painting import DAY, to_qimage
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from paperless.core.model import LoadedDocument
     from paperless.gui.main_window import MainWindow
-    from paperless.gui.session import LoadedDocument
 
 PRINT_DPI = 300
 MAX_PIXELS = 48_000_000  # a page image is never bigger (an A0 drawing prints at less than PRINT_DPI)

@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from paperless.core.model import LoadedDocument
 from paperless.core.render import Priority, RenderWorker
 from paperless.core.search import SessionIndex
 from paperless.gui.actions import Actions
@@ -21,7 +22,6 @@ from paperless.gui.banner import Banner
 from paperless.gui.icons import Icons
 from paperless.gui.search import FindBar, FindHit, SearchPanel, WordsCallback
 from paperless.gui.services import AppServices
-from paperless.gui.session import LoadedDocument
 from paperless.gui.viewer import DocumentView
 
 

@@ -134,7 +134,12 @@ class SessionModel:
         if self.opened is None:
             return
         self.observers.notify(SessionEvent(Change.CLOSING))
-        self.save()
+        try:
+            self.save()
+        except PaperlessError as exc:  # the reading state is lost, not the session's closing
+            if self.observers.on_error is None:
+                raise
+            self.observers.on_error(exc)
         with self._lock:
             if self.opened is not None:
                 self.opened.close()

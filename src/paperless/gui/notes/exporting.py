@@ -31,10 +31,10 @@ from paperless.core.export import (
     write_export,
 )
 from paperless.core.export.isolated import build_annotated_pdf_isolated, export_notes_pdf_isolated
+from paperless.core.model import LoadedDocument
 from paperless.core.notes import Annotation, Bookmark, ItemNote
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.notes.note_text import plain_note_text
-from paperless.gui.session import LoadedDocument
 
 if TYPE_CHECKING:
     from paperless.gui.main_window import MainWindow

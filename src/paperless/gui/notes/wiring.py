@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPalette
 
+from paperless.core.model import LoadedDocument, SessionClosedError
 from paperless.core.notes import Annotation
 from paperless.core.notes.carry import CarryReport
 from paperless.gui.annotations.carry import CarryOver
@@ -33,7 +34,6 @@ from paperless.gui.notes.exporting import Exporter
 from paperless.gui.notes.kinds import redo_text, undo_text
 from paperless.gui.notes.panel import BOOKMARKS_TAB, NotesPanel
 from paperless.gui.reading_mode import READER_PAGE
-from paperless.gui.session import LoadedDocument, SessionClosedError
 
 if TYPE_CHECKING:
     from paperless.gui.main_window import MainWindow
