@@ -15,7 +15,8 @@ annotations composed onto it once (``ShapeCache.composed``); the first frame aft
 (or highlight) is added, deleted, moved or recoloured (the page's shapes merged again, the
 composed page repaired where the annotation was and is) and after everything is made from
 scratch (another zoom, night mode); and, for comparison, the annotations painted every frame (the marks from
-their cached picture, and all as vectors).
+their cached picture, and all as vectors). Then the pointer moving over the page (each move hit-tests
+the page's annotations, against their boxes alone as the reference).
 
     .venv/bin/python bench/bench_annotations.py [--frames 300]
 """
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -43,9 +45,10 @@ from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from paperless.core.anchoring import DocText, geometry_anchor, text_anchor  # noqa: E402
-from paperless.core.notes import Annotation, AnnotationKind  # noqa: E402
+from paperless.core.notes import Annotation, AnnotationKind, Content, Ink, StickyNote, TextBox, TextMarkup  # noqa: E402
 from paperless.core.render import PdfDocument  # noqa: E402
 from paperless.demo.factory import write_demo_documents  # noqa: E402
+from paperless.gui.annotations import geometry as geo  # noqa: E402
 from paperless.gui.annotations.geometry import smooth_stroke, strokes_box  # noqa: E402
 from paperless.gui.annotations.shape_cache import ShapeCache  # noqa: E402
 from paperless.gui.annotations.tools import NOTE_ICON, PRESETS  # noqa: E402
@@ -56,8 +59,8 @@ TEXTS = ("Cần làm rõ nguồn kinh phí", "Đề nghị bổ sung số liệu
          "Ý kiến: thống nhất với dự thảo, đề nghị chỉnh sửa câu chữ mục 2")
 
 
-def make(i: int, kind: AnnotationKind, color: str, page: int, payload: dict[str, object]) -> Annotation:
-    return Annotation(f"u{i}", "me", "s", DOC, page, kind, color, payload, "c", f"h{i}", False)
+def make(i: int, kind: AnnotationKind, color: str, page: int, content: Content) -> Annotation:
+    return Annotation(f"u{i}", "me", "s", DOC, page, kind, color, content, "c", f"h{i}", False)
 
 
 def annotations(doc: DocText, page: int, size: tuple[float, float], count: int = 200) -> list[Annotation]:
@@ -75,7 +78,7 @@ def annotations(doc: DocText, page: int, size: tuple[float, float], count: int =
             anchor = text_anchor(doc, DOC, first, last)
             tone = rnd.choice(PRESETS[:5])
             color = tone.light if kind is AnnotationKind.HIGHLIGHT else tone.strong
-            made.append(make(i, kind, color or tone.strong, page, {"anchor": anchor.to_dict(), "quote": "…"}))
+            made.append(make(i, kind, color or tone.strong, page, TextMarkup(anchor=anchor, quote="…")))
         elif slot < 8:
             x, y = rnd.uniform(40, size[0] - 200), rnd.uniform(40, size[1] - 60)
             raw = [(x + 2.5 * t, y + 12 * math.sin(t / (3 + slot))) for t in range(70)]
@@ -84,40 +87,30 @@ def annotations(doc: DocText, page: int, size: tuple[float, float], count: int =
             assert box is not None
             anchor = geometry_anchor(doc, DOC, page, [box])
             made.append(make(i, AnnotationKind.INK, rnd.choice(PRESETS).strong, page,
-                             {"anchor": anchor.to_dict(), "strokes": [stroke], "width": 2.0}))
+                             Ink(anchor=anchor, strokes=(tuple((x, y) for x, y in stroke),), width=2.0)))
         elif slot < 9:
             x, y = rnd.uniform(10, size[0] - 30), rnd.uniform(10, size[1] - 30)
             anchor = geometry_anchor(doc, DOC, page, [(x, y, x + NOTE_ICON, y + NOTE_ICON)])
             made.append(make(i, AnnotationKind.NOTE, PRESETS[0].light or "", page,
-                             {"anchor": anchor.to_dict(), "point": [x, y], "text": rnd.choice(TEXTS)}))
+                             StickyNote(anchor=anchor, point=(x, y), text=rnd.choice(TEXTS))))
         else:
             x, y = rnd.uniform(20, size[0] - 220), rnd.uniform(20, size[1] - 60)
             rect = (x, y, x + 200, y + 36)
             anchor = geometry_anchor(doc, DOC, page, [rect])
             made.append(make(i, AnnotationKind.TEXTBOX, PRESETS[2].strong, page,
-                             {"anchor": anchor.to_dict(), "rect": list(rect), "text": rnd.choice(TEXTS),
-                              "font_size": 12.0}))
+                             TextBox(anchor=anchor, rect=rect, text=rnd.choice(TEXTS), font_size=12.0)))
     return made
 
 
 def moved(a: Annotation, dx: float, dy: float) -> Annotation:
     """``a`` dragged by (dx, dy) points, as the select tool saves it (a new version)."""
-    payload = dict(a.payload)
-    if a.kind is AnnotationKind.INK:
-        payload["strokes"] = [[[x + dx, y + dy] for x, y in stroke] for stroke in payload["strokes"]]  # type: ignore[attr-defined]
-    elif a.kind is AnnotationKind.NOTE:
-        x, y = payload["point"]  # type: ignore[misc]
-        payload["point"] = [x + dx, y + dy]
-    elif a.kind is AnnotationKind.TEXTBOX:
-        x0, y0, x1, y1 = payload["rect"]  # type: ignore[misc]
-        payload["rect"] = [x0 + dx, y0 + dy, x1 + dx, y1 + dy]
-    else:  # a text markup does not move; it is recoloured instead
+    if a.kind not in geo.MOVABLE_KINDS:  # a text markup does not move; it is recoloured instead
         return recoloured(a)
-    return Annotation(**{**a.__dict__, "payload": payload, "hlc": a.hlc + "m"})
+    return replace(a, content=geo.moved(a, dx, dy), hlc=a.hlc + "m")
 
 
 def recoloured(a: Annotation) -> Annotation:
-    return Annotation(**{**a.__dict__, "color": "#1565c0" if a.color != "#1565c0" else "#2e7d32", "hlc": a.hlc + "c"})
+    return replace(a, color="#1565c0" if a.color != "#1565c0" else "#2e7d32", hlc=a.hlc + "c")
 
 
 def frames(paint: Callable[[QPainter], None], target: QImage, count: int) -> list[float]:
@@ -246,6 +239,28 @@ class _Mirror(QObject):
         return self._by_uuid.get(uuid)
 
 
+def hover(page: list[Annotation], size: tuple[float, float], count: int) -> None:
+    """The pointer moving over the page with the Select tool: each move hit-tests the page's
+    annotations (``geometry.hits``, as ``ToolInput.annotation_at`` does, 4 pixels of slack at
+    150 %). The reference: the same moves tested against the annotations' boxes alone."""
+    rnd = random.Random(3)
+    spots = [(rnd.uniform(0, size[0]), rnd.uniform(0, size[1])) for _ in range(max(count, 1000))]
+    boxes = [b for b in (geo.bbox(a, 0) for a in page) if b is not None]
+
+    def moves(test: Callable[[float, float], object]) -> list[float]:
+        times = []
+        for x, y in spots:
+            start = time.perf_counter()
+            test(x, y)
+            times.append(time.perf_counter() - start)
+        return times
+
+    print(f"\npointer moves over page 1 (Select tool), {len(spots)} moves")
+    reference = row("the annotations' boxes alone", moves(lambda x, y: [b for b in boxes if geo.inside(b, x, y, 2)]))
+    row("hit test of the 200 annotations", moves(lambda x, y: [a for a in page if geo.hits(a, 0, x, y, 4 / 1.5)]),
+        reference)
+
+
 def whole_frames(pdf_bytes: bytes, page: list[Annotation], count: int) -> None:
     """Full repaints of a DocumentView (page images, border, layer, watermark), with and without."""
     from paperless.core.render import RenderWorker
@@ -299,6 +314,7 @@ def main() -> None:
     for label, zoom in (("fit width (900 px wide)", 900 / size[0]), ("200 %", 2 * 96 / 72)):
         rendered = pdf.render(0, zoom)  # kept: the QImage paints from its bytes
         at_zoom(label, to_qimage(rendered, 1.0), zoom, page, args.frames)
+    hover(page, size, args.frames)
     whole_frames(demo.report.read_bytes(), page, args.frames)
     pdf.close()
 

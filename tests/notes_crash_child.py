@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bundle_helpers import unlock
 
-from paperless.core.notes import NotesStore
+from paperless.core.notes import NotesStore, StickyNote
 
 SID = "phien-12"
 DOC = "5a" * 32
@@ -29,8 +29,8 @@ def main() -> None:
     store = NotesStore.open(folder, unlock(identity))
     print("ready", flush=True)
     for n in itertools.count():
-        a = store.add_annotation(SID, DOC, n % 40, "highlight", "#ffd400",
-                                 {"text": text(round_no, n), "rects": [[72.0, 100.0 + n % 600, 500.0, 114.0]]})
+        a = store.add_annotation(SID, DOC, n % 40, "note", "#ffd400",
+                                 StickyNote(point=(72.0, 100.0 + n % 600), text=text(round_no, n)))
         print(f"saved {a.uuid} {n}", flush=True)
 
 

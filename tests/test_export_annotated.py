@@ -21,6 +21,7 @@ from system_tools import require_tool
 
 from paperless.core.anchoring import DocText, geometry_anchor, text_anchor
 from paperless.core.export import build_annotated_pdf, export_annotated_pdf
+from paperless.core.export.jsonable import annotation_from_json, annotation_to_json
 from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import Word
 from paperless.demo.factory import write_demo_documents
@@ -282,7 +283,9 @@ def test_watermark_present_only_when_asked(exported: Path, report: bytes, marked
 
 
 def test_skipped_records_are_reported(report: bytes, marked: list[Annotation]) -> None:
-    broken = replace(marked[3], uuid="bad-ink", payload={"strokes": "not a list"})
+    # content that does not validate reaches an export only as JSON (the export child's arguments, a sync)
+    broken = annotation_from_json({**annotation_to_json(marked[3]), "uuid": "bad-ink",
+                                   "payload": {"strokes": "not a list"}})
     elsewhere = replace(marked[0], uuid="other-version", doc_hash="0" * 64)
     outside = replace(marked[4], uuid="no-page", page=99)
     result = build_annotated_pdf(report, [*marked, broken, elsewhere, outside], watermark=None, author_name=AUTHOR)

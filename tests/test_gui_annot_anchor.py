@@ -8,11 +8,11 @@ from annot_helpers import make_view, open_doc
 from pytestqt.qtbot import QtBot
 from test_notes_carry import doc_text
 
-from paperless.core.notes import AnnotationKind
+from paperless.core.notes import AnnotationKind, StickyNote
 from paperless.core.render import RenderWorker
 from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
-from paperless.gui.viewer.annotation_paint import note_box
+from paperless.gui.annotations.geometry import note_box
 
 pytest_plugins = ["annot_fixtures"]
 
@@ -26,7 +26,7 @@ def test_an_early_note_gets_its_text_context_once_the_text_has_loaded(
     annotating = view.annotating
     assert annotating.texts.text is None  # no tool picked yet: the words are not loaded
     point = (300.0, 330.0)
-    annotating.create(AnnotationKind.NOTE, 0, note_box(point), {"point": list(point), "text": "Hỏi lại số liệu"})
+    annotating.create(AnnotationKind.NOTE, 0, note_box(point), StickyNote(point=point, text="Hỏi lại số liệu"))
     qtbot.waitUntil(lambda: len(controller.annotations(key)) == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: controller.annotations(key)[0].payload["anchor"].get("context") is not None,
                     timeout=WAIT)

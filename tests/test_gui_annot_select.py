@@ -12,13 +12,12 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from paperless.core.anchoring import Anchor, PageRect
-from paperless.core.notes import Annotation, AnnotationKind
+from paperless.core.notes import Annotation, AnnotationKind, StickyNote
 from paperless.core.render import RenderWorker
 from paperless.demo.factory import DemoDocuments
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.tools import PRESET_BY_NAME, Tool
 from paperless.gui.viewer import DocumentView
-from paperless.gui.viewer.annotation_menu import annotation_menu
 
 pytest_plugins = ["annot_fixtures"]
 
@@ -109,7 +108,7 @@ def test_recolour_from_the_toolbar_and_the_menu_then_delete(
     toolbar.color_actions["green"].trigger()
     qtbot.waitUntil(lambda: controller.annotations(doc)[0].color == PRESET_BY_NAME["green"].strong, timeout=WAIT)
     assert toolbar.preset(Tool.INK) == "green"  # and the pen draws green from now on
-    menu = annotation_menu(view.annotating, controller.annotations(doc)[0], 0)
+    menu = view.annotating.menu(controller.annotations(doc)[0], 0)
     [colours] = [a.menu() for a in menu.actions() if a.menu() is not None]
     [blue] = [a for a in colours.actions() if a.data() == "blue"]
     blue.trigger()
@@ -122,7 +121,7 @@ def test_recolour_from_the_toolbar_and_the_menu_then_delete(
     assert back.color == PRESET_BY_NAME["blue"].strong
     key(qtbot, view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: controller.annotations(doc)[0].color == PRESET_BY_NAME["green"].strong, timeout=WAIT)
-    menu = annotation_menu(view.annotating, controller.annotations(doc)[0], 0)
+    menu = view.annotating.menu(controller.annotations(doc)[0], 0)
     [delete] = [a for a in menu.actions() if a.objectName() == "annotationDelete"]
     delete.trigger()
     wait_count(qtbot, controller, doc, 0)
@@ -160,7 +159,7 @@ def test_go_to_annotation_scrolls_to_it_and_selects_it(
     spot = view.canvas.page_target(3)
     y = spot.y() + 610 * view.canvas.pages.scale
     assert 0 <= y <= view.canvas.viewport().height()  # on screen
-    other = Annotation("x", "me", "s", "f" * 64, 0, AnnotationKind.NOTE, None, {}, "", "", False)
+    other = Annotation("x", "me", "s", "f" * 64, 0, AnnotationKind.NOTE, None, StickyNote(point=(0, 0)), "", "", False)
     assert not view.go_to_annotation(other)  # another document's
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import markup, note
 from pytestqt.qtbot import QtBot
 
 from paperless.core.identity import UnlockedIdentity
@@ -41,7 +42,7 @@ def test_changes_reach_the_mirror_after_they_are_saved(qtbot: QtBot, controller:
     threads: set[int] = set()
     made: list[str] = []
     with qtbot.waitSignal(controller.changed, check_params_cb=lambda d: d == DOC):
-        controller.add(DOC, 3, AnnotationKind.HIGHLIGHT, "#ffe066", {"quote": "chuyển đổi số"},
+        controller.add(DOC, 3, AnnotationKind.HIGHLIGHT, "#ffe066", markup("chuyển đổi số", page=3),
                        on_done=lambda a: (made.append(a.uuid), threads.add(threading.get_ident())))
     assert threads == {threading.get_ident()}  # callbacks on the GUI thread
     assert [a.payload["quote"] for a in controller.on_page(DOC, 3)] == ["chuyển đổi số"]
@@ -90,7 +91,7 @@ def test_a_failed_save_changes_nothing_and_says_why(qtbot: QtBot, controller: An
 def test_a_new_session_drops_the_old_one(qtbot: QtBot, controller: AnnotationController, tmp_path: Path,
                                          an: UnlockedIdentity) -> None:
     with qtbot.waitSignal(controller.changed):
-        controller.add(DOC, 1, AnnotationKind.NOTE, "#ffcc00", {"text": "phiên 12"})
+        controller.add(DOC, 1, AnnotationKind.NOTE, "#ffcc00", note("phiên 12"))
     with qtbot.waitSignal(controller.ready):
         controller.start(tmp_path / "lib", an, "phien 13 / đặc biệt")  # not a store id: hashed
     assert controller.annotations(DOC) == [] and not controller.can_undo
@@ -165,8 +166,8 @@ def test_an_altered_record_is_reported_once_and_hides_only_itself(qtbot: QtBot, 
     folder = tmp_path / "lib"
     sid = store_session_id("phien-12")
     with NotesStore.open(folder, an) as store:
-        bad = store.add_annotation(sid, DOC, 0, "highlight", "#ffe066", {"quote": "một"})
-        good = store.add_annotation(sid, DOC, 1, "underline", "#00aa00", {"quote": "hai"})
+        bad = store.add_annotation(sid, DOC, 0, "highlight", "#ffe066", markup("một"))
+        good = store.add_annotation(sid, DOC, 1, "underline", "#00aa00", markup("hai", page=1))
     con = sqlite3.connect(folder / DB_FILE)
     [(blob,)] = con.execute("SELECT payload FROM annotations WHERE uuid = ?", (bad.uuid,)).fetchall()
     con.execute("UPDATE annotations SET payload = ? WHERE uuid = ?",  # damage inside its sealed payload

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import content, markup
 
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import DB_FILE, NotesStore
@@ -69,7 +70,7 @@ def test_no_document_hash_page_kind_colour_author_session_or_time_in_the_files(t
     for i in range(40):
         kind = KINDS[i % len(KINDS)]
         made.append(store.add_annotation(SID, DOC if i % 2 else DOC2, 100 + i, kind, COLOURS[i % 3],
-                                         {"text": "x", "rects": [[1.0, 2.0, 3.0, 4.0]]}))
+                                         content(kind, "x")))
     store.update_annotation(made[0].uuid, page=317, color=COLOURS[1])
     store.delete_annotation(made[1].uuid)
     store.restore(made[1].uuid)
@@ -104,10 +105,10 @@ def test_tags_are_keyed_per_member_and_per_session(tmp_path: Path, an: UnlockedI
     """The same document gives unrelated tags in two sessions and in two members' stores; the
     look-ups by document, page and agenda item still find exactly what they did."""
     with NotesStore.open(tmp_path / "an", an) as store:
-        a1 = store.add_annotation(SID, DOC, 3, "highlight", None, {})
-        a2 = store.add_annotation("phien-13", DOC, 3, "highlight", None, {})
-        store.add_annotation(SID, DOC2, 3, "highlight", None, {})
-        store.add_annotation(SID, DOC, 4, "highlight", None, {})
+        a1 = store.add_annotation(SID, DOC, 3, "highlight", None, markup())
+        a2 = store.add_annotation("phien-13", DOC, 3, "highlight", None, markup())
+        store.add_annotation(SID, DOC2, 3, "highlight", None, markup())
+        store.add_annotation(SID, DOC, 4, "highlight", None, markup())
         store.set_item_note(SID, 2, "hai")
         store.set_item_note(SID, 5, "năm")
         assert [a.uuid for a in store.annotations(SID, DOC, page=3)] == [a1.uuid]
@@ -116,7 +117,7 @@ def test_tags_are_keyed_per_member_and_per_session(tmp_path: Path, an: UnlockedI
         note = store.item_note(SID, 5)
         assert note is not None and note.text == "năm" and store.item_note(SID, 3) is None
     with NotesStore.open(tmp_path / "binh", unlock(people.member("binh"))) as other:
-        b = other.add_annotation(SID, DOC, 3, "highlight", None, {})
+        b = other.add_annotation(SID, DOC, 3, "highlight", None, markup())
     con = sqlite3.connect(tmp_path / "an" / DB_FILE)
     tags = dict(con.execute("SELECT uuid, doc_key FROM annotations").fetchall())
     con.close()

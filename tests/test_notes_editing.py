@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import ink, markup, note, written
 
+from paperless.core.anchoring import Anchor, Context, PageRect, TextQuote
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import AnnotationKind, NotesStore, OpKind
 from paperless.core.notes.editing import AnnotationEditor, History, StepKind
@@ -29,13 +31,13 @@ def editor(tmp_path: Path, an: UnlockedIdentity) -> Iterator[AnnotationEditor]:
 
 
 def live(editor: AnnotationEditor) -> dict[str, tuple[int, str | None, str]]:
-    return {a.uuid: (a.page, a.color, a.payload.get("text", "")) for a in editor.annotations(DOC) if not a.deleted}
+    return {a.uuid: (a.page, a.color, written(a.content)) for a in editor.annotations(DOC) if not a.deleted}
 
 
 def test_add_update_delete_then_undo_all_and_redo_all(editor: AnnotationEditor) -> None:
-    first = editor.add(DOC, 0, AnnotationKind.HIGHLIGHT, "#ffe066", {"text": "Điều 1"}).annotation
-    second = editor.add(DOC, 2, AnnotationKind.NOTE, "#ffcc00", {"text": "hỏi lại số liệu"}).annotation
-    editor.update(second.uuid, color="#ff0000", payload={"text": "hỏi lại số liệu quý IV"})
+    first = editor.add(DOC, 0, AnnotationKind.HIGHLIGHT, "#ffe066", markup("Điều 1")).annotation
+    second = editor.add(DOC, 2, AnnotationKind.NOTE, "#ffcc00", note("hỏi lại số liệu")).annotation
+    editor.update(second.uuid, color="#ff0000", content=note("hỏi lại số liệu quý IV"))
     editor.delete(first.uuid)
     states = [live(editor)]
     assert states[0] == {second.uuid: (2, "#ff0000", "hỏi lại số liệu quý IV")}
@@ -55,7 +57,7 @@ def test_add_update_delete_then_undo_all_and_redo_all(editor: AnnotationEditor) 
 
 
 def test_a_new_change_after_undo_drops_the_redo_steps(editor: AnnotationEditor) -> None:
-    made = editor.add(DOC, 0, AnnotationKind.INK, "#0000ff", {"strokes": [[[1, 2], [3, 4]]]}).annotation
+    made = editor.add(DOC, 0, AnnotationKind.INK, "#0000ff", ink((((1, 2), (3, 4)),))).annotation
     editor.update(made.uuid, color="#00ff00")
     editor.undo()
     assert editor.can_redo
@@ -67,7 +69,7 @@ def test_a_new_change_after_undo_drops_the_redo_steps(editor: AnnotationEditor) 
 def test_undo_and_redo_are_saved_and_go_to_the_outbox(tmp_path: Path, an: UnlockedIdentity) -> None:
     store = NotesStore.open(tmp_path / "lib", an)
     editor = AnnotationEditor(store, SID)
-    made = editor.add(DOC, 4, AnnotationKind.UNDERLINE, "#3366ff", {"text": "quy hoạch"}).annotation
+    made = editor.add(DOC, 4, AnnotationKind.UNDERLINE, "#3366ff", markup("quy hoạch")).annotation
     outcome = editor.undo()
     assert outcome is not None and outcome.annotation.deleted and outcome.step is not None
     assert outcome.step.kind is StepKind.ADD
@@ -93,11 +95,12 @@ def test_history_is_bounded() -> None:
 
 
 def test_completing_an_anchor_is_saved_but_is_no_undo_step(editor: AnnotationEditor) -> None:
-    geometry_only = {"doc_hash": DOC, "page": 1, "rects": [[1, 50.0, 60.0, 90.0, 80.0]]}
-    full = {**geometry_only, "context": {"exact": "Điều 2", "prefix": "", "suffix": ""}}
-    made = editor.add(DOC, 1, AnnotationKind.INK, "#d32f2f", {"anchor": geometry_only, "strokes": [[[50, 60]]]}).annotation
+    geometry_only = Anchor(DOC, 1, (PageRect(1, 50.0, 60.0, 90.0, 80.0),))
+    full = Anchor(DOC, 1, geometry_only.rects, context=Context(TextQuote("Điều 2"), 0, 50.0, 60.0))
+    made = editor.add(DOC, 1, AnnotationKind.INK, "#d32f2f",
+                      {"anchor": geometry_only.to_dict(), "strokes": [[[50, 60]]]}).annotation
     done = editor.complete_anchor(made.uuid, made.hlc, full)
-    assert done is not None and done.step is None and done.annotation.payload["anchor"] == full
+    assert done is not None and done.step is None and done.annotation.payload["anchor"] == full.to_dict()
     assert done.annotation.payload["strokes"] == [[[50, 60]]] and done.annotation.hlc > made.hlc
     assert len(editor.history.done) == 1  # only the add
     ops = [o.op for o in editor.store.pending_outbox() if o.record_uuid == made.uuid]

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import box, markup
 
 from paperless.core.age import AgeNoMatchError, decrypt_bytes
+from paperless.core.anchoring import Anchor, PageRect, TextQuote
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.localstate import MAGIC as SEALED_MAGIC
 from paperless.core.localstate import read_sealed
-from paperless.core.notes import DB_FILE, KEY_FILE, NotesRolledBackError, NotesStore, NotesTamperedError
+from paperless.core.notes import DB_FILE, KEY_FILE, NotesRolledBackError, NotesStore, NotesTamperedError, TextMarkup
 from paperless.core.notes.crypto import HEADER_SIZE
 
 SID = "phien-12"
@@ -55,11 +57,12 @@ def test_the_scan_itself_finds_plaintext(tmp_path: Path) -> None:
 
 def _write_secrets(store: NotesStore) -> None:
     for i in range(30):
-        store.add_annotation(SID, DOC, i, "highlight", "#ffd400",
-                             {"anchor": {"exact": QUOTE, "prefix": "Điều 3. ", "suffix": f" ({MARKER})"},
-                              "rects": [[72.0, 100.0 + i, 400.0, 114.0 + i]], "text": f"{NOTE} {i}"})
-    a = store.add_annotation(SID, DOC, 0, "textbox", None, {"text": MARKER})
-    store.update_annotation(a.uuid, payload={"text": f"{MARKER} {QUOTE}"})
+        anchor = Anchor(DOC, i, (PageRect(i, 72.0, 100.0 + i, 400.0, 114.0 + i),),
+                        quote=TextQuote(QUOTE, "Điều 3. ", f" ({MARKER})"))
+        store.add_annotation(SID, DOC, i, "highlight", "#ffd400", TextMarkup(anchor=anchor, quote=QUOTE,
+                                                                            comment=f"{NOTE} {i}"))
+    a = store.add_annotation(SID, DOC, 0, "textbox", None, box(MARKER))
+    store.update_annotation(a.uuid, content=box(f"{MARKER} {QUOTE}"))
     store.delete_annotation(a.uuid)
     store.set_item_note(SID, 0, f"{NOTE}\n{MARKER}")
     store.set_item_note(SID, 0, f"{NOTE}\n{MARKER}\n{QUOTE}")
@@ -80,7 +83,7 @@ def test_no_note_text_in_any_file_open_or_closed(tmp_path: Path, an: UnlockedIde
         note = again.item_note(SID, 0)
         assert note is not None and note.text == f"{NOTE}\n{MARKER}\n{QUOTE}"
         assert [b.label for b in again.bookmarks(SID)] == [LABEL]
-        assert MARKER in again.annotations(SID)[0].payload["anchor"]["suffix"]
+        assert MARKER in again.annotations(SID)[0].payload["anchor"]["quote"]["suffix"]
         # The outbox carries the same sealed payloads (checked by the scan above) and opens.
         assert any(MARKER in str(again.open_op(op)) for op in again.pending_outbox())
 
@@ -110,8 +113,8 @@ def _sql(path: Path, *statements: tuple[str, tuple[object, ...]]) -> list[list[t
 
 def _two_annotations(folder: Path, an: UnlockedIdentity) -> tuple[str, str]:
     with NotesStore.open(folder, an) as store:
-        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "thứ nhất"})
-        b = store.add_annotation(SID, DOC, 2, "underline", "#00ff00", {"text": "thứ hai"})
+        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", markup("thứ nhất"))
+        b = store.add_annotation(SID, DOC, 2, "underline", "#00ff00", markup("thứ hai"))
     return a.uuid, b.uuid
 
 
@@ -160,8 +163,8 @@ def test_payloads_swapped_between_rows_are_refused(tmp_path: Path, an: UnlockedI
 def test_a_payload_copied_with_its_version_onto_a_twin_row_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
     """Same page, kind and colour: only the uuid in the associated data tells the rows apart."""
     with NotesStore.open(tmp_path, an) as store:
-        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "giữ"})
-        b = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"text": "xóa"})
+        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", markup("giữ"))
+        b = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", markup("xóa"))
     _sql(tmp_path / DB_FILE, ("UPDATE annotations SET payload = (SELECT payload FROM annotations WHERE uuid = ?) "
                               "WHERE uuid = ?", (b.uuid, a.uuid)))
     _refused_at_open(tmp_path, an)
@@ -197,7 +200,7 @@ def test_a_tampered_outbox_operation_is_refused(tmp_path: Path, an: UnlockedIden
     _two_annotations(tmp_path, an)
     with NotesStore.open(tmp_path, an) as store:
         first, second = store.pending_outbox()
-        assert store.open_op(second)["data"] == {"text": "thứ hai"}
+        assert store.open_op(second)["data"] == markup("thứ hai").to_json()
         with pytest.raises(NotesTamperedError, match="outbox"):  # another operation's payload
             store.open_op(replace(first, payload=second.payload))
         with pytest.raises(NotesTamperedError, match="outbox"):  # a damaged payload

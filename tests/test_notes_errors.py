@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bundle_helpers import People, unlock
 from disk_helpers import tiny_tmpfs
+from notes_content import ink, markup
 
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
@@ -43,7 +44,7 @@ def _one_line_both_languages(err: PaperlessError) -> None:
 def _with_notes(folder: Path, an: UnlockedIdentity, n: int = 3) -> None:
     with NotesStore.open(folder, an) as store:
         for i in range(n):
-            store.add_annotation(SID, DOC, i, "highlight", "#ffd400", {"text": f"ghi chú {i}" * 20})
+            store.add_annotation(SID, DOC, i, "highlight", "#ffd400", markup(comment=f"ghi chú {i}" * 20))
 
 
 def test_a_key_file_of_another_member_is_refused(tmp_path: Path, an: UnlockedIdentity, people: People) -> None:
@@ -123,7 +124,7 @@ def test_a_full_disk_loses_only_the_change_that_did_not_fit(tiny_disk: Path, an:
         with pytest.raises(NotesDiskFullError) as info:
             for i in range(10_000):
                 saved.append(store.add_annotation(SID, DOC, i, "ink", "#000000",
-                                                  {"points": [[i, j] for j in range(50)]}).uuid)
+                                                  ink((tuple((i, j) for j in range(50)),))).uuid)
         assert info.value.message("en") == (f"Not enough disk space to save your notes in "
                                             f"{tiny_disk / 'notes' / DB_FILE}; the last change was not saved.")
         _one_line_both_languages(info.value)

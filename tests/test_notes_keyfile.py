@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import ink, markup
 from test_notes_migrations import make_version_2
 
 from paperless.core.age import encrypt_bytes
@@ -78,8 +79,8 @@ def _opens_nothing(folder: Path, key: bytes, versions: dict[str, list[str]]) -> 
 
 
 def _write_some(store: NotesStore) -> dict[str, list[str]]:
-    a = store.add_annotation(SID, DOC, 2, "highlight", "#ffd400", {"quote": "Nghị quyết số 12 — bí mật"})
-    b = store.update_annotation(a.uuid, payload={"quote": "Nghị quyết số 12 — bí mật", "comment": "hỏi lại"})
+    a = store.add_annotation(SID, DOC, 2, "highlight", "#ffd400", markup("Nghị quyết số 12 — bí mật"))
+    b = store.update_annotation(a.uuid, content=markup("Nghị quyết số 12 — bí mật", "hỏi lại"))
     n = store.set_item_note(SID, 0, "Ý kiến riêng về nhân sự")
     m = store.add_bookmark(SID, DOC, 4, "Bảng lương")
     return {a.uuid: [a.hlc, b.hlc], n.uuid: [n.hlc], m.uuid: [m.hlc]}
@@ -108,7 +109,7 @@ def test_a_key_planted_in_a_fresh_folder_is_never_used(tmp_path: Path, an: Unloc
 def test_no_key_and_no_database_makes_a_sealed_key(tmp_path: Path, an: UnlockedIdentity) -> None:
     with NotesStore.open(tmp_path, an) as store:
         assert store.notices == ()
-        store.add_annotation(SID, DOC, 0, "ink", None, {})
+        store.add_annotation(SID, DOC, 0, "ink", None, ink())
     key = _sealed_key(tmp_path, an)
     assert len(key) == 32 and not list(tmp_path.glob("*.rejected-*"))
 
@@ -130,7 +131,7 @@ def test_a_wrongly_sealed_key_with_no_notes_is_set_aside(tmp_path: Path, an: Unl
         write_sealed(path, an, "notes-key", b"something else")
     with NotesStore.open(tmp_path, an) as store:
         [notice] = store.notices
-        store.add_annotation(SID, DOC, 0, "ink", None, {})
+        store.add_annotation(SID, DOC, 0, "ink", None, ink())
     assert len(list(tmp_path.glob(f"{KEY_FILE}.rejected-*"))) == 1 and len(_sealed_key(tmp_path, an)) == 32
 
 

@@ -2,7 +2,9 @@
 
 Databases of the first releases (schema 1 and 2, payload format 1, an unsealed key file) are
 made here by :class:`OldFormat`, a re-implementation of what that code wrote, kept apart from
-the app's own code so the upgrade is tested against the format as released.
+the app's own code so the upgrade is tested against the format as released. The annotations'
+content is what the viewer has always written (an anchor and the quote, a text box's rect and
+text): it reads back as typed content.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 import pytest
 from bundle_helpers import People, unlock
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from notes_content import content, ink, markup
 
 from paperless.core.age import encrypt_bytes
 from paperless.core.identity import UnlockedIdentity
@@ -202,10 +205,10 @@ def make_version_2(folder: Path, an: UnlockedIdentity, *, rows: bool = True) -> 
     con.commit()
     made = OldStore(con, old, an.card.fingerprint)
     if rows:
-        marks = [made.create("annotations", {"quote": f"trích dẫn {i}", "rects": [[1, 2, 3, i]]},
+        marks = [made.create("annotations", content(KINDS[i % 4], f"trích dẫn {i}").to_json(),
                              session_id=SID if i % 5 else "phien-13", doc_hash=DOCS[i % 3], page=i,
                              kind=KINDS[i % 4], color=COLOURS[i % 3] if i % 4 else None) for i in range(12)]
-        made.change(marks[1]["uuid"], "update", {"quote": "đã sửa"}, page=40, color="#00aa00")
+        made.change(marks[1]["uuid"], "update", markup("đã sửa").to_json(), page=40, color="#00aa00")
         made.change(marks[2]["uuid"], "update", doc_hash=DOCS[0], page=3)  # carried to a revised document
         made.change(marks[3]["uuid"], "delete", deleted=True)
         made.change(marks[4]["uuid"], "delete", deleted=True)
@@ -227,7 +230,7 @@ def _old_row(old: OldFormat, author: str, page: int, text: str, hlc: str, delete
     """An annotation as version-1 code wrote it: no ``created`` column yet."""
     row: dict[str, object] = {"uuid": str(uuid.uuid4()), "author": author, "session_id": SID, "doc_hash": DOC,
                               "page": page, "kind": "highlight", "color": "#ffd400", "deleted": deleted, "hlc": hlc}
-    row["payload"] = old.envelope("annotations", row, {"text": text, "rects": [[1, 2, 3, 4]]})
+    row["payload"] = old.envelope("annotations", row, markup(text).to_json())
     return row
 
 
@@ -267,7 +270,7 @@ def test_an_older_database_is_upgraded_and_keeps_its_notes(tmp_path: Path, an: U
     with NotesStore.open(tmp_path / "lib", an) as store:
         assert store.schema_version() == SCHEMA_VERSION
         live = store.annotations(SID)
-        assert [(a.uuid, a.page, a.payload["text"]) for a in live] == [
+        assert [(a.uuid, a.page, a.payload["quote"]) for a in live] == [
             (r["uuid"], r["page"], f"trích dẫn số {r['page']}") for r in rows if not r["deleted"]]
         assert all(a.created == a.hlc for a in live)  # filled in by migration 2
         assert [a.uuid for a in store.annotations(SID, include_deleted=True) if a.deleted] == [rows[2]["uuid"]]
@@ -287,7 +290,7 @@ def test_an_older_database_is_upgraded_and_keeps_its_notes(tmp_path: Path, an: U
 
 def test_a_database_from_a_newer_app_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:
     with NotesStore.open(tmp_path, an) as store:
-        store.add_annotation(SID, DOC, 0, "highlight", None, {"text": "giữ nguyên"})
+        store.add_annotation(SID, DOC, 0, "highlight", None, markup("giữ nguyên"))
     con = sqlite3.connect(tmp_path / DB_FILE)
     con.execute("INSERT INTO schema_version VALUES (?, 0)", (SCHEMA_VERSION + 1,))
     con.commit()
@@ -362,7 +365,7 @@ def test_a_version_2_database_comes_through_whole_with_nothing_left_in_clear(tmp
         assert [(store.open_op(o)["meta"], store.open_op(o)["data"]) for o in pending] == [
             (meta, data) for *_, meta, data in expected]
         assert cleartext_hits(folder, needles) == []  # the file and its WAL, while open
-        later = store.add_annotation(SID, DOC, 1, "ink", None, {})
+        later = store.add_annotation(SID, DOC, 1, "ink", None, ink())
         assert later.hlc > max(r["hlc"] for _, r, _ in made.records.values())  # the clock resumes after them
     assert cleartext_hits(folder, needles) == []
     assert set(_tables(folder / DB_FILE)) == {t.name for t in metadata.sorted_tables} | {"schema_version"}

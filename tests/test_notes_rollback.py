@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import markup
 
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.localstate import read_sealed
@@ -48,10 +49,10 @@ def _refused(folder: Path, an: UnlockedIdentity) -> NotesRolledBackError:
 def _history(folder: Path, an: UnlockedIdentity) -> tuple[str, str]:
     """An annotation changed twice (moved to another document, recoloured, deleted and restored) and a second one."""
     with NotesStore.open(folder, an) as store:
-        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", {"quote": "bản đầu"})
-        store.update_annotation(a.uuid, page=7, color="#ff0000", payload={"quote": "bản sửa"})
+        a = store.add_annotation(SID, DOC, 1, "highlight", "#ffd400", markup("bản đầu"))
+        store.update_annotation(a.uuid, page=7, color="#ff0000", content=markup("bản sửa"))
         store.update_annotation(a.uuid, doc_hash=DOC2)
-        b = store.add_annotation(SID, DOC, 2, "underline", None, {"quote": "khác"})
+        b = store.add_annotation(SID, DOC, 2, "underline", None, markup("khác"))
         store.delete_annotation(b.uuid)
         store.restore(b.uuid)
         store.set_item_note(SID, 1, "ghi chú")
@@ -94,7 +95,7 @@ def test_the_older_copy_opens_under_the_rows_own_seal(tmp_path: Path, an: Unlock
     body = read_sealed(tmp_path / KEY_FILE, an, "notes-key")
     assert body is not None
     first = PayloadCipher(body[-32:]).open("annotations", a, ops[0][0])
-    assert first["data"] == {"quote": "bản đầu"} and first["meta"]["page"] == 1 and first["op"] == "create"
+    assert first["data"] == markup("bản đầu").to_json() and first["meta"]["page"] == 1 and first["op"] == "create"
 
 
 def test_a_removed_outbox_operation_is_refused(tmp_path: Path, an: UnlockedIdentity) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People, unlock
+from notes_content import content, ink, markup, note
 from sqlalchemy import event
 
 from paperless.core.identity import UnlockedIdentity
@@ -57,15 +58,16 @@ def _raw(store: NotesStore, sql: str, args: tuple[object, ...] = ()) -> list[tup
 
 
 def test_create_read_update_delete_restore(store: NotesStore, an: UnlockedIdentity) -> None:
-    payload = {"anchor": {"quote": "Điều 1", "prefix": "", "suffix": ""}, "rects": [[72.0, 100.5, 200.0, 114.0]]}
+    payload = markup("Điều 1", doc_hash=DOC, page=3).to_json()  # the stored JSON: parsed by the store
     a = store.add_annotation(SID, DOC, 3, AnnotationKind.HIGHLIGHT, "#FFD400", payload)
     assert a.kind is AnnotationKind.HIGHLIGHT and a.color == "#ffd400" and a.page == 3 and not a.deleted
     assert a.author == an.card.fingerprint and a.created == a.hlc and a.payload == payload
     assert store.annotations(SID) == [a] and store.annotations(SID, DOC, page=3) == [a]
     assert store.annotations(SID, DOC2) == [] and store.annotations("phien-13") == []
 
-    b = store.update_annotation(a.uuid, color=None, page=4, payload={**payload, "text": "xem lại"})
-    assert (b.uuid, b.created, b.color, b.page, b.payload["text"]) == (a.uuid, a.created, None, 4, "xem lại")
+    b = store.update_annotation(a.uuid, color=None, page=4, content={**payload, "comment": "xem lại"})
+    assert (b.uuid, b.created, b.color, b.page, b.payload["comment"]) == (a.uuid, a.created, None, 4, "xem lại")
+    assert b.content == markup("Điều 1", "xem lại", doc_hash=DOC, page=3)  # typed
     assert b.hlc > a.hlc
     moved = store.update_annotation(a.uuid, doc_hash=DOC2)
     assert moved.doc_hash == DOC2 and moved.payload == b.payload
@@ -87,7 +89,7 @@ def test_create_read_update_delete_restore(store: NotesStore, an: UnlockedIdenti
 
 
 def test_every_kind_and_a_closed_store(store: NotesStore) -> None:
-    made = [store.add_annotation(SID, DOC, 0, kind, None, {"i": i}) for i, kind in enumerate(AnnotationKind)]
+    made = [store.add_annotation(SID, DOC, 0, kind, None, content(kind, str(i))) for i, kind in enumerate(AnnotationKind)]
     assert [a.kind.value for a in store.annotations(SID)] == [
         "highlight", "underline", "strikeout", "ink", "note", "textbox"]
     assert [a.uuid for a in store.annotations(SID)] == [a.uuid for a in made]
@@ -106,7 +108,7 @@ def test_every_kind_and_a_closed_store(store: NotesStore) -> None:
 ])
 def test_bad_arguments_are_refused_before_anything_is_written(store: NotesStore, args: tuple) -> None:  # type: ignore[type-arg]
     with pytest.raises(ValueError):
-        store.add_annotation(*args, {})
+        store.add_annotation(*args, markup())
     assert _raw(store, "SELECT COUNT(*) FROM annotations") == [(0,)]
     assert _raw(store, "SELECT COUNT(*) FROM outbox") == [(0,)]
 
@@ -142,7 +144,7 @@ def test_bookmarks(store: NotesStore) -> None:
     with pytest.raises(NoteNotFoundError):
         store.remove_bookmark("x")
     with pytest.raises(NoteNotFoundError):  # an annotation's uuid is not a bookmark's
-        store.remove_bookmark(store.add_annotation(SID, DOC, 0, "ink", None, {}).uuid)
+        store.remove_bookmark(store.add_annotation(SID, DOC, 0, "ink", None, ink()).uuid)
 
 
 def test_renaming_a_bookmark_is_a_new_version_of_the_same_record(store: NotesStore) -> None:
@@ -160,8 +162,8 @@ def test_renaming_a_bookmark_is_a_new_version_of_the_same_record(store: NotesSto
 
 
 def test_outbox_has_one_operation_per_change_with_the_record_ciphertext(store: NotesStore) -> None:
-    a = store.add_annotation(SID, DOC, 1, "underline", "#00aa00", {"text": "một"})
-    store.update_annotation(a.uuid, payload={"text": "hai"})
+    a = store.add_annotation(SID, DOC, 1, "underline", "#00aa00", markup(comment="một"))
+    store.update_annotation(a.uuid, content=markup(comment="hai"))
     store.delete_annotation(a.uuid)
     store.delete_annotation(a.uuid)  # already deleted: no change, no operation
     store.restore(a.uuid)
@@ -174,7 +176,7 @@ def test_outbox_has_one_operation_per_change_with_the_record_ciphertext(store: N
     assert now is not None
     assert (ops[-1].hlc, ops[-1].payload) == (now.hlc, payload)  # the same ciphertext, not a second encryption
     envelopes = [store.open_op(o) for o in ops]
-    assert [e["data"]["text"] for e in envelopes] == ["một", "hai", "hai", "hai"]
+    assert [e["data"]["comment"] for e in envelopes] == ["một", "hai", "hai", "hai"]
     assert [e["meta"]["deleted"] for e in envelopes] == [False, False, True, False]
     assert envelopes[0]["meta"] == {"author": a.author, "session_id": SID, "doc_hash": DOC, "page": 1,
                                     "kind": "underline", "color": "#00aa00", "deleted": False}
@@ -190,7 +192,7 @@ def test_each_change_is_exactly_one_transaction(store: NotesStore) -> None:
     commits: list[int] = []
     assert store._engine is not None
     event.listen(store._engine, "commit", lambda conn: commits.append(1))
-    a = store.add_annotation(SID, DOC, 0, "highlight", None, {})
+    a = store.add_annotation(SID, DOC, 0, "highlight", None, markup())
     assert len(commits) == 1
     store.update_annotation(a.uuid, page=2)
     store.delete_annotation(a.uuid)
@@ -202,15 +204,15 @@ def test_each_change_is_exactly_one_transaction(store: NotesStore) -> None:
 
 @pytest.mark.parametrize("change", ["add", "update", "delete", "item", "bookmark"])
 def test_a_failing_outbox_write_leaves_no_record_change(store: NotesStore, change: str) -> None:
-    a = store.add_annotation(SID, DOC, 5, "strikeout", "#ff0000", {"text": "trước"})
+    a = store.add_annotation(SID, DOC, 5, "strikeout", "#ff0000", markup(comment="trước"))
     before_rows = _raw(store, "SELECT * FROM annotations ORDER BY uuid")
     before_ops = _raw(store, "SELECT COUNT(*) FROM outbox")
     _raw(store, "CREATE TRIGGER outbox_fails BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox broken'); END")
     with pytest.raises(NotesError, match="outbox broken"):
         if change == "add":
-            store.add_annotation(SID, DOC, 6, "highlight", None, {"text": "mới"})
+            store.add_annotation(SID, DOC, 6, "highlight", None, markup(comment="mới"))
         elif change == "update":
-            store.update_annotation(a.uuid, page=7, payload={"text": "sau"})
+            store.update_annotation(a.uuid, page=7, content=markup(comment="sau"))
         elif change == "delete":
             store.delete_annotation(a.uuid)
         elif change == "item":
@@ -223,7 +225,7 @@ def test_a_failing_outbox_write_leaves_no_record_change(store: NotesStore, chang
     assert _raw(store, "SELECT COUNT(*) FROM item_notes") == [(0,)]
     assert _raw(store, "SELECT COUNT(*) FROM bookmarks") == [(0,)]
     [live] = store.annotations(SID)
-    assert live.page == 5 and live.payload == {"text": "trước"}
+    assert live.page == 5 and live.content == markup(comment="trước")
     store.update_annotation(a.uuid, page=8)  # and the store still works
     assert store.annotations(SID)[0].page == 8
 
@@ -231,11 +233,11 @@ def test_a_failing_outbox_write_leaves_no_record_change(store: NotesStore, chang
 def test_the_clock_never_goes_back_across_a_restart(tmp_path: Path, an: UnlockedIdentity) -> None:
     wall = FakeWall()
     with NotesStore.open(tmp_path, an, clock=wall) as store:
-        a = store.add_annotation(SID, DOC, 0, "ink", "#000000", {"points": [[1, 2], [3, 4]]})
+        a = store.add_annotation(SID, DOC, 0, "ink", "#000000", ink((((1, 2), (3, 4)),)))
     wall.ms -= 3_600_000  # the computer's clock is put back an hour
     with NotesStore.open(tmp_path, an, clock=wall) as store:
         b = store.update_annotation(a.uuid, color="#0000ff")
-        c = store.add_annotation(SID, DOC, 0, "note", None, {"text": "?"})
+        c = store.add_annotation(SID, DOC, 0, "note", None, note("?"))
     assert a.hlc < b.hlc < c.hlc
     assert b.hlc.split("-")[0] == a.hlc.split("-")[0]  # kept the later physical time, counted up
 
@@ -244,7 +246,7 @@ def test_usable_from_one_worker_thread_that_did_not_open_it(store: NotesStore) -
     opener = threading.get_ident()
 
     def work() -> tuple[int, list[Annotation]]:
-        a = store.add_annotation(SID, DOC, 1, "highlight", None, {"text": "từ luồng khác"})
+        a = store.add_annotation(SID, DOC, 1, "highlight", None, markup("từ luồng khác"))
         store.update_annotation(a.uuid, page=2)
         return threading.get_ident(), store.annotations(SID)
 
@@ -254,7 +256,7 @@ def test_usable_from_one_worker_thread_that_did_not_open_it(store: NotesStore) -
 
 
 def test_files_are_the_members_only(store: NotesStore) -> None:
-    store.add_annotation(SID, DOC, 0, "highlight", None, {})
+    store.add_annotation(SID, DOC, 0, "highlight", None, markup())
     folder = store.path.parent
     assert sorted(p.name for p in folder.iterdir()) == sorted([DB_FILE, f"{DB_FILE}-shm", f"{DB_FILE}-wal", "notes.key.age"])
     assert all(p.stat().st_mode & 0o077 == 0 for p in folder.iterdir())

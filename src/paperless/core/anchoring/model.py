@@ -182,9 +182,15 @@ def _int(d: Mapping[str, Any], key: str, default: int | None = None) -> int:
 
 
 def _number(value: Any, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"'{key}' must be a finite number")
-    return float(value)
+    try:
+        number = float(value)  # a whole number too big for a float overflows
+    except OverflowError:
+        raise ValueError(f"'{key}' must be a finite number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"'{key}' must be a finite number")
+    return number
 
 
 def _float(d: Mapping[str, Any], key: str) -> float:

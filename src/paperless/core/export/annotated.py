@@ -12,8 +12,10 @@ Each annotation carries ``/T`` (the author's name), ``/NM`` (the record's uuid),
 ``#rrggbbaa`` colour) and the creation and modification dates of the record (from its
 hybrid-logical-clock times). A markup that crosses a page break becomes one annotation per
 page, each with the same ``/NM`` (a name is unique per page in PDF). Records that are
-deleted, belong to another version of the document, or are malformed are left out and
-listed in :attr:`AnnotatedExport.skipped`.
+deleted are left out; records that belong to another version of the document, lie on a page
+it does not have, MuPDF refuses, or whose content did not validate
+(:class:`~paperless.core.notes.UnreadableAnnotation`, e.g. from JSON) are left out and listed
+in :attr:`AnnotatedExport.skipped`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from paperless.core.bundle.errors import DocumentError
 from paperless.core.export import payload as pl
 from paperless.core.export.fontset import FontSet
 from paperless.core.export.forms import Scratch, draw_watermark, import_forms
-from paperless.core.notes.records import Annotation, AnnotationKind
+from paperless.core.notes.content import Ink, StickyNote, TextBox, TextMarkup
+from paperless.core.notes.records import Annotation, AnnotationKind, UnreadableAnnotation
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +55,7 @@ class _PendingBox:
 
 
 def export_annotated_pdf(
-    pdf: bytes, annotations: Sequence[Annotation], *, watermark: str | None, author_name: str
+    pdf: bytes, annotations: Sequence[Annotation | UnreadableAnnotation], *, watermark: str | None, author_name: str
 ) -> bytes:
     """The document with the (non-deleted) annotations and, if given, the watermark text."""
     return build_annotated_pdf(pdf, annotations, watermark=watermark, author_name=author_name).data
@@ -60,7 +63,7 @@ def export_annotated_pdf(
 
 def build_annotated_pdf(
     pdf: bytes,
-    annotations: Sequence[Annotation],
+    annotations: Sequence[Annotation | UnreadableAnnotation],
     *,
     watermark: str | None,
     author_name: str,
@@ -87,13 +90,17 @@ def build_annotated_pdf(
         for annotation in annotations:
             if annotation.deleted:
                 continue
+            if isinstance(annotation, UnreadableAnnotation):
+                log.warning("annotation %s not exported: %s", annotation.uuid, annotation.reason)
+                skipped.append(annotation.uuid)
+                continue
             if annotation.doc_hash != doc_hash:
                 log.warning("annotation %s belongs to another document version; not exported", annotation.uuid)
                 skipped.append(annotation.uuid)
                 continue
             try:
                 _add(doc, scratch, annotation, author_name, boxes)
-            except Exception as exc:  # a malformed payload (ValueError) or MuPDF refusing it
+            except Exception as exc:  # a page the document lacks (ValueError) or MuPDF refusing it
                 log.warning("annotation %s not exported: %s", annotation.uuid, exc)
                 skipped.append(annotation.uuid)
                 continue
@@ -118,23 +125,22 @@ def build_annotated_pdf(
 def _add(doc: Any, scratch: Scratch, annotation: Annotation, author: str, boxes: list[_PendingBox]) -> None:
     """Write one record (all its PDF annotations, or none of them)."""
     rgb, alpha = pl.color_of(annotation)
+    content = annotation.content
     made: list[tuple[Any, Any]] = []  # (page, annotation): an annotation only weakly refers to its page
     try:
-        if annotation.kind in pl.TEXT_MARKUPS:
-            made = _markups(doc, annotation)
-            contents = pl.text(annotation.payload, "comment")
+        if isinstance(content, TextMarkup):
+            made = _markups(doc, annotation.kind, content)
+            contents = content.comment or ""
         else:
             page = _page(doc, annotation.page)
-            if annotation.kind is AnnotationKind.INK:
-                made, contents = [(page, _ink(page, annotation))], ""
-            elif annotation.kind is AnnotationKind.NOTE:
-                made, contents = [(page, _note(page, annotation))], pl.text(annotation.payload, "text")
-            elif annotation.kind is AnnotationKind.TEXTBOX:
-                annot, box = _text_box(page, scratch, annotation, rgb, alpha)
-                made, contents = [(page, annot)], pl.text(annotation.payload, "text")
+            if isinstance(content, Ink):
+                made, contents = [(page, _ink(page, content))], ""
+            elif isinstance(content, StickyNote):
+                made, contents = [(page, _note(page, content))], content.text
+            else:
+                annot, box = _text_box(page, scratch, content, rgb, alpha)
+                made, contents = [(page, annot)], content.text
                 boxes.append(box)
-            else:  # pragma: no cover - the enum is closed
-                raise ValueError(f"unknown kind {annotation.kind!r}")
         colour = None if annotation.kind is AnnotationKind.TEXTBOX else rgb  # a text box's colour is its text's
         for _, annot in made:
             _finish(doc, annot, annotation, author, contents, colour, alpha)
@@ -152,23 +158,20 @@ def _page(doc: Any, number: int) -> Any:
     return doc[number]
 
 
-def _markups(doc: Any, annotation: Annotation) -> list[tuple[Any, Any]]:
+def _markups(doc: Any, kind: AnnotationKind, content: TextMarkup) -> list[tuple[Any, Any]]:
     import pymupdf
 
-    anchor = pl.anchor_of(annotation)
-    if anchor is None:
-        raise ValueError("a text markup needs its anchor")
-    by_page = {p: rects for p, rects in pl.rects_by_page(anchor).items() if 0 <= p < doc.page_count}
+    by_page = {p: content.lines_on(p) for p in content.pages if 0 <= p < doc.page_count}
     if not by_page:
-        raise ValueError("the markup has no rectangles on the document's pages")
+        raise ValueError("the markup has no lines on the document's pages")
     made: list[tuple[Any, Any]] = []
     try:
         for number, rects in by_page.items():
             page = doc[number]
             quads = [pymupdf.Rect(r).quad for r in rects]
-            if annotation.kind is AnnotationKind.HIGHLIGHT:
+            if kind is AnnotationKind.HIGHLIGHT:
                 made.append((page, page.add_highlight_annot(quads=quads)))
-            elif annotation.kind is AnnotationKind.UNDERLINE:
+            elif kind is AnnotationKind.UNDERLINE:
                 made.append((page, page.add_underline_annot(quads=quads)))
             else:
                 made.append((page, page.add_strikeout_annot(quads=quads)))
@@ -179,19 +182,18 @@ def _markups(doc: Any, annotation: Annotation) -> list[tuple[Any, Any]]:
     return made
 
 
-def _ink(page: Any, annotation: Annotation) -> Any:
-    strokes = pl.strokes(annotation.payload)
-    width = pl.positive(annotation.payload, "width", pl.DEFAULT_INK_WIDTH)
-    annot = page.add_ink_annot([[(x, y) for x, y in stroke] for stroke in strokes])
-    annot.set_border(width=width)
+def _ink(page: Any, content: Ink) -> Any:
+    # a dot (one point) as a zero-length stroke: it still shows with a round cap
+    strokes = [list(stroke) if len(stroke) > 1 else [stroke[0], stroke[0]] for stroke in content.strokes]
+    annot = page.add_ink_annot(strokes)
+    annot.set_border(width=content.width)
     return annot
 
 
-def _note(page: Any, annotation: Annotation) -> Any:
+def _note(page: Any, content: StickyNote) -> Any:
     import pymupdf
 
-    x, y = pl.point(annotation.payload, "point")
-    annot = page.add_text_annot((x, y), pl.text(annotation.payload, "text"), icon="Note")
+    annot = page.add_text_annot(content.point, content.text, icon="Note")
     width, height = POPUP_SIZE
     shown = annot.rect * page.rotation_matrix  # the icon as displayed
     popup = pymupdf.Rect(shown.x1 + 4, shown.y0, shown.x1 + 4 + width, shown.y0 + height)
@@ -205,13 +207,12 @@ def _note(page: Any, annotation: Annotation) -> Any:
 
 
 def _text_box(
-    page: Any, scratch: Scratch, annotation: Annotation, rgb: pl.Rgb, alpha: float
+    page: Any, scratch: Scratch, content: TextBox, rgb: pl.Rgb, alpha: float
 ) -> tuple[Any, _PendingBox]:
     import pymupdf
 
-    text = pl.text(annotation.payload, "text")
-    size = pl.positive(annotation.payload, "font_size", pl.DEFAULT_FONT_SIZE)
-    rect = pymupdf.Rect(pl.box(annotation.payload, "rect"))
+    text, size = content.text, content.font_size
+    rect = pymupdf.Rect(content.rect)
     shown = rect * page.rotation_matrix  # the box as displayed
     number, height = scratch.text_box(shown.width, shown.height, text, size, rgb, alpha)
     if height > shown.height:  # the text needs more room: grow the box downwards, as displayed

@@ -15,7 +15,6 @@ once on a tiny document) before the sandbox closes: afterwards no file can be op
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from paperless.core.anchoring import DocText, geometry_anchor, text_anchor
 from paperless.core.export.annotated import build_annotated_pdf
@@ -34,6 +33,7 @@ from paperless.core.export.summary import NotesSummaryInput, SummaryDocument, Su
 from paperless.core.isolation.sandbox import ONE_SHOT
 from paperless.core.isolation.shapes import Const, Tuple
 from paperless.core.isolation.wire import Channel, Limits, Message, ProtocolError
+from paperless.core.notes.content import Content, Ink, StickyNote, TextBox, TextMarkup
 from paperless.core.notes.records import Annotation, AnnotationKind, Bookmark, ItemNote
 from paperless.core.render.child import silence_mupdf
 from paperless.core.render.document import PdfDocument
@@ -76,17 +76,17 @@ class ExportTarget:
         finally:
             words.close()
         quote = text_anchor(text, doc_hash, (0, 0), (0, 0))
-        near = geometry_anchor(text, doc_hash, 0, [(20.0, 60.0, 120.0, 90.0)]).to_dict()
+        near = geometry_anchor(text, doc_hash, 0, [(20.0, 60.0, 120.0, 90.0)])
 
-        def mark(uuid: str, kind: AnnotationKind, payload: dict[str, Any]) -> Annotation:
-            return Annotation(uuid, "me", "s", doc_hash, 0, kind, "#ffd400cc", payload, "0", "0", False)
+        def mark(uuid: str, kind: AnnotationKind, content: Content) -> Annotation:
+            return Annotation(uuid, "me", "s", doc_hash, 0, kind, "#ffd400cc", content, "0", "0", False)
 
         marks = [
-            mark("a1", AnnotationKind.HIGHLIGHT, {"anchor": quote.to_dict(), "quote": "Paperless", "comment": "ý"}),
-            mark("a2", AnnotationKind.TEXTBOX, {"anchor": near, "rect": [20, 60, 120, 90], "text": "Tiếng Việt",
-                                                "font_size": 12}),
-            mark("a3", AnnotationKind.INK, {"anchor": near, "strokes": [[[10, 10], [30, 30]]], "width": 2}),
-            mark("a4", AnnotationKind.NOTE, {"anchor": near, "point": [50, 50], "text": "ghi chú"}),
+            mark("a1", AnnotationKind.HIGHLIGHT, TextMarkup(anchor=quote, quote="Paperless", comment="ý")),
+            mark("a2", AnnotationKind.TEXTBOX, TextBox(anchor=near, rect=(20, 60, 120, 90), text="Tiếng Việt",
+                                                       font_size=12)),
+            mark("a3", AnnotationKind.INK, Ink(anchor=near, strokes=(((10, 10), (30, 30)),), width=2)),
+            mark("a4", AnnotationKind.NOTE, StickyNote(anchor=near, point=(50, 50), text="ghi chú")),
         ]
         made = build_annotated_pdf(pdf, marks, watermark="Paperless", author_name="me", fonts=self.fonts)
         assert not made.skipped, made.skipped

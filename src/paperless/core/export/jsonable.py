@@ -1,6 +1,10 @@
 """The export's arguments as JSON, and back: explicit, field by field, each checked on the
 receiving side (:mod:`paperless.core.isolation.shapes`) — no generic object reconstruction.
-Used between the app and the ``export`` child (:mod:`paperless.core.export.child`)."""
+Used between the app and the ``export`` child (:mod:`paperless.core.export.child`).
+
+An annotation's content travels as its stored JSON (``Content.to_json``) and is read back by
+the one parser (:func:`~paperless.core.notes.content.parse_content`); content that does not
+validate becomes an :class:`UnreadableAnnotation`, which the exports skip and report."""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from typing import Any
 
 from paperless.core.export.summary import NotesSummaryInput, SummaryDocument, SummaryItem
 from paperless.core.isolation.shapes import Bool, Int, Json, List, OneOf, Optional, Record, Str
-from paperless.core.notes.records import Annotation, AnnotationKind, Bookmark, ItemNote
+from paperless.core.notes.content import ContentError, parse_content
+from paperless.core.notes.records import Annotation, AnnotationKind, Bookmark, ItemNote, UnreadableAnnotation
 
 ID = Str(200)
 NAME = Str(4096)
@@ -40,13 +45,19 @@ NOTES_ARGS = Record(summary=SUMMARY, annotations=ANNOTATIONS, notes=ITEM_NOTES, 
 
 def annotation_to_json(a: Annotation) -> dict[str, Any]:
     return {"uuid": a.uuid, "author": a.author, "session_id": a.session_id, "doc_hash": a.doc_hash, "page": a.page,
-            "kind": str(AnnotationKind(a.kind).value), "color": a.color, "payload": a.payload, "created": a.created,
-            "hlc": a.hlc, "deleted": a.deleted}
+            "kind": str(AnnotationKind(a.kind).value), "color": a.color, "payload": a.content.to_json(),
+            "created": a.created, "hlc": a.hlc, "deleted": a.deleted}
 
 
-def annotation_from_json(d: dict[str, Any]) -> Annotation:
-    return Annotation(d["uuid"], d["author"], d["session_id"], d["doc_hash"], d["page"], AnnotationKind(d["kind"]),
-                      d["color"], d["payload"], d["created"], d["hlc"], d["deleted"])
+def annotation_from_json(d: dict[str, Any]) -> Annotation | UnreadableAnnotation:
+    """The annotation (``d`` checked against :data:`ANNOTATION`), or what was wrong with its content."""
+    kind = AnnotationKind(d["kind"])
+    try:
+        content = parse_content(kind, d["payload"])
+    except ContentError as exc:
+        return UnreadableAnnotation(d["uuid"], d["doc_hash"], kind.value, str(exc), d["deleted"])
+    return Annotation(d["uuid"], d["author"], d["session_id"], d["doc_hash"], d["page"], kind, d["color"], content,
+                      d["created"], d["hlc"], d["deleted"])
 
 
 def item_note_to_json(n: ItemNote) -> dict[str, Any]:

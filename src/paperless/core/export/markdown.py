@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from paperless.core.export.labels import Labels, labels_for
 from paperless.core.export.summary import DocumentSection, ItemSection, NotesSummaryInput, Summary, collect, page_text
-from paperless.core.notes.records import Annotation, Bookmark, ItemNote
+from paperless.core.notes.records import Annotation, Bookmark, ItemNote, UnreadableAnnotation
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -19,7 +19,7 @@ def escape(text: str) -> str:
 
 def export_notes_markdown(
     summary: NotesSummaryInput,
-    annotations: Sequence[Annotation],
+    annotations: Sequence[Annotation | UnreadableAnnotation],
     item_notes: Sequence[ItemNote],
     bookmarks: Sequence[Bookmark],
     *,

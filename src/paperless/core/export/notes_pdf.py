@@ -14,7 +14,7 @@ from paperless.core.export.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from paperless.core.export.fontset import FontSet
 from paperless.core.export.labels import Labels, labels_for
 from paperless.core.export.summary import DocumentSection, ItemSection, NotesSummaryInput, Summary, collect, page_text
-from paperless.core.notes.records import Annotation, Bookmark, ItemNote
+from paperless.core.notes.records import Annotation, Bookmark, ItemNote, UnreadableAnnotation
 
 MARGIN = (56.0, 56.0, 56.0, 64.0)  # left, top, right, bottom (points)
 FOOTER_SIZE = 8.5
@@ -46,7 +46,7 @@ p {{margin: 2pt 0 4pt 0;}}
 
 def export_notes_pdf(
     summary: NotesSummaryInput,
-    annotations: Sequence[Annotation],
+    annotations: Sequence[Annotation | UnreadableAnnotation],
     item_notes: Sequence[ItemNote],
     bookmarks: Sequence[Bookmark],
     *,

@@ -1,35 +1,25 @@
-"""Reading an annotation's payload into checked, typed values (no PyMuPDF here).
+"""What the exports need of an annotation beyond its typed content (no PyMuPDF here): its
+colour and opacity, where it starts (to list a page's annotations top to bottom), its pages,
+its quoted and written text, and PDF dates from its clock times.
 
-The payload contract (geometry in PDF points, top-left origin, the coordinates PyMuPDF's
-``page.get_text("words")`` gives, i.e. of the unrotated page):
-
-* every kind: ``"anchor"``, an :meth:`Anchor.to_dict` dict; text markups take their line
-  rectangles (``[page, x0, y0, x1, y1]``, possibly on two pages) from it;
-* highlight / underline / strikeout: ``"quote"`` (the selected text), optional ``"comment"``;
-* ink: ``"strokes"`` (a list of strokes, each a list of ``[x, y]``), ``"width"`` (points);
-* note: ``"point"`` (``[x, y]``, the icon's top-left corner), ``"text"``;
-* textbox: ``"rect"`` (``[x0, y0, x1, y1]``), ``"text"``, ``"font_size"``.
-
-Every reader here raises ``ValueError`` for a malformed value, so a caller can skip the one
-bad record and keep the others.
+The content itself (:mod:`paperless.core.notes.content`) was checked when the record was made,
+so nothing here checks it again; only the colour (a record field, checked by the store) is
+read with a default.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
 
-from paperless.core.anchoring.model import Anchor, PageRect
+from paperless.core.notes.content import TEXT_MARKUPS, Ink, StickyNote, TextBox, TextMarkup
 from paperless.core.notes.hlc import Hlc
 from paperless.core.notes.records import Annotation, AnnotationKind
 
 Rgb = tuple[float, float, float]
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]
 
-TEXT_MARKUPS = frozenset({AnnotationKind.HIGHLIGHT, AnnotationKind.UNDERLINE, AnnotationKind.STRIKEOUT})
+__all__ = ["DEFAULT_COLORS", "TEXT_MARKUPS", "Rgb", "color_of", "note_text_of", "pages_of", "pdf_date",
+           "position_of", "quote_of"]
 
 # Used when a record has no colour of its own.
 DEFAULT_COLORS: dict[AnnotationKind, str] = {
@@ -40,8 +30,6 @@ DEFAULT_COLORS: dict[AnnotationKind, str] = {
     AnnotationKind.NOTE: "#ffd400",
     AnnotationKind.TEXTBOX: "#000000",
 }
-DEFAULT_INK_WIDTH = 2.0
-DEFAULT_FONT_SIZE = 12.0
 
 
 def color_of(annotation: Annotation) -> tuple[Rgb, float]:
@@ -57,147 +45,40 @@ def color_of(annotation: Annotation) -> tuple[Rgb, float]:
     return (values[0], values[1], values[2]), alpha
 
 
-def anchor_of(annotation: Annotation) -> Anchor | None:
-    """The payload's anchor, ``None`` when there is none; ``ValueError`` when malformed."""
-    data = annotation.payload.get("anchor")
-    return None if data is None else Anchor.from_dict(data)
-
-
-def rects_by_page(anchor: Anchor) -> dict[int, list[Box]]:
-    """A text markup's line rectangles grouped by page, pages in reading order."""
-    pages: dict[int, list[Box]] = {}
-    for r in anchor.rects:
-        if r.x1 <= r.x0 or r.y1 <= r.y0:
-            continue
-        pages.setdefault(r.page, []).append((r.x0, r.y0, r.x1, r.y1))
-    return pages
-
-
 def pages_of(annotation: Annotation) -> list[int]:
-    """The 0-based pages an annotation is on: a markup's rectangle pages, else its page."""
-    if annotation.kind in TEXT_MARKUPS:
-        try:
-            anchor = anchor_of(annotation)
-        except ValueError:
-            anchor = None
-        if anchor is not None:
-            pages = list(rects_by_page(anchor))
-            if pages:
-                return pages
-    return [annotation.page]
+    """The 0-based pages an annotation is on: a markup's line pages, else its page."""
+    content = annotation.content
+    return list(content.pages) if isinstance(content, TextMarkup) else [annotation.page]
 
 
 def position_of(annotation: Annotation) -> tuple[int, float, float]:
     """Where an annotation starts (page, y, x): to list a page's annotations top to bottom."""
-    payload = annotation.payload
-    try:
-        if annotation.kind in TEXT_MARKUPS:
-            anchor = anchor_of(annotation)
-            if anchor is not None and anchor.rects:
-                first: PageRect = anchor.rects[0]
-                return first.page, first.y0, first.x0
-        elif annotation.kind is AnnotationKind.NOTE:
-            x, y = point(payload, "point")
-            return annotation.page, y, x
-        elif annotation.kind is AnnotationKind.TEXTBOX:
-            x0, y0, _, _ = box(payload, "rect")
-            return annotation.page, y0, x0
-        elif annotation.kind is AnnotationKind.INK:
-            x0, y0, _, _ = strokes_bbox(strokes(payload))
-            return annotation.page, y0, x0
-    except ValueError:
-        pass
-    return annotation.page, math.inf, math.inf
-
-
-def text(payload: Mapping[str, Any], key: str) -> str:
-    """An optional text field ('' when absent); ``ValueError`` when not a string."""
-    value = payload.get(key, "")
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValueError(f"'{key}' must be a string")
-    return value
+    content = annotation.content
+    if isinstance(content, TextMarkup):
+        first = content.lines[0]
+        return first.page, first.y0, first.x0
+    if isinstance(content, StickyNote):
+        return annotation.page, content.point[1], content.point[0]
+    if isinstance(content, TextBox):
+        return annotation.page, content.rect[1], content.rect[0]
+    if isinstance(content, Ink):
+        x0, y0, _, _ = content.bounds  # the strokes' box and half the pen around it
+        return annotation.page, y0 + content.width / 2, x0 + content.width / 2
+    return annotation.page, math.inf, math.inf  # pragma: no cover - the union is closed
 
 
 def quote_of(annotation: Annotation) -> str:
-    """The quoted text of a markup: the payload's ``quote``, else the anchor's exact text."""
-    quote = text(annotation.payload, "quote")
-    if quote:
-        return quote
-    try:
-        anchor = anchor_of(annotation)
-    except ValueError:
-        return ""
-    return "" if anchor is None or anchor.quote is None else anchor.quote.exact
+    """The marked text of a markup ("" for the other kinds)."""
+    content = annotation.content
+    return content.quote if isinstance(content, TextMarkup) else ""
 
 
 def note_text_of(annotation: Annotation) -> str:
-    """What the member wrote: a markup's comment, a note's or text box's text."""
-    key = "comment" if annotation.kind in TEXT_MARKUPS else "text"
-    try:
-        return text(annotation.payload, key)
-    except ValueError:
-        return ""
-
-
-def number(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"'{what}' must be a finite number")
-    return float(value)
-
-
-def positive(payload: Mapping[str, Any], key: str, default: float) -> float:
-    value = payload.get(key)
-    if value is None:
-        return default
-    result = number(value, key)
-    if result <= 0:
-        raise ValueError(f"'{key}' must be positive")
-    return result
-
-
-def point(payload: Mapping[str, Any], key: str) -> Point:
-    value = payload.get(key)
-    if not isinstance(value, list | tuple) or len(value) != 2:
-        raise ValueError(f"'{key}' must be [x, y]")
-    return number(value[0], key), number(value[1], key)
-
-
-def box(payload: Mapping[str, Any], key: str) -> Box:
-    value = payload.get(key)
-    if not isinstance(value, list | tuple) or len(value) != 4:
-        raise ValueError(f"'{key}' must be [x0, y0, x1, y1]")
-    x0, y0, x1, y1 = (number(v, key) for v in value)
-    x0, x1 = min(x0, x1), max(x0, x1)
-    y0, y1 = min(y0, y1), max(y0, y1)
-    if x1 - x0 < 1 or y1 - y0 < 1:
-        raise ValueError(f"'{key}' is empty")
-    return x0, y0, x1, y1
-
-
-def strokes(payload: Mapping[str, Any]) -> list[list[Point]]:
-    value = payload.get("strokes")
-    if not isinstance(value, list):
-        raise ValueError("'strokes' must be a list of strokes")
-    result: list[list[Point]] = []
-    for stroke in value:
-        if not isinstance(stroke, list | tuple):
-            raise ValueError("a stroke must be a list of [x, y] points")
-        pts = [point({"p": p}, "p") for p in stroke]
-        if len(pts) == 1:
-            pts.append(pts[0])  # a dot: a zero-length stroke still shows with a round cap
-        if pts:
-            result.append(pts)
-    if not result:
-        raise ValueError("an ink annotation needs at least one stroke")
-    return result
-
-
-def strokes_bbox(all_strokes: list[list[Point]]) -> Box:
-    xs = [x for s in all_strokes for x, _ in s]
-    ys = [y for s in all_strokes for _, y in s]
-    return min(xs), min(ys), max(xs), max(ys)
+    """What the member wrote: a markup's comment, a note's or text box's text ("" for ink)."""
+    content = annotation.content
+    if isinstance(content, TextMarkup):
+        return content.comment or ""
+    return content.text if isinstance(content, StickyNote | TextBox) else ""
 
 
 def pdf_date(hlc: str) -> str | None:

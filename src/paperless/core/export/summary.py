@@ -7,6 +7,8 @@ note, then per document its annotations (top to bottom, page by page) and bookma
 Deleted records are left out. Records that match no item or document of the agenda (an
 annotation left on an older version of a document, a note of an item that was removed)
 are kept in a last section rather than dropped: nothing the member wrote goes missing.
+Annotations whose content did not validate (:class:`UnreadableAnnotation`, e.g. from JSON)
+cannot be shown and are left out.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date, datetime
 from paperless.core.bundle.manifest import Agenda
 from paperless.core.export import payload as pl
 from paperless.core.export.labels import Labels
-from paperless.core.notes.records import Annotation, AnnotationKind, Bookmark, ItemNote
+from paperless.core.notes.records import Annotation, AnnotationKind, Bookmark, ItemNote, UnreadableAnnotation
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ def when_text(value: datetime | date | None, labels: Labels) -> str:
 
 def collect(
     summary: NotesSummaryInput,
-    annotations: Sequence[Annotation],
+    annotations: Sequence[Annotation | UnreadableAnnotation],
     item_notes: Sequence[ItemNote],
     bookmarks: Sequence[Bookmark],
     labels: Labels,
@@ -130,7 +132,7 @@ def collect(
     """Arrange the member's live records along the agenda."""
     by_doc: dict[str, list[Annotation]] = {}
     for a in annotations:
-        if not a.deleted:
+        if isinstance(a, Annotation) and not a.deleted:
             by_doc.setdefault(a.doc_hash, []).append(a)
     marks: dict[str, list[Bookmark]] = {}
     for b in bookmarks:
@@ -173,7 +175,7 @@ def _document(title: str, page_count: int, annotations: list[Annotation], bookma
               labels: Labels) -> DocumentSection:
     section = DocumentSection(title, page_count)
     for a in sorted(annotations, key=lambda a: (pl.position_of(a), a.created, a.uuid)):
-        quote = pl.quote_of(a) if a.kind in pl.TEXT_MARKUPS else ""
+        quote = pl.quote_of(a)
         pages = tuple(p + 1 for p in pl.pages_of(a))
         section.entries.append(Entry(a.kind, labels.kinds[a.kind], pages, quote, pl.note_text_of(a)))
     for b in sorted(bookmarks, key=lambda b: (b.page, b.created, b.uuid)):

@@ -1,12 +1,23 @@
 """The member's encrypted, sync-ready notes: annotations, item notes, bookmarks (issue 4, Storage).
 
 See :mod:`.store` for the rules (one transaction per change, outbox, tombstones, threads),
-:mod:`.crypto` and :mod:`.records` for what is sealed and how, :mod:`.integrity` for the row
+:mod:`.content` for what an annotation holds (one typed, checked value per kind), :mod:`.crypto`
+and :mod:`.records` for what is sealed and how, :mod:`.integrity` for the row
 digest that notices rolled-back rows, and :mod:`.keyfile` for the sealed key file.
 """
 
 from typing import TYPE_CHECKING, Any
 
+from paperless.core.notes.content import (
+    Carried,
+    Content,
+    ContentError,
+    Ink,
+    StickyNote,
+    TextBox,
+    TextMarkup,
+    parse_content,
+)
 from paperless.core.notes.errors import (
     NoteNotFoundError,
     NotesBusyError,
@@ -19,6 +30,7 @@ from paperless.core.notes.errors import (
     NotesKeyRejectedNotice,
     NotesRolledBackError,
     NotesTamperedError,
+    NotesUnreadableContentError,
 )
 from paperless.core.notes.hlc import Hlc, HybridClock, WallClock, system_clock_ms
 from paperless.core.notes.records import (
@@ -30,6 +42,7 @@ from paperless.core.notes.records import (
     OpKind,
     OutboxOp,
     Record,
+    UnreadableAnnotation,
 )
 
 if TYPE_CHECKING:
@@ -54,8 +67,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DB_FILE", "KEY_FILE", "MIGRATIONS", "SCHEMA_VERSION", "UNSET", "Annotation", "AnnotationKind", "Bookmark",
-    "Hlc", "HybridClock", "ItemNote", "JsonDict", "NoteNotFoundError", "NotesBusyError", "NotesCorruptError",
-    "NotesDiskFullError", "NotesError", "NotesFromNewerAppError", "NotesKeyError", "NotesKeyMissingError",
-    "NotesKeyRejectedNotice", "NotesRolledBackError", "NotesStore", "NotesTamperedError", "OpKind", "OutboxOp",
-    "Record", "WallClock", "system_clock_ms",
+    "Carried", "Content", "ContentError", "Hlc", "HybridClock", "Ink", "ItemNote", "JsonDict", "NoteNotFoundError",
+    "NotesBusyError", "NotesCorruptError", "NotesDiskFullError", "NotesError", "NotesFromNewerAppError",
+    "NotesKeyError", "NotesKeyMissingError", "NotesKeyRejectedNotice", "NotesRolledBackError", "NotesStore",
+    "NotesTamperedError", "NotesUnreadableContentError", "OpKind", "OutboxOp", "Record", "StickyNote", "TextBox",
+    "TextMarkup", "UnreadableAnnotation", "WallClock", "parse_content", "system_clock_ms",
 ]

@@ -22,17 +22,19 @@ in the outbox) and are not in the undo history.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from paperless.core.anchoring import DocText, Placement, anchor_in, normalise, reanchor_all
-from paperless.core.notes.records import Annotation, AnnotationKind, JsonDict
+from paperless.core.anchoring import DocText, Placement, normalise, reanchor_all
+from paperless.core.notes.content import CARRIED, TRIED, Carried, Content, TextMarkup
+from paperless.core.notes.records import Annotation
 
 if TYPE_CHECKING:
     from paperless.core.notes.store import NotesStore
 
-TRIED = "carry_tried"  # payload key: the new hashes this annotation could not be placed in
-CARRIED = "carried"  # payload key: where a placed annotation came from, and how sure
+__all__ = ["CARRIED", "MIN_SHARE", "TRIED", "CarryReport", "carry_over", "choose_target", "mark_tried",
+           "stale_groups", "untried"]
+
 MIN_SHARE = 0.2  # a document is the target when at least this share of the quotes is in it
 
 
@@ -60,7 +62,7 @@ def stale_groups(annotations: Iterable[Annotation], current: Iterable[str]) -> d
 
 def untried(group: Sequence[Annotation], candidates: Iterable[str]) -> list[str]:
     """The candidate hashes not every annotation of the group was already tried in."""
-    tried = [set(a.payload.get(TRIED, [])) for a in group]
+    tried = [set(a.content.tried) for a in group]
     return [c for c in candidates if not all(c in t for t in tried)]
 
 
@@ -68,7 +70,7 @@ def choose_target(group: Sequence[Annotation], texts: Mapping[str, str]) -> str 
     """The document (hash → its whole text) holding most of the group's quotes, if enough."""
     needles = []
     for a in group:
-        anchor = anchor_in(a.payload)
+        anchor = a.content.anchor
         target = anchor.target if anchor is not None else None
         if target is not None and target.exact.strip():
             needles.append(normalise(target.exact))
@@ -83,62 +85,42 @@ def choose_target(group: Sequence[Annotation], texts: Mapping[str, str]) -> str 
     return best if best_share >= MIN_SHARE else None
 
 
-def _moved(payload: JsonDict, kind: AnnotationKind, dx: float, dy: float) -> JsonDict:
-    if dx == 0 and dy == 0:
-        return payload
-    out = dict(payload)
-    if kind is AnnotationKind.INK and isinstance(out.get("strokes"), list):
-        out["strokes"] = [[[p[0] + dx, p[1] + dy] for p in stroke] for stroke in out["strokes"]]
-    elif kind is AnnotationKind.NOTE and isinstance(out.get("point"), list):
-        x, y = out["point"]
-        out["point"] = [x + dx, y + dy]
-    elif kind is AnnotationKind.TEXTBOX and isinstance(out.get("rect"), list):
-        x0, y0, x1, y1 = out["rect"]
-        out["rect"] = [x0 + dx, y0 + dy, x1 + dx, y1 + dy]
-    return out
-
-
-def _placed_payload(a: Annotation, placement: Placement) -> JsonDict:
-    payload: dict[str, Any] = _moved(dict(a.payload), a.kind, *placement.shift)
-    payload["anchor"] = placement.anchor.to_dict()
-    if placement.anchor.quote is not None and "quote" in payload:
-        payload["quote"] = placement.anchor.quote.exact  # the text as it reads now
-    payload.pop(TRIED, None)
-    payload[CARRIED] = {"from": a.doc_hash, "status": str(placement.status),
-                        "confidence": round(placement.confidence, 3)}
-    return payload
+def _placed(a: Annotation, placement: Placement) -> Content:
+    """The content of ``a`` where ``placement`` put it: moved with its text (ink, notes, text
+    boxes), the new anchor, a markup's quote as the text reads now, marked as carried."""
+    content = a.content
+    dx, dy = placement.shift
+    if not isinstance(content, TextMarkup) and (dx or dy):
+        content = content.moved(dx, dy)
+    if isinstance(content, TextMarkup) and placement.anchor.quote is not None:
+        content = replace(content, quote=placement.anchor.quote.exact)
+    carried = Carried(a.doc_hash, str(placement.status), round(placement.confidence, 3))
+    return replace(content, anchor=placement.anchor, tried=(), carried=carried)
 
 
 def carry_over(store: NotesStore, group: Sequence[Annotation], new_hash: str, doc: DocText) -> CarryReport:
     """Re-anchor one group in the new document ``doc`` (hash ``new_hash``) and save it."""
     report = CarryReport(new_hash)
-    usable = [(a, anchor_in(a.payload)) for a in group]
-    anchors = [anchor for _, anchor in usable if anchor is not None]
+    anchors = [a.content.anchor for a in group if a.content.anchor is not None]
     placements = iter(reanchor_all(anchors, doc, new_hash))
-    for a, anchor in usable:
-        placement = next(placements) if anchor is not None else None
+    for a in group:
+        placement = next(placements) if a.content.anchor is not None else None
         if placement is not None and placement.placed:
             store.update_annotation(a.uuid, doc_hash=new_hash, page=placement.anchor.page,
-                                    payload=_placed_payload(a, placement))
+                                    content=_placed(a, placement))
             bucket = report.placed_exact if placement.status == "placed_exact" else report.placed_fuzzy
             bucket.append(a.uuid)
         else:
-            payload = dict(a.payload)
-            payload[TRIED] = sorted({*payload.get(TRIED, []), new_hash})
-            store.update_annotation(a.uuid, payload=payload)
+            tried = tuple(sorted({*a.content.tried, new_hash}))
+            store.update_annotation(a.uuid, content=replace(a.content, tried=tried))
             report.orphaned.append(a.uuid)
     return report
-
-
-def is_orphan(annotation: Annotation, current: Iterable[str]) -> bool:
-    """An annotation left on a version that is no longer in the agenda ("could not be placed")."""
-    return annotation.doc_hash not in set(current)
 
 
 def mark_tried(store: NotesStore, group: Sequence[Annotation], hashes: Iterable[str]) -> None:
     """Remember that ``group`` fits none of ``hashes`` (no document held its quotes)."""
     new = set(hashes)
     for a in group:
-        tried = set(a.payload.get(TRIED, []))
+        tried = set(a.content.tried)
         if not new <= tried:
-            store.update_annotation(a.uuid, payload={**a.payload, TRIED: sorted(tried | new)})
+            store.update_annotation(a.uuid, content=replace(a.content, tried=tuple(sorted(tried | new))))

@@ -15,12 +15,15 @@ in memory for the session (closing the session ends it; what was saved stays sav
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from paperless.core.anchoring import Anchor
+from paperless.core.notes.content import Content
 from paperless.core.notes.errors import NoteNotFoundError
-from paperless.core.notes.records import Annotation, AnnotationKind, JsonDict
+from paperless.core.notes.records import Annotation, AnnotationKind
 
 if TYPE_CHECKING:
     from paperless.core.notes.store import NotesStore
@@ -70,7 +73,7 @@ class Outcome:
 
 def _fields(annotation: Annotation) -> dict[str, Any]:
     return {"doc_hash": annotation.doc_hash, "page": annotation.page, "kind": annotation.kind,
-            "color": annotation.color, "payload": annotation.payload}
+            "color": annotation.color, "content": annotation.content}
 
 
 class AnnotationEditor:
@@ -84,14 +87,15 @@ class AnnotationEditor:
     # ---- changes ---------------------------------------------------------------------
 
     def add(self, doc_hash: str, page: int, kind: AnnotationKind | str, color: str | None,
-            payload: JsonDict) -> Outcome:
-        made = self.store.add_annotation(self.session_id, doc_hash, page, kind, color, payload)
+            content: Content | Mapping[str, Any]) -> Outcome:
+        """Save a new annotation (``content``: typed, or its JSON; see ``NotesStore.add_annotation``)."""
+        made = self.store.add_annotation(self.session_id, doc_hash, page, kind, color, content)
         step = Step(StepKind.ADD, None, made)
         self.history.push(step)
         return Outcome(made, None, step)
 
     def update(self, uuid: str, **changes: Any) -> Outcome:
-        """Change some of page, kind, color, payload (and doc_hash, for carry-over)."""
+        """Change some of page, kind, color, content (and doc_hash, for carry-over)."""
         before = self._current(uuid)
         after = self.store.update_annotation(uuid, **changes)
         step = Step(StepKind.UPDATE, before, after)
@@ -105,14 +109,14 @@ class AnnotationEditor:
         self.history.push(step)
         return Outcome(after, before, step)
 
-    def complete_anchor(self, uuid: str, made: str, anchor: JsonDict) -> Outcome | None:
+    def complete_anchor(self, uuid: str, made: str, anchor: Anchor) -> Outcome | None:
         """Give an annotation saved before its document's text was known (a geometry-only
         anchor) its full anchor, if it is still as it was made (``made``: its clock then).
         Not a user change: no undo step (undoing the add still removes it whole)."""
         now = self.store.annotation(uuid)
         if now is None or now.deleted or now.hlc != made:
             return None  # gone, or changed since: its anchor is not this one any more
-        after = self.store.update_annotation(uuid, payload={**now.payload, "anchor": anchor})
+        after = self.store.update_annotation(uuid, content=replace(now.content, anchor=anchor))
         return Outcome(after, now, None)
 
     # ---- history -------------------------------------------------------------------------

@@ -42,6 +42,16 @@ class NotesTamperedError(NotesError):
     vi = "Một ghi chú đã lưu trong {path} đã bị sửa đổi hoặc hỏng và không đọc được ({what} {uuid})."
 
 
+class NotesUnreadableContentError(NotesTamperedError):
+    """A record that opens (its seal is good) but whose content does not validate
+    (:func:`~.content.parse_content`): hidden and reported like a damaged one, never half shown."""
+
+    en = ("A saved note in {path} cannot be shown: its content is damaged or from a newer version of Paperless "
+          "({what} {uuid}: {detail}).")
+    vi = ("Không hiển thị được một ghi chú đã lưu trong {path}: nội dung của nó bị hỏng hoặc do phiên bản "
+          "Paperless mới hơn tạo ra ({what} {uuid}: {detail}).")
+
+
 class NotesRolledBackError(NotesTamperedError):
     """The rows on disk are not the set this device last wrote: a record or outbox operation
     replaced by an older genuine copy, removed, added, or its clear columns changed."""

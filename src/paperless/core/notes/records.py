@@ -9,28 +9,24 @@ and its tombstone flag; everything else is sealed (see :mod:`.crypto`) in an *en
      "created": <HLC>, "hlc": <HLC: this version>, "op": <the change that made this version>}
 
 ``meta`` holds author, session id, document hash, page, kind, colour (or the agenda item)
-and the tombstone. The store checks the clear columns against it when it opens a row, so a
-tag or tombstone changed on disk is noticed; every outbox operation carries the same sealed
-envelope, so it is self-contained for the later sync.
+and the tombstone; an annotation's ``data`` is its content's JSON (:mod:`.content`: parsed and
+checked when the record is built, written back by ``to_json``). The store checks the clear
+columns against ``meta`` when it opens a row, so a tag or tombstone changed on disk is noticed;
+every outbox operation carries the same sealed envelope, so it is self-contained for the later
+sync.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-JsonDict = dict[str, Any]
-
-
-class AnnotationKind(StrEnum):
-    HIGHLIGHT = "highlight"
-    UNDERLINE = "underline"
-    STRIKEOUT = "strikeout"
-    INK = "ink"
-    NOTE = "note"  # a sticky note: an icon on the page with a text popup
-    TEXTBOX = "textbox"
+from paperless.core.notes.content import AnnotationKind as AnnotationKind  # re-exported: a record's field
+from paperless.core.notes.content import Content, fits, kind_of, parse_content
+from paperless.core.notes.content import JsonDict as JsonDict
 
 
 class OpKind(StrEnum):
@@ -40,8 +36,17 @@ class OpKind(StrEnum):
     RESTORE = "restore"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Annotation:
+    """One version of an annotation. ``content`` is always the valid content of ``kind`` (a
+    highlight's a :class:`~.content.TextMarkup`, ink's an :class:`~.content.Ink`, …): it is
+    checked when the record is made, so no reader checks it again.
+
+    ``content`` may be given as its stored JSON instead (parsed by
+    :func:`~.content.parse_content`), and so may ``payload=`` (keyword only, winning over
+    ``content``: what ``dataclasses.replace(a, payload=...)`` gives). :attr:`payload` is the
+    stored JSON of the content."""
+
     uuid: str
     author: str
     session_id: str
@@ -49,10 +54,43 @@ class Annotation:
     page: int  # 0-based page index
     kind: AnnotationKind
     color: str | None
-    payload: JsonDict  # opaque to the store (anchor, rects, quote, text, ...)
+    content: Content
     created: str  # HLC of the creation
     hlc: str  # HLC of the last change: the record's version
     deleted: bool
+
+    def __init__(self, uuid: str, author: str, session_id: str, doc_hash: str, page: int, kind: AnnotationKind | str,
+                 color: str | None, content: Content | Mapping[str, Any] | None, created: str, hlc: str,
+                 deleted: bool, *, payload: Mapping[str, Any] | None = None) -> None:
+        kind = kind_of(kind)
+        given = payload if payload is not None else content
+        if given is None:
+            raise TypeError("an annotation needs its content")
+        checked = parse_content(kind, given) if isinstance(given, Mapping) else fits(kind, given)
+        for name, value in (("uuid", uuid), ("author", author), ("session_id", session_id), ("doc_hash", doc_hash),
+                            ("page", page), ("kind", kind), ("color", color), ("content", checked),
+                            ("created", created), ("hlc", hlc), ("deleted", deleted)):
+            object.__setattr__(self, name, value)
+
+    if TYPE_CHECKING:  # what mypy is told: a field readable and given to ``dataclasses.replace``
+        payload: JsonDict = field(default_factory=dict, compare=False)
+    else:
+        @property
+        def payload(self) -> JsonDict:
+            """The content as it is stored (a fresh dict: JSON for the sync, the export child, tests)."""
+            return self.content.to_json()
+
+
+@dataclass(frozen=True)
+class UnreadableAnnotation:
+    """An annotation whose content did not validate (e.g. JSON that reached an export): never
+    drawn or exported, only reported (``reason``: what :func:`~.content.parse_content` said)."""
+
+    uuid: str
+    doc_hash: str
+    kind: str
+    reason: str
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,16 +168,12 @@ def check_color(color: str | None) -> str | None:
 
 
 def check_kind(kind: AnnotationKind | str) -> AnnotationKind:
-    try:
-        return AnnotationKind(kind)
-    except ValueError:
-        raise ValueError(f"unknown annotation kind: {kind!r}") from None
+    return kind_of(kind)
 
 
-def check_payload(payload: JsonDict) -> JsonDict:
-    if not isinstance(payload, dict):
-        raise TypeError("the payload must be a JSON object (a dict)")
-    return payload
+def check_content(kind: AnnotationKind | str, content: Content | Mapping[str, Any]) -> Content:
+    """``content`` checked against ``kind`` (JSON is parsed); :class:`~.content.ContentError` if not."""
+    return parse_content(kind, content) if isinstance(content, Mapping) else fits(kind, content)
 
 
 def check_text(text: str) -> str:
@@ -199,12 +233,14 @@ def unwrap(table: str, uuid: str, env: JsonDict) -> tuple[dict[str, Any], JsonDi
 
 
 def build(table: str, row: dict[str, Any], data: JsonDict) -> Record:
-    """A record from its fields (see :func:`unwrap`) and its payload."""
+    """A record from its fields (see :func:`unwrap`) and its payload; an annotation's content is
+    parsed (:class:`~.content.ContentError` when it does not validate)."""
     common = {k: row[k] for k in ("uuid", "author", "session_id", "created", "hlc")}
     deleted = bool(row["deleted"])
     if table == "annotations":
-        return Annotation(**common, doc_hash=row["doc_hash"], page=row["page"], kind=AnnotationKind(row["kind"]),
-                          color=row["color"], payload=data, deleted=deleted)
+        kind = AnnotationKind(row["kind"])
+        return Annotation(**common, doc_hash=row["doc_hash"], page=row["page"], kind=kind, color=row["color"],
+                          content=parse_content(kind, data), deleted=deleted)
     if table == "item_notes":
         return ItemNote(**common, item_index=row["item_index"], text=str(data.get("text", "")), deleted=deleted)
     return Bookmark(**common, doc_hash=row["doc_hash"], page=row["page"], label=str(data.get("label", "")),

@@ -13,7 +13,10 @@ of a listing, are done on the opened records.
 
 Opening checks the key file, the database file, the key and the row digest: rows replaced by
 older copies, removed or added refuse the whole store (:class:`~.errors.NotesRolledBackError`);
-a row whose sealed payload is damaged refuses only itself (see :attr:`NotesStore.on_damaged`).
+a row whose sealed payload is damaged refuses only itself (see :attr:`NotesStore.on_damaged`),
+and so does an annotation whose payload opens but whose content does not validate
+(:func:`~.content.parse_content`; :class:`~.errors.NotesUnreadableContentError`): every record
+the store gives out has valid, typed content.
 
 Threads: create the store anywhere, then use it from ONE thread — the GUI's database worker,
 which need not be the thread that opened it. Calls are serialised by a lock, so a stray call
@@ -26,7 +29,7 @@ format) and ``ValueError``/``TypeError`` for bad arguments (bugs).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -39,6 +42,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, upd
 from paperless.core.errors import T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import db
+from paperless.core.notes.content import Content, ContentError
 from paperless.core.notes.crypto import IndexTags, PayloadCipher, SealError
 from paperless.core.notes.db import DB_FILE, READ_ONLY, RECORD_TABLES, make_engine, translated
 from paperless.core.notes.errors import (
@@ -46,6 +50,7 @@ from paperless.core.notes.errors import (
     NotesError,
     NotesKeyRejectedNotice,
     NotesTamperedError,
+    NotesUnreadableContentError,
 )
 from paperless.core.notes.hlc import HybridClock, WallClock, system_clock_ms
 from paperless.core.notes.integrity import RowDigest
@@ -66,10 +71,10 @@ from paperless.core.notes.records import (
     as_item_note,
     build,
     check_color,
+    check_content,
     check_doc_hash,
     check_index,
     check_kind,
-    check_payload,
     check_session,
     check_text,
     unwrap,
@@ -156,18 +161,21 @@ class NotesStore:
     # -- annotations ---------------------------------------------------------------------------
 
     def add_annotation(self, session_id: str, doc_hash: str, page: int, kind: AnnotationKind | str,
-                       color: str | None, payload: JsonDict) -> Annotation:
+                       color: str | None, content: Content | Mapping[str, Any]) -> Annotation:
+        """Save a new annotation; ``content``: the content of ``kind``, or its JSON (parsed:
+        :class:`~.content.ContentError` when it does not validate)."""
         fields = {"uuid": str(uuid4()), "author": self.author, "session_id": check_session(session_id),
                   "doc_hash": check_doc_hash(doc_hash), "page": check_index(page, "page"),
                   "kind": check_kind(kind).value, "color": check_color(color), "deleted": False}
-        data = check_payload(payload)
+        data = check_content(kind, content).to_json()
         with self._tx() as conn:
             return as_annotation(self._write(conn, db.annotation_table, OpKind.CREATE, fields, data, None))
 
     def update_annotation(self, uuid: str, *, doc_hash: str | _Unset = UNSET, page: int | _Unset = UNSET,
                           kind: AnnotationKind | str | _Unset = UNSET, color: str | None | _Unset = UNSET,
-                          payload: JsonDict | _Unset = UNSET) -> Annotation:
-        """Change a live annotation; a changed ``doc_hash`` moves it to a revised document."""
+                          content: Content | Mapping[str, Any] | _Unset = UNSET) -> Annotation:
+        """Change a live annotation; a changed ``doc_hash`` moves it to a revised document. The
+        content (given, or the one it has) must be the content of its kind (see :meth:`add_annotation`)."""
         with self._tx() as conn:
             stored, fields, data = self._require(conn, db.annotation_table, uuid)
             if not isinstance(doc_hash, _Unset):
@@ -178,8 +186,10 @@ class NotesStore:
                 fields["kind"] = check_kind(kind).value
             if not isinstance(color, _Unset):
                 fields["color"] = check_color(color)
-            if not isinstance(payload, _Unset):
-                data = check_payload(payload)
+            if not isinstance(content, _Unset):
+                data = check_content(fields["kind"], content).to_json()
+            elif not isinstance(kind, _Unset):
+                check_content(fields["kind"], data)  # e.g. a highlight made an underline: the same content
             return as_annotation(self._write(conn, db.annotation_table, OpKind.UPDATE, fields, data, stored))
 
     def delete_annotation(self, uuid: str) -> Annotation:
@@ -189,7 +199,7 @@ class NotesStore:
         """The annotation, tombstoned or not; None if there never was one."""
         with self._tx(read=True) as conn:
             found = self._find(conn, db.annotation_table, uuid)
-            return as_annotation(build(db.annotation_table.name, found[1], found[2])) if found else None
+            return as_annotation(self._record(db.annotation_table.name, found[1], found[2])) if found else None
 
     def annotations(self, session_id: str, doc_hash: str | None = None, *, page: int | None = None,
                     include_deleted: bool = False) -> list[Annotation]:
@@ -223,7 +233,7 @@ class NotesStore:
             latest_first = sorted(same, key=lambda o: str(o[1]["hlc"]), reverse=True)
             stored, fields, data = min(latest_first, key=lambda o: bool(o[1]["deleted"]))
             if not fields["deleted"] and data.get("text") == text:
-                return as_item_note(build(t.name, fields, data))
+                return as_item_note(self._record(t.name, fields, data))
             op = OpKind.RESTORE if fields["deleted"] else OpKind.UPDATE
             fields["deleted"] = False
             return as_item_note(self._write(conn, t, op, fields, {**data, "text": text}, stored))
@@ -260,7 +270,7 @@ class NotesStore:
         with self._tx() as conn:
             stored, fields, data = self._require(conn, db.bookmark_table, uuid)
             if data.get("label") == check_text(label):
-                return as_bookmark(build(db.bookmark_table.name, fields, data))
+                return as_bookmark(self._record(db.bookmark_table.name, fields, data))
             return as_bookmark(self._write(conn, db.bookmark_table, OpKind.UPDATE, fields, {**data, "label": label},
                                            stored))
 
@@ -371,7 +381,7 @@ class NotesStore:
         removed = [self._digest.record(table.name, old)] if old is not None else []
         self._digest.changed(conn, removed, [self._digest.record(table.name, row), self._digest.outbox(queued)],
                              rows=1 if old is not None else 2, hlc=hlc)
-        return build(table.name, fields, data)
+        return self._record(table.name, fields, data)  # content that does not validate: raised, rolled back
 
     def _open_envelope(self, table: str, uuid: str, blob: bytes) -> tuple[Row, JsonDict, OpKind] | None:
         if table not in RECORD_TABLES:
@@ -386,6 +396,14 @@ class NotesStore:
         if opened is None:
             raise NotesTamperedError(path=str(self.path), what=table, uuid=stored["uuid"])
         return opened[0], opened[1]
+
+    def _record(self, table: str, fields: Row, data: JsonDict) -> Record:
+        """The record of an opened row; its content not valid: :class:`NotesUnreadableContentError`."""
+        try:
+            return build(table, fields, data)
+        except ContentError as exc:
+            raise NotesUnreadableContentError(path=str(self.path), what=table, uuid=fields["uuid"],
+                                              detail=str(exc)) from None
 
     def _damaged(self, exc: NotesTamperedError) -> None:
         if self.on_damaged is None:
@@ -416,11 +434,18 @@ class NotesStore:
         return found
 
     def _list(self, table: Table, query: Any, include_deleted: bool) -> list[Record]:
+        """The records of ``query``; one damaged or with content that does not validate is told to
+        :attr:`on_damaged` and left out (raised without it)."""
         if not include_deleted:
             query = query.where(table.c.deleted.is_(False))
         with self._tx(read=True) as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
-        listed = [build(table.name, fields, data) for _, fields, data in self._open_all(table.name, rows)]
+        listed = []
+        for stored in rows:
+            try:
+                listed.append(self._record(table.name, *self._open(table.name, stored)))
+            except NotesTamperedError as exc:
+                self._damaged(exc)
         return sorted(listed, key=lambda r: (r.created, r.uuid))
 
     def _set_deleted(self, uuid: str, deleted: bool, only: Table | None = None) -> Record:
@@ -431,7 +456,7 @@ class NotesStore:
                 raise NoteNotFoundError(what=only.name if only is not None else "record", uuid=uuid)
             table, (stored, fields, data) = found
             if bool(fields["deleted"]) == deleted:
-                return build(table.name, fields, data)  # nothing to change
+                return self._record(table.name, fields, data)  # nothing to change
             fields["deleted"] = deleted
             return self._write(conn, table, OpKind.DELETE if deleted else OpKind.RESTORE, fields, data, stored)
 

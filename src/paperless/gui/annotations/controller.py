@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from paperless.core.anchoring import Anchor
 from paperless.core.identity import UnlockedIdentity
-from paperless.core.notes import Annotation, AnnotationKind, Bookmark, ItemNote, JsonDict
+from paperless.core.notes import Annotation, AnnotationKind, Bookmark, Content, ItemNote, JsonDict
 from paperless.core.notes.editing import AnnotationEditor, Outcome, Step, StepKind
 from paperless.gui.tasks import Tasks
 
@@ -219,14 +220,16 @@ class AnnotationController(QObject):
 
     # ---- changes --------------------------------------------------------------------------------
 
-    def add(self, doc_hash: str, page: int, kind: AnnotationKind, color: str | None, payload: JsonDict,
+    def add(self, doc_hash: str, page: int, kind: AnnotationKind, color: str | None, content: Content | JsonDict,
             on_done: Callable[[Annotation], None] | None = None) -> None:
-        self._change(lambda e: e.add(doc_hash, page, kind, color, payload), on_done)
+        """Save a new annotation; ``content``: typed, or its stored JSON (checked when saved: bad
+        content is a failed save)."""
+        self._change(lambda e: e.add(doc_hash, page, kind, color, content), on_done)
 
     def update(self, uuid: str, on_done: Callable[[Annotation], None] | None = None, **changes: Any) -> None:
         self._change(lambda e: e.update(uuid, **changes), on_done)
 
-    def complete_anchor(self, uuid: str, made: str, anchor: JsonDict) -> None:
+    def complete_anchor(self, uuid: str, made: str, anchor: Anchor) -> None:
         """The full anchor of an annotation saved before its document's text was known (no undo step)."""
         self._change(lambda e: e.complete_anchor(uuid, made, anchor))
 

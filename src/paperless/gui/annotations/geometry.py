@@ -1,9 +1,10 @@
 """Where an annotation is on its page, and how it moves (pure Python: PDF points, top-left origin).
 
-Reads the payload contract (see ``core/export/payload.py``): text markups take their line
-rectangles from the anchor, ink has ``strokes`` and ``width``, a sticky note a ``point`` (the
-icon's top-left corner), a text box a ``rect``. Malformed payloads give ``None``/empty results
-rather than exceptions, so one bad record never stops a page from painting.
+Works on the typed content of the records (:mod:`paperless.core.notes.content`), checked when
+the record was made: text markups take their lines from the anchor, ink has its strokes and
+width, a sticky note its point (the icon's top-left corner), a text box its rect. Nothing here
+checks the content again, and nothing is remembered between calls (an ink's bounding box is
+kept by its content, once per version).
 
 Ink strokes are smoothed here too: the raw pointer path is thinned (Ramer–Douglas–Peucker),
 rounded off (Chaikin's corner cutting) and thinned again, so that what is stored is a short
@@ -14,12 +15,11 @@ through the midpoints on top of that.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
-from paperless.core.anchoring import PageRect, anchor_in
-from paperless.core.notes import Annotation, AnnotationKind
+from paperless.core.anchoring import PageRect
+from paperless.core.notes import Annotation, AnnotationKind, Content, Ink, StickyNote, TextBox, TextMarkup
 
 from .tools import NOTE_ICON
 
@@ -32,88 +32,18 @@ RESIZABLE_KINDS = frozenset({AnnotationKind.INK, AnnotationKind.TEXTBOX})
 MIN_BOX = 8.0  # points: a text box or scaled ink never gets smaller than this
 
 
-# ---- reading the payload ------------------------------------------------------------------------
+# ---- where it is --------------------------------------------------------------------------------
 
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return None
-    return float(value)
-
-
-def point_of(payload: Mapping[str, Any], key: str = "point") -> Point | None:
-    value = payload.get(key)
-    if isinstance(value, list | tuple) and len(value) == 2:
-        x, y = _num(value[0]), _num(value[1])
-        if x is not None and y is not None:
-            return x, y
-    return None
-
-
-def box_of(payload: Mapping[str, Any], key: str = "rect") -> Box | None:
-    value = payload.get(key)
-    if isinstance(value, list | tuple) and len(value) == 4:
-        nums = [_num(v) for v in value]
-        if all(n is not None for n in nums):
-            x0, y0, x1, y1 = (float(n) for n in nums if n is not None)
-            return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
-    return None
-
-
-def strokes_of(payload: Mapping[str, Any]) -> list[list[Point]]:
-    value = payload.get("strokes")
-    out: list[list[Point]] = []
-    if not isinstance(value, list):
-        return out
-    for stroke in value:
-        if not isinstance(stroke, list):
-            continue
-        pts = [p for p in (point_of({"p": q}, "p") for q in stroke) if p is not None]
-        if pts:
-            out.append(pts)
-    return out
-
-
-def width_of(payload: Mapping[str, Any], default: float = 2.0) -> float:
-    w = _num(payload.get("width"))
-    return w if w is not None and w > 0 else default
-
-
-def font_size_of(payload: Mapping[str, Any], default: float = 12.0) -> float:
-    s = _num(payload.get("font_size"))
-    return s if s is not None and s > 0 else default
-
-
-def text_of(payload: Mapping[str, Any], key: str = "text") -> str:
-    value = payload.get(key)
-    return value if isinstance(value, str) else ""
-
-
-anchor_of = anchor_in  # the payload's anchor, None when absent or malformed
-
-
-_RECTS: dict[tuple[str, str], tuple[PageRect, ...]] = {}  # (uuid, hlc) of text markups -> their rects
-_RECTS_KEPT = 20_000
-
-
-def anchor_rects(annotation: Annotation) -> list[PageRect]:
-    """The anchor's rectangles (a text markup's are remembered by version: asked on every hover)."""
-    key = (annotation.uuid, annotation.hlc)
-    cacheable = annotation.kind in TEXT_KINDS and bool(annotation.hlc)
-    if cacheable and key in _RECTS:
-        return list(_RECTS[key])
-    anchor = anchor_of(annotation.payload)
-    rects = anchor.rects if anchor is not None else ()
-    if cacheable:
-        if len(_RECTS) >= _RECTS_KEPT:
-            _RECTS.clear()
-        _RECTS[key] = rects
-    return list(rects)
+def pages_of(annotation: Annotation) -> list[int]:
+    """The pages an annotation is on: a text markup's line pages (a page break: two), else its page."""
+    content = annotation.content
+    return list(content.pages) if isinstance(content, TextMarkup) else [annotation.page]
 
 
 def line_rects(annotation: Annotation, page: int) -> list[Box]:
     """A text markup's line rectangles on ``page``."""
-    return [(r.x0, r.y0, r.x1, r.y1) for r in anchor_rects(annotation)
-            if r.page == page and r.x1 > r.x0 and r.y1 > r.y0]
+    content = annotation.content
+    return content.lines_on(page) if isinstance(content, TextMarkup) else []
 
 
 def union(boxes: Sequence[Box]) -> Box | None:
@@ -131,21 +61,23 @@ def strokes_box(strokes: Sequence[Sequence[Point]], width: float = 0.0) -> Box |
             max(p[1] for p in pts) + h)
 
 
+def note_box(point: Point) -> Box:
+    """A sticky note's icon on the page."""
+    return point[0], point[1], point[0] + NOTE_ICON, point[1] + NOTE_ICON
+
+
 def bbox(annotation: Annotation, page: int) -> Box | None:
     """The annotation's bounding box on ``page`` (None if it has nothing there)."""
-    kind, payload = annotation.kind, annotation.payload
-    if kind in TEXT_KINDS:
-        return union(line_rects(annotation, page))
+    content = annotation.content
+    if isinstance(content, TextMarkup):
+        return union(content.lines_on(page))
     if annotation.page != page:
         return None
-    if kind is AnnotationKind.INK:
-        return strokes_box(strokes_of(payload), width_of(payload))
-    if kind is AnnotationKind.NOTE:
-        p = point_of(payload)
-        return None if p is None else (p[0], p[1], p[0] + NOTE_ICON, p[1] + NOTE_ICON)
-    if kind is AnnotationKind.TEXTBOX:
-        return box_of(payload)
-    return None
+    if isinstance(content, Ink):
+        return content.bounds
+    if isinstance(content, StickyNote):
+        return note_box(content.point)
+    return content.rect
 
 
 # ---- hit testing ------------------------------------------------------------------------------
@@ -168,49 +100,30 @@ def inside(box: Box, x: float, y: float, slack: float = 0.0) -> bool:
     return box[0] - slack <= x <= box[2] + slack and box[1] - slack <= y <= box[3] + slack
 
 
-_STROKES: dict[tuple[str, str], tuple[list[list[Point]], Box | None]] = {}  # saved ink: (uuid, hlc) -> strokes, box
-
-
-def _saved_strokes(annotation: Annotation) -> tuple[list[list[Point]], Box | None]:
-    """A saved ink annotation's strokes and box, remembered by version (hit tests run on every
-    pointer move). Only for annotations as saved: one being moved has the same version."""
-    key = (annotation.uuid, annotation.hlc)
-    found = _STROKES.get(key)
-    if found is None:
-        strokes = strokes_of(annotation.payload)
-        found = (strokes, strokes_box(strokes, width_of(annotation.payload)))
-        if len(_STROKES) >= _RECTS_KEPT:
-            _STROKES.clear()
-        _STROKES[key] = found
-    return found
-
-
 def hits(annotation: Annotation, page: int, x: float, y: float, slack: float) -> bool:
     """Whether point (x, y) on ``page`` touches a saved annotation (``slack``: points of tolerance)."""
-    if annotation.kind in TEXT_KINDS:
-        return any(inside(b, x, y, slack / 2) for b in line_rects(annotation, page))
-    if annotation.kind is AnnotationKind.INK:
+    content = annotation.content
+    if isinstance(content, TextMarkup):
+        return any(inside(b, x, y, slack / 2) for b in content.lines_on(page))
+    if isinstance(content, Ink):
         if annotation.page != page:
             return False
-        strokes, box = _saved_strokes(annotation)
-        reach = width_of(annotation.payload) / 2 + slack
-        if box is None or not inside(box, x, y, reach):
+        reach = content.width / 2 + slack
+        if not inside(content.bounds, x, y, slack):  # the bounds already hold half the pen
             return False
-        return any(stroke_distance((x, y), s) <= reach for s in strokes)
+        return any(stroke_distance((x, y), s) <= reach for s in content.strokes)
     box = bbox(annotation, page)
     return box is not None and inside(box, x, y, slack / 2)
 
 
 def touches_path(annotation: Annotation, page: int, path: Sequence[Point], radius: float) -> bool:
     """Whether an eraser dragged along ``path`` (points on ``page``) with ``radius`` touches saved ink."""
-    if annotation.kind is not AnnotationKind.INK or annotation.page != page or not path:
+    content = annotation.content
+    if not isinstance(content, Ink) or annotation.page != page or not path:
         return False
-    reach = width_of(annotation.payload) / 2 + radius
-    strokes, box = _saved_strokes(annotation)
-    if box is None:
-        return False
-    near = [p for p in _densify(path, radius) if inside(box, p[0], p[1], reach)]
-    return any(stroke_distance(p, s) <= reach for p in near for s in strokes)
+    reach = content.width / 2 + radius
+    near = [p for p in _densify(path, radius) if inside(content.bounds, p[0], p[1], radius)]
+    return any(stroke_distance(p, s) <= reach for p in near for s in content.strokes)
 
 
 def _densify(path: Sequence[Point], step: float) -> list[Point]:
@@ -228,12 +141,12 @@ def _r(v: float) -> float:
     return round(v, 2)
 
 
-def _shift_anchor(payload: dict[str, Any], page: int, transform: Any) -> None:
-    anchor = anchor_of(payload)
+def _with_anchor_moved(content: Content, page: int, transform: Callable[[Box], Box]) -> Content:
+    anchor = content.anchor
     if anchor is None:
-        return
+        return content
     rects = tuple(PageRect(page, *transform((r.x0, r.y0, r.x1, r.y1))) for r in anchor.rects)
-    payload["anchor"] = replace(anchor, page=page, rects=rects).to_dict()
+    return replace(content, anchor=replace(anchor, page=page, rects=rects))
 
 
 def clamp_shift(box: Box, dx: float, dy: float, page_size: tuple[float, float]) -> tuple[float, float]:
@@ -244,28 +157,21 @@ def clamp_shift(box: Box, dx: float, dy: float, page_size: tuple[float, float]) 
     return dx, dy
 
 
-def moved(annotation: Annotation, dx: float, dy: float) -> dict[str, Any]:
-    """The payload of a movable annotation shifted by (dx, dy) points (its anchor too)."""
-    payload = dict(annotation.payload)
-    kind = annotation.kind
-    if kind is AnnotationKind.INK:
-        payload["strokes"] = [[[_r(x + dx), _r(y + dy)] for x, y in s] for s in strokes_of(payload)]
-    elif kind is AnnotationKind.NOTE:
-        p = point_of(payload)
-        if p is not None:
-            payload["point"] = [_r(p[0] + dx), _r(p[1] + dy)]
-    elif kind is AnnotationKind.TEXTBOX:
-        b = box_of(payload)
-        if b is not None:
-            payload["rect"] = [_r(b[0] + dx), _r(b[1] + dy), _r(b[2] + dx), _r(b[3] + dy)]
-    _shift_anchor(payload, annotation.page, lambda r: (_r(r[0] + dx), _r(r[1] + dy), _r(r[2] + dx), _r(r[3] + dy)))
-    return payload
+def moved(annotation: Annotation, dx: float, dy: float) -> Content:
+    """The content of a movable annotation shifted by (dx, dy) points (its anchor too), to 1/100
+    point; a text markup's is unchanged (it follows its text)."""
+    content = annotation.content
+    if isinstance(content, TextMarkup):
+        return content
+    shifted = content.moved(dx, dy, digits=2)
+    return _with_anchor_moved(shifted, annotation.page,
+                              lambda r: (_r(r[0] + dx), _r(r[1] + dy), _r(r[2] + dx), _r(r[3] + dy)))
 
 
-def resized(annotation: Annotation, old: Box, new: Box) -> dict[str, Any]:
-    """The payload of a text box given the rectangle ``new``, or of ink scaled from box ``old``
-    to box ``new`` (the pen's width is kept)."""
-    payload = dict(annotation.payload)
+def resized(annotation: Annotation, old: Box, new: Box) -> Content:
+    """The content of a text box given the rectangle ``new``, or of ink scaled from box ``old``
+    to box ``new`` (the pen's width is kept); other kinds' unchanged."""
+    content = annotation.content
     x0, y0, x1, y1 = new
 
     def scale(p: Point) -> Point:
@@ -273,17 +179,19 @@ def resized(annotation: Annotation, old: Box, new: Box) -> dict[str, Any]:
         fy = (p[1] - old[1]) / (old[3] - old[1]) if old[3] > old[1] else 0.0
         return x0 + fx * (x1 - x0), y0 + fy * (y1 - y0)
 
-    if annotation.kind is AnnotationKind.TEXTBOX:
-        payload["rect"] = [_r(x0), _r(y0), _r(x1), _r(y1)]
-    elif annotation.kind is AnnotationKind.INK:
-        payload["strokes"] = [[[_r(c) for c in scale(p)] for p in s] for s in strokes_of(payload)]
+    if isinstance(content, TextBox):
+        changed: Content = replace(content, rect=(_r(x0), _r(y0), _r(x1), _r(y1)))
+    elif isinstance(content, Ink):
+        changed = replace(content, strokes=tuple(tuple((_r(q[0]), _r(q[1])) for q in (scale(p) for p in s))
+                                                 for s in content.strokes))
+    else:
+        return content
 
     def box(r: Box) -> Box:
         a, b = scale((r[0], r[1])), scale((r[2], r[3]))
         return _r(a[0]), _r(a[1]), _r(b[0]), _r(b[1])
 
-    _shift_anchor(payload, annotation.page, box)
-    return payload
+    return _with_anchor_moved(changed, annotation.page, box)
 
 
 def resize_box(box: Box, corner: int, x: float, y: float, page_size: tuple[float, float]) -> Box:

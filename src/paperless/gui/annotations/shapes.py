@@ -30,9 +30,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from paperless.core.notes import Annotation, AnnotationKind
+from paperless.core.notes import Annotation, AnnotationKind, Ink, StickyNote, TextMarkup
 
-from . import geometry as geo
 from .tools import DEFAULT_PRESET, NOTE_ICON, TOOL_OF_KIND, color_for
 
 TEXT_UNITS = 4.0  # text boxes are laid out at this many font pixels per point, then scaled
@@ -199,11 +198,11 @@ class Shape:
 
 
 def shape_of(annotation: Annotation, page: int) -> Shape | None:
-    color, kind, payload = base_color(annotation), annotation.kind, annotation.payload
-    shape = Shape(kind, color)
+    content, kind = annotation.content, annotation.kind
+    shape = Shape(kind, base_color(annotation))
     shape.path.setFillRule(Qt.FillRule.WindingFill)
-    if kind in geo.TEXT_KINDS:
-        rects = geo.line_rects(annotation, page)
+    if isinstance(content, TextMarkup):
+        rects = content.lines_on(page)
         if not rects:
             return None
         for x0, y0, x1, y1 in rects:
@@ -217,26 +216,15 @@ def shape_of(annotation: Annotation, page: int) -> Shape | None:
         return shape
     if annotation.page != page:
         return None
-    if kind is AnnotationKind.INK:
-        strokes = geo.strokes_of(payload)
-        if not strokes:
-            return None
-        shape.path = ink_outline(strokes, geo.width_of(payload))
-        return shape
-    if kind is AnnotationKind.NOTE:
-        point = geo.point_of(payload)
-        if point is None:
-            return None
-        shape.note_at = QPointF(*point)
-        return shape
-    if kind is AnnotationKind.TEXTBOX:
-        box = geo.box_of(payload)
-        if box is None:
-            return None
-        layout = text_layout(geo.text_of(payload), geo.font_size_of(payload), box[2] - box[0])
-        shape.text = TextBlock(color, QPointF(box[0] + PADDING, box[1] + PADDING), layout)
-        return shape
-    return None
+    if isinstance(content, Ink):
+        shape.path = ink_outline(content.strokes, content.width)
+    elif isinstance(content, StickyNote):
+        shape.note_at = QPointF(*content.point)
+    else:
+        x0, y0, x1, _ = content.rect
+        layout = text_layout(content.text, content.font_size, x1 - x0)
+        shape.text = TextBlock(shape.color, QPointF(x0 + PADDING, y0 + PADDING), layout)
+    return shape
 
 
 def _merged(shapes: Iterable[Shape]) -> dict[int, tuple[QColor, QPainterPath]]:

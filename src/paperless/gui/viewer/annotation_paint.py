@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from paperless.core.notes import Annotation, AnnotationKind
+from paperless.core.notes import Annotation, AnnotationKind, StickyNote
 from paperless.gui.annotations import geometry as geo
 from paperless.gui.annotations.shapes import PageShapes, line_tone, shape_of, smooth_path
-from paperless.gui.annotations.tools import NOTE_ICON
 
 HANDLE = 8  # pixels: a resize handle's side
 FRAME = QColor(21, 101, 192)
@@ -94,19 +93,6 @@ def paint_box(painter: QPainter, target: QRectF, scale: float, box: Box) -> None
     painter.restore()
 
 
-def paint_eraser(painter: QPainter, at: QPointF, radius: float) -> None:
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(QColor(90, 90, 90), 1))
-    painter.setBrush(QColor(255, 255, 255, 90))
-    painter.drawEllipse(at, radius, radius)
-    painter.restore()
-
-
 def pending_note(page: int, point: tuple[float, float], color: str) -> Annotation:
     """A stand-in for a sticky note being placed (drawn until its text is saved)."""
-    return Annotation("", "", "", "", page, AnnotationKind.NOTE, color, {"point": list(point)}, "", "", False)
-
-
-def note_box(point: tuple[float, float]) -> Box:
-    return point[0], point[1], point[0] + NOTE_ICON, point[1] + NOTE_ICON
+    return Annotation("", "", "", "", page, AnnotationKind.NOTE, color, StickyNote(point=point), "", "", False)

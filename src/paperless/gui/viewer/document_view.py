@@ -21,7 +21,6 @@ from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Prior
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.toolbar import AnnotationToolBar
 from paperless.gui.viewer.annotating import Annotating
-from paperless.gui.viewer.annotation_place import begin_placing
 from paperless.gui.viewer.bridge import Bridge, deliver
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.layout import PageLayout, ZoomMode, reveal
@@ -82,7 +81,7 @@ class DocumentView(Zooming, QWidget):
         self._refresh_timer.timeout.connect(self._refresh)
         self._annotation_toolbar = AnnotationToolBar()  # no parent until the main window places it
         self.annotating = Annotating(self.canvas, self.requests, self._annotation_toolbar, self)
-        self._thumbnail_marks = ThumbnailMarks(self.annotating, self.thumbnails, self)
+        self._thumbnail_marks = ThumbnailMarks(self.annotating.shown, self.canvas, self.thumbnails, self)
         self._pending_annotation: Annotation | None = None
         self.addActions([*self._annotation_toolbar.tool_actions.values(), self._annotation_toolbar.undo_action,
                          self._annotation_toolbar.redo_action])  # their shortcuts work here, toolbar shown or not
@@ -97,7 +96,7 @@ class DocumentView(Zooming, QWidget):
         self.sidebar.setAccessibleName(self.tr("Side panel"))
         self._say(*self._message)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -150,8 +149,8 @@ class DocumentView(Zooming, QWidget):
         self.annotating.set_controller(controller)
 
     def place_annotation(self, annotation: Annotation) -> bool:
-        """Place a "not placed" annotation here (see ``annotation_place``); False: no document."""
-        return begin_placing(self.annotating, annotation, max(0, self.current_page()))
+        """Place a "not placed" annotation here (see ``annotation_make``); False: no document."""
+        return self.annotating.place(annotation, max(0, self.current_page()))
 
     def finish_annotation_editing(self) -> None:
         """Save what is being typed into a note or text box now (before the session or app closes)."""

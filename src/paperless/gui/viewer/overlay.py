@@ -1,13 +1,16 @@
-"""What the canvas asks of an overlay (the annotations) that paints over its pages and takes
-input first (kept apart so that the canvas needs nothing of the annotation code)."""
+"""What the canvas and its overlay (the annotations) ask of each other, kept apart so that the
+canvas needs nothing of the annotation code and the annotation parts need only this much of
+the canvas."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QMouseEvent, QPainter, QTabletEvent
+from PySide6.QtWidgets import QWidget
 
+from paperless.gui.viewer.layout import PageLayout
 from paperless.gui.viewer.painting import PageImage
 
 
@@ -38,3 +41,15 @@ class CanvasOverlay(Protocol):
     def composed(self, page: int, image: PageImage) -> QImage | None: ...
     def paint_under(self, painter: QPainter, page: int, target: QRectF, composed: bool = False) -> None: ...
     def paint_over(self, painter: QPainter, page: int, target: QRectF) -> None: ...
+
+
+class PageArea(Protocol):
+    """The pages as the annotation tools see them (the canvas): where each page is in the
+    viewport, the layout (page sizes, the zoom), night mode, and the viewport to draw on."""
+
+    pages: PageLayout
+    night: bool
+
+    def viewport(self) -> QWidget: ...
+    def to_content(self, pos: QPointF) -> QPointF: ...
+    def page_target(self, page: int) -> QRectF: ...

@@ -96,5 +96,5 @@ class Zooming:
             c.scroll_to(*scroll)
         self._toolbar.set_zoom(self._mode, self.zoom_factor())
         self.canvas.viewport().update()
-        self.annotating.editing.place()  # an open note or text box follows the zoom
+        self.annotating.pages_moved()  # an open note or text box follows the zoom
         self._refresh()
