@@ -114,7 +114,7 @@ class NotePopup(QFrame):
         self.close_button.setToolTip(self.tr("Close the note (Esc); what you typed is kept"))
         self.close_button.setAccessibleName(self.tr("Close the note"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -168,7 +168,7 @@ class NotePopup(QFrame):
             self.hide()
             self.delete_requested.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if _finishing_key(event):
                 self.finish()
@@ -201,7 +201,7 @@ class TextBoxEditor(QPlainTextEdit):
         self.setAccessibleName(self.tr("Text box text"))
         self.setPlaceholderText(self.tr("Type here\u2026"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -262,7 +262,7 @@ class TextBoxEditor(QPlainTextEdit):
         self.hide()
         self.finished.emit(text)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if _finishing_key(event):
             self.finish()
             return

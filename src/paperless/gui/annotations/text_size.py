@@ -41,7 +41,7 @@ class TextSizeButton(QToolButton):
         self.setAccessibleName(self.tr("Text size"))
         self._sync()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -194,7 +194,7 @@ class AnnotationToolBar(QToolBar):
         self._texts(self.redo_action, self.tr("Redo"), self.tr("Redo the change you undid ({keys})")
                     .format(keys=redo_keys))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -239,10 +239,6 @@ class AnnotationToolBar(QToolBar):
 
     def pen_width(self) -> float:
         return self._width
-
-    def set_pen_width(self, width: float) -> None:
-        self._width = width
-        self._sync_width()
 
     def set_tools_enabled(self, on: bool) -> None:
         """Tools, colour and width on or off (no document, or no store for the notes)."""

@@ -93,7 +93,7 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().setToolTip("")  # a link's tip comes back in the new language on the next hover
         self.viewport().update()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -146,19 +146,19 @@ class PageCanvas(QAbstractScrollArea):
         finally:
             self._programmatic -= 1
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
         if not self._programmatic:
             self.user_scrolled.emit()
         self.viewport_changed.emit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
 
     # ---- painting -----------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette_
         painter = QPainter(self.viewport())
         area = QRectF(event.rect())
@@ -252,7 +252,7 @@ class PageCanvas(QAbstractScrollArea):
     def _is_actual_size(event: QKeyEvent) -> bool:
         return event.key() == Qt.Key.Key_0 and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.overlay is not None and self.overlay.input.key(event):
             event.accept()
             return
@@ -295,7 +295,7 @@ class PageCanvas(QAbstractScrollArea):
 
     # ---- wheel and gestures -----------------------------------------------------------------
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._wheel_rest += event.angleDelta().y()
             steps = int(self._wheel_rest / 120)  # high-resolution wheels send smaller deltas
@@ -306,7 +306,7 @@ class PageCanvas(QAbstractScrollArea):
             return
         super().wheelEvent(event)
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() in _TABLET and isinstance(event, QTabletEvent) and self.overlay is not None:
             if self.overlay.input.tablet(event):
                 return True  # taken: no mouse events are made from it
@@ -343,7 +343,7 @@ class PageCanvas(QAbstractScrollArea):
     def link_at(self, pos: QPointF) -> LinkInfo | None:
         return self.pointer.link_at(pos)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
@@ -352,24 +352,24 @@ class PageCanvas(QAbstractScrollArea):
             self.pointer.press(event.position())
         event.accept()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.overlay is not None and self.overlay.input.move(event):
             return
         self.pointer.move(event.position(), bool(event.buttons() & Qt.MouseButton.LeftButton))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.overlay is not None and self.overlay.input.release(event):
             return
         if event.button() == Qt.MouseButton.LeftButton:
             self.pointer.release(event.position())
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.overlay is not None and self.overlay.input.double_click(event):
             event.accept()
             return
         self.mousePressEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if self.overlay is not None and self.overlay.input.context_menu(event):
             event.accept()
             return
