@@ -207,7 +207,7 @@ def _driver_app(spec: dict) -> None:
             window.open_flow.kept.connect(watch.kept)
             window.open_flow.keep_failed.connect(watch.keep_failed)
         window.open_flow.refused.connect(lambda exc: emit({"ok": False, "error": repr(exc), "stamps": stamps}))
-        window.services.operations.failed.connect(
+        window.services.tasks.failed.connect(
             lambda exc: emit({"ok": False, "error": repr(exc), "stamps": stamps}))
         QTimer.singleShot(DRIVER_TIMEOUT_MS, lambda: emit({"ok": False, "error": "timeout", "stamps": stamps}))
         original_start(self)

@@ -1,7 +1,8 @@
 """The community age test vectors (C2SP CCTV age/testdata): one test per vector file.
 
-The folder comes from ``PAPERLESS_AGE_VECTORS`` (default ``<repo>/../shared/testvectors/age``);
-without it the test of the folder fails (it does not skip) and says where to point the variable.
+The folder comes from ``PAPERLESS_AGE_VECTORS`` (default: the copy in ``tests/fixtures/age-vectors``,
+which must be the same as the project's shared copy ``<repo>/../shared/testvectors/age`` where that
+exists); without it the test of the folder fails (it does not skip) and says where to point the variable.
 Each vector names its outcome with ``expect:``; every outcome maps to exactly one exception
 class, and for payload failures the plaintext released before the failure must hash to
 ``payload:``. A summary line ``age vectors: ...`` is printed at the end of the run.
@@ -23,7 +24,8 @@ from paperless.core import age
 from paperless.core.age import pq
 
 REPO = Path(__file__).resolve().parents[1]
-VECTORS = Path(os.environ.get("PAPERLESS_AGE_VECTORS", REPO.parent / "shared/testvectors/age"))
+VECTORS = Path(os.environ.get("PAPERLESS_AGE_VECTORS", REPO / "tests/fixtures/age-vectors"))
+SHARED = REPO.parent / "shared/testvectors/age"  # the project's shared copy, where it exists
 
 OUTCOMES: dict[str, type[age.AgeError] | None] = {
     "success": None,
@@ -150,6 +152,16 @@ def need_vectors(path: Path = VECTORS) -> None:
 def test_vector_folder_present() -> None:
     need_vectors()
     assert len(vector_files()) == 143
+
+
+def test_the_copy_is_the_shared_one() -> None:
+    """The vectors in the repository are those of the shared collection, byte for byte."""
+    if not SHARED.is_dir():  # a clone outside the project's workspace: the copy is all there is
+        assert len(vector_files()) == 143
+        return
+    shared = sorted(p for p in SHARED.iterdir() if p.is_file() and p.name != "README.md")
+    assert [p.name for p in shared] == [p.name for p in vector_files()]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(shared, vector_files(), strict=True))
 
 
 @pytest.mark.parametrize("path", vector_files() or [VECTORS / "missing"], ids=lambda p: p.name)
