@@ -103,7 +103,7 @@ notes = st.builds(lambda a, p, t, rest: StickyNote(anchor=a, point=p, text=t, **
 @st.composite
 def boxes(draw: st.DrawFn) -> TextBox:
     x0, y0 = draw(st.floats(-1000, 1000)), draw(st.floats(-1000, 1000))
-    rect = (x0, y0, x0 + draw(st.floats(1, 5000)), y0 + draw(st.floats(1, 5000)))
+    rect = (x0, y0, x0 + draw(st.floats(1.5, 5000)), y0 + draw(st.floats(1.5, 5000)))  # 1 point and rounding
     return TextBox(anchor=draw(st.none() | anchors(text=False)), rect=rect, text=draw(texts),
                    font_size=draw(st.floats(0.01, MAX_FONT_SIZE)), **draw(common(TextBox.KEYS)))
 

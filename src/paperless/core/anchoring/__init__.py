@@ -26,14 +26,13 @@ from paperless.core.anchoring.create import (
 )
 from paperless.core.anchoring.locate import locate
 from paperless.core.anchoring.match import Hint, Match
-from paperless.core.anchoring.model import Anchor, Context, PageRect, TextQuote, anchor_in
+from paperless.core.anchoring.model import Anchor, Context, PageRect, TextQuote
 from paperless.core.anchoring.reanchor import Placement, Status, reanchor, reanchor_all, rough_hint
 from paperless.core.anchoring.text import DocText, WordRef, normalise
 
 __all__ = [
     "CONTEXT_CHARS",
     "Anchor",
-    "anchor_in",
     "Context",
     "DocText",
     "Hint",

@@ -149,17 +149,6 @@ class Anchor:
         )
 
 
-def anchor_in(payload: Mapping[str, Any]) -> Anchor | None:
-    """The anchor stored in an annotation's payload (``"anchor"``); None when absent or malformed."""
-    data = payload.get("anchor")
-    if data is None:
-        return None
-    try:
-        return Anchor.from_dict(data)
-    except (ValueError, TypeError):
-        return None
-
-
 # --- checking the dict form ------------------------------------------------------------------
 def _mapping(data: Any, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):

@@ -117,7 +117,10 @@ def _positive(value: object, where: str, high: float) -> float:
 def _point(value: object, where: str) -> Point:
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise ContentError(f"{where} must be [x, y], not {_shown(value)}")
-    return _number(value[0], where), _number(value[1], where)
+    x, y = value
+    if type(x) is float and type(y) is float and -COORD_LIMIT <= x <= COORD_LIMIT and -COORD_LIMIT <= y <= COORD_LIMIT:
+        return x, y  # the usual case, quickly (NaN fails the comparisons and is checked below)
+    return _number(x, where), _number(y, where)
 
 
 def _box(value: object, where: str) -> Box:
@@ -199,7 +202,7 @@ class Carried:
 
     def __post_init__(self) -> None:
         _hash(self.source, f"'{CARRIED}' 'from'")
-        if self.status not in CARRY_STATUSES:
+        if not isinstance(self.status, str) or self.status not in CARRY_STATUSES:
             raise ContentError(f"'{CARRIED}' 'status' must be one of {sorted(CARRY_STATUSES)}, "
                                f"not {_shown(self.status)}")
         object.__setattr__(self, "confidence", _number(self.confidence, f"'{CARRIED}' 'confidence'", 0.0, 1.0))
@@ -238,7 +241,7 @@ class _Content:
             if key in self.KEYS or key in (TRIED, CARRIED):
                 raise ContentError(f"{self.NAME}: {key!r} is not an unknown key")
             _json_value(value, f"{self.NAME}: {key!r}")
-        object.__setattr__(self, "extra", copy.deepcopy(dict(self.extra)))
+        object.__setattr__(self, "extra", copy.deepcopy(dict(self.extra)) if self.extra else {})
 
     def _common_json(self, out: JsonDict) -> JsonDict:
         if self.tried:
@@ -279,7 +282,8 @@ class TextMarkup(_Content):
         rects = self.anchor.rects
         for r in rects:
             for v in (r.x0, r.y0, r.x1, r.y1):
-                _number(v, f"{self.NAME}: the anchor's rects")
+                if not (type(v) is float and -COORD_LIMIT <= v <= COORD_LIMIT):  # else: why not, exactly
+                    _number(v, f"{self.NAME}: the anchor's rects")
         if not any(r.x1 > r.x0 and r.y1 > r.y0 for r in rects):
             raise ContentError(f"{self.NAME}: the anchor has no line of positive area")
         self._check_common()

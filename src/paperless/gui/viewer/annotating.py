@@ -50,7 +50,6 @@ from paperless.gui.viewer.requests import PageRequests
 class Annotating(QObject):
     selection_changed = Signal(str)  # the selected annotation's uuid, "" for none
     status = Signal(str)
-    marks_changed = Signal()  # the document's annotations changed (thumbnails follow)
 
     def __init__(self, canvas: PageCanvas, requests: PageRequests, toolbar: AnnotationToolBar,
                  parent: QObject | None = None) -> None:
@@ -139,7 +138,6 @@ class Annotating(QObject):
         self._show_selected()
         self._update_enabled()
         self._canvas.viewport().update()
-        self.marks_changed.emit()
 
     def _selected(self, uuid: str) -> None:
         self._show_selected()
