@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,3 +35,19 @@ def bundle(session_dir: Path, people: People) -> Path:
     out = session_dir / "out" / "phien12.paperless"
     build_bundle(spec, unlock(people.clerk), out, version=2)
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_automatic_garbage_collection() -> Iterator[None]:
+    """As in the app (gui/gc_main_thread.py): cyclic garbage is collected on the main thread only —
+    never by a worker thread in the middle of a test, where tearing down a Qt object can deadlock
+    with the GUI thread (see _collect_after_each_test)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()

@@ -38,7 +38,7 @@ def controller(qtbot: QtBot, tmp_path: Path, an: UnlockedIdentity) -> Iterator[A
 
 def test_changes_reach_the_mirror_after_they_are_saved(qtbot: QtBot, controller: AnnotationController) -> None:
     assert controller.annotations(DOC) == []  # asks the database
-    qtbot.waitUntil(lambda: DOC in controller._docs)
+    qtbot.waitUntil(lambda: controller.model.is_loaded(DOC))
     threads: set[int] = set()
     made: list[str] = []
     with qtbot.waitSignal(controller.changed, check_params_cb=lambda d: d == DOC):
@@ -95,7 +95,7 @@ def test_a_new_session_drops_the_old_one(qtbot: QtBot, controller: AnnotationCon
     with qtbot.waitSignal(controller.ready):
         controller.start(tmp_path / "lib", an, "phien 13 / đặc biệt")  # not a store id: hashed
     assert controller.annotations(DOC) == [] and not controller.can_undo
-    qtbot.waitUntil(lambda: DOC in controller._docs)
+    qtbot.waitUntil(lambda: controller.model.is_loaded(DOC))
     assert controller.annotations(DOC) == []  # session 13 has none
     assert store_session_id("phien 13 / đặc biệt").startswith("s-")
 

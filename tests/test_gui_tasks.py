@@ -138,3 +138,56 @@ def test_a_worker_callback_to_a_receiver_gone_or_stale_is_dropped(qtbot: QtBot, 
     qtbot.waitUntil(lambda: alive.got == [4], timeout=5000)
     qtbot.wait(50)  # nothing else arrives later (the posted calls have all run by now)
     assert alive.got == [4]
+
+
+def test_work_queued_before_its_scope_changed_still_runs(qtbot: QtBot, tasks: Tasks) -> None:
+    """A save queued just before the session closes is not lost: only its callback is dropped."""
+    scope = tasks.scope()
+    release = threading.Event()
+    tasks.db.run(lambda: release.wait(5))  # the lane is busy …
+    saved: list[str] = []
+    told: list[str] = []
+    scope.run(tasks.db, lambda: saved.append("note") or "done", told.append)  # … a save waits behind it
+    scope.renew()  # the session closes before the save has run
+    release.set()
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    assert saved == ["note"] and told == []
+
+
+def test_the_task_layer_is_no_garbage_cycle(qtbot: QtBot) -> None:
+    """Dropped, it goes at once on this thread — never later, in a garbage collection that could
+    run on a worker thread and tear its Qt connections down there (that deadlocked the GUI)."""
+    import gc
+    import weakref
+
+    assert not gc.isenabled()  # the tests, as the app, collect on the main thread only
+    tasks = Tasks()
+    scope = tasks.scope()
+    scope.run(tasks.db, lambda: 1, lambda _r: None)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    assert tasks.wait_for_done(5000)
+    gone = weakref.ref(tasks)
+    del tasks
+    assert gone() is None  # freed by its reference count alone
+
+
+def test_the_app_collects_garbage_on_the_gui_thread(qtbot: QtBot) -> None:
+    import gc
+
+    from paperless.gui.gc_main_thread import MainThreadCollector
+
+    collector = MainThreadCollector(interval_ms=10)
+    try:
+        assert not gc.isenabled()
+
+        class Cycle:
+            def __init__(self) -> None:
+                self.me = self
+
+        for _ in range(5000):
+            Cycle()
+        qtbot.waitUntil(lambda: gc.get_count()[0] < 700, timeout=5000)  # collected by the timer
+    finally:
+        collector.deleteLater()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)  # the collector gone: automatic collection again
+        gc.disable()  # as the test session wants it

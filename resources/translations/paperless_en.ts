@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+138"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+139"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -169,7 +169,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+70"/>
         <source>Open a session file you received from the office</source>
         <translation></translation>
     </message>
@@ -194,17 +194,32 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation></translation>
     </message>
     <message>
+        <location line="-12"/>
+        <source>This session has expired: its documents can no longer be printed or exported</source>
+        <translation>This session has expired: its documents can no longer be printed or exported</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The office does not allow copying this session&apos;s text</source>
+        <translation>The office does not allow copying this session&apos;s text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The office does not allow printing or exporting this session&apos;s documents</source>
+        <translation>The office does not allow printing or exporting this session&apos;s documents</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bookmark the page you are reading</source>
         <translation></translation>
     </message>
@@ -279,12 +294,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+1"/>
         <source>&amp;Print…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-38"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation></translation>
     </message>
@@ -341,7 +356,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+353"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_make.py" line="+120"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation></translation>
     </message>
@@ -349,7 +364,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AnnotationEditing</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+119"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+138"/>
         <source>Note</source>
         <translation></translation>
     </message>
@@ -541,18 +556,18 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+125"/>
         <source>Colour</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+143"/>
+        <location line="-123"/>
+        <location line="+139"/>
         <source>Pen width</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-135"/>
         <source>Undo</source>
         <translation></translation>
     </message>
@@ -572,7 +587,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+115"/>
         <source>Colour: {name}</source>
         <translation></translation>
     </message>
@@ -858,7 +873,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+306"/>
         <source>Opening “{title}”…</source>
         <translation></translation>
     </message>
@@ -1007,7 +1022,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+89"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+105"/>
         <source>Export annotated PDF</source>
         <translation></translation>
     </message>
@@ -1062,7 +1077,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The annotated copy of “%1” was saved, with %n annotations.</source>
         <translation>
             <numerusform>The annotated copy of “%1” was saved, with %n annotation.</numerusform>
@@ -1080,14 +1095,14 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+1"/>
         <source>Exporting…</source>
         <translation></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Export</source>
         <translation></translation>
     </message>
@@ -1452,7 +1467,7 @@ This file is not protected.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+130"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+154"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1462,7 +1477,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+88"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
@@ -1477,12 +1492,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+173"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-110"/>
         <source>Page %1 of %2</source>
         <translation></translation>
     </message>
@@ -1590,9 +1605,9 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
-    <name>NotesWiring</name>
+    <name>NotesPart</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+147"/>
+        <location filename="../../src/paperless/gui/notes/part.py" line="+150"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -1608,20 +1623,15 @@ This file is not protected.</source>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Open the document where it belongs first.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>The office does not allow printing or exporting this session&apos;s documents</source>
-        <translation></translation>
+        <translation>Open the document where it belongs first.</translation>
     </message>
 </context>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+101"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+97"/>
         <source>Trust an office card…</source>
         <translation></translation>
     </message>
@@ -1670,12 +1680,7 @@ This file is not protected.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paperless/gui/printing.py" line="+111"/>
-        <source>The office does not allow printing or exporting this session&apos;s documents</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../../src/paperless/gui/printing.py" line="+144"/>
         <source>Printing…</source>
         <translation></translation>
     </message>
@@ -1690,12 +1695,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Printing page {n} of {total}…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+38"/>
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>%n page sent to the printer.</numerusform>
@@ -2140,7 +2145,7 @@ This file is not protected.</source>
 <context>
     <name>annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+41"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_make.py" line="+42"/>
         <source>Mark the text where it belongs: the note moves there.</source>
         <translation></translation>
     </message>

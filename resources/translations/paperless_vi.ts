@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+138"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+139"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -171,7 +171,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Giới thiệu Paperless</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+70"/>
         <source>Open a session file you received from the office</source>
         <translation>Mở tệp phiên họp đồng chí nhận được từ Văn phòng</translation>
     </message>
@@ -196,17 +196,32 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation>Lưu một bản sao của tài liệu này kèm các chú thích của đồng chí, mở được bằng phần mềm khác (không được bảo vệ)</translation>
     </message>
     <message>
+        <location line="-12"/>
+        <source>This session has expired: its documents can no longer be printed or exported</source>
+        <translation>Phiên họp này đã hết hạn: không thể in hoặc xuất tài liệu của phiên họp nữa</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The office does not allow copying this session&apos;s text</source>
+        <translation>Văn phòng không cho phép sao chép nội dung của phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The office does not allow printing or exporting this session&apos;s documents</source>
+        <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation>Lưu toàn bộ ghi chú của đồng chí trong phiên họp này thành một tài liệu (không được bảo vệ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bookmark the page you are reading</source>
         <translation>Đánh dấu trang đang đọc</translation>
     </message>
@@ -281,12 +296,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Phiên bản và giấy phép sử dụng của Paperless</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+1"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-38"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
     </message>
@@ -343,7 +358,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotating.py" line="+353"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_make.py" line="+120"/>
         <source>The text of this page could not be read: nothing was marked.</source>
         <translation>Không đọc được nội dung văn bản của trang này nên chưa đánh dấu được gì.</translation>
     </message>
@@ -351,7 +366,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AnnotationEditing</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+119"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_edit.py" line="+138"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -543,18 +558,18 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+125"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+143"/>
+        <location line="-123"/>
+        <location line="+139"/>
         <source>Pen width</source>
         <translation>Độ dày nét</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-135"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
@@ -574,7 +589,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Làm lại thay đổi vừa hoàn tác ({keys})</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+115"/>
         <source>Colour: {name}</source>
         <translation>Màu: {name}</translation>
     </message>
@@ -860,7 +875,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Khung bên</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+306"/>
         <source>Opening “{title}”…</source>
         <translation>Đang mở “{title}”…</translation>
     </message>
@@ -1009,7 +1024,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+89"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+105"/>
         <source>Export annotated PDF</source>
         <translation>Xuất PDF có chú thích</translation>
     </message>
@@ -1064,7 +1079,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không cảnh báo lại trong phiên họp này</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The annotated copy of “%1” was saved, with %n annotations.</source>
         <translation>
             <numerusform>Đã lưu bản sao có chú thích của “%1”, gồm %n chú thích.</numerusform>
@@ -1081,14 +1096,14 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Đã lưu ghi chú của đồng chí.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+1"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Export</source>
         <translation>Xuất tệp</translation>
     </message>
@@ -1454,7 +1469,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+130"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+154"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1464,7 +1479,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+88"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
@@ -1479,12 +1494,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+173"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-110"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -1592,9 +1607,9 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
-    <name>NotesWiring</name>
+    <name>NotesPart</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/wiring.py" line="+147"/>
+        <location filename="../../src/paperless/gui/notes/part.py" line="+150"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1608,20 +1623,15 @@ Tệp này không được bảo vệ.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Open the document where it belongs first.</source>
         <translation>Hãy mở tài liệu chứa đoạn văn tương ứng trước.</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>The office does not allow printing or exporting this session&apos;s documents</source>
-        <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
 </context>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+101"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+97"/>
         <source>Trust an office card…</source>
         <translation>Tin cậy thẻ của Văn phòng…</translation>
     </message>
@@ -1670,12 +1680,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paperless/gui/printing.py" line="+111"/>
-        <source>The office does not allow printing or exporting this session&apos;s documents</source>
-        <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../../src/paperless/gui/printing.py" line="+144"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
@@ -1690,12 +1695,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>In</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Printing page {n} of {total}…</source>
         <translation>Đang in trang {n}/{total}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+38"/>
         <source>%n page(s) sent to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
@@ -2138,7 +2143,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>annotating</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/annotation_place.py" line="+41"/>
+        <location filename="../../src/paperless/gui/viewer/annotation_make.py" line="+42"/>
         <source>Mark the text where it belongs: the note moves there.</source>
         <translation>Hãy đánh dấu đoạn văn tương ứng: chú thích sẽ được chuyển đến đó.</translation>
     </message>

@@ -1,16 +1,20 @@
 """The main window's menus and actions: File, Edit, View, Language, Help.
 
-Texts, tooltips and status-bar tips are set in ``retranslate`` (called again on a language
-switch); a tooltip is a plain sentence plus the shortcut. Icons come from ``set_icons``, drawn
-in the palette's text colour (called again when the palette changes).
+Texts are set in ``retranslate`` (called again on a language switch). Whether an action is
+enabled, and its tip, come from one function of the app's state (``gui.action_state``) through
+:meth:`Actions.apply`; a tooltip is the tip's sentence plus the shortcut. Icons come from
+``set_icons``, drawn in the palette's text colour (called again when the palette changes).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from paperless.gui.action_state import ActionState
 from paperless.gui.icons import Icons
 
 ICONS = {"open": "open", "zoom_in": "zoom-in", "zoom_out": "zoom-out", "fit_width": "fit-width",
@@ -131,9 +135,6 @@ class Actions(QObject):
             action: QAction = getattr(self, attr)
             action.setIcon(icons.tinted(name, colour))
 
-    def document_actions(self) -> list[QAction]:
-        return [self.zoom_in, self.zoom_out, self.fit_width, self.fit_page, self.actual_size]
-
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.open.setText(self.tr("&Open a session file\u2026"))
@@ -163,39 +164,13 @@ class Actions(QObject):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about.setText(self.tr("&About Paperless"))
-        tips = {
-            self.open: self.tr("Open a session file you received from the office"),
-            self.library: self.tr("Show the sessions already opened on this computer"),
-            self.close_session: self.tr("Close this session and go back to the list of sessions"),
-            self.trust_card: self.tr("Accept session files signed by an office, after checking its fingerprint"),
-            self.save_card: self.tr("Save your public card to a file, to give it to the office"),
-            self.export_pdf: self.tr("Save a copy of this document with your annotations, readable by other "
-                                     "programs (not protected)"),
-            self.export_notes: self.tr("Save all your notes of this session as one document (not protected)"),
-            self.bookmark: self.tr("Bookmark the page you are reading"),
-            self.notes_panel: self.tr("Show or hide your notes, bookmarks and annotations on the right"),
-            self.quit: self.tr("Close Paperless"),
-            self.search_panel: self.tr("Show or hide the search across every document of the session"),
-            self.zoom_in: self.tr("Make the page bigger"),
-            self.zoom_out: self.tr("Make the page smaller"),
-            self.fit_width: self.tr("Make the page as wide as the window"),
-            self.fit_page: self.tr("Show the whole page in the window"),
-            self.actual_size: self.tr("Show the page at its printed size"),
-            self.night: self.tr("Light text on a dark page, easier on the eyes at night"),
-            self.full_screen: self.tr("Show only the document, on the whole screen"),
-            self.agenda: self.tr("Show or hide the agenda on the left"),
-            self.thumbnails: self.tr("Show or hide small pictures of the pages"),
-            self.outline: self.tr("Show or hide the document's table of contents"),
-            self.about: self.tr("The version of Paperless and its licence"),
-        }
-        for action, sentence in tips.items():
-            action.setToolTip(_tip(sentence, action))
-            action.setStatusTip(sentence)
-        self.retranslate_print()
-
-    def retranslate_print(self) -> None:
-        """File ▸ Print… text and tip (apart: the policy may have replaced the tip with why not)."""
         self.print_.setText(self.tr("&Print…"))
-        sentence = self.tr("Print this document with the watermark and your annotations")
-        self.print_.setToolTip(_tip(sentence, self.print_))
-        self.print_.setStatusTip(sentence)
+
+    def apply(self, states: Mapping[str, ActionState], *, has_sessions: bool) -> None:
+        """Enable the actions and set their tips as ``states`` says (see ``gui.action_state``)."""
+        for name, state in states.items():
+            action: QAction = getattr(self, name)
+            action.setEnabled(state.enabled)
+            action.setToolTip(_tip(state.tip, action))
+            action.setStatusTip(state.tip)
+        self.recent_menu.setEnabled(states["open"].enabled and has_sessions)

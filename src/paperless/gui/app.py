@@ -23,6 +23,7 @@ from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.paths import data_dir
 from paperless.gui.files import FilePicker, QtFilePicker
+from paperless.gui.gc_main_thread import MainThreadCollector
 from paperless.gui.i18n import Translators, resolve_language
 from paperless.gui.services import AppPaths, AppServices
 from paperless.gui.settings import Settings
@@ -173,6 +174,7 @@ def run(options: AppOptions) -> int:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         _quiet_offscreen()
     app = create_application()
+    collector = MainThreadCollector(app)  # cyclic garbage is collected on the GUI thread only
     services = build_services(app, options)
     window = MainWindow(services)
     _install_bug_hook(window, services)
@@ -183,4 +185,5 @@ def run(options: AppOptions) -> int:
     finally:
         window.shut_down()
         shutdown(services)
+        collector.deleteLater()
     return startup.exit_code if startup.exit_code is not None else int(code)

@@ -35,6 +35,7 @@ class SessionIndexer(QObject):
     def __init__(self, worker: RenderWorker, tasks: Tasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
+        self._tasks = tasks  # held: a lane holds its task layer only weakly
         self._lane = tasks.pool
         self.index = SessionIndex()
         self._generation = 0

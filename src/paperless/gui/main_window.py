@@ -1,6 +1,11 @@
 """The main window: composes the agenda (left), the reader or library (centre), the session
-search panel and the member's notes (right; ``gui.notes.wiring``), with menus, a status bar
-and drag-and-drop of session files.
+search panel and the member's notes (right; ``gui.notes.part``), with menus, a status bar and
+drag-and-drop of session files.
+
+The window is the composition root: it builds the parts, gives each only what it needs (the
+session, the view, the task layer, services) and connects their signals; no part holds the window.
+Every action's enabled state and tip come from one function of the app's state
+(``gui.action_state``), re-run whenever that state changes and after a language switch.
 
 Full screen (F11, or the platform's key) is a reading mode: only the document is left, its
 toolbar slides in when the mouse touches the top edge, and Esc or F11 puts back exactly the
@@ -20,6 +25,7 @@ from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.library import Library, SessionRecord
 from paperless.core.model import LoadedDocument
+from paperless.gui.action_state import UiState, action_states
 from paperless.gui.actions import Actions
 from paperless.gui.agenda import AgendaPanel
 from paperless.gui.banner import Banner
@@ -28,7 +34,7 @@ from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
 from paperless.gui.icons import Icons
 from paperless.gui.library_view import LibraryView
-from paperless.gui.notes.wiring import NotesWiring
+from paperless.gui.notes.part import NotesPart
 from paperless.gui.open_flow import OpenFlow, bundle_paths
 from paperless.gui.printing import Printing
 from paperless.gui.reader import ReaderPane
@@ -38,6 +44,9 @@ from paperless.gui.session import SessionController
 
 LIBRARY_PAGE = 0
 HINT_MS = 4000  # "press Esc to leave full screen"
+NOTES_SETTING = "notes_panel"
+NOTES_WIDTH = 300  # the notes panel's width until the member changes it
+CENTRE_MIN = 400  # the page keeps at least this much when the notes panel comes back
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.services = services
         self._page_note = ""  # "expired" / "none": the page area shows a note instead of a document
+        self._busy_cursor = False  # the busy cursor is ours to take back (also when the window closes busy)
         self._expired_on: datetime | None = None
         self.icons = Icons(services.paths.icons)
         self.setAcceptDrops(True)
@@ -77,11 +87,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setParent(self)
         self.addToolBar(self.toolbar)
         self.toolbar.hide()
-        self.centre.currentChanged.connect(
-            lambda index: self.toolbar.setVisible(index == READER_PAGE and not self.reading_mode))
         self.page_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
-        self._reading = ReadingLayout(self)  # full-screen reading mode
         self.hint = Banner(self)  # floats over the document for a few seconds
         self.hint.setObjectName("fullScreenHint")
         self.actions_.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
@@ -89,12 +96,28 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.activate()  # size limits known before the window exists (no late size hints)
         self._connect()
-        self.notes = NotesWiring(self)  # after _connect: its slots run after the window's own
-        self.printing = Printing(self)
+        view = self.reader.view
+        self.notes = NotesPart(services, self.session, view, self)  # its slots run after the window's own
+        self.notes_toolbar = self.notes.toolbar
+        self.notes_toolbar.setParent(self)
+        self.addToolBar(self.notes_toolbar)
+        self.notes_toolbar.setVisible(False)
+        self.notes_toolbar.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
+        self.actions_.add_undo_actions(self.notes_toolbar.undo_action, self.notes_toolbar.redo_action)
+        self._notes_width = NOTES_WIDTH
+        self.printing = Printing(self.session, view, services.worker, services.files, services.tasks, self)
+        self._reading = ReadingLayout(  # full-screen reading mode
+            self, self.splitter,
+            hidden=lambda: (self.menuBar(), self.statusBar(), self.agenda, self.reader.search_panel,
+                            self.reader.view.sidebar, self.notes.panel),
+            toolbars=lambda: (self.toolbar, self.notes_toolbar),
+            reading=lambda: self.centre.currentIndex() == READER_PAGE)
+        self.centre.currentChanged.connect(self._centre_changed)
+        self._connect_parts()
         self.splitter.addWidget(self.notes.panel)
         self.splitter.setSizes([300, 900, 320, 300])
         self._apply_view_settings()
-        self._update_enabled()
+        self.refresh_actions()
         self.retranslate()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -136,6 +159,49 @@ class MainWindow(QMainWindow):
         s.document_refused.connect(self._document_refused)
         s.read_changed.connect(self.agenda.set_read)
         s.indexer.progress.connect(self._index_progress)
+        for signal in (s.session_changed, s.document_ready, s.document_refused, s.session_expired):
+            signal.connect(self.refresh_actions)
+
+    def _connect_parts(self) -> None:
+        """The notes, printing and reading mode: their signals, and the actions that drive them."""
+        a, notes, printing = self.actions_, self.notes, self.printing
+        a.bookmark.triggered.connect(notes.add_bookmark)
+        a.export_pdf.triggered.connect(notes.export_annotated)
+        a.export_notes.triggered.connect(notes.export_notes)
+        a.print_.triggered.connect(printing.print_document)
+        a.notes_panel.setChecked(self.services.settings.flag(NOTES_SETTING, True))
+        a.notes_panel.toggled.connect(self._notes_panel_toggled)
+        self.agenda.item_chosen.connect(lambda index: notes.item_chosen(index, self.agenda.item_heading(index)))
+        self.reader.page_changed.connect(lambda page, _count: notes.page_changed(page))
+        self.session.session_changed.connect(self.show_notes_panel)
+        notes.failed.connect(self.show_failure)
+        notes.hint.connect(self.hint.show_floating)
+        notes.open_at.connect(self._open_at)
+        notes.panel_wanted.connect(lambda: a.notes_panel.setChecked(True))
+        notes.state_changed.connect(self.refresh_actions)
+        notes.exporter.status.connect(self._status)
+        notes.controller.ready.connect(self.refresh_actions)
+        printing.failed.connect(self.show_failure)
+        printing.message.connect(lambda text: self.hint.show_floating(text, 5000, 420))
+        printing.busy_changed.connect(lambda _busy: self.refresh_actions())
+        self._reading.left.connect(self._reading_left)
+        self._reading.toolbar_found.connect(self.hint.hide)
+
+    def _status(self, text: str, msecs: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, msecs)
+        else:
+            self.statusBar().clearMessage()
+
+    def _open_at(self, entry: str, page: int) -> None:
+        """Show ``entry`` opened at ``page`` (an annotation of another document)."""
+        self.reader.pending_page = page
+        self.session.open_document(entry)
+
+    def _centre_changed(self, index: int) -> None:
+        reading = index == READER_PAGE and not self.reading_mode
+        self.toolbar.setVisible(reading)
+        self.notes_toolbar.setVisible(reading)
 
     def _apply_view_settings(self) -> None:
         st, a = self.services.settings, self.actions_
@@ -149,17 +215,24 @@ class MainWindow(QMainWindow):
         a.thumbnails.toggled.connect(lambda on: st.set_flag("thumbnails", on))
         a.outline.toggled.connect(lambda on: st.set_flag("outline", on))
 
-    def _update_enabled(self) -> None:
-        unlocked = self.services.library is not None
-        reading = self.session.current is not None
-        a = self.actions_
-        a.open.setEnabled(unlocked)
-        a.library.setEnabled(unlocked)
-        a.recent_menu.setEnabled(unlocked and bool(self.services.library and self.services.library.sessions()))
-        a.close_session.setEnabled(self.session.opened is not None)
-        a.save_card.setEnabled(self.services.identity is not None)
-        for act in a.document_actions():
-            act.setEnabled(reading)
+    def ui_state(self) -> UiState:
+        """What the actions depend on, read now from the session model and the parts."""
+        library, policy = self.services.library, self.session.policy
+        notes = self.notes
+        return UiState(
+            unlocked=library is not None, has_identity=self.services.identity is not None,
+            has_sessions=bool(library and library.sessions()), session_open=self.session.opened is not None,
+            reading=self.session.current is not None, notes_ready=notes.controller.active,
+            printing=self.printing.busy, exporting=notes.exporter.busy,
+            print_refusal=policy.why_not_print() if policy is not None else None,
+            export_refusal=policy.why_not_export() if policy is not None else None)
+
+    def refresh_actions(self) -> None:
+        """Every action's enabled state and tip, from :func:`action_states` of the state now."""
+        if not hasattr(self, "printing"):  # still being built: done once at its end
+            return
+        state = self.ui_state()
+        self.actions_.apply(action_states(state), has_sessions=state.has_sessions)
 
     # -- unlocking and the library ------------------------------------------------------------------
 
@@ -185,7 +258,7 @@ class MainWindow(QMainWindow):
         for record in records[:10]:
             act = menu.addAction(record.title)
             act.triggered.connect(lambda _=False, sid=record.session_id: self.open_session(sid))
-        self._update_enabled()
+        self.refresh_actions()
 
     def show_library(self) -> None:
         self.refresh_library()
@@ -238,7 +311,7 @@ class MainWindow(QMainWindow):
         self.reader.clear()
         self.agenda.set_session(opened.agenda, opened.member, self.session.read_set(), self._expired_on)
         self._show_page_note()
-        self._update_enabled()
+        self.refresh_actions()
 
     def close_session(self) -> None:
         self._page_note = ""
@@ -248,7 +321,7 @@ class MainWindow(QMainWindow):
         self.show_agenda()
         self.show_library()
         self.retranslate()
-        self._update_enabled()
+        self.refresh_actions()
 
     def _document_ready(self, doc: LoadedDocument) -> None:
         self._page_note = ""
@@ -256,7 +329,7 @@ class MainWindow(QMainWindow):
         self.reader.show_document(doc)
         self.agenda.set_current(doc.entry)
         self.centre.setCurrentIndex(READER_PAGE)
-        self._update_enabled()
+        self.refresh_actions()
 
     def _document_refused(self, entry: str, exc: PaperlessError) -> None:
         self.statusBar().clearMessage()
@@ -301,6 +374,38 @@ class MainWindow(QMainWindow):
 
     def reveal_toolbar(self, y: int) -> None:
         self._reading.reveal_toolbar(y)
+
+    def _reading_left(self) -> None:
+        """Reading mode was left: bars and panels as the View menu says."""
+        a = self.actions_
+        self.hint.hide()
+        self.menuBar().setVisible(True)
+        self.statusBar().setVisible(True)
+        self.reader.search_panel.setVisible(a.search_panel.isChecked())
+        self.reader.view.sidebar.setVisible(a.thumbnails.isChecked() or a.outline.isChecked())
+        self.show_agenda()
+        self.show_notes_panel()
+
+    def show_notes_panel(self) -> None:
+        """Visible while a session is open and View ▸ My notes is on; hidden in reading mode
+        until asked for (as the agenda)."""
+        visible = self.actions_.notes_panel.isChecked() and self.session.opened is not None
+        if not (visible and self.reading_mode):
+            self.notes.panel.setVisible(visible)
+
+    def _notes_panel_toggled(self, on: bool) -> None:
+        self.services.settings.set_flag(NOTES_SETTING, on)
+        panel = self.notes.panel
+        if not on and panel.isVisible():
+            self._notes_width = panel.width()
+        panel.setVisible(on and self.session.opened is not None)  # asked for: even in reading mode
+        if on and panel.isVisible():
+            sizes, i = self.splitter.sizes(), self.splitter.indexOf(panel)
+            grow = self._notes_width - sizes[i]  # it comes back as wide as it was
+            if grow > 0 and sizes[1] - grow >= CENTRE_MIN:
+                sizes[1] -= grow
+                sizes[i] += grow
+                self.splitter.setSizes(sizes)
 
     def _night(self, on: bool) -> None:
         self.services.settings.set_flag("night", on)
@@ -352,13 +457,17 @@ class MainWindow(QMainWindow):
             self.retranslate()
             self._show_page_note()
         elif event.type() == QEvent.Type.PaletteChange:  # e.g. Windows switched to dark mode
-            self.actions_.set_icons(self.icons, self.palette().color(QPalette.ColorRole.WindowText))
+            colour = self.palette().color(QPalette.ColorRole.WindowText)
+            self.actions_.set_icons(self.icons, colour)
+            if hasattr(self, "notes_toolbar"):
+                self.notes_toolbar.set_icons(self.icons, colour)
         elif event.type() == QEvent.Type.WindowStateChange and self.reading_mode and not self.isFullScreen():
             QTimer.singleShot(0, self, lambda: self.actions_.full_screen.setChecked(self.isFullScreen()))
         super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.actions_.retranslate()
+        self.refresh_actions()  # the tips, in the new language, after the texts
         self._language_changed(self.services.language)
         title = self.session.opened.agenda.title if self.session.opened else ""
         self.setWindowTitle(f"{title} \u2014 Paperless" if title else "Paperless")
@@ -373,10 +482,11 @@ class MainWindow(QMainWindow):
             save_card_file(self.services, self, self.services.identity.card)
 
     def _busy(self, busy: bool) -> None:
-        if busy:
+        if busy and not self._busy_cursor:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
+        elif not busy and self._busy_cursor:
             QApplication.restoreOverrideCursor()
+        self._busy_cursor = busy
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -399,6 +509,7 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """Save the reading state and the notes, forget the session (idempotent)."""
+        self._busy(False)
         if self.session.opened is not None:
             self.session.close_session()
             self.reader.clear()

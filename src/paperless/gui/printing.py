@@ -7,7 +7,9 @@ as it arrives, drawn onto the printer on the GUI thread — fitted to the paper,
 annotations drawn over it as vectors, the watermark over all — one page at a time, so memory
 holds one page image. A progress dialog counts the pages and can cancel; a page that cannot
 be rendered stops the job with a clear message (nothing half-printed is sent on: the printer
-is aborted). Without a policy that allows printing the action is off and says why.
+is aborted). Whether the action is on, and why not, is the window's action state
+(``gui.action_state``); the policy is asked again for every page, so a session that expires in the
+middle of a job stops it.
 """
 
 from __future__ import annotations
@@ -19,19 +21,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from paperless.core.errors import PaperlessError
-from paperless.core.render import Image, Priority
-from paperless.gui.annotations.shapes import PageShapes
-from paperless.gui.viewer.bridge import Bridge, deliver
-from paperless.gui.viewer.painting import DAY, to_qimage
+from paperless.core.render import Image, Priority, RenderWorker
+from paperless.gui.files import FilePicker
+from paperless.gui.session import SessionController
+from paperless.gui.tasks import Tasks
+from paperless.gui.viewer.document_view import DocumentView
+from paperless.gui.viewer.painting import to_qimage
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from paperless.core.model import LoadedDocument
-    from paperless.gui.main_window import MainWindow
 
 PRINT_DPI = 300
 MAX_PIXELS = 48_000_000  # a page image is never bigger (an A0 drawing prints at less than PRINT_DPI)
@@ -61,12 +64,24 @@ def fitted(paper: QRectF, width: float, height: float) -> QRectF:
 
 
 class Printing(QObject):
-    finished = Signal(int, object)  # pages printed, the error (None: done or cancelled)
+    """Printing the document on screen. Narrow dependencies: the session (its policy and
+    documents), the view (what a page shows), the render worker, the file picker (the printer
+    dialog) and the task layer; it says what happened through signals."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
-        self._bridge = Bridge(self)
+    finished = Signal(int, object)  # pages printed, the error (None: done or cancelled)
+    failed = Signal(object)  # a PaperlessError to show
+    message = Signal(str)  # a short note for the member ("3 pages sent to the printer.")
+    busy_changed = Signal(bool)
+
+    def __init__(self, session: SessionController, view: DocumentView, worker: RenderWorker, files: FilePicker,
+                 tasks: Tasks, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._view = view
+        self._worker = worker
+        self._files = files
+        self._parent = parent
+        self._job = tasks.scope()  # renewed when a job ends: a page rendered for an old job is dropped
         self.document: LoadedDocument | None = None
         self._printer: QPrinter | None = None
         self._painter: QPainter | None = None
@@ -74,15 +89,9 @@ class Printing(QObject):
         self._done = 0
         self._progress: QProgressDialog | None = None
         self._file: tuple[Path, Path] | None = None  # printing to a PDF file: (written now, final name)
-        self._serial = 0
-        a = window.actions_
-        a.print_.triggered.connect(self.print_document)
-        window.session.document_ready.connect(self._document_ready)
-        window.session.closing.connect(self._closing)
-        window.session.session_expired.connect(self._closing)  # the documents are closed: so is printing
-        # after the actions have taken the new language's texts: say again why not, if not
-        window.services.translators.changed.connect(lambda _lang: QTimer.singleShot(0, self, self._enable))
-        self._enable()
+        session.document_ready.connect(self._document_ready)
+        session.closing.connect(self._closing)
+        session.session_expired.connect(self._closing)  # the documents are closed: so is printing
 
     @property
     def busy(self) -> bool:
@@ -92,32 +101,19 @@ class Printing(QObject):
 
     def _document_ready(self, doc: LoadedDocument) -> None:
         self.document = doc
-        self._enable()
 
     def _closing(self) -> None:
         self.cancel()
         self.document = None
-        self._enable()
 
     def _allowed(self) -> bool:
-        policy = self._w.session.policy
+        policy = self._session.policy
         return policy is not None and policy.can_print()
-
-    def _enable(self) -> None:
-        a = self._w.actions_
-        a.print_.setEnabled(self.document is not None and self._allowed() and not self.busy)
-        opened = self._w.session.opened
-        if opened is not None and not opened.agenda.allow_print:
-            refused = self.tr("The office does not allow printing or exporting this session's documents")
-            a.print_.setToolTip(refused)
-            a.print_.setStatusTip(refused)
-        else:
-            a.retranslate_print()
 
     # -- the job ---------------------------------------------------------------------------------
 
     def print_document(self) -> None:
-        doc, view = self.document, self._w.reader.view
+        doc, view = self.document, self._view
         if doc is None or self.busy or not self._allowed() or view.document_id() != doc.entry:
             return
         from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
@@ -126,7 +122,7 @@ class Printing(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(doc.title)
         printer.setFromTo(1, count)
-        if not self._w.services.files.choose_printer(self._w, printer, count):
+        if not self._files.choose_printer(self._parent, printer, count):
             return
         first, last = printer.fromPage(), printer.toPage()
         pages = list(range(first - 1, last)) if first > 0 and last >= first else list(range(count))
@@ -141,15 +137,15 @@ class Printing(QObject):
         painter = QPainter()
         if not painter.begin(printer):
             self._drop_file()
-            self._w.show_failure(PrinterUnavailableError())
+            self.failed.emit(PrinterUnavailableError())
             return
-        self._serial += 1
+        self._job.renew()
         self._printer, self._painter, self._pages, self._done = printer, painter, pages, 0
-        self._progress = QProgressDialog(self.tr("Printing\u2026"), self.tr("Cancel"), 0, len(pages), self._w)
+        self._progress = QProgressDialog(self.tr("Printing\u2026"), self.tr("Cancel"), 0, len(pages), self._parent)
         self._progress.setWindowTitle(self.tr("Print"))
         self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
         self._progress.canceled.connect(self.cancel)
-        self._enable()
+        self.busy_changed.emit(True)
         self._request()
 
     def cancel(self) -> None:
@@ -158,21 +154,20 @@ class Printing(QObject):
             self._end(aborted=True, error=None)
 
     def _request(self) -> None:
-        doc, view = self.document, self._w.reader.view
+        doc = self.document
         if doc is None or self._printer is None:
             return
         page = self._pages[self._done]
-        width, height = view.canvas.pages.size(page)
+        width, height = self._view.page_size(page)
         scale = min(PRINT_DPI / 72, math.sqrt(MAX_PIXELS / max(1.0, width * height)))
-        self._w.services.worker.call(doc.entry, lambda d: d.render(page, scale),
-                                     deliver(self._bridge, self, Printing._rendered, self._serial, page),
-                                     Priority.BACKGROUND)
+        back = self._job.callback(self, Printing._rendered, page)
+        self._worker.call(doc.entry, lambda d: d.render(page, scale), back, Priority.BACKGROUND)
 
-    def _rendered(self, serial: int, page: int, image: Image | None, error: str | None) -> None:
-        if serial != self._serial or self._printer is None or self._painter is None:
+    def _rendered(self, page: int, image: Image | None, error: str | None) -> None:
+        if self._printer is None or self._painter is None:
             return
         if not self._allowed():  # asked for every page: a session that expires mid-job stops printing
-            self._w.session.check_expiry()
+            self._session.check_expiry()
             self.cancel()
             return
         if image is None:
@@ -181,13 +176,12 @@ class Printing(QObject):
         printer, painter = self._printer, self._painter
         if self._done > 0:
             printer.newPage()
-        width, height = self._w.reader.view.canvas.pages.size(page)
+        width, height = self._view.page_size(page)
         paper = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
         paper.moveTo(0, 0)
         target = fitted(paper, width, height)
         painter.drawImage(target, to_qimage(image, 1.0))
-        self._marks(painter, page, target, target.width() / width)
-        self._w.reader.view.canvas.watermark.paint_whole(painter, target, DAY.watermark)
+        self._view.paint_page_extras(painter, page, target)
         self._done += 1
         if self._progress is not None:
             self._progress.setValue(self._done)
@@ -198,13 +192,6 @@ class Printing(QObject):
         else:
             self._end(aborted=False, error=None)
 
-    def _marks(self, painter: QPainter, page: int, target: QRectF, scale: float) -> None:
-        annotating = self._w.reader.view.annotating
-        shown = annotating.on_page(page)
-        if shown:
-            shapes = PageShapes(s for s in (annotating.shapes.shape(a, page) for a in shown) if s)
-            shapes.paint(painter, target, scale, False)
-
     def _drop_file(self) -> None:
         if self._file is not None:
             self._file[0].unlink(missing_ok=True)
@@ -213,7 +200,7 @@ class Printing(QObject):
     def _end(self, *, aborted: bool, error: BaseException | None) -> None:
         printer, painter, done = self._printer, self._painter, self._done
         self._printer, self._painter = None, None
-        self._serial += 1
+        self._job.renew()
         if aborted and printer is not None:
             printer.abort()
         if painter is not None and painter.isActive():
@@ -232,9 +219,9 @@ class Printing(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        self._enable()
+        self.busy_changed.emit(False)
         if error is not None:
-            self._w.show_failure(error)
+            self.failed.emit(error)
         elif not aborted:
-            self._w.hint.show_floating(self.tr("%n page(s) sent to the printer.", "", done), 5000, 420)
+            self.message.emit(self.tr("%n page(s) sent to the printer.", "", done))
         self.finished.emit(0 if aborted or error is not None else done, error)

@@ -14,7 +14,8 @@
 Built in, so no caller writes it by hand:
 
 * **stale results are dropped**: work started in a :class:`Scope` (a session, a document, a print
-  job) whose scope has since been renewed or closed never calls back;
+  job) whose scope has since been renewed or closed never calls back (the work itself still runs:
+  a save queued before the session closed is not lost);
 * **cancellation**: a :class:`Task` can be cancelled; work that looks at ``task.cancelled``
   stops early, and a cancelled task never calls back;
 * **exceptions never vanish**: an exception from a job without its own failure handler, or from
@@ -50,7 +51,7 @@ class Scope:
     """
 
     def __init__(self, tasks: Tasks) -> None:
-        self._tasks = tasks
+        self._tasks = weakref.ref(tasks)
         self._lock = threading.Lock()
         self._generation = 0
         self._closed = False
@@ -81,7 +82,10 @@ class Scope:
     def callback(self, receiver: object, method: Callable[..., Any], *bound: object) -> Callable[..., None]:
         """A callback for another thread (the render worker): ``method(receiver, *bound, *args)``
         later on the GUI thread, unless this scope has changed since or the receiver is gone."""
-        return self._tasks.callback(receiver, method, *bound, scope=self)
+        tasks = self._tasks()
+        if tasks is None:
+            return lambda *args: None
+        return tasks.callback(receiver, method, *bound, scope=self)
 
 
 class Task:
@@ -100,10 +104,15 @@ class Task:
 
 
 class Lane:
-    """Threads of one kind; see :class:`Tasks`."""
+    """Threads of one kind; see :class:`Tasks`.
+
+    A lane, and the work queued on it, hold the task layer only weakly: its Qt object is then
+    never destroyed on a worker thread (a garbage collection there, or the last reference dropped
+    there, would tear down Qt connections off the GUI thread and can deadlock with it).
+    """
 
     def __init__(self, tasks: Tasks, name: str, threads: int, *, low_priority: bool = False) -> None:
-        self._tasks = tasks
+        self._tasks = weakref.ref(tasks)
         self.name = name
         self._pool = QThreadPool(tasks)
         self._pool.setMaxThreadCount(threads)
@@ -117,27 +126,34 @@ class Lane:
         the exception goes to ``Tasks.failed``."""
         job = task or Task(f"{self.name}-{next(self._names)}")
         generation = scope.generation if scope is not None else 0
-        tasks = self._tasks
-        tasks._started()
-        low = self._low
+        owner = self._tasks()
+        if owner is None:  # whoever runs work must hold the task layer (the app's services do)
+            raise RuntimeError(f"the task layer of lane {self.name!r} is gone")
+        owner._started()
+        ref, low = self._tasks, self._low
 
         def wanted() -> bool:
             return not job.cancelled.is_set() and (scope is None or scope.current(generation))
+
+        def back(fn: Callable[[Tasks], None]) -> None:
+            tasks = ref()
+            if tasks is not None:
+                tasks._post(lambda: fn(tasks))
 
         def work() -> None:
             if low:
                 _lower_priority()
             try:
-                if not wanted():
-                    tasks._post(lambda: tasks._finished())
+                if job.cancelled.is_set():  # a stale scope only drops the result: the work (a save) still runs
+                    back(lambda tasks: tasks._finished())
                     return
                 try:
                     result = op()
                 except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
                     error = exc  # ``exc`` is unbound once the except block ends
-                    tasks._post(lambda: tasks._finish(wanted, on_failure or tasks.report, error))
+                    back(lambda tasks: tasks._finish(wanted, on_failure or tasks.report, error))
                     return
-                tasks._post(lambda: tasks._finish(wanted, on_success, result))
+                back(lambda tasks: tasks._finish(wanted, on_success, result))
             finally:
                 job.finished.set()
 
@@ -214,7 +230,7 @@ class Tasks(QObject):
         posts ``method(receiver, *bound, *args)`` to the GUI thread. It holds only a weak reference
         to ``receiver`` (a widget never dies on another thread); the call is dropped if the receiver
         has gone, or ``scope`` has changed since this callable was made."""
-        ref = weakref.ref(receiver)
+        ref, me = weakref.ref(receiver), weakref.ref(self)
         generation = scope.generation if scope is not None else 0
 
         def deliver(*args: object) -> None:
@@ -226,7 +242,9 @@ class Tasks(QObject):
                     return
                 method(target, *bound, *args)
 
-            self._post(lambda: self._guarded(run))
+            tasks = me()
+            if tasks is not None:
+                tasks._post(lambda: tasks._guarded(run))
 
         return deliver
 

@@ -62,8 +62,9 @@ class NotesModel:
             return self._docs[doc].get(uuid) if doc is not None else None
 
     def all_loaded(self) -> list[Annotation]:
+        """Every live annotation held (documents loaded, and changes told for others)."""
         with self._lock:
-            return sorted((a for doc in self._loaded for a in self._docs.get(doc, {}).values()), key=_order)
+            return sorted((a for doc in self._docs.values() for a in doc.values()), key=_order)
 
     def item_note(self, item_index: int) -> str:
         with self._lock:
@@ -111,16 +112,21 @@ class NotesModel:
         self.observers.notify(change)
         return change
 
-    def clear(self) -> None:
-        """The session ended: nothing is held any more."""
+    def loaded_documents(self) -> list[str]:
         with self._lock:
+            return sorted(self._loaded)
+
+    def clear(self) -> None:
+        """The session ended: nothing is held any more (the documents held are named in the change)."""
+        with self._lock:
+            held = frozenset(self._docs) | frozenset(self._loaded)
             self._docs.clear()
             self._where.clear()
             self._versions.clear()
             self._loaded.clear()
             self._item_notes.clear()
             self._bookmarks.clear()
-        self.observers.notify(NotesChanged(reset=True))
+        self.observers.notify(NotesChanged(documents=held, reset=True))
 
     # ---- merging (under the lock) ------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ class CarryOver(QObject):
         super().__init__(parent)
         self._controller = controller
         self._worker = worker
+        self._tasks = tasks  # held: a lane holds its task layer only weakly
         self._lane = tasks.background
         self._cancel = threading.Event()
         self._next: tuple[dict[str, str], Reader, frozenset[str]] | None = None  # asked while another ran

@@ -1,21 +1,25 @@
 """AnnotationController: the GUI's side of the member's notes (issue 4).
 
 Every database call runs on ONE database worker (the task layer's ``db`` lane: one thread,
-Anki's "one database worker"); results come back on the GUI thread, where this object keeps
-a mirror of the annotations of the documents seen in this session, so painting never waits
-for the database. Changes are not shown before they are saved: a save takes well under a
-millisecond (bench/bench_notes.py), so the page updates in the same frame, and a failed
-save (full disk, damaged file) shows its message and changes nothing on screen.
+Anki's "one database worker"). What the app shows is the Qt-free
+:class:`~paperless.core.model.NotesModel`: loads and saves are merged into it (by version), and
+so is any change from elsewhere (the coming sync of the member's other devices, the meeting
+channel) — the model tells this controller, which tells the views on the GUI thread, so painting
+never waits for the database and never knows where a change came from. The app's own changes
+are not shown before they are saved: a save takes well under a millisecond
+(bench/bench_notes.py), so the page updates in the same frame, and a failed save (full disk,
+damaged file) shows its message and changes nothing on screen.
 
 Signals tell the views what to repaint: ``changed(doc_hash)`` after any change to that
-document's annotations (including undo/redo and loading), ``notes_changed()`` for item notes
-and bookmarks, ``history_changed()`` for the Undo/Redo actions.
+document's annotations (including undo/redo, loading and changes from elsewhere),
+``notes_changed()`` for item notes and bookmarks, ``history_changed()`` for Undo/Redo.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,7 +28,8 @@ from PySide6.QtCore import QObject, Signal
 
 from paperless.core.anchoring import Anchor
 from paperless.core.identity import UnlockedIdentity
-from paperless.core.notes import Annotation, AnnotationKind, Bookmark, Content, ItemNote, JsonDict
+from paperless.core.model import NotesChanged, NotesModel
+from paperless.core.notes import Annotation, AnnotationKind, Bookmark, Content, ItemNote, JsonDict, TextMarkup
 from paperless.core.notes.editing import AnnotationEditor, Outcome, Step, StepKind
 from paperless.gui.tasks import Tasks
 
@@ -51,22 +56,22 @@ class AnnotationController(QObject):
     damaged = Signal(object)  # NotesTamperedError: a saved record that cannot be read (once each; the rest is shown)
     _damage_found = Signal(object)  # from the database worker
 
-    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: Tasks, parent: QObject | None = None, *, model: NotesModel | None = None) -> None:
         super().__init__(parent)
+        self._tasks = tasks
         self._db = tasks.db
+        self.model = model or NotesModel(on_error=tasks.report)  # what is shown; any source may change it
+        self.model.observers.subscribe(self._told)
         self._store: NotesStore | None = None
         self._editor: AnnotationEditor | None = None
         self._session: str | None = None
-        self._docs: dict[str, dict[str, Annotation]] = {}  # doc_hash -> uuid -> live annotation
-        self._loading: set[str] = set()
-        self._item_notes: dict[int, ItemNote] = {}
-        self._bookmarks: dict[str, Bookmark] = {}
+        self._loading: set[str] = set()  # documents asked for before the session's store was open
         self._can_undo = self._can_redo = False
         self._undo_step: Step | None = None
         self._redo_step: Step | None = None
         self._damage_seen: set[tuple[object, object]] = set()
         self._damage_found.connect(self._damage)
-        self._serial = 0  # bumped when the session changes: late answers are dropped
+        self._scope = tasks.scope()  # renewed when the session changes: late answers are dropped
         self._closed = False
         self._db_store: NotesStore | None = None  # touched on the database worker only
         self._notes_sent: dict[int, str] = {}  # item note texts sent and not yet saved
@@ -76,8 +81,8 @@ class AnnotationController(QObject):
     def start(self, folder: Path, identity: UnlockedIdentity, session_id: str) -> None:
         """Open the member's store (if not yet) and begin a session's notes."""
         self.stop()
-        serial = self._serial
         sid = store_session_id(session_id)
+        generation = self._scope.generation
 
         def open_all() -> tuple[NotesStore, list[ItemNote], list[Bookmark]]:
             from paperless.core.notes.store import NotesStore  # SQLAlchemy: loaded with the first session
@@ -95,13 +100,11 @@ class AnnotationController(QObject):
             if self._closed:
                 return  # closed meanwhile: close() queued the store's closing after this job
             self._store = s
-            if serial != self._serial:
-                return
+            if not self._scope.current(generation):
+                return  # another session was started meanwhile
             self._session, self._editor = sid, AnnotationEditor(s, sid)
-            self._item_notes = {n.item_index: n for n in notes if not n.deleted}
-            self._bookmarks = {b.uuid: b for b in bookmarks if not b.deleted}
+            self.model.load_notes(notes, bookmarks)
             self.ready.emit()
-            self.notes_changed.emit()
             for doc_hash in list(self._loading):
                 self._load(doc_hash)
 
@@ -115,18 +118,12 @@ class AnnotationController(QObject):
 
     def stop(self) -> None:
         """End the session's notes (the undo history goes with it; everything is saved)."""
-        self._serial += 1
+        self._scope.renew()
         self._session, self._editor = None, None
-        docs = list(self._docs)
-        self._docs.clear()
         self._loading.clear()
-        self._item_notes.clear()
         self._notes_sent.clear()
-        self._bookmarks.clear()
         self._set_history(None, None)
-        for doc_hash in docs:
-            self.changed.emit(doc_hash)
-        self.notes_changed.emit()
+        self.model.clear()
 
     def close(self) -> None:
         """Stop and close the store (on the database worker, after what is queued — an open
@@ -149,34 +146,27 @@ class AnnotationController(QObject):
 
     def annotations(self, doc_hash: str) -> list[Annotation]:
         """The live annotations of a document; asks the database the first time."""
-        found = self._docs.get(doc_hash)
-        if found is None:
+        if not self.model.is_loaded(doc_hash):
             self._load(doc_hash)
-            return []
-        return list(found.values())
+        return self.model.annotations(doc_hash)
 
     def on_page(self, doc_hash: str, page: int) -> list[Annotation]:
         return [a for a in self.annotations(doc_hash) if a.page == page or _spans(a, page)]
 
     def find(self, uuid: str) -> Annotation | None:
-        for by_uuid in self._docs.values():
-            if uuid in by_uuid:
-                return by_uuid[uuid]
-        return None
+        return self.model.find(uuid)
 
     def all_loaded(self) -> list[Annotation]:
-        return [a for d in self._docs.values() for a in d.values()]
+        return self.model.all_loaded()
 
     def item_note(self, item_index: int) -> str:
-        note = self._item_notes.get(item_index)
-        return note.text if note is not None else ""
+        return self.model.item_note(item_index)
 
     def item_notes(self) -> dict[int, str]:
-        return {i: n.text for i, n in self._item_notes.items()}
+        return self.model.item_notes()
 
     def bookmarks(self, doc_hash: str | None = None) -> list[Bookmark]:
-        marks = [b for b in self._bookmarks.values() if doc_hash is None or b.doc_hash == doc_hash]
-        return sorted(marks, key=lambda b: (b.doc_hash, b.page))
+        return self.model.bookmarks(doc_hash)
 
     @property
     def can_undo(self) -> bool:
@@ -196,7 +186,7 @@ class AnnotationController(QObject):
 
     def load_all(self, doc_hashes: list[str], done: Callable[[], None] | None = None) -> None:
         """Load every document's annotations (for the list of all my annotations, exports)."""
-        editor, serial = self._editor, self._serial
+        editor = self._editor
         if editor is None:
             return
 
@@ -204,19 +194,15 @@ class AnnotationController(QObject):
             return editor.annotations()
 
         def got(annotations: list[Annotation]) -> None:
-            if serial != self._serial:
-                return
-            for doc_hash in doc_hashes:
-                self._docs.setdefault(doc_hash, {})
+            by_doc: dict[str, list[Annotation]] = {doc_hash: [] for doc_hash in doc_hashes}
             for a in annotations:
-                if not a.deleted:
-                    self._docs.setdefault(a.doc_hash, {})[a.uuid] = a
-            for doc_hash in set(doc_hashes) | {a.doc_hash for a in annotations}:
-                self.changed.emit(doc_hash)
+                by_doc.setdefault(a.doc_hash, []).append(a)
+            for doc_hash, found in by_doc.items():
+                self.model.load(doc_hash, found)
             if done is not None:
                 done()
 
-        self._db.run(fetch, got, self.failed.emit)
+        self._scope.run(self._db, fetch, got, self.failed.emit)
 
     # ---- changes --------------------------------------------------------------------------------
 
@@ -247,7 +233,7 @@ class AnnotationController(QObject):
         return self._notes_sent.get(item_index, self.item_note(item_index))
 
     def set_item_note(self, item_index: int, text: str) -> None:
-        store, sid, serial = self._store, self._session, self._serial
+        store, sid = self._store, self._session
         if store is None or sid is None or self.latest_item_note(item_index) == text:
             return
         self._notes_sent[item_index] = text
@@ -257,53 +243,33 @@ class AnnotationController(QObject):
                 del self._notes_sent[item_index]
 
         def saved(note: ItemNote) -> None:
-            if serial == self._serial:
-                settled()
-                self._item_notes[item_index] = note
-                self.notes_changed.emit()
+            settled()
+            self.model.apply([note])
 
         def failed(exc: BaseException) -> None:
-            if serial == self._serial:
-                settled()
+            settled()
             self.failed.emit(exc)
 
-        self._db.run(lambda: store.set_item_note(sid, item_index, text), saved, failed)
+        self._scope.run(self._db, lambda: store.set_item_note(sid, item_index, text), saved, failed)
 
     def add_bookmark(self, doc_hash: str, page: int, label: str = "") -> None:
-        store, sid, serial = self._store, self._session, self._serial
-        if store is None or sid is None:
-            return
-
-        def saved(mark: Bookmark) -> None:
-            if serial == self._serial:
-                self._bookmarks[mark.uuid] = mark
-                self.notes_changed.emit()
-
-        self._db.run(lambda: store.add_bookmark(sid, doc_hash, page, label), saved, self.failed.emit)
+        store, sid = self._store, self._session
+        if store is not None and sid is not None:
+            self._save(lambda: store.add_bookmark(sid, doc_hash, page, label))
 
     def rename_bookmark(self, uuid: str, label: str) -> None:
-        store, serial = self._store, self._serial
-        if store is None:
-            return
-
-        def saved(mark: Bookmark) -> None:
-            if serial == self._serial:
-                self._bookmarks[mark.uuid] = mark
-                self.notes_changed.emit()
-
-        self._db.run(lambda: store.rename_bookmark(uuid, label), saved, self.failed.emit)
+        store = self._store
+        if store is not None:
+            self._save(lambda: store.rename_bookmark(uuid, label))
 
     def remove_bookmark(self, uuid: str) -> None:
-        store, serial = self._store, self._serial
-        if store is None:
-            return
+        store = self._store
+        if store is not None:
+            self._save(lambda: store.remove_bookmark(uuid))
 
-        def saved(_mark: Bookmark) -> None:
-            if serial == self._serial:
-                self._bookmarks.pop(uuid, None)
-                self.notes_changed.emit()
-
-        self._db.run(lambda: store.remove_bookmark(uuid), saved, self.failed.emit)
+    def _save(self, save: Callable[[], Bookmark]) -> None:
+        """A bookmark change on the database worker; the model has it once it is saved."""
+        self._scope.run(self._db, save, lambda mark: self.model.apply([mark]), self.failed.emit)
 
     def call_store(self, fn: Callable[[NotesStore, str], T], timeout: float = 120.0) -> T:
         """Run ``fn(store, session_id)`` on the database worker and wait for its result.
@@ -316,8 +282,8 @@ class AnnotationController(QObject):
         return self._db.call(lambda: fn(store, sid), timeout)
 
     def reload(self) -> None:
-        """Read the loaded documents' annotations again (after a change made elsewhere)."""
-        for doc_hash in list(self._docs):
+        """Read the loaded documents' annotations again from the store."""
+        for doc_hash in self.model.loaded_documents():
             self._load(doc_hash)
 
     def wait(self) -> None:
@@ -327,23 +293,26 @@ class AnnotationController(QObject):
     # ---- internals --------------------------------------------------------------------------------
 
     def _load(self, doc_hash: str) -> None:
+        if doc_hash in self._loading:
+            return  # already asked for
         self._loading.add(doc_hash)
-        editor, serial = self._editor, self._serial
+        editor = self._editor
         if editor is None:
             return  # loaded once the session's store is open
 
         def got(annotations: list[Annotation]) -> None:
-            if serial != self._serial:
-                return
             self._loading.discard(doc_hash)
-            self._docs[doc_hash] = {a.uuid: a for a in annotations if not a.deleted}
-            self.changed.emit(doc_hash)
+            self.model.load(doc_hash, annotations)
 
-        self._db.run(lambda: editor.annotations(doc_hash), got, self.failed.emit)
+        def failed(exc: BaseException) -> None:
+            self._loading.discard(doc_hash)
+            self.failed.emit(exc)
+
+        self._scope.run(self._db, lambda: editor.annotations(doc_hash), got, failed)
 
     def _change(self, change: Callable[[AnnotationEditor], Outcome | None],
                 on_done: Callable[[Annotation], None] | None = None) -> None:
-        editor, serial = self._editor, self._serial
+        editor = self._editor
         if editor is None:
             return
 
@@ -354,30 +323,25 @@ class AnnotationController(QObject):
 
         def done(result: tuple[Outcome | None, Step | None, Step | None]) -> None:
             outcome, undo_step, redo_step = result
-            if serial != self._serial:
-                return
             self._set_history(undo_step, redo_step)
             if outcome is None:
                 return
-            self._apply(outcome)
+            self.model.apply([outcome.annotation])
             if on_done is not None:
                 on_done(outcome.annotation)
 
-        self._db.run(run, done, self.failed.emit)
+        self._scope.run(self._db, run, done, self.failed.emit)
 
-    def _apply(self, outcome: Outcome) -> None:
-        now, before = outcome.annotation, outcome.previous
-        touched = {now.doc_hash}
-        if before is not None and before.doc_hash != now.doc_hash:
-            self._docs.get(before.doc_hash, {}).pop(now.uuid, None)
-            touched.add(before.doc_hash)
-        doc = self._docs.setdefault(now.doc_hash, {})
-        if now.deleted:
-            doc.pop(now.uuid, None)
-        else:
-            doc[now.uuid] = now
-        for doc_hash in touched:
+    # ---- the model's changes, from any source, to the views on the GUI thread -------------------
+
+    def _told(self, change: NotesChanged) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            self._tasks.post(lambda: self._told(change))
+            return
+        for doc_hash in sorted(change.documents):
             self.changed.emit(doc_hash)
+        if change.item_notes or change.bookmarks or change.reset:
+            self.notes_changed.emit()
 
     def _set_history(self, undo_step: Step | None, redo_step: Step | None) -> None:
         self._undo_step, self._redo_step = undo_step, redo_step
@@ -386,12 +350,8 @@ class AnnotationController(QObject):
 
 
 def _spans(annotation: Annotation, page: int) -> bool:
-    """A text markup crossing a page break has rects on the next page too."""
-    anchor = annotation.payload.get("anchor")
-    if not isinstance(anchor, dict):
-        return False
-    rects = anchor.get("rects")
-    return isinstance(rects, list) and any(isinstance(r, list) and r and r[0] == page for r in rects)
+    """A text markup crossing a page break has lines on the next page too."""
+    return isinstance(annotation.content, TextMarkup) and page in annotation.content.pages
 
 
 __all__ = ["AnnotationController", "StepKind", "store_session_id"]

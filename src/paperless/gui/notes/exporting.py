@@ -19,9 +19,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressDialog, QWidget
 
 from paperless.core.bundle import Agenda
 from paperless.core.export import (
@@ -37,7 +37,8 @@ from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.notes.note_text import plain_note_text
 
 if TYPE_CHECKING:
-    from paperless.gui.main_window import MainWindow
+    from paperless.gui.services import AppServices
+    from paperless.gui.session import SessionController
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 300
@@ -61,10 +62,20 @@ def without_document_text(annotation: Annotation) -> Annotation:
 
 
 class Exporter(QObject):
-    def __init__(self, window: MainWindow, controller: AnnotationController,
-                 pending_notes: Callable[[], dict[int, str]]) -> None:
-        super().__init__(window)
-        self._w = window
+    """The two exports. Narrow dependencies: the session (its policy), the notes, the app's services
+    (files, tasks, the member's name and language) and a parent for its dialogs; what happened is
+    said through signals."""
+
+    status = Signal(str, int)  # a status-bar message and for how long (0: until replaced; "" clears)
+    failed = Signal(object)  # an exception to show
+    busy_changed = Signal(bool)
+
+    def __init__(self, session: SessionController, services: AppServices, controller: AnnotationController,
+                 pending_notes: Callable[[], dict[int, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._services = services
+        self._parent = parent
         self._c = controller
         self._pending_notes = pending_notes
         self.warn = True  # the "not protected" warning, until the member says enough (per session)
@@ -80,9 +91,9 @@ class Exporter(QObject):
 
     def _may_export(self) -> bool:
         """The office's policy, asked now (a session may expire while the member chooses a file)."""
-        policy = self._w.session.policy
+        policy = self._session.policy
         if policy is None or not policy.can_export():
-            self._w.session.check_expiry()  # crossing the expiry closes the documents and says so
+            self._session.check_expiry()  # crossing the expiry closes the documents and says so
             return False
         return True
 
@@ -118,7 +129,7 @@ class Exporter(QObject):
         def ask() -> None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             start = str(Path(folder) / suggested) if folder else suggested
-            path = self._w.services.files.save_file(self._w, title, start, filters)
+            path = self._services.files.save_file(self._parent, title, start, filters)
             if path is not None:
                 if not path.suffix:
                     path = path.with_suffix(".pdf")
@@ -128,7 +139,7 @@ class Exporter(QObject):
             ask()
             return
         box = QMessageBox(QMessageBox.Icon.Warning, title, self.tr("The exported file will not be protected."),
-                          QMessageBox.StandardButton.NoButton, self._w)
+                          QMessageBox.StandardButton.NoButton, self._parent)
         box.setObjectName("exportWarning")
         box.setInformativeText(self.tr(
             "Anyone who gets this file can read it: it is not encrypted and has no password. Save it only "
@@ -151,7 +162,7 @@ class Exporter(QObject):
     def _run_annotated(self, doc: LoadedDocument, path: Path) -> None:
         if not self._may_export():
             return
-        identity = self._w.services.identity
+        identity = self._services.identity
         author = identity.card.name if identity is not None else ""
         annotations = [a for a in self._c.annotations(doc.doc_hash) if not a.deleted]
         data, watermark, title = doc.data, doc.watermark, doc.title
@@ -178,7 +189,7 @@ class Exporter(QObject):
             annotations = [without_document_text(a) for a in annotations]
         bookmarks: list[Bookmark] = self._c.bookmarks()
         texts = {**self._c.item_notes(), **self._pending_notes()}
-        language = self._w.services.language
+        language = self._services.language
         markdown = path.suffix.lower() in (".md", ".markdown", ".txt")
         if not markdown:  # the PDF shows the words, not the Markdown marks of bold and lists
             texts = {i: plain_note_text(t) for i, t in texts.items()}
@@ -197,8 +208,9 @@ class Exporter(QObject):
 
     def _start(self, job: Callable[[], T], done: Callable[[T], None]) -> None:
         self.busy = True
-        self._w.statusBar().showMessage(self.tr("Exporting\u2026"))
-        progress = QProgressDialog(self.tr("Exporting\u2026"), "", 0, 0, self._w)
+        self.busy_changed.emit(True)
+        self.status.emit(self.tr("Exporting\u2026"), 0)
+        progress = QProgressDialog(self.tr("Exporting\u2026"), "", 0, 0, self._parent)
         progress.setObjectName("exportProgress")
         progress.setWindowTitle(self.tr("Export"))
         progress.setCancelButton(None)
@@ -216,10 +228,10 @@ class Exporter(QObject):
 
         def failed(exc: BaseException) -> None:
             self._finish()
-            self._w.statusBar().clearMessage()
-            self._w.show_failure(exc)
+            self.status.emit("", 0)
+            self.failed.emit(exc)
 
-        self._w.services.tasks.processes.run(job, finished, failed)  # a PDF export: one sandboxed child
+        self._services.tasks.processes.run(job, finished, failed)  # a PDF export: one sandboxed child
 
     def _finish(self) -> None:
         self.busy = False
@@ -227,12 +239,13 @@ class Exporter(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
+        self.busy_changed.emit(False)
 
     def _saved(self, path: Path, text: str) -> None:
         self.last_saved = path
-        self._w.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 8000)
+        self.status.emit(self.tr("Saved to %1").replace("%1", str(path)), 8000)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"), text, QMessageBox.StandardButton.NoButton,
-                          self._w)
+                          self._parent)
         box.setObjectName("exportDone")
         box.setInformativeText(self.tr("Saved to: %1\nThis file is not protected.").replace("%1", str(path)))
         folder = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)

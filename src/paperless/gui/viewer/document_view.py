@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from paperless.core.notes import Annotation
 from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Priority, RenderWorker
 from paperless.gui.annotations.controller import AnnotationController
+from paperless.gui.annotations.shapes import PageShapes
 from paperless.gui.annotations.toolbar import AnnotationToolBar
 from paperless.gui.viewer.annotating import Annotating
 from paperless.gui.viewer.bridge import Bridge, deliver
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.layout import PageLayout, ZoomMode, reveal
 from paperless.gui.viewer.outline import OutlinePanel
-from paperless.gui.viewer.painting import Rect
+from paperless.gui.viewer.painting import DAY, Rect
 from paperless.gui.viewer.requests import PageRequests
 from paperless.gui.viewer.selection import selected_text
 from paperless.gui.viewer.thumbnail_marks import ThumbnailMarks
@@ -252,6 +253,20 @@ class DocumentView(Zooming, QWidget):
     def page_width(self, page: int = 0) -> int:
         """The page's width on screen in logical pixels."""
         return self._layout.rect(page).width
+
+    def page_size(self, page: int) -> tuple[float, float]:
+        """The page's size in PDF points."""
+        return self.canvas.pages.size(page)
+
+    def paint_page_extras(self, painter: QPainter, page: int, target: QRectF) -> None:
+        """What goes over a page image printed into ``target``: the member's annotations, then
+        the watermark (by day: paper is white)."""
+        width, _height = self.page_size(page)
+        shown = self.annotating.on_page(page)
+        if shown:
+            shapes = PageShapes(s for s in (self.annotating.shapes.shape(a, page) for a in shown) if s)
+            shapes.paint(painter, target, target.width() / width, False)
+        self.canvas.watermark.paint_whole(painter, target, DAY.watermark)
 
     def selected_text(self) -> str:
         return selected_text(self.canvas.selection)

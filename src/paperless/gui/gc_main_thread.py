@@ -1,0 +1,37 @@
+"""Garbage collection on the GUI thread only (as qutebrowser does).
+
+Python's cyclic garbage collector runs on whichever thread happens to allocate when a threshold
+is crossed — often a worker thread of the task layer or the render worker. If the garbage holds
+a Qt object, tearing it down there disconnects Qt signals off the GUI thread while the GUI thread
+may hold the interpreter lock and wait for the same Qt mutex: the app freezes. So automatic
+collection is switched off and a timer on the GUI thread collects instead, as often as the
+collector's own thresholds ask.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+CHECK_MS = 1000  # how often the GUI thread looks whether a collection is due
+
+
+class MainThreadCollector(QObject):
+    def __init__(self, parent: QObject | None = None, *, interval_ms: int = CHECK_MS) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start()
+        self.destroyed.connect(gc.enable)
+
+    def collect_if_due(self) -> int:
+        """Collect the generations whose counts passed their thresholds; the objects found."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                return gc.collect(generation)
+        return 0
