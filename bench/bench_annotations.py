@@ -264,10 +264,11 @@ def hover(page: list[Annotation], size: tuple[float, float], count: int) -> None
 def whole_frames(pdf_bytes: bytes, page: list[Annotation], count: int) -> None:
     """Full repaints of a DocumentView (page images, border, layer, watermark), with and without."""
     from paperless.core.render import RenderWorker
+    from paperless.gui.tasks import Tasks
     from paperless.gui.viewer import DocumentView
 
     worker = RenderWorker()
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     view.resize(1000, 1100)
     view.sidebar.hide()
     view.show()

@@ -225,12 +225,13 @@ class Viewer:
     def __init__(self, backend: str) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from paperless.gui.tasks import Tasks
         from paperless.gui.viewer import DocumentView
 
         self.app = QApplication.instance() or QApplication([])
         self.backend = RenderProcess() if backend == "process" else None
         self.worker = RenderWorker(document_factory=self.backend or PdfDocument)
-        self.view = DocumentView(self.worker)
+        self.view = DocumentView(self.worker, Tasks())
         self.view.resize(1280, 860)
         self.view.show()
 

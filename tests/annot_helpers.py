@@ -17,6 +17,7 @@ from paperless.core.notes import Annotation, AnnotationKind
 from paperless.core.render import RenderWorker
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.tools import Tool
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView
 
 WAIT = 15_000
@@ -28,7 +29,7 @@ Box = tuple[float, float, float, float]
 
 def make_view(qtbot: QtBot, worker: RenderWorker, controller: AnnotationController | None,
               size: tuple[int, int] = (900, 700)) -> DocumentView:
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     qtbot.addWidget(view)
     view.resize(*size)
     view.sidebar.hide()

@@ -26,6 +26,7 @@ from paperless.core.search import SessionIndex
 from paperless.demo.factory import write_plan
 from paperless.gui.i18n import Translators
 from paperless.gui.search import FindBar, SearchPanel
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView
 from paperless.resources import resource_path
 
@@ -175,7 +176,7 @@ def same(texts: dict[str, tuple[str, str]]) -> None:
 
 def test_the_viewer_follows_a_live_language_switch(qtbot: QtBot, worker: RenderWorker, vietnamese: Translators,
                                                    vi: Tr, tmp_path: Path) -> None:
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
@@ -195,7 +196,7 @@ def test_the_viewer_follows_a_live_language_switch(qtbot: QtBot, worker: RenderW
 
 def test_the_canvas_message_follows_a_live_language_switch(qtbot: QtBot, worker: RenderWorker,
                                                            vietnamese: Translators, vi: Tr) -> None:
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     qtbot.addWidget(view)
     view.show()
     with qtbot.waitSignal(view.load_failed, timeout=WAIT) as failed:

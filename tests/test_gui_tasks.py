@@ -162,11 +162,11 @@ def test_the_task_layer_is_no_garbage_cycle(qtbot: QtBot) -> None:
 
     assert not gc.isenabled()  # the tests, as the app, collect on the main thread only
     tasks = Tasks()
+    gone = weakref.ref(tasks)
     scope = tasks.scope()
     scope.run(tasks.db, lambda: 1, lambda _r: None)
-    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not gone().busy, timeout=5000)  # type: ignore[union-attr]
     assert tasks.wait_for_done(5000)
-    gone = weakref.ref(tasks)
     del tasks
     assert gone() is None  # freed by its reference count alone
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from paperless.core.render import RenderWorker
 from paperless.demo.factory import DemoDocuments, write_demo_documents
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView, ZoomMode
 from paperless.gui.viewer.layout import GAP
 from paperless.gui.viewer.outline import TARGET
@@ -36,7 +37,7 @@ def worker() -> Iterator[RenderWorker]:
 
 
 def make_view(qtbot: QtBot, worker: RenderWorker, size: tuple[int, int] = (900, 700)) -> DocumentView:
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     qtbot.addWidget(view)
     view.resize(*size)
     view.show()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from paperless.core.render import RenderWorker
 from paperless.demo.factory import DemoDocuments, write_demo_documents
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView
 from paperless.gui.viewer.painting import CURRENT_HIT, DAY, HIT, Rect
 
@@ -31,7 +32,7 @@ def worker() -> Iterator[RenderWorker]:
 
 
 def make_view(qtbot: QtBot, worker: RenderWorker) -> DocumentView:
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from paperless.core.render import RenderWorker
 from paperless.demo.factory import DemoDocuments, write_demo_documents
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView, ZoomMode
 
 WAIT = 15000
@@ -37,7 +38,7 @@ def worker() -> Iterator[RenderWorker]:
 
 @pytest.fixture
 def view(qtbot: QtBot, worker: RenderWorker, demo: DemoDocuments) -> DocumentView:
-    v = DocumentView(worker)
+    v = DocumentView(worker, Tasks())
     qtbot.addWidget(v)
     v.resize(900, 700)
     v.show()

@@ -24,6 +24,7 @@ from paperless.gui.icons import Icons
 from paperless.gui.reader import ReaderPane
 from paperless.gui.search import FindBar, WordsCallback
 from paperless.gui.services import AppServices
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer.painting import CURRENT_HIT, HIT, Rect
 from paperless.resources import resource_path
 
@@ -43,7 +44,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoDocuments:
 @pytest.fixture
 def pane(qtbot: QtBot) -> Iterator[ReaderPane]:
     worker = RenderWorker()
-    widget = ReaderPane(cast(AppServices, SimpleNamespace(worker=worker)), Icons(resource_path("icons")))
+    widget = ReaderPane(cast(AppServices, SimpleNamespace(worker=worker, tasks=Tasks())), Icons(resource_path("icons")))
     qtbot.addWidget(widget)
     qtbot.addWidget(widget.search_panel)
     widget.resize(900, 700)

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from paperless.core.render import PdfDocument, RenderWorker
 from paperless.demo.factory import DemoDocuments, write_demo_documents
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView
 
 WAIT = 15000
@@ -49,7 +50,7 @@ def settled(view: DocumentView) -> bool:
 def test_main_window_screenshot(qtbot: QtBot, worker: RenderWorker, demo: DemoDocuments, tmp_path: Path) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     window.setCentralWidget(view)
     window.addToolBar(view.toolbar())
     window.resize(1280, 860)
@@ -75,7 +76,7 @@ def test_main_window_screenshot(qtbot: QtBot, worker: RenderWorker, demo: DemoDo
 
 
 def test_native_pinch_zooms(qtbot: QtBot, worker: RenderWorker, demo: DemoDocuments) -> None:
-    view = DocumentView(worker)
+    view = DocumentView(worker, Tasks())
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
@@ -113,7 +114,7 @@ def test_the_view_never_calls_pymupdf_on_the_gui_thread(qtbot: QtBot, demo: Demo
 
     worker = RenderWorker(document_factory=factory)
     try:
-        view = DocumentView(worker)
+        view = DocumentView(worker, Tasks())
         qtbot.addWidget(view)
         view.resize(900, 700)
         view.show()
@@ -139,10 +140,11 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from paperless.core.render import RenderWorker
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView
 app = QApplication([])
 worker = RenderWorker()
-view = DocumentView(worker)
+view = DocumentView(worker, Tasks())
 view.resize(800, 600)
 view.show()
 view.set_document("d", Path(sys.argv[1]).read_bytes(), title="x", watermark="W", allow_copy=True)

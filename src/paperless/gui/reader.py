@@ -49,7 +49,7 @@ class ReaderPane(QWidget):
         self.banner = Banner(self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.view = DocumentView(services.worker, self)
+        self.view = DocumentView(services.worker, services.tasks, self)
         self.search_panel = SearchPanel(None, parent)
         self.search_panel.setObjectName("searchPanel")
         self.search_panel.setMinimumWidth(240)

@@ -35,16 +35,17 @@ class DocTextLoader(QObject):
         self._requests = requests
         self._texts: OrderedDict[str, DocText] = OrderedDict()
         self._key: str | None = None
-        self._serial = 0
+        self._scope = requests.scope()  # renewed with each document: a text on its way for another is dropped
         self._asked = False
         self._waiting: list[TextCallback] = []
-        self._busy = False
+        self._busy = _BusyCursor()
+        self.destroyed.connect(self._busy.release)  # gone while busy: the cursor comes back all the same
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
 
     def reset(self, key: str | None) -> None:
         """A new document (``key``: its content hash; None: none). Waiting callers are dropped."""
-        self._serial += 1
+        self._scope.renew()
         self._key = key
         self._asked = False
         self._waiting = []
@@ -74,18 +75,16 @@ class DocTextLoader(QObject):
             callback(None)
             return
         self._waiting.append(callback)
-        if not self._busy_timer.isActive() and not self._busy:
+        if not self._busy_timer.isActive() and not self._busy.shown:
             self._busy_timer.start()
         if not self._asked:
             self._ask()
 
     def _ask(self) -> None:
         self._asked = True
-        self._requests.ask(_build, Priority.VISIBLE, self, DocTextLoader._loaded, self._serial, self._key)
+        self._requests.ask(_build, Priority.VISIBLE, self, DocTextLoader._loaded, self._key, scope=self._scope)
 
-    def _loaded(self, serial: int, key: str, text: DocText | None, _error: str | None) -> None:
-        if serial != self._serial:
-            return
+    def _loaded(self, key: str, text: DocText | None, _error: str | None) -> None:
         self._asked = text is not None
         if text is not None:
             self._texts[key] = text
@@ -97,12 +96,26 @@ class DocTextLoader(QObject):
             callback(text)
 
     def _show_busy(self) -> None:
-        if self._waiting and not self._busy:
-            self._busy = True
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        if self._waiting:
+            self._busy.show()
 
     def _not_busy(self) -> None:
         self._busy_timer.stop()
-        if self._busy:
-            self._busy = False
+        self._busy.release()
+
+
+class _BusyCursor:
+    """The busy cursor while the first markup waits for the text: shown at most once, always taken back."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def show(self) -> None:
+        if not self.shown:
+            self.shown = True
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def release(self, *_: object) -> None:
+        if self.shown:
+            self.shown = False
             QGuiApplication.restoreOverrideCursor()

@@ -21,8 +21,8 @@ from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Prior
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.shapes import PageShapes
 from paperless.gui.annotations.toolbar import AnnotationToolBar
+from paperless.gui.tasks import Tasks
 from paperless.gui.viewer.annotating import Annotating
-from paperless.gui.viewer.bridge import Bridge, deliver
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.layout import PageLayout, ZoomMode, reveal
 from paperless.gui.viewer.outline import OutlinePanel
@@ -43,10 +43,11 @@ class DocumentView(Zooming, QWidget):
     page_rendered = Signal(int)  # a page's new image is on screen (emitted after the paint that showed it)
     annotation_selected = Signal(str)  # the selected annotation's uuid; "" when none is
 
-    def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: RenderWorker, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._bridge = Bridge(self)
+        self._tasks = tasks
+        self._opening = tasks.scope()  # renewed with each document: an answer for an older one is dropped
         self._layout = PageLayout()
         self.canvas = PageCanvas(self._layout, self)
         self.thumbnails = ThumbnailPanel(self)
@@ -65,10 +66,9 @@ class DocumentView(Zooming, QWidget):
         box.addWidget(self.splitter)
         self.setFocusProxy(self.canvas)
         self._toolbar = ViewerToolbar()  # no parent until the main window places it
-        self.requests = PageRequests(worker, self._layout, self.canvas, self.thumbnails, self)
+        self.requests = PageRequests(worker, tasks, self._layout, self.canvas, self.thumbnails, self)
 
         self._doc: DocId | None = None
-        self._serial = 0
         self._sizes: list[PageSize] = []
         self._title = ""
         self._allow_copy = True
@@ -170,7 +170,7 @@ class DocumentView(Zooming, QWidget):
         self.canvas.selectable = allow_copy
         self.canvas.watermark.set_text(watermark)
         self.setAccessibleName(title)
-        self._worker.open(doc, data, deliver(self._bridge, self, DocumentView._opened, self._serial))
+        self._worker.open(doc, data, self._opening.callback(self, DocumentView._opened))
 
     def clear(self, message: str = "") -> None:
         if self._doc is not None:
@@ -286,7 +286,7 @@ class DocumentView(Zooming, QWidget):
     # ---- opening --------------------------------------------------------------------------
 
     def _reset(self, kind: str, text: str) -> None:
-        self._serial += 1
+        self._opening.renew()
         self._sizes = []
         self._layout.set_sizes([])
         self.canvas.reset()
@@ -297,8 +297,8 @@ class DocumentView(Zooming, QWidget):
         self._current, self._pinned = -1, None
         self._toolbar.set_page(-1, 0)
 
-    def _opened(self, serial: int, _doc: DocId, sizes: list[PageSize] | None, error: str | None) -> None:
-        if serial != self._serial or self._doc is None:
+    def _opened(self, _doc: DocId, sizes: list[PageSize] | None, error: str | None) -> None:
+        if self._doc is None:
             return
         if error is not None or not sizes:
             self._say("failed", self._title, error)
@@ -315,12 +315,11 @@ class DocumentView(Zooming, QWidget):
         self.annotating.document_ready()
         self._reveal_current()  # a search hit chosen while the document was opening
         self._show_annotation()  # an annotation chosen while the document was opening
-        self.requests.ask(lambda d: d.outline(), Priority.PREFETCH, self, DocumentView._outline_loaded, serial)
+        self.requests.ask(lambda d: d.outline(), Priority.PREFETCH, self, DocumentView._outline_loaded,
+                          scope=self._opening)
         self.document_loaded.emit(len(sizes))
 
-    def _outline_loaded(self, serial: int, entries: list[OutlineEntry] | None, _error: str | None) -> None:
-        if serial != self._serial:
-            return
+    def _outline_loaded(self, entries: list[OutlineEntry] | None, _error: str | None) -> None:
         self.outline.set_entries(entries or [])
         self.sidebar.setTabEnabled(1, bool(entries))
 

@@ -7,7 +7,8 @@ at the last jump) or the zoom, night mode or pixel ratio changes, the document's
 generation is bumped so the worker drops requests that have not started; a dropped request
 comes back *cancelled* and ``refresh_needed`` asks the view to look again.
 
-Results come back through a :class:`~paperless.gui.viewer.bridge.Bridge`, land in the
+Results come back through the task layer (:meth:`~paperless.gui.tasks.Scope.callback`: on the GUI
+thread, dropped once another document is started — no hand-written staleness checks), land in the
 canvas (images, errors, links, words) or the thumbnail panel, and repaint what changed.
 """
 
@@ -31,7 +32,7 @@ from paperless.core.render import (
     RenderWorker,
     Word,
 )
-from paperless.gui.viewer.bridge import Bridge, deliver
+from paperless.gui.tasks import Scope, Tasks
 from paperless.gui.viewer.canvas import PageCanvas
 from paperless.gui.viewer.layout import PageLayout
 from paperless.gui.viewer.painting import PageImage, to_qimage
@@ -49,17 +50,17 @@ def _overlap(a: range, b: range) -> bool:
 class PageRequests(QObject):
     refresh_needed = Signal()
 
-    def __init__(self, worker: RenderWorker, layout: PageLayout, canvas: PageCanvas, thumbnails: ThumbnailPanel,
-                 parent: QObject) -> None:
+    def __init__(self, worker: RenderWorker, tasks: Tasks, layout: PageLayout, canvas: PageCanvas,
+                 thumbnails: ThumbnailPanel, parent: QObject) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._bridge = Bridge(self)
+        self._tasks = tasks
+        self._document = tasks.scope()  # renewed with each document: answers for an older one are dropped
         self._layout = layout
         self._canvas = canvas
         self._thumbnails = thumbnails
         self._doc: DocId | None = None
         self._sizes: list[PageSize] = []
-        self._serial = 0
         self.night = False
         self._generation = 0
         self._window = range(0)
@@ -73,7 +74,7 @@ class PageRequests(QObject):
 
     def start(self, doc: DocId | None, sizes: list[PageSize]) -> None:
         """Begin (or end, with None) a document: forget every request and answer so far."""
-        self._serial += 1
+        self._document.renew()
         self._doc, self._sizes = doc, list(sizes)
         self._generation, self._window, self._signature = 0, range(0), None
         for book in (self._requested, self._thumbs_requested, self._error_keys, self._asked_links, self._asked_words,
@@ -102,13 +103,14 @@ class PageRequests(QObject):
     def worker(self) -> RenderWorker:
         return self._worker
 
-    @property
-    def bridge(self) -> Bridge:
-        return self._bridge
+    def callback(self, receiver: object, method: Callable[..., None], *bound: object) -> Callable[..., None]:
+        """For the worker: ``method(receiver, *bound, *args)`` on the GUI thread, unless another
+        document has been started meanwhile."""
+        return self._document.callback(receiver, method, *bound)
 
-    @property
-    def serial(self) -> int:
-        return self._serial
+    def scope(self) -> Scope:
+        """A scope of its own (a part whose answers go stale apart from the document's)."""
+        return self._tasks.scope()
 
     @property
     def requested(self) -> set[RenderKey]:
@@ -121,10 +123,13 @@ class PageRequests(QObject):
         return RenderKey(self._doc, page, round(min(self._layout.scale * dpr, cap), 5), self.night)
 
     def ask(self, fn: Callable[[RenderDocument], Any], priority: Priority, receiver: object,
-            method: Callable[..., None], *bound: object) -> None:
-        """``fn(document)`` on the worker; then ``method(receiver, *bound, value, error)`` here."""
+            method: Callable[..., None], *bound: object, scope: Scope | None = None) -> None:
+        """``fn(document)`` on the worker; then ``method(receiver, *bound, value, error)`` here — unless
+        the document (or ``scope``, when given) has changed meanwhile."""
         if self._doc is not None:
-            self._worker.call(self._doc, fn, deliver(self._bridge, receiver, method, *bound), priority)
+            back = (scope.callback(receiver, method, *bound) if scope is not None
+                    else self._document.callback(receiver, method, *bound))
+            self._worker.call(self._doc, fn, back, priority)
 
     # ---- pages --------------------------------------------------------------------------
 
@@ -166,11 +171,10 @@ class PageRequests(QObject):
             return
         if key not in self._requested:
             self._requested.add(key)
-            self._worker.render(key, priority, self._generation,
-                                deliver(self._bridge, self, PageRequests._rendered, self._serial))
+            self._worker.render(key, priority, self._generation, self.callback(self, PageRequests._rendered))
 
-    def _rendered(self, serial: int, result: RenderResult) -> None:
-        if serial != self._serial or not self._layout.height:
+    def _rendered(self, result: RenderResult) -> None:
+        if not self._layout.height:
             return
         key = result.key
         self._requested.discard(key)
@@ -208,11 +212,9 @@ class PageRequests(QObject):
             if key not in self._thumbs_requested:
                 self._thumbs_requested.add(key)
                 self._worker.render(key, Priority.THUMBNAIL, self._generation,
-                                    deliver(self._bridge, self, PageRequests._thumbnail_rendered, self._serial, dpr))
+                                    self.callback(self, PageRequests._thumbnail_rendered, dpr))
 
-    def _thumbnail_rendered(self, serial: int, dpr: float, result: RenderResult) -> None:
-        if serial != self._serial:
-            return
+    def _thumbnail_rendered(self, dpr: float, result: RenderResult) -> None:
         key = result.key
         self._thumbs_requested.discard(key)
         if result.cancelled:
@@ -225,18 +227,16 @@ class PageRequests(QObject):
     def _want_links(self, page: int) -> None:
         if page not in self._asked_links:
             self._asked_links.add(page)
-            self.ask(lambda d: d.links(page), Priority.PREFETCH, self, PageRequests._links_loaded, self._serial, page)
+            self.ask(lambda d: d.links(page), Priority.PREFETCH, self, PageRequests._links_loaded, page)
 
-    def _links_loaded(self, serial: int, page: int, links: list[LinkInfo] | None, _error: str | None) -> None:
-        if serial == self._serial:
-            self._canvas.links[page] = links or []
+    def _links_loaded(self, page: int, links: list[LinkInfo] | None, _error: str | None) -> None:
+        self._canvas.links[page] = links or []
 
     def need_words(self, page: int) -> None:
         if page not in self._asked_words:
             self._asked_words.add(page)
-            self.ask(lambda d: d.words(page), Priority.VISIBLE, self, PageRequests._words_loaded, self._serial, page)
+            self.ask(lambda d: d.words(page), Priority.VISIBLE, self, PageRequests._words_loaded, page)
 
-    def _words_loaded(self, serial: int, page: int, words: list[Word] | None, _error: str | None) -> None:
-        if serial == self._serial:
-            self._canvas.words[page] = words or []
-            self._canvas.refresh_selection()
+    def _words_loaded(self, page: int, words: list[Word] | None, _error: str | None) -> None:
+        self._canvas.words[page] = words or []
+        self._canvas.refresh_selection()

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 
 from paperless.core.render import Image, Priority, RenderKey, RenderResult
-from paperless.gui.viewer.bridge import deliver
 from paperless.gui.viewer.painting import PageImage, to_qimage
 
 if TYPE_CHECKING:
@@ -63,13 +62,13 @@ def want_tiles(requests: PageRequests, page: int, dpr: float) -> None:
             elif key not in requests.requested:
                 requests.requested.add(key)
                 requests.worker.render(key, Priority.VISIBLE, requests.generation,
-                                       deliver(requests.bridge, requests, tile_rendered, requests.serial))
+                                       requests.callback(requests, tile_rendered))
     for clip in [c for c in have if c not in wanted]:
         del have[clip]  # scrolled away
 
 
-def tile_rendered(requests: PageRequests, serial: int, result: RenderResult) -> None:
-    if serial != requests.serial:
+def tile_rendered(requests: PageRequests, result: RenderResult) -> None:
+    if requests.doc is None:
         return
     key = result.key
     requests.requested.discard(key)
