@@ -191,3 +191,20 @@ def test_the_app_collects_garbage_on_the_gui_thread(qtbot: QtBot) -> None:
         collector.deleteLater()
         qtbot.waitUntil(gc.isenabled, timeout=5000)  # the collector gone: automatic collection again
         gc.disable()  # as the test session wants it
+
+
+def test_a_stale_answer_can_give_back_what_it_holds(qtbot: QtBot, tasks: Tasks) -> None:
+    """The indexer's documents opened for a run that has since stopped are closed, not leaked."""
+    class Receiver:
+        def take(self, value: object) -> None:
+            raise AssertionError("a stale answer reached its receiver")
+
+    given_back: list[object] = []
+    receiver = Receiver()
+    scope = tasks.scope()
+    answer = scope.callback(receiver, Receiver.take, stale=given_back.append)
+    scope.renew()
+    thread = threading.Thread(target=answer, args=("document",))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: given_back == ["document"], timeout=5000)

@@ -29,8 +29,6 @@ def index_doc_id(entry: str) -> str:
 class SessionIndexer(QObject):
     progress = Signal(int, int)  # pages indexed (or given up), pages in all
     finished = Signal()
-    _opened = Signal(int, str, object, object)  # generation, entry, page count | None, error
-    _texts = Signal(int, str, int, object, object)  # generation, entry, first page, texts | None, error
 
     def __init__(self, worker: RenderWorker, tasks: Tasks, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +36,7 @@ class SessionIndexer(QObject):
         self._tasks = tasks  # held: a lane holds its task layer only weakly
         self._lane = tasks.pool
         self.index = SessionIndex()
-        self._generation = 0
+        self._run = tasks.scope()  # renewed when indexing stops: answers for the old run are dropped
         self._queue: list[str] = []
         self._total = 0
         self._done = 0
@@ -46,8 +44,6 @@ class SessionIndexer(QObject):
         self._expected: dict[str, int] = {}
         self.running = False
         self.failed: list[str] = []
-        self._opened.connect(self._on_opened)
-        self._texts.connect(self._on_texts)
 
     def start(self, pages: dict[str, int], read: Reader) -> SessionIndex:
         """Index the documents ``pages`` names (entry -> page count, in reading order);
@@ -65,7 +61,7 @@ class SessionIndexer(QObject):
         return self.index
 
     def stop(self) -> None:
-        self._generation += 1
+        self._run.renew()
         self._queue = []
         self.running = False
 
@@ -75,52 +71,45 @@ class SessionIndexer(QObject):
                 self.running = False
                 self.finished.emit()
             return
-        entry = self._queue.pop(0)
-        generation, read = self._generation, self._read
-        self._lane.run(lambda: read(entry), lambda data: self._open(generation, entry, data),
-                      lambda _exc: self._skip(generation, entry))
+        entry, read = self._queue.pop(0), self._read
+        self._run.run(self._lane, lambda: read(entry), lambda data: self._open(entry, data),
+                      lambda _exc: self._skip(entry))
 
-    def _open(self, generation: int, entry: str, data: bytes | None) -> None:
-        if generation != self._generation:
-            return
+    def _close(self, entry: str) -> Callable[..., None]:
+        """What a stale answer does: the document it opened for indexing is closed again."""
+        return lambda *_answer: self._worker.close_document(index_doc_id(entry))
+
+    def _open(self, entry: str, data: bytes | None) -> None:
         if data is None:
-            self._skip(generation, entry)
+            self._skip(entry)
             return
+        self._worker.open(index_doc_id(entry), data,
+                          self._run.callback(self, SessionIndexer._on_opened, entry, stale=self._close(entry)))
 
-        def opened(_doc: str, sizes: list[PageSize] | None, error: str | None) -> None:
-            self._opened.emit(generation, entry, None if sizes is None else len(sizes), error)
-
-        self._worker.open(index_doc_id(entry), data, opened)
-
-    def _on_opened(self, generation: int, entry: str, pages: int | None, error: object) -> None:
-        if generation != self._generation or pages is None:
+    def _on_opened(self, entry: str, _doc: str, sizes: list[PageSize] | None, _error: str | None) -> None:
+        if sizes is None:
             self._worker.close_document(index_doc_id(entry))
-            if generation == self._generation:
-                self._skip(generation, entry)
+            self._skip(entry)
             return
-        if pages == 0:
+        if not sizes:
             self._finish_doc(entry)
             return
-        self._request(generation, entry, 0, pages)
+        self._request(entry, 0, len(sizes))
 
-    def _request(self, generation: int, entry: str, first: int, pages: int) -> None:
+    def _request(self, entry: str, first: int, pages: int) -> None:
         last = min(pages, first + BATCH)
 
         def extract(doc: RenderDocument) -> tuple[int, list[str]]:
             return pages, [doc.text(i) for i in range(first, last)]
 
-        def done(value: tuple[int, list[str]] | None, error: str | None) -> None:
-            self._texts.emit(generation, entry, first, value, error)
+        self._worker.call(index_doc_id(entry), extract,
+                          self._run.callback(self, SessionIndexer._on_texts, entry, first, stale=self._close(entry)),
+                          Priority.BACKGROUND)
 
-        self._worker.call(index_doc_id(entry), extract, done, Priority.BACKGROUND)
-
-    def _on_texts(self, generation: int, entry: str, first: int, value: object, error: object) -> None:
-        if generation != self._generation:
+    def _on_texts(self, entry: str, first: int, value: tuple[int, list[str]] | None, _error: str | None) -> None:
+        if value is None:
             self._worker.close_document(index_doc_id(entry))
-            return
-        if not isinstance(value, tuple):
-            self._worker.close_document(index_doc_id(entry))
-            self._skip(generation, entry)
+            self._skip(entry)
             return
         pages, texts = value
         for offset, text in enumerate(texts):
@@ -128,14 +117,12 @@ class SessionIndexer(QObject):
         self._done += len(texts)
         self.progress.emit(min(self._done, self._total), self._total)
         if first + len(texts) < pages:
-            self._request(generation, entry, first + len(texts), pages)
+            self._request(entry, first + len(texts), pages)
             return
         self._worker.close_document(index_doc_id(entry))
         self._finish_doc(entry)
 
-    def _skip(self, generation: int, entry: str) -> None:
-        if generation != self._generation:
-            return
+    def _skip(self, entry: str) -> None:
         self.failed.append(entry)
         self._finish_doc(entry)
 

@@ -79,13 +79,15 @@ class Scope:
             on_failure: Failure | None = None) -> Task:
         return lane.run(op, on_success, on_failure, scope=self)
 
-    def callback(self, receiver: object, method: Callable[..., Any], *bound: object) -> Callable[..., None]:
+    def callback(self, receiver: object, method: Callable[..., Any], *bound: object,
+                 stale: Callable[..., Any] | None = None) -> Callable[..., None]:
         """A callback for another thread (the render worker): ``method(receiver, *bound, *args)``
-        later on the GUI thread, unless this scope has changed since or the receiver is gone."""
+        later on the GUI thread, unless this scope has changed since or the receiver is gone —
+        then ``stale(*args)`` instead, if given (to give back what the answer holds)."""
         tasks = self._tasks()
         if tasks is None:
             return lambda *args: None
-        return tasks.callback(receiver, method, *bound, scope=self)
+        return tasks.callback(receiver, method, *bound, scope=self, stale=stale)
 
 
 class Task:
@@ -225,7 +227,7 @@ class Tasks(QObject):
             self._post(lambda: self._emit_failed(exc))
 
     def callback(self, receiver: object, method: Callable[..., Any], *bound: object,
-                 scope: Scope | None = None) -> Callable[..., None]:
+                 scope: Scope | None = None, stale: Callable[..., Any] | None = None) -> Callable[..., None]:
         """For work that calls back on its own thread (the render worker): the returned callable
         posts ``method(receiver, *bound, *args)`` to the GUI thread. It holds only a weak reference
         to ``receiver`` (a widget never dies on another thread); the call is dropped if the receiver
@@ -236,9 +238,10 @@ class Tasks(QObject):
         def deliver(*args: object) -> None:
             def run() -> None:
                 target = ref()
-                if target is None or (isinstance(target, QObject) and not shiboken6.isValid(target)):
-                    return
-                if scope is not None and not scope.current(generation):
+                gone = target is None or (isinstance(target, QObject) and not shiboken6.isValid(target))
+                if gone or (scope is not None and not scope.current(generation)):
+                    if stale is not None:
+                        stale(*args)
                     return
                 method(target, *bound, *args)
 
