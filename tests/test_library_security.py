@@ -128,7 +128,7 @@ def test_a_stored_bundle_name_cannot_reach_outside_the_library(tmp_path: Path, b
     state.sessions["s"] = SessionRecord("s", "../victim.txt", "t", "2024-01-15T08:00:00+07:00", "", None, 1,
                                         "2024-01-15T08:00:00+07:00")
     write_sealed(lib.state_path, me, "library", state.to_json())
-    with pytest.raises(Exception) as refused:  # noqa: PT011 - any refusal: LibraryError (a damaged entry)
+    with pytest.raises(Exception) as refused:  # any refusal: a LibraryError (a damaged entry)
         Library.open(home, me)
     assert "damaged entry" in str(refused.value)
     lib._drop_bundle_file("../victim.txt")

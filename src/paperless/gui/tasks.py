@@ -151,7 +151,7 @@ class Lane:
                     return
                 try:
                     result = op()
-                except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                except BaseException as exc:  # handed to the GUI thread
                     error = exc  # ``exc`` is unbound once the except block ends
                     back(lambda tasks: tasks._finish(wanted, on_failure or tasks.report, error))
                     return
@@ -171,7 +171,7 @@ class Lane:
             if future.set_running_or_notify_cancel():
                 try:
                     future.set_result(op())
-                except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                except BaseException as exc:  # handed to the waiting thread
                     future.set_exception(exc)
 
         self._pool.start(job)
@@ -266,7 +266,7 @@ class Tasks(QObject):
     def _guarded(self, fn: Callable[[], Any]) -> None:
         try:
             fn()
-        except BaseException as exc:  # noqa: BLE001 - a callback's failure is reported, never lost
+        except BaseException as exc:  # a callback's failure is reported, never lost
             self._emit_failed(exc)
 
     def _emit_failed(self, exc: BaseException) -> None:

@@ -89,7 +89,7 @@ class BundleFile:
         self.path = path
         self.label = str(path)
         try:
-            self._file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed in close()
+            self._file = open(path, "rb", buffering=0)  # closed in close()
         except OSError as exc:
             raise NotABundleError(path=self.label, detail=exc.strerror or str(exc)) from None
         self._fd = self._file.fileno()

@@ -107,7 +107,7 @@ class OneOf(Shape):
         return "one of " + ", ".join(sorted(self.choices))
 
 
-def Const(value: str) -> OneOf:  # noqa: N802 - reads as a type in a shape
+def Const(value: str) -> OneOf:  # reads as a type in a shape
     return OneOf(value)
 
 

@@ -46,8 +46,5 @@ class NotesContext:
         """The first place a document appears (the same PDF may be attached to two items)."""
         return next((d for d in self.documents if d.doc_hash == doc_hash), None)
 
-    def by_entry(self, entry: str) -> NotesDocument | None:
-        return next((d for d in self.documents if d.entry == entry), None)
-
     def doc_hashes(self) -> list[str]:
         return list(dict.fromkeys(d.doc_hash for d in self.documents))

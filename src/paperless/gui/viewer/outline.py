@@ -29,7 +29,7 @@ class OutlinePanel(QTreeWidget):
         for item in self._items():
             self._set_tip(item)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

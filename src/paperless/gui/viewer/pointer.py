@@ -45,9 +45,9 @@ class PointerHost(Protocol):
 
     def viewport(self) -> QWidget: ...
 
-    def verticalScrollBar(self) -> QScrollBar: ...  # noqa: N802 (Qt's name)
+    def verticalScrollBar(self) -> QScrollBar: ...  # Qt's name
 
-    def horizontalScrollBar(self) -> QScrollBar: ...  # noqa: N802 (Qt's name)
+    def horizontalScrollBar(self) -> QScrollBar: ...  # Qt's name
 
     def to_content(self, pos: QPointF) -> QPointF: ...
 

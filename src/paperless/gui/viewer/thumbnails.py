@@ -55,7 +55,7 @@ class ThumbnailPanel(QListWidget):
             if item is not None:
                 item.setToolTip(self.tr("Page {page}").format(page=page + 1))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -148,10 +148,10 @@ class ThumbnailPanel(QListWidget):
     def request_visible(self) -> None:
         self._timer.start()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._timer.start()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._timer.start()

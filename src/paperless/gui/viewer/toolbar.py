@@ -105,7 +105,7 @@ class ViewerToolbar(QToolBar):
         self.set_page(*self._page_state)
         self.set_zoom(*self._zoom_state)  # after the items: the box shows the zoom in force again
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
