@@ -114,3 +114,28 @@ def test_menus_in_vietnamese_and_live_switch(qtbot, tmp_path: Path) -> None:  # 
         menu = edit.createStandardContextMenu()
         assert menu is not None
         assert any(a.text().startswith("Chọn tất cả") for a in menu.actions())  # Qt's own words too
+
+
+@OFFSCREEN_NOISE
+def test_an_annotations_menu_is_in_vietnamese(qtbot, tmp_path: Path, people) -> None:  # type: ignore[no-untyped-def]
+    """Its texts went through a wrapper pyside6-lupdate could not see: they stayed English."""
+    from bundle_helpers import unlock
+    from notes_content import DOC, markup, note
+
+    from paperless.core.notes import AnnotationKind, NotesStore
+    from paperless.gui.annotations.toolbar import AnnotationToolBar
+    from paperless.gui.viewer.annotation_menu import AnnotationMenu
+
+    ensure_translations()
+    with harnesses(qtbot, tmp_path) as make:
+        make(language="vi")
+        with NotesStore.open(tmp_path / "notes", unlock(people.member("an"))) as store:
+            marked = store.add_annotation("s", DOC, 0, AnnotationKind.HIGHLIGHT, "#ffd400", markup("Điều 1"))
+            sticky = store.add_annotation("s", DOC, 0, AnnotationKind.NOTE, "#ffd400", note("Ghi chú"))
+        names = AnnotationToolBar().color_names()
+        menu = AnnotationMenu(marked, names, None)
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        assert texts == ["Màu", "Thêm ý kiến…", "Xóa"]
+        assert "Vàng" in [a.text() for a in menu.actions()[0].menu().actions()]
+        menu = AnnotationMenu(sticky, names, None)
+        assert "Sửa nội dung…" in [a.text() for a in menu.actions()]

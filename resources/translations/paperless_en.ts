@@ -408,6 +408,34 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>AnnotationMenu</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotation_menu.py" line="+27"/>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit the text…</source>
+        <translation>Edit the text…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit the comment…</source>
+        <translation>Edit the comment…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a comment…</source>
+        <translation>Add a comment…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationToolBar</name>
     <message>
         <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+157"/>
@@ -873,12 +901,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+305"/>
         <source>Opening “{title}”…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-126"/>
         <source>Copying text is not allowed for this document.</source>
         <translation></translation>
     </message>
@@ -894,7 +922,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+23"/>
-        <location line="+99"/>
+        <location line="+98"/>
         <source>the document has no pages</source>
         <translation></translation>
     </message>
@@ -904,12 +932,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-100"/>
         <source>The document cannot be displayed.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>External link not opened (this reader works offline): {uri}</source>
         <translation></translation>
     </message>

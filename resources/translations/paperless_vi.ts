@@ -410,6 +410,34 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>AnnotationMenu</name>
+    <message>
+        <location filename="../../src/paperless/gui/viewer/annotation_menu.py" line="+27"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit the text…</source>
+        <translation>Sửa nội dung…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit the comment…</source>
+        <translation>Sửa ý kiến…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a comment…</source>
+        <translation>Thêm ý kiến…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationToolBar</name>
     <message>
         <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+157"/>
@@ -875,12 +903,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Khung bên</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+305"/>
         <source>Opening “{title}”…</source>
         <translation>Đang mở “{title}”…</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-126"/>
         <source>Copying text is not allowed for this document.</source>
         <translation>Tài liệu này không cho phép sao chép nội dung.</translation>
     </message>
@@ -896,7 +924,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+23"/>
-        <location line="+99"/>
+        <location line="+98"/>
         <source>the document has no pages</source>
         <translation>tài liệu không có trang nào</translation>
     </message>
@@ -906,12 +934,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không hiển thị được “{title}”: {detail}</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-100"/>
         <source>The document cannot be displayed.</source>
         <translation>Không hiển thị được tài liệu.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>External link not opened (this reader works offline): {uri}</source>
         <translation>Không mở liên kết bên ngoài (phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>

@@ -14,10 +14,6 @@ from paperless.gui.annotations.toolbar import swatch
 from paperless.gui.annotations.tools import PRESETS, color_for
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationMenu", text)
-
-
 class AnnotationMenu(QMenu):
     recolour = Signal(str)  # the stored colour chosen
     edit = Signal()
@@ -25,9 +21,10 @@ class AnnotationMenu(QMenu):
 
     def __init__(self, annotation: Annotation, color_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        translate = QCoreApplication.translate  # literal calls: pyside6-lupdate finds the texts
         a = annotation
         self.setObjectName("annotationMenu")
-        colours = self.addMenu(_tr("Colour"))
+        colours = self.addMenu(translate("AnnotationMenu", "Colour"))
         current = (a.color or "").lower()[:7]
         for preset in PRESETS:
             tone = preset.tone(a.kind)
@@ -42,17 +39,18 @@ class AnnotationMenu(QMenu):
                 action.triggered.connect(lambda _checked=False, c=color: self.recolour.emit(c))
         content = a.content
         if a.kind in (AnnotationKind.NOTE, AnnotationKind.TEXTBOX):
-            edit = self.addAction(_tr("Edit the text\u2026"))
+            edit = self.addAction(translate("AnnotationMenu", "Edit the text\u2026"))
         elif isinstance(content, TextMarkup):
             has = bool((content.comment or "").strip())
-            edit = self.addAction(_tr("Edit the comment\u2026") if has else _tr("Add a comment\u2026"))
+            edit = self.addAction(translate("AnnotationMenu", "Edit the comment\u2026") if has
+                                  else translate("AnnotationMenu", "Add a comment\u2026"))
         else:
             edit = None
         if edit is not None:
             edit.setObjectName("annotationEdit")
             edit.triggered.connect(self.edit)
         self.addSeparator()
-        delete = self.addAction(_tr("Delete"))
+        delete = self.addAction(translate("AnnotationMenu", "Delete"))
         delete.setObjectName("annotationDelete")
         delete.setShortcut(Qt.Key.Key_Delete)
         delete.triggered.connect(self.delete)
