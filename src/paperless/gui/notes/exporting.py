@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressDialog, QWidget
 
+from paperless.core.anchoring import Anchor
 from paperless.core.bundle import Agenda
 from paperless.core.export import (
     AnnotatedExport,
@@ -32,7 +33,7 @@ from paperless.core.export import (
 )
 from paperless.core.export.isolated import build_annotated_pdf_isolated, export_notes_pdf_isolated
 from paperless.core.model import LoadedDocument
-from paperless.core.notes import Annotation, Bookmark, ItemNote
+from paperless.core.notes import Annotation, Bookmark, ItemNote, TextMarkup
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.notes.note_text import plain_note_text
 
@@ -52,13 +53,18 @@ def file_name(text: str, limit: int = 80) -> str:
 
 
 def without_document_text(annotation: Annotation) -> Annotation:
-    """The annotation with no text of the document in it (quote, anchor's quote and context):
-    what is left is the member's own words, the kind, colour and pages."""
-    payload = {k: v for k, v in annotation.payload.items() if k != "quote"}
-    anchor = payload.get("anchor")
-    if isinstance(anchor, dict):
-        payload["anchor"] = {**anchor, "quote": None, "context": None, "before": "", "after": ""}
-    return replace(annotation, payload=payload)
+    """The annotation with no text of the document in it (the quote, the anchor's quote and
+    context, and any key a newer version added): what is left is the member's own words, the
+    kind, colour and pages."""
+    content = annotation.content
+    if isinstance(content, TextMarkup):
+        return replace(annotation, content=replace(content, anchor=_no_text(content.anchor), quote="", extra={}))
+    anchor = _no_text(content.anchor) if content.anchor is not None else None
+    return replace(annotation, content=replace(content, anchor=anchor, extra={}))
+
+
+def _no_text(anchor: Anchor) -> Anchor:
+    return replace(anchor, quote=None, context=None, before="", after="")
 
 
 class Exporter(QObject):
