@@ -215,7 +215,7 @@ def test_the_canvas_message_follows_a_live_language_switch(qtbot: QtBot, worker:
 def test_the_search_widgets_follow_a_live_language_switch(qtbot: QtBot, vietnamese: Translators, vi: Tr) -> None:
     host = QWidget()
     qtbot.addWidget(host)
-    bar = FindBar(host)
+    bar = FindBar(Tasks(), host)
     bar.set_document(None, 0)
     bar.show()
     bar.set_query("không có")  # no document: "No results"

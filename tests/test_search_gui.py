@@ -20,6 +20,7 @@ from paperless.core.search import SessionIndex, WordLike, match_words
 from paperless.demo.factory import document_titles, write_demo_documents
 from paperless.gui.search import FindBar, FindHit, SearchPanel, WordsCallback
 from paperless.gui.search.hit_delegate import HIT_ROLE, HTML_ROLE, MARGIN
+from paperless.gui.tasks import Tasks
 
 # the offscreen platform plugin says so whenever a top-level widget with a layout is shown
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -96,7 +97,7 @@ def host(qtbot: QtBot) -> QWidget:
 
 @pytest.fixture
 def bar(qtbot: QtBot, host: QWidget, source: ThreadedWordSource) -> FindBar:
-    find_bar = FindBar(host)
+    find_bar = FindBar(Tasks(), host)
     layout = host.layout()
     assert layout is not None
     layout.addWidget(find_bar)

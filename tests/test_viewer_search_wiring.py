@@ -76,7 +76,7 @@ class HeldWordSource:
 
 @pytest.fixture
 def find_bar(qtbot: QtBot) -> FindBar:
-    bar = FindBar()
+    bar = FindBar(Tasks())
     qtbot.addWidget(bar)
     bar.resize(600, 40)
     bar.show()

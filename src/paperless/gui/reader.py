@@ -47,7 +47,7 @@ class ReaderPane(QWidget):
         self._services = services
         self._icons = icons
         self.banner = Banner(self)
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(services.tasks, self)
         self.find_bar.hide()
         self.view = DocumentView(services.worker, services.tasks, self)
         self.search_panel = SearchPanel(None, parent)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButto
 
 from paperless.core.search import WordLike
 from paperless.gui.search.matches import FindHit, FindState
+from paperless.gui.tasks import Tasks
 
 WordsCallback = Callable[[int, Sequence[WordLike] | None], None]
 
@@ -59,17 +60,20 @@ class _Edit(QLineEdit):
 
 
 class FindBar(QWidget):
+    """Find in the document on screen. The word source may answer on any thread: the answers
+    come back through the task layer, and those for a document no longer shown are dropped."""
+
     highlights_changed = Signal(object, object)  # {page: [rect, …]} of all matches, FindHit | None
     # (object, not dict: Qt would turn a dict into a QVariantMap, which needs string keys)
     current_changed = Signal(int, object)  # page, rects of the current match: scroll there
     closed = Signal()
-    _words_arrived = Signal(int, int, object)  # generation, page, words | None (any thread -> GUI)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._tasks = tasks
         self._source: WordSource | None = None
         self._state = FindState(0)
-        self._generation = 0
+        self._document = tasks.scope()  # renewed with each document: words for an older one are dropped
         self._requested: set[int] = set()
         self._no_results = False
 
@@ -124,7 +128,6 @@ class FindBar(QWidget):
         self.find_action.triggered.connect(self.activate)
         self.next_action.triggered.connect(self.find_next)
         self.previous_action.triggered.connect(self.find_previous)
-        self._words_arrived.connect(self._on_words, Qt.ConnectionType.QueuedConnection)
         self.retranslate()
         self._show_count()
 
@@ -146,7 +149,7 @@ class FindBar(QWidget):
 
     def set_document(self, source: WordSource | None, page_count: int, *, current_page: int = 0) -> None:
         """A new document (``source`` None: no document). Forgets the words of the old one."""
-        self._generation += 1
+        self._document.renew()
         self._source = source
         self._requested = set()
         self._state = FindState(page_count if source is not None else 0)
@@ -246,24 +249,13 @@ class FindBar(QWidget):
         source = self._source
         if source is None:
             return
-        generation = self._generation
-        emit = self._words_arrived.emit
-
-        def deliver(page: int, words: Sequence[WordLike] | None) -> None:
-            try:
-                emit(generation, page, words)
-            except RuntimeError:  # the bar is gone
-                pass
-
+        deliver = self._document.callback(self, FindBar._on_words)  # any thread -> here, if still this document
         for page in self._state.missing_pages():
             if page not in self._requested:
                 self._requested.add(page)
                 source.request_words(page, deliver)
 
-    @Slot(int, int, object)
-    def _on_words(self, generation: int, page: int, words: object) -> None:
-        if generation != self._generation:
-            return
+    def _on_words(self, page: int, words: object) -> None:
         self._state.add_page(page, words if isinstance(words, Sequence) else None)
         if self._state.active:
             self._worker.start()
