@@ -286,7 +286,9 @@ class MainWindow(QMainWindow):
         self.session.show_session(opened, record)
         titles = {d.entry: d.title for it in opened.agenda.items for d in it.documents}
         self.reader.set_index(self.session.indexer.index, titles)
-        expired_on = opened.manifest.expires_at if opened.expired else None
+        policy = self.session.policy
+        readable = policy is not None and policy.can_read()
+        expired_on = None if readable else opened.manifest.expires_at
         self.agenda.set_session(opened.agenda, opened.member, self.session.read_set(), expired_on)
         self.centre.setCurrentIndex(READER_PAGE)
         self.show_agenda()
@@ -294,10 +296,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.statusBar().clearMessage()
         first = self.session.first_entry()
-        self._page_note = "expired" if opened.expired else "none" if first is None else ""
+        self._page_note = "expired" if not readable else "none" if first is None else ""
         self._expired_on = expired_on
         self._show_page_note()
-        if first is not None and not opened.expired:
+        if first is not None and readable:
             self.session.open_document(first)
         self.session_shown.emit()
 

@@ -162,11 +162,12 @@ class SessionController(QObject):
             return
         change = event.change
         if change is Change.OPENED:
-            opened = self.model.opened
-            if opened is not None and opened.manifest.expires_at is not None and not opened.expired:
+            opened, policy = self.model.opened, self.model.policy
+            readable = policy is not None and policy.can_read()
+            if opened is not None and opened.manifest.expires_at is not None and readable:
                 self._expiry_timer.start()
             self.session_changed.emit()
-            if opened is not None and not opened.expired:
+            if opened is not None and readable:
                 member = opened.member
                 pages = {d.entry: d.pages for it in opened.agenda.items if it.readable_by(member) for d in it.documents}
                 self.indexer.start(pages, self.model.reader(keep=False))

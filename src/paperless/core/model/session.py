@@ -243,8 +243,8 @@ class SessionModel:
         agenda = opened.agenda
         today = self._clock().astimezone().date()  # local date: Vietnam is UTC+7
         watermark = watermark_text(opened.member, agenda.title, today) if agenda.watermark else None
-        return LoadedDocument(entry, doc.title, data, self.last_page(entry), doc.pages, watermark, agenda.allow_copy,
-                              doc.sha256)
+        return LoadedDocument(entry, doc.title, data, self.last_page(entry), doc.pages, watermark,
+                              Policy.of(opened).can_copy(), doc.sha256)
 
     def set_current(self, entry: str | None) -> None:
         with self._lock:

@@ -191,7 +191,8 @@ class Exporter(QObject):
     def _run_notes(self, agenda: Agenda, member: str, path: Path) -> None:
         summary = NotesSummaryInput.from_agenda(agenda, member)
         annotations: list[Annotation] = self._c.all_loaded()
-        if not agenda.allow_copy:  # the office forbids copying its text: my notes, without the quotes
+        policy = self._session.policy
+        if policy is None or not policy.can_copy():  # the office forbids copying its text: notes without quotes
             annotations = [without_document_text(a) for a in annotations]
         bookmarks: list[Bookmark] = self._c.bookmarks()
         texts = {**self._c.item_notes(), **self._pending_notes()}

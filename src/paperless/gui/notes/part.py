@@ -135,7 +135,8 @@ class NotesPart(QObject):
         if self.context is not None:
             self.controller.load_all(self.context.doc_hashes())
             read = self._session.background_reader()
-            if read is not None and not self._session.expired:  # revised documents: notes follow
+            policy = self._session.policy
+            if read is not None and policy is not None and policy.can_read():  # revised documents: notes follow
                 self.carry.run({d.doc_hash: d.entry for d in self.context.documents}, read,
                                self.context.agenda_hashes)
         self.state_changed.emit()
