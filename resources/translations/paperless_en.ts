@@ -425,7 +425,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation>Edit the comment…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add a comment…</source>
         <translation>Add a comment…</translation>
     </message>
@@ -1050,7 +1050,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+105"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+111"/>
         <source>Export annotated PDF</source>
         <translation></translation>
     </message>
@@ -1118,7 +1118,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Your notes were saved.</source>
         <translation></translation>
     </message>
@@ -1159,7 +1159,7 @@ This file is not protected.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/paperless/gui/search/find_bar.py" line="+304"/>
+        <location filename="../../src/paperless/gui/search/find_bar.py" line="+296"/>
         <source>Searching…</source>
         <translation></translation>
     </message>
@@ -1520,7 +1520,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+175"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
@@ -1635,7 +1635,7 @@ This file is not protected.</source>
 <context>
     <name>NotesPart</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/part.py" line="+150"/>
+        <location filename="../../src/paperless/gui/notes/part.py" line="+151"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -2009,8 +2009,10 @@ This file is not protected.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Identity: %1 (fingerprint %2)</source>
-        <translation></translation>
+        <source>Identity: %1
+Fingerprint: %2</source>
+        <translation>Identity: %1
+Fingerprint: %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2048,7 +2050,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+14"/>
+        <source>Your reading library on this computer has been altered or damaged, so it was not used. Your documents and notes are untouched; you can start a new library.</source>
+        <translation>Your reading library on this computer has been altered or damaged, so it was not used. Your documents and notes are untouched; you can start a new library.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Wrong passphrase. You can try again in %1 s.</source>
         <translation></translation>
     </message>

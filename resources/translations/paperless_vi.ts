@@ -427,7 +427,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Sửa ý kiến…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add a comment…</source>
         <translation>Thêm ý kiến…</translation>
     </message>
@@ -1052,7 +1052,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+105"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+111"/>
         <source>Export annotated PDF</source>
         <translation>Xuất PDF có chú thích</translation>
     </message>
@@ -1119,7 +1119,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không ghi được %1 chú thích vào bản này.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Your notes were saved.</source>
         <translation>Đã lưu ghi chú của đồng chí.</translation>
     </message>
@@ -1161,7 +1161,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/paperless/gui/search/find_bar.py" line="+304"/>
+        <location filename="../../src/paperless/gui/search/find_bar.py" line="+296"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -1522,7 +1522,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+175"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
@@ -1637,7 +1637,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>NotesPart</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/part.py" line="+150"/>
+        <location filename="../../src/paperless/gui/notes/part.py" line="+151"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1927,7 +1927,7 @@ Tệp này không được bảo vệ.</translation>
     <message>
         <location line="+1"/>
         <source>Only the committee office&apos;s card can sign sessions. Session files signed with this card will be accepted for you on this computer.</source>
-        <translation>Chỉ thẻ của Văn phòng mới được ký phiên họp. Các tệp phiên họp được ký bằng thẻ này sẽ được chấp nhận cho bạn trên máy tính này.</translation>
+        <translation>Chỉ thẻ của Văn phòng mới được ký phiên họp. Các tệp phiên họp được ký bằng thẻ này sẽ được chấp nhận cho đồng chí trên máy tính này.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2007,8 +2007,10 @@ Tệp này không được bảo vệ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Identity: %1 (fingerprint %2)</source>
-        <translation>Danh tính: %1 (dấu vân tay %2)</translation>
+        <source>Identity: %1
+Fingerprint: %2</source>
+        <translation>Danh tính: %1
+Dấu vân tay: %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2028,7 +2030,7 @@ Tệp này không được bảo vệ.</translation>
     <message>
         <location line="+2"/>
         <source>Keep the refused file aside and start an empty library. Open your sessions again from their files; your notes are not affected.</source>
-        <translation>Giữ riêng tệp bị từ chối và bắt đầu một thư viện trống. Hãy mở lại các phiên họp từ tệp của chúng; ghi chú của bạn không bị ảnh hưởng.</translation>
+        <translation>Giữ riêng tệp bị từ chối và bắt đầu một thư viện trống. Hãy mở lại các phiên họp từ tệp của chúng; ghi chú của đồng chí không bị ảnh hưởng.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2046,7 +2048,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang mở khóa…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+14"/>
+        <source>Your reading library on this computer has been altered or damaged, so it was not used. Your documents and notes are untouched; you can start a new library.</source>
+        <translation>Thư viện đọc trên máy tính này đã bị sửa đổi hoặc bị hỏng nên không được dùng. Tài liệu và ghi chú của đồng chí không bị ảnh hưởng; đồng chí có thể bắt đầu một thư viện mới.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Wrong passphrase. You can try again in %1 s.</source>
         <translation>Sai mật khẩu. Có thể thử lại sau %1 giây.</translation>
     </message>

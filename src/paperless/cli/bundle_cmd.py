@@ -147,6 +147,6 @@ def extract(args: argparse.Namespace) -> int:
         say(T("Extracted {n} files for {name} into {out}", "Đã giải nén {n} tệp cho {name} vào {out}"),
             n=len(result.files), name=opened.member, out=result.folder)
         for item in opened.restricted_items():
-            say(T("Restricted for you: item {n}. {title}", "Hạn chế với bạn: nội dung {n}. {title}"),
+            say(T("Restricted for you: item {n}. {title}", "Hạn chế với đồng chí: nội dung {n}. {title}"),
                 n=item.number, title=item.title)
     return 0

@@ -51,7 +51,7 @@ class UnauthenticatedStateError(LocalStateTamperedError):
         self.body = body
 
 
-_NOT_SEALED = T("it carries no seal of your identity", "tệp không có dấu xác thực của danh tính của bạn")
+_NOT_SEALED = T("it carries no seal of your identity", "tệp không có dấu xác thực của danh tính của đồng chí")
 _BAD_SEAL = T("its seal does not match", "dấu xác thực không khớp")
 
 

@@ -16,7 +16,7 @@ class LibraryTamperedError(LibraryError):
     en = ("Your reading library {path} has been altered or damaged, so it was not used ({detail}). "
           "Your documents and notes are untouched; you can start a new library.")
     vi = ("Thư viện đọc {path} đã bị sửa đổi hoặc bị hỏng nên không được dùng ({detail}). "
-          "Tài liệu và ghi chú của bạn không bị ảnh hưởng; bạn có thể bắt đầu một thư viện mới.")
+          "Tài liệu và ghi chú của đồng chí không bị ảnh hưởng; đồng chí có thể bắt đầu một thư viện mới.")
 
 
 class NotAnOfficeCardError(LibraryError):

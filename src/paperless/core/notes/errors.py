@@ -12,13 +12,13 @@ from paperless.core.errors import PaperlessError
 
 class NotesError(PaperlessError):
     en = "Your notes in {path} cannot be used: {detail}"
-    vi = "Không dùng được ghi chú của bạn trong {path}: {detail}"
+    vi = "Không dùng được ghi chú của đồng chí trong {path}: {detail}"
 
 
 class NotesFromNewerAppError(NotesError):
     en = ("Your notes in {path} were saved by a newer version of Paperless (format {found}, this version "
           "knows up to {known}); please update.")
-    vi = ("Ghi chú của bạn trong {path} do phiên bản Paperless mới hơn lưu (định dạng {found}, phiên bản này "
+    vi = ("Ghi chú của đồng chí trong {path} do phiên bản Paperless mới hơn lưu (định dạng {found}, phiên bản này "
           "chỉ biết đến {known}); hãy cập nhật phần mềm.")
 
 
@@ -58,7 +58,7 @@ class NotesRolledBackError(NotesTamperedError):
 
     en = ("Some of your notes in {path} were replaced by older copies, removed or altered, so they were "
           "not opened; nothing was changed.")
-    vi = ("Một số ghi chú của bạn trong {path} đã bị thay bằng bản cũ hơn, bị xóa hoặc bị sửa đổi nên "
+    vi = ("Một số ghi chú của đồng chí trong {path} đã bị thay bằng bản cũ hơn, bị xóa hoặc bị sửa đổi nên "
           "không được mở; chưa có gì bị thay đổi.")
 
 
@@ -68,7 +68,7 @@ class NotesKeyRejectedNotice(NotesKeyError):
 
     en = ("The key file {path} was not made by your identity ({detail}), so it was never used: it was moved "
           "to {aside} and a new key was made.")
-    vi = ("Tệp khóa {path} không do danh tính của bạn tạo ra ({detail}) nên chưa từng được dùng: tệp đã được "
+    vi = ("Tệp khóa {path} không do danh tính của đồng chí tạo ra ({detail}) nên chưa từng được dùng: tệp đã được "
           "chuyển sang {aside} và một khóa mới đã được tạo.")
 
 

@@ -67,7 +67,7 @@ SEALED_SINCE = 3  # the schema version from which every key file beside the data
 _log = logging.getLogger(__name__)
 _NOT_A_KEY = T("not a notes key", "không phải khóa ghi chú")
 _UNCHECKED = T("it carries no seal of your identity and is not the key of these notes",
-               "tệp không có dấu xác thực của danh tính của bạn và không phải khóa của các ghi chú này")
+               "tệp không có dấu xác thực của danh tính của đồng chí và không phải khóa của các ghi chú này")
 
 
 @dataclass(frozen=True)

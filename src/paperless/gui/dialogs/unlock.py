@@ -122,7 +122,7 @@ class UnlockDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Unlock Paperless"))
         self._heading.setText(self.tr("Enter your passphrase"))
-        self._who.setText(self.tr("Identity: %1 (fingerprint %2)").replace("%1", self._card.name)
+        self._who.setText(self.tr("Identity: %1\nFingerprint: %2").replace("%1", self._card.name)
                           .replace("%2", self._card.fingerprint))
         self._prompt.setText(self.tr("&Passphrase:"))
         self.unlock_button.setText(self.tr("&Unlock"))
@@ -167,7 +167,11 @@ class UnlockDialog(QDialog):
         if isinstance(library, LibraryTamperedError):  # fail closed: the member decides, nothing is reset
             self._refused = identity
             self._set_busy(False)
-            self.message.setText(library.message(self._services.language))
+            self.message.setText(self.tr(  # the whole message, with the file's path, in the tooltip
+                "Your reading library on this computer has been altered or damaged, so it was not used. "
+                "Your documents and notes are untouched; you can start a new library."))
+            self.message.setToolTip(library.message(self._services.language))
+            self.adjustSize()
             self.start_over_button.show()
             return
         self.message.clear()
@@ -194,6 +198,7 @@ class UnlockDialog(QDialog):
         self._set_busy(False)
         if isinstance(exc, PaperlessError):
             self.message.setText(exc.message(self._services.language))
+            self.adjustSize()
         else:
             self._services.tasks.report(exc)
             self.message.clear()
