@@ -454,3 +454,22 @@ def test_library_copy_refuses_bytes_overwritten_while_copied(setup: tuple[Path, 
         keep_copy(lib, opened.manifest, path.resolve(), trusted)
     assert once.done and TARGET in err.value.message("en")
     assert list(lib.bundles_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ["link", "copy"])
+def test_library_copy_after_a_rename_over_is_of_the_file_opened(mode: str, setup: tuple[Path, bytes, bytes],
+                                                                 app: tuple[Library, list[PublicCard]],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file renamed over its path after the app opened the session but before the library's copy
+    began: the app hands the copy the file it opened, so the genuine session is kept (it used to be
+    refused, and the session dropped from the library)."""
+    path, genuine, forged = setup
+    lib, trusted = app
+    if mode == "copy":
+        monkeypatch.setattr(keeping_mod.os, "link", _no_link)
+    with import_bundle(lib, path, trusted) as opened:
+        rename_over(path, forged)  # between the opening and the copy
+        kept = keep_copy(lib, opened.manifest, path.resolve(), trusted, opened=opened.duplicate_file())
+        assert kept is not None and kept.read_bytes() == genuine
+    assert [p.name for p in lib.bundles_dir.iterdir()] == [kept.name]
+    assert lib.sessions() and lib.is_kept(lib.sessions()[0])

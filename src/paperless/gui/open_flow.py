@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from paperless.core.bundle import Manifest, OpenedBundle, UnknownSignerError
+from paperless.core.bundle import OpenedBundle, UnknownSignerError
 from paperless.core.errors import PaperlessError
 from paperless.core.library import Library, SessionRecord, import_bundle, keep_copy, reopen_session
 from paperless.gui.dialogs.errors import error_message_box, show_failure
@@ -84,8 +84,10 @@ class OpenFlow(QObject):
         if library is None:
             opened.close()
             return
-        self.opened.emit(opened, library.session(opened.manifest.session_id))
-        self._keep(library, opened.manifest)
+        record = library.session(opened.manifest.session_id)
+        if library.copy_wanted(opened.manifest.session_id) is not None:
+            self._keep(library, opened)  # before the session is shown: its file is still open
+        self.opened.emit(opened, record)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
@@ -108,9 +110,10 @@ class OpenFlow(QObject):
     def copying(self) -> bool:
         return bool(self._copies)
 
-    def _keep(self, library: Library, manifest: Manifest) -> None:
+    def _keep(self, library: Library, opened: OpenedBundle) -> None:
         """Start copying the bundle into the library if it is still read from elsewhere (on the
         task layer's low-priority background lane; cancelled when no longer wanted)."""
+        manifest = opened.manifest
         sid = manifest.session_id
         source = library.copy_wanted(sid)
         if source is None:
@@ -122,6 +125,11 @@ class OpenFlow(QObject):
                 return
             running.task.cancel()  # an older version or another file: its result is not wanted
         trusted = self._services.trusted()
+        try:
+            from_file = opened.duplicate_file()  # the copy is of the file opened, whatever the path names later
+        except PaperlessError as exc:
+            self.last_dialog = show_failure(self._window, exc, self._services.language)
+            return
         task = Task(f"keep-{sid[:8]}")
         job = _Copy(key, task)
         self._copies[sid] = job
@@ -139,7 +147,7 @@ class OpenFlow(QObject):
                 self._services.tasks.report(error)
 
         def work() -> Path | None:
-            return keep_copy(library, manifest, source, trusted, cancel=task.cancelled)
+            return keep_copy(library, manifest, source, trusted, cancel=task.cancelled, opened=from_file)
 
         self._services.tasks.background.run(work, done, failed, task=task)
 

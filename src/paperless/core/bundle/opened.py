@@ -123,6 +123,10 @@ class OpenedBundle:
         """Whether the bundle's path still names the file opened, unchanged since."""
         return self._bf.still_at_path()
 
+    def duplicate_file(self) -> BundleFile:
+        """The bundle's open file, for work that outlives this object (see BundleFile.duplicate)."""
+        return self._bf.duplicate()
+
     def _find(self, entry: str) -> tuple[AgendaItem, AgendaDocument]:
         for item in self.agenda.items:
             for doc in item.documents:

@@ -85,11 +85,13 @@ class BundleFile:
     used once closed, so it cannot read another file that reused its number).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, fd: int | None = None) -> None:
+        """Open ``path`` — or, with ``fd``, read the file that descriptor has open (a copy of the
+        descriptor is taken: the same file even if ``path`` names another one by now)."""
         self.path = path
         self.label = str(path)
         try:
-            self._file = open(path, "rb", buffering=0)  # closed in close()
+            self._file = open(path, "rb", buffering=0) if fd is None else os.fdopen(os.dup(fd), "rb", buffering=0)
         except OSError as exc:
             raise NotABundleError(path=self.label, detail=exc.strerror or str(exc)) from None
         self._fd = self._file.fileno()
@@ -316,6 +318,14 @@ class BundleFile:
         """A reader over one entry's stored bytes (through the open file)."""
         entry = self.entries[name]
         return self.reader(entry.offset, entry.size)
+
+    def duplicate(self) -> BundleFile:
+        """Another BundleFile on the same open file (for work that outlives this one, e.g. the
+        library's copy, which must copy the file that was opened, not what the path names later)."""
+        with self._state:
+            if self._closed:
+                raise NotABundleError(path=self.label, detail=T("the file was closed", "tệp đã được đóng"))
+            return BundleFile(self.path, fd=self._fd)
 
     def close(self) -> None:
         with self._state:

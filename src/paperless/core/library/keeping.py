@@ -75,10 +75,12 @@ _CHANGED = T("the file changed while it was being copied", "tệp đã thay đ�
 
 
 def keep_copy(library: Library, manifest: Manifest, source: Path, trusted: Sequence[PublicCard], *,
-              cancel: threading.Event | None = None) -> Path | None:
+              cancel: threading.Event | None = None, opened: BundleFile | None = None) -> Path | None:
     """Put a checked copy of ``source`` (opened with the signed ``manifest``) into the library.
 
-    ``source`` is the path the library's record names (``library.copy_wanted(session_id)``).
+    ``source`` is the path the library's record names (``library.copy_wanted(session_id)``);
+    ``opened``: the file the session was opened from (``OpenedBundle.duplicate_file()``, closed
+    here), so that the copy is of that file even if ``source`` names another one by now.
     Returns the copy once it is recorded, or None if it is no longer wanted or ``cancel`` was
     set. Raises :class:`TamperedError` (the session is then dropped from the library) or
     :class:`LibraryCopyError`, both naming ``source``.
@@ -87,7 +89,7 @@ def keep_copy(library: Library, manifest: Manifest, source: Path, trusted: Seque
     label = str(source)
     sweep_incoming(folder)
     try:
-        bf = BundleFile(source)  # the one open file everything below reads
+        bf = opened if opened is not None else BundleFile(source)  # the one open file everything below reads
     except BundleError:
         raise LibraryCopyError(path=label, detail=_CHANGED) from None
     with bf:
