@@ -8,18 +8,13 @@ Without the CLI on PATH these tests fail, naming the package to install (``age``
 from __future__ import annotations
 
 import hashlib
-import os
-import pty
-import re
-import select
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 from system_tools import require_tool
+from terminal import run_on_terminal
 
 from paperless.core import age
 
@@ -49,46 +44,8 @@ def run_cli(*args: str, stdin: bytes = b"") -> bytes:
 def run_with_tty(argv: list[str], passphrase: str, cwd: Path, timeout: float = 120) -> str:
     """Run ``argv`` on a pseudo-terminal, answering each passphrase prompt; return the
     terminal output. The child must write its results to files (the tty is not binary-safe)."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child: session leader, the pty is stdin/stdout/stderr and /dev/tty
-        try:
-            os.chdir(cwd)
-            os.execvp(argv[0], argv)
-        finally:
-            os._exit(127)
-    output = b""
-    answered = 0
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise AssertionError(f"timed out; output so far: {output!r}")
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if not ready:
-                continue
-            try:
-                data = os.read(fd, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            output += data
-            # a prompt is "…passphrase…:"; other output (age-keygen's "Public key: …" on the same
-            # terminal) may come in the same read, so the prompt need not end the output
-            prompts = len(re.findall(rb"(?i)passphrase[^\r\n]*?:", output))
-            if prompts > answered:
-                os.write(fd, passphrase.encode() + b"\n")
-                answered += 1
-        _, status = os.waitpid(pid, 0)
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    finally:
-        os.close(fd)
-    text = output.decode(errors="replace")
-    assert os.waitstatus_to_exitcode(status) == 0, text
+    code, text, answered = run_on_terminal(argv, passphrase, cwd=cwd, timeout=timeout)
+    assert code == 0, text
     assert answered >= 1, f"no passphrase prompt seen: {text!r}"
     return text
 

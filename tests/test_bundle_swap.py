@@ -16,13 +16,8 @@ import errno
 import hashlib
 import io
 import os
-import pty
-import re
-import select
 import shutil
-import signal
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +25,7 @@ from typing import Any
 import pymupdf
 import pytest
 from bundle_helpers import PASSPHRASE, People, make_pdf, unlock, write_session
+from terminal import run_on_terminal
 
 import paperless.cli.bundle_cmd as bundle_cmd
 import paperless.cli.main as cli_main
@@ -261,43 +257,11 @@ def open_member_bundle(path: Path, people: People) -> OpenedBundle:
 
 def _run_on_terminal(argv: list[str], at_prompt: Callable[[], None], timeout: float = 120) -> tuple[int, str]:
     """Run ``argv`` on a pseudo-terminal; at the passphrase prompt call ``at_prompt``, then type it."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            os.execvpe(argv[0], argv, {**os.environ, "PAPERLESS_LANG": "en"})
-        finally:
-            os._exit(127)
-    output = b""
-    answered = False
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise AssertionError(f"timed out; output so far: {output!r}")
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if not ready:
-                continue
-            try:
-                data = os.read(fd, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            output += data
-            if not answered and re.search(rb"Passphrase for [^\r\n]*:", output):
-                at_prompt()
-                os.write(fd, PASSPHRASE.encode() + b"\n")
-                answered = True
-        _, status = os.waitpid(pid, 0)
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    finally:
-        os.close(fd)
-    assert answered, output
-    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
+    code, text, answered = run_on_terminal(argv, PASSPHRASE, prompt=rb"Passphrase for [^\r\n]*:",
+                                           before_answer=lambda _n: at_prompt(),
+                                           env={**os.environ, "PAPERLESS_LANG": "en"}, timeout=timeout)
+    assert answered == 1, text
+    return code, text
 
 
 @pytest.mark.parametrize("swap", sorted(SWAPS))
