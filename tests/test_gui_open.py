@@ -3,6 +3,7 @@ crash, nothing kept), restricted and expired items, the library, read marks."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -311,6 +312,30 @@ def test_library_reopens_with_only_the_passphrase(qtbot, make, bundle: Path, peo
     assert w.reader.view.document_id() == "documents/0001.age"
     qtbot.waitUntil(lambda: w.reader.view.current_page() == 4, timeout=10_000)  # where we left off
     assert not w.agenda.is_bold("documents/0001.age") and w.agenda.is_bold("documents/0002.age")
+
+
+def test_reading_places_are_sealed_off_the_gui_thread(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    h.open(bundle)
+    h.wait_document()
+    library = h.services.library
+    saved_on: list[threading.Thread] = []
+    seal = library.save
+
+    def save() -> None:
+        saved_on.append(threading.current_thread())
+        seal()
+
+    library.save = save  # type: ignore[method-assign]
+    h.window.reader.view.go_to_page(2)  # saved a moment after the last change
+    qtbot.waitUntil(lambda: len(saved_on) == 1, timeout=10_000)
+    h.window.reader.view.go_to_page(3)
+    h.window.close_session()  # and on closing
+    qtbot.waitUntil(lambda: len(saved_on) == 2, timeout=10_000)
+    assert threading.main_thread() not in saved_on
+    record = Library.open(h.services.paths.root, unlock(people.member("an"))).sessions()[0]
+    assert record.documents["documents/0001.age"].last_page == 3
 
 
 def test_drop_and_file_menu(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]

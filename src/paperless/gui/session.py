@@ -38,7 +38,8 @@ class SessionController(QObject):
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.model = SessionModel(clock=lambda: services.clock(), on_error=services.tasks.report)
+        self.model = SessionModel(clock=lambda: services.clock(), on_error=services.tasks.report,
+                                  run_save=services.tasks.db.run)  # sealed and synced off the GUI thread
         self.model.observers.subscribe(self._told)
         self._loads = services.tasks.scope()  # a document on its way is dropped once another is asked for
         self.indexer = SessionIndexer(services.worker, services.tasks, self)
@@ -148,11 +149,9 @@ class SessionController(QObject):
         self._save_timer.start()
 
     def save_now(self) -> None:
+        """Queue the reading state's save on the database lane (its errors reach the error handler)."""
         self._save_timer.stop()
-        try:
-            self.model.save()
-        except PaperlessError as exc:
-            self._services.tasks.report(exc)
+        self.model.save()
 
     # -- the model's events, as signals on the GUI thread --------------------------------------------
 

@@ -8,12 +8,15 @@ is on screen, reading places and read marks. Qt-free; any thread may ask or chan
   one open file) and is checked against the signed agenda by the bundle itself.
 * **Reading places and read marks** go to the member's sealed library; :meth:`save` writes them
   (and the latest time seen) — the app calls it a moment after the last change and on closing.
+  Sealing and syncing the file is slow work: it is handed to ``run_save`` (inline by default; the
+  app's database lane, never the GUI thread).
 
 Changes are told to the observers as :class:`SessionEvent` (on the thread that made them).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -108,9 +111,18 @@ def watermark_text(member: str, session_title: str, day: date) -> str:
     return f"{member} · {session_title} · {day.strftime('%d/%m/%Y')}"
 
 
+def _save_library(library: Library) -> None:
+    library.trusted_time()
+    library.save_if_dirty()
+
+
 class SessionModel:
-    def __init__(self, clock: Callable[[], datetime], on_error: Callable[[BaseException], None] | None = None) -> None:
+    def __init__(self, clock: Callable[[], datetime], on_error: Callable[[BaseException], None] | None = None,
+                 run_save: Callable[[Callable[[], None]], object] | None = None) -> None:
+        """``run_save(job)`` runs a save of the library (a thread-safe job); by default at once,
+        on the caller's thread, its errors raised to the caller."""
         self._clock = clock
+        self._run_save: Callable[[Callable[[], None]], object] = run_save or (lambda job: job())
         self._lock = threading.RLock()
         self.opened: OpenedBundle | None = None
         self.record: SessionRecord | None = None
@@ -301,9 +313,9 @@ class SessionModel:
         self.observers.notify(SessionEvent(Change.READ, entry, read))
 
     def save(self) -> None:
-        """Write the reading state (and the latest time seen) to the sealed library if it changed."""
+        """Write the reading state (and the latest time seen) to the sealed library if it changed,
+        through ``run_save``."""
         library = self._library
         if library is None:
             return
-        library.trusted_time()
-        library.save_if_dirty()
+        self._run_save(functools.partial(_save_library, library))
