@@ -160,6 +160,11 @@ def test_undo_and_redo_follow_the_history(qtbot, make, bundle: Path, people: Peo
     with qtbot.waitSignal(c.history_changed):
         c.update(made.uuid, color="#00ff00")
     assert a.undo.text() == "&Undo Change to Highlight"
+    w.switch_language("vi")  # the same step, said in the new language (one place sets these texts)
+    qtbot.waitUntil(lambda: a.undo.text() == "&Hoàn tác sửa: Tô sáng")
+    assert a.undo.isEnabled() and a.undo.toolTip().startswith("Hoàn tác")
+    w.switch_language("en")
+    qtbot.waitUntil(lambda: a.undo.text() == "&Undo Change to Highlight")
     w.close_session()  # the history goes with the session
     assert not a.undo.isEnabled() and a.undo.text() == "&Undo"
 

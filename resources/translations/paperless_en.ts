@@ -438,7 +438,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AnnotationToolBar</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+157"/>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+160"/>
         <source>Select</source>
         <translation></translation>
     </message>
@@ -584,38 +584,28 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+132"/>
         <source>Colour</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+139"/>
+        <location line="-130"/>
+        <location line="+146"/>
         <source>Pen width</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-135"/>
-        <source>Undo</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-138"/>
         <source>Undo the last change to your annotations ({keys})</source>
         <translation></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Redo</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Redo the change you undid ({keys})</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Colour: {name}</source>
         <translation></translation>
     </message>
@@ -1635,7 +1625,7 @@ This file is not protected.</source>
 <context>
     <name>NotesPart</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/part.py" line="+151"/>
+        <location filename="../../src/paperless/gui/notes/part.py" line="+146"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n of your notes moved to the revised documents.</numerusform>
@@ -1659,7 +1649,7 @@ This file is not protected.</source>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+97"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+99"/>
         <source>Trust an office card…</source>
         <translation></translation>
     </message>

@@ -440,7 +440,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AnnotationToolBar</name>
     <message>
-        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+157"/>
+        <location filename="../../src/paperless/gui/annotations/toolbar.py" line="+160"/>
         <source>Select</source>
         <translation>Chọn</translation>
     </message>
@@ -586,38 +586,28 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+132"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+139"/>
+        <location line="-130"/>
+        <location line="+146"/>
         <source>Pen width</source>
         <translation>Độ dày nét</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <source>Undo</source>
-        <translation>Hoàn tác</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-138"/>
         <source>Undo the last change to your annotations ({keys})</source>
         <translation>Hoàn tác thay đổi gần nhất trong các chú thích của đồng chí ({keys})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Redo</source>
-        <translation>Làm lại</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Redo the change you undid ({keys})</source>
         <translation>Làm lại thay đổi vừa hoàn tác ({keys})</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Colour: {name}</source>
         <translation>Màu: {name}</translation>
     </message>
@@ -1637,7 +1627,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>NotesPart</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/notes/part.py" line="+151"/>
+        <location filename="../../src/paperless/gui/notes/part.py" line="+146"/>
         <source>%n of your notes moved to the revised documents.</source>
         <translation>
             <numerusform>%n ghi chú đã được chuyển sang tài liệu đã sửa đổi.</numerusform>
@@ -1659,7 +1649,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../src/paperless/gui/open_flow.py" line="+97"/>
+        <location filename="../../src/paperless/gui/open_flow.py" line="+99"/>
         <source>Trust an office card…</source>
         <translation>Tin cậy thẻ của Văn phòng…</translation>
     </message>

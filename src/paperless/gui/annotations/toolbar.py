@@ -18,7 +18,9 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QP
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 from paperless.core.notes import AnnotationKind
+from paperless.core.notes.editing import Step
 from paperless.gui.icons import Icons
+from paperless.gui.notes.kinds import redo_text, undo_text
 
 from .choices import choice_menu
 from .text_size import TextSizeButton
@@ -95,6 +97,7 @@ class AnnotationToolBar(QToolBar):
         self._text_colour = QColor(60, 60, 60)
         self._enabled = True
         self._selected: tuple[AnnotationKind, str | None] | None = None  # the selected annotation's kind, colour
+        self._history: tuple[Step | None, Step | None] = (None, None)  # what Undo, Redo would do
 
         self.tools = QActionGroup(self)
         self.tools.setExclusive(True)
@@ -187,12 +190,15 @@ class AnnotationToolBar(QToolBar):
         self._sync_color()
         self.width_button.setText(self.tr("Pen width"))
         self._sync_width()
+        self._history_texts()
+
+    def _history_texts(self) -> None:
         undo_keys = _key_text(QKeySequence.StandardKey.Undo)
         redo_keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in self.redo_action.shortcuts())
-        self._texts(self.undo_action, self.tr("Undo"), self.tr("Undo the last change to your annotations ({keys})")
-                    .format(keys=undo_keys))
-        self._texts(self.redo_action, self.tr("Redo"), self.tr("Redo the change you undid ({keys})")
-                    .format(keys=redo_keys))
+        self._texts(self.undo_action, undo_text(self._history[0]),
+                    self.tr("Undo the last change to your annotations ({keys})").format(keys=undo_keys))
+        self._texts(self.redo_action, redo_text(self._history[1]),
+                    self.tr("Redo the change you undid ({keys})").format(keys=redo_keys))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -205,7 +211,7 @@ class AnnotationToolBar(QToolBar):
         action.setStatusTip(tip)
         button = self.widgetForAction(action)
         if button is not None:
-            button.setAccessibleName(text)
+            button.setAccessibleName(text.replace("&", ""))
             button.setAccessibleDescription(tip)
 
     def set_icons(self, icons: Icons, colour: QColor) -> None:
@@ -262,9 +268,13 @@ class AnnotationToolBar(QToolBar):
         self._sync_color()
         self._sync_width()
 
-    def show_history(self, can_undo: bool, can_redo: bool) -> None:
-        self.undo_action.setEnabled(can_undo)
-        self.redo_action.setEnabled(can_redo)
+    def show_history(self, undo: Step | None, redo: Step | None) -> None:
+        """What Undo and Redo would do ("Undo Highlight"), or nothing: their texts and enabled state,
+        kept here alone (the Edit menu shows the same actions) and said again on a language switch."""
+        self._history = (undo, redo)
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+        self._history_texts()
 
     # ---- internals -----------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ the page on screen, the menu actions):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from paperless.core.model import LoadedDocument, SessionClosedError
@@ -27,7 +27,6 @@ from paperless.gui.annotations.carry import CarryOver
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.notes.context import NotesContext
 from paperless.gui.notes.exporting import Exporter
-from paperless.gui.notes.kinds import redo_text, undo_text
 from paperless.gui.notes.panel import BOOKMARKS_TAB, NotesPanel
 from paperless.gui.services import AppServices
 from paperless.gui.session import SessionController
@@ -59,9 +58,7 @@ class NotesPart(QObject):
         self.carry_message = ""  # what the last carry-over said
         view.set_annotations(self.controller)
         self.toolbar = view.annotation_toolbar()
-        self.toolbar.installEventFilter(self)  # its texts come back on a language change: ours again after
         self._connect()
-        self._history()
 
     def _connect(self) -> None:
         s, c, p = self._session, self.controller, self.panel
@@ -75,13 +72,11 @@ class NotesPart(QObject):
         p.annotations.drop_requested.connect(lambda a: c.delete(a.uuid))
         c.failed.connect(self.failed)
         c.damaged.connect(self.failed)  # said once; the other notes are still shown
-        c.history_changed.connect(self._history)
         c.ready.connect(self._ready)
         self.carry.finished.connect(self._carried)
         self.carry.failed.connect(lambda exc: None if isinstance(exc, SessionClosedError) else self.failed.emit(exc))
         self.exporter.failed.connect(self.failed)
         self.exporter.busy_changed.connect(lambda _busy: self.state_changed.emit())
-        self._services.translators.changed.connect(lambda _lang: self._history())
 
     # -- inputs from the window ----------------------------------------------------------------------
 
@@ -205,14 +200,3 @@ class NotesPart(QObject):
         else:
             self._view.setFocus()
 
-    # -- undo and redo ----------------------------------------------------------------------------
-
-    def _history(self) -> None:
-        """Undo/Redo say what they would do (the viewer enables them)."""
-        self.toolbar.undo_action.setText(undo_text(self.controller.undo_step))
-        self.toolbar.redo_action.setText(redo_text(self.controller.redo_step))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.toolbar and event.type() == QEvent.Type.LanguageChange:
-            QTimer.singleShot(0, self, self._history)  # after the toolbar has set its own texts
-        return False

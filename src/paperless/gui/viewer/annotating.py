@@ -71,7 +71,7 @@ class Annotating(QObject):
         shown.changed.connect(self._changed)
         shown.shown_changed.connect(canvas.viewport().update)
         shown.selection_changed.connect(self._selected)
-        shown.history_changed.connect(lambda: toolbar.show_history(shown.can_undo, shown.can_redo))
+        shown.history_changed.connect(lambda: toolbar.show_history(shown.undo_step, shown.redo_step))
         shown.failed.connect(lambda _error: self.ink.end_group())
         self.making.status.connect(self.status)
         self.making.arm.connect(lambda tool: toolbar.set_tool(Tool(tool)))

@@ -24,6 +24,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from paperless.core.anchoring import Anchor
 from paperless.core.notes import Annotation, AnnotationKind, Content
+from paperless.core.notes.editing import Step
 from paperless.gui.annotations import geometry as geo
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.shape_cache import ShapeCache
@@ -174,12 +175,13 @@ class ShownAnnotations(QObject):
             self._controller.redo()
 
     @property
-    def can_undo(self) -> bool:
-        return self._controller is not None and self._controller.can_undo
+    def undo_step(self) -> Step | None:
+        """What Undo would take back (None: nothing)."""
+        return self._controller.undo_step if self._controller is not None else None
 
     @property
-    def can_redo(self) -> bool:
-        return self._controller is not None and self._controller.can_redo
+    def redo_step(self) -> Step | None:
+        return self._controller.redo_step if self._controller is not None else None
 
     # ---- selection, a move, an editor -----------------------------------------------------------
 
