@@ -163,6 +163,10 @@ def test_undo_and_redo_follow_the_history(qtbot, make, bundle: Path, people: Peo
     w.switch_language("vi")  # the same step, said in the new language (one place sets these texts)
     qtbot.waitUntil(lambda: a.undo.text() == "&Hoàn tác sửa: Tô sáng")
     assert a.undo.isEnabled() and a.undo.toolTip().startswith("Hoàn tác")
+    assert w.page_label.text() == "Trang 1/5"  # the status bar's page too, without turning a page
+    zoom = w.reader.view.toolbar().zoom_box
+    assert zoom.currentText() == "Vừa chiều rộng"
+    qtbot.waitUntil(lambda: zoom.lineEdit().width() >= zoom.fontMetrics().horizontalAdvance(zoom.currentText()))
     w.switch_language("en")
     qtbot.waitUntil(lambda: a.undo.text() == "&Undo Change to Highlight")
     w.close_session()  # the history goes with the session

@@ -338,9 +338,12 @@ class MainWindow(QMainWindow):
         self.reader.show_refusal(exc.message(self.services.language))
 
     def _page_changed(self, page: int, count: int) -> None:
+        self._show_page(page, count)
+        self.session.page_changed(page, count)
+
+    def _show_page(self, page: int, count: int) -> None:
         self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(count))
                                 if count else "")
-        self.session.page_changed(page, count)
 
     def _open_hit(self, entry: str, page: int) -> None:
         if entry != self.session.current:
@@ -471,6 +474,8 @@ class MainWindow(QMainWindow):
         self.actions_.retranslate()
         self.refresh_actions()  # the tips, in the new language, after the texts
         self._language_changed(self.services.language)
+        view = self.reader.view
+        self._show_page(view.current_page(), view.page_count())
         title = self.session.opened.agenda.title if self.session.opened else ""
         self.setWindowTitle(f"{title} \u2014 Paperless" if title else "Paperless")
 

@@ -51,6 +51,7 @@ class ViewerToolbar(QToolBar):
         self.zoom_box.setEditable(True)
         self.zoom_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zoom_box.setMinimumContentsLength(9)
+        self.zoom_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Vừa chiều rộng" whole
         self.zoom_box.addItem("", ZoomMode.FIT_WIDTH)  # texts: retranslate()
         self.zoom_box.addItem("", ZoomMode.FIT_PAGE)
         for factor in PRESETS:
