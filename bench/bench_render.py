@@ -41,10 +41,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pymupdf  # noqa: E402
+import pymupdf
 
-from paperless.core.render import PdfDocument, Priority, RenderKey, RenderProcess, RenderWorker  # noqa: E402
-from paperless.demo.factory import write_demo_documents  # noqa: E402
+from paperless.core.render import PdfDocument, Priority, RenderKey, RenderProcess, RenderWorker
+from paperless.demo.factory import write_demo_documents
 
 MUTOOL = "/usr/bin/mutool"
 BACKEND = ["process"]  # set from --backend
