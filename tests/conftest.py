@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,19 @@ def _no_automatic_garbage_collection() -> Iterator[None]:
 def _collect_after_each_test() -> Iterator[None]:
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_left_behind() -> Iterator[None]:
+    """A busy cursor a test leaves set would stay over every later test (and, in the app, over
+    the member's screen): it fails the test that left it."""
+    yield
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    left = 0
+    while QGuiApplication.instance() is not None and QGuiApplication.overrideCursor() is not None:
+        QGuiApplication.restoreOverrideCursor()
+        left += 1
+    assert left == 0, f"{left} override cursor(s) left set"

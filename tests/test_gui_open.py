@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bundle_helpers import MEMBERS, PASSPHRASE, People, flip_bit_in_entry, unlock, write_session
 from gui_helpers import OFFSCREEN_NOISE, Harness, harnesses, open_message_boxes
+from PySide6.QtGui import QGuiApplication
 
 from paperless.core.bundle import build_bundle
 from paperless.core.identity import load_card
@@ -336,6 +337,18 @@ def test_reading_places_are_sealed_off_the_gui_thread(qtbot, make, bundle: Path,
     assert threading.main_thread() not in saved_on
     record = Library.open(h.services.paths.root, unlock(people.member("an"))).sessions()[0]
     assert record.documents["documents/0001.age"].last_page == 3
+
+
+def test_quitting_while_the_last_saves_run_shows_no_busy_cursor(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    h = make(people)
+    h.unlock()
+    h.open(bundle)
+    h.wait_document()
+    h.window.reader.view.go_to_page(2)
+    h.window.shut_down()  # queues the reading state's and the notes' last saves
+    assert h.services.tasks.busy and QGuiApplication.overrideCursor() is None  # the window is going away
+    qtbot.waitUntil(lambda: not h.services.tasks.busy, timeout=10_000)
+    assert QGuiApplication.overrideCursor() is None
 
 
 def test_drop_and_file_menu(qtbot, make, bundle: Path, people: People) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self._page_note = ""  # "expired" / "none": the page area shows a note instead of a document
         self._busy_cursor = False  # the busy cursor is ours to take back (also when the window closes busy)
+        self._shut = False  # shut down: the last saves queued then never show a busy cursor
         self._expired_on: datetime | None = None
         self.icons = Icons(services.paths.icons)
         self.setAcceptDrops(True)
@@ -489,6 +490,7 @@ class MainWindow(QMainWindow):
             save_card_file(self.services, self, self.services.identity.card)
 
     def _busy(self, busy: bool) -> None:
+        busy = busy and not self._shut
         if busy and not self._busy_cursor:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         elif not busy and self._busy_cursor:
@@ -515,7 +517,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shut_down(self) -> None:
-        """Save the reading state and the notes, forget the session (idempotent)."""
+        """Save the reading state and the notes, forget the session (idempotent). The saves are
+        queued on the database lane; the app waits for them after the window has gone."""
+        self._shut = True
         self._busy(False)
         if self.session.opened is not None:
             self.session.close_session()
