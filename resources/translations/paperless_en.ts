@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+139"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+146"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -71,6 +71,21 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>Export my &amp;notes…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the office ser&amp;ver…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ync my notes now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My &amp;devices…</source>
         <translation></translation>
     </message>
     <message>
@@ -169,7 +184,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+70"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+75"/>
         <source>Open a session file you received from the office</source>
         <translation></translation>
     </message>
@@ -194,7 +209,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-21"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation></translation>
     </message>
@@ -214,7 +229,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation>The office does not allow printing or exporting this session&apos;s documents</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation></translation>
     </message>
@@ -231,6 +246,26 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>Close Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep your notes in step between your computers through the office server, with the file the office gave you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send and fetch your notes through the office server now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the office server first (File menu)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computers that hold your notes; revoke a lost one</source>
         <translation></translation>
     </message>
     <message>
@@ -299,7 +334,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-38"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-46"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation></translation>
     </message>
@@ -870,6 +905,108 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+0"/>
         <source>Pink</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectOffice</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/connect.py" line="+24"/>
+        <source>Office server files (*.toml);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+15"/>
+        <source>Connect to the office server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file, signed by your office, names the office server %1. Your notes will be kept in step between your computers through it, encrypted so that the server cannot read them.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;onnect</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/devices.py" line="+88"/>
+        <source>My devices</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computers that hold your notes. If one is lost or given away, revoke it: the office server refuses it at once, and it deletes your notes and sessions the next time it connects.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last seen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke this device…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking the office server…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The office server could not be asked: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (this computer)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (revoked)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Revoke a device</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke “%1”? It will no longer reach your notes, and it deletes your notes and sessions the next time it connects.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Revoke</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revoking…</source>
         <translation></translation>
     </message>
 </context>
@@ -1485,7 +1622,7 @@ This file is not protected.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+154"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+159"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1495,12 +1632,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Open a session file</source>
         <translation></translation>
     </message>
@@ -1510,17 +1647,17 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+178"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-109"/>
         <source>Page %1 of %2</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Preparing the search: %1 of %2 pages</source>
         <translation></translation>
     </message>
@@ -1825,6 +1962,19 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>SyncFront</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+128"/>
+        <source>This computer was revoked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer was removed from your devices (by you on another computer, or by the office). Your notes and sessions on it have been deleted.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>TextBoxEditor</name>
     <message>
         <location filename="../../src/paperless/gui/annotations/editors.py" line="+86"/>
@@ -2058,7 +2208,7 @@ Fingerprint: %2</translation>
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+85"/>
+        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+86"/>
         <source>Document</source>
         <translation></translation>
     </message>

@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+139"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+146"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -74,6 +74,21 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>Export my &amp;notes…</source>
         <translation>&amp;Xuất ghi chú của tôi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the office ser&amp;ver…</source>
+        <translation>&amp;Kết nối máy chủ văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ync my notes now</source>
+        <translation>Đồng &amp;bộ ghi chú ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My &amp;devices…</source>
+        <translation>&amp;Thiết bị của tôi…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -171,7 +186,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Giới thiệu Paperless</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+70"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+75"/>
         <source>Open a session file you received from the office</source>
         <translation>Mở tệp phiên họp đồng chí nhận được từ Văn phòng</translation>
     </message>
@@ -196,7 +211,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-21"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation>Lưu một bản sao của tài liệu này kèm các chú thích của đồng chí, mở được bằng phần mềm khác (không được bảo vệ)</translation>
     </message>
@@ -216,7 +231,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation>Lưu toàn bộ ghi chú của đồng chí trong phiên họp này thành một tài liệu (không được bảo vệ)</translation>
     </message>
@@ -234,6 +249,26 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>Close Paperless</source>
         <translation>Đóng Paperless</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep your notes in step between your computers through the office server, with the file the office gave you</source>
+        <translation>Đồng bộ ghi chú giữa các máy tính của đồng chí qua máy chủ văn phòng, bằng tệp do văn phòng cung cấp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send and fetch your notes through the office server now</source>
+        <translation>Gửi và nhận ghi chú qua máy chủ văn phòng ngay bây giờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the office server first (File menu)</source>
+        <translation>Hãy kết nối máy chủ văn phòng trước (trình đơn Tệp)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computers that hold your notes; revoke a lost one</source>
+        <translation>Các máy tính đang giữ ghi chú của đồng chí; vô hiệu hoá máy bị mất</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -301,7 +336,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-38"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-46"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
     </message>
@@ -873,6 +908,108 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+0"/>
         <source>Pink</source>
         <translation>Hồng</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectOffice</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/connect.py" line="+24"/>
+        <source>Office server files (*.toml);;All files (*)</source>
+        <translation>Tệp máy chủ văn phòng (*.toml);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+15"/>
+        <source>Connect to the office server</source>
+        <translation>Kết nối máy chủ văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file, signed by your office, names the office server %1. Your notes will be kept in step between your computers through it, encrypted so that the server cannot read them.</source>
+        <translation>Tệp này, có chữ ký của văn phòng, chỉ định máy chủ văn phòng %1. Ghi chú của đồng chí sẽ được đồng bộ giữa các máy tính qua máy chủ này, được mã hoá để máy chủ không đọc được.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Kết nối</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/devices.py" line="+88"/>
+        <source>My devices</source>
+        <translation>Thiết bị của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computers that hold your notes. If one is lost or given away, revoke it: the office server refuses it at once, and it deletes your notes and sessions the next time it connects.</source>
+        <translation>Các máy tính đang giữ ghi chú của đồng chí. Nếu một máy bị mất hoặc đã cho người khác, hãy vô hiệu hoá máy đó: máy chủ văn phòng từ chối máy ấy ngay, và máy ấy sẽ xoá ghi chú cùng các phiên họp của đồng chí vào lần kết nối tiếp theo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last seen</source>
+        <translation>Kết nối lần cuối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke this device…</source>
+        <translation>&amp;Vô hiệu hoá thiết bị này…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking the office server…</source>
+        <translation>Đang hỏi máy chủ văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The office server could not be asked: %1</source>
+        <translation>Không hỏi được máy chủ văn phòng: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (this computer)</source>
+        <translation>%1 (máy này)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (revoked)</source>
+        <translation>%1 (đã vô hiệu hoá)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Revoke a device</source>
+        <translation>Vô hiệu hoá thiết bị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke “%1”? It will no longer reach your notes, and it deletes your notes and sessions the next time it connects.</source>
+        <translation>Vô hiệu hoá “%1”? Máy đó sẽ không truy cập được ghi chú của đồng chí nữa, và sẽ xoá ghi chú cùng các phiên họp vào lần kết nối tiếp theo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Vô hiệu hoá</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revoking…</source>
+        <translation>Đang vô hiệu hoá…</translation>
     </message>
 </context>
 <context>
@@ -1487,7 +1624,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+154"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+159"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1497,12 +1634,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Open a session file</source>
         <translation>Mở tệp phiên họp</translation>
     </message>
@@ -1512,17 +1649,17 @@ Tệp này không được bảo vệ.</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+178"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-109"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Preparing the search: %1 of %2 pages</source>
         <translation>Đang chuẩn bị tìm kiếm: %1/%2 trang</translation>
     </message>
@@ -1823,6 +1960,19 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>SyncFront</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+128"/>
+        <source>This computer was revoked</source>
+        <translation>Máy này đã bị vô hiệu hoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer was removed from your devices (by you on another computer, or by the office). Your notes and sessions on it have been deleted.</source>
+        <translation>Máy này đã bị gỡ khỏi danh sách thiết bị của đồng chí (do đồng chí làm trên máy khác, hoặc do văn phòng). Ghi chú và các phiên họp trên máy này đã được xoá.</translation>
+    </message>
+</context>
+<context>
     <name>TextBoxEditor</name>
     <message>
         <location filename="../../src/paperless/gui/annotations/editors.py" line="+86"/>
@@ -2056,7 +2206,7 @@ Dấu vân tay: %2</translation>
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+85"/>
+        <location filename="../../src/paperless/gui/viewer/toolbar.py" line="+86"/>
         <source>Document</source>
         <translation>Tài liệu</translation>
     </message>

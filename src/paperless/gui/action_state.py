@@ -30,6 +30,8 @@ class UiState:
     exporting: bool = False  # an export is running
     print_refusal: Refusal | None = None  # why the office's policy refuses printing now (None: allowed)
     export_refusal: Refusal | None = None  # the same for the annotated PDF (a printable copy)
+    connected: bool = False  # this library is connected to an office server (notes sync)
+    syncing: bool = False  # a sync round is running
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "export_notes": s.notes_ready and s.session_open and not s.exporting,
         "print_": s.reading and s.print_refusal is None and not s.printing,
         "bookmark": s.notes_ready and s.reading,
+        "connect_office": s.unlocked,
+        "sync_now": s.unlocked and s.connected and not s.syncing,
+        "devices": s.unlocked and s.connected,
         **dict.fromkeys(("zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size"), s.reading),
     }
     tips = {
@@ -78,6 +83,11 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "bookmark": translate("Actions", "Bookmark the page you are reading"),
         "notes_panel": translate("Actions", "Show or hide your notes, bookmarks and annotations on the right"),
         "quit": translate("Actions", "Close Paperless"),
+        "connect_office": translate("Actions", "Keep your notes in step between your computers through the office "
+                                               "server, with the file the office gave you"),
+        "sync_now": (translate("Actions", "Send and fetch your notes through the office server now")
+                     if s.connected else translate("Actions", "Connect to the office server first (File menu)")),
+        "devices": translate("Actions", "The computers that hold your notes; revoke a lost one"),
         "search_panel": translate("Actions", "Show or hide the search across every document of the session"),
         "zoom_in": translate("Actions", "Make the page bigger"),
         "zoom_out": translate("Actions", "Make the page smaller"),

@@ -41,6 +41,7 @@ from paperless.gui.reader import ReaderPane
 from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
 from paperless.gui.services import AppServices
 from paperless.gui.session import SessionController
+from paperless.gui.sync.front import SyncFront
 
 LIBRARY_PAGE = 0
 HINT_MS = 4000  # "press Esc to leave full screen"
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
             toolbars=lambda: (self.toolbar, self.notes_toolbar),
             reading=lambda: self.centre.currentIndex() == READER_PAGE)
         self.centre.currentChanged.connect(self._centre_changed)
+        self.sync = SyncFront(services, self.notes.controller, self)  # notes sync with the office server
+        for widget in self.sync.part.make_widgets(self):
+            self.statusBar().insertPermanentWidget(0, widget)
         self._connect_parts()
         self.splitter.addWidget(self.notes.panel)
         self.splitter.setSizes([300, 900, 320, 300])
@@ -187,6 +191,12 @@ class MainWindow(QMainWindow):
         printing.busy_changed.connect(lambda _busy: self.refresh_actions())
         self._reading.left.connect(self._reading_left)
         self._reading.toolbar_found.connect(self.hint.hide)
+        sync = self.sync
+        a.connect_office.triggered.connect(sync.connect_office)
+        a.sync_now.triggered.connect(sync.sync_now)
+        a.devices.triggered.connect(sync.show_devices)
+        sync.state_changed.connect(self.refresh_actions)
+        sync.message.connect(self._status)
 
     def _status(self, text: str, msecs: int) -> None:
         if text:
@@ -226,11 +236,12 @@ class MainWindow(QMainWindow):
             reading=self.session.current is not None, notes_ready=notes.controller.active,
             printing=self.printing.busy, exporting=notes.exporter.busy,
             print_refusal=policy.why_not_print() if policy is not None else None,
-            export_refusal=policy.why_not_export() if policy is not None else None)
+            export_refusal=policy.why_not_export() if policy is not None else None,
+            connected=self.sync.connected, syncing=self.sync.running)
 
     def refresh_actions(self) -> None:
         """Every action's enabled state and tip, from :func:`action_states` of the state now."""
-        if not hasattr(self, "printing"):  # still being built: done once at its end
+        if not hasattr(self, "sync"):  # still being built: done once at its end
             return
         state = self.ui_state()
         self.actions_.apply(action_states(state), has_sessions=state.has_sessions)
@@ -244,6 +255,7 @@ class MainWindow(QMainWindow):
         self.library_view.set_locked(False)
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
+        self.sync.start(identity, library)
 
     def _ask_unlock(self) -> None:
         from paperless.gui.dialogs.unlock import ask_unlock
@@ -473,6 +485,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.actions_.retranslate()
+        self.sync.retranslate()
         self.refresh_actions()  # the tips, in the new language, after the texts
         self._language_changed(self.services.language)
         view = self.reader.view
@@ -521,6 +534,7 @@ class MainWindow(QMainWindow):
         queued on the database lane; the app waits for them after the window has gone."""
         self._shut = True
         self._busy(False)
+        self.sync.stop()  # no new round; one running is dropped (its store calls fail once the store closes)
         if self.session.opened is not None:
             self.session.close_session()
             self.reader.clear()

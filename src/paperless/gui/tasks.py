@@ -6,6 +6,8 @@
 * ``db`` — ONE thread: every call on the member's notes store, in order;
 * ``background`` — one low-priority thread for long work the member does not wait for (the
   library's copy of a bundle, carrying notes over to a revised document);
+* ``network`` — one low-priority thread for talking to the office server (a sync round), so a
+  slow or absent network never holds up anything the member waits for;
 * ``processes`` — one thread whose jobs each run a sandboxed child process through the hardened
   protocol (``paperless.core.isolation``: the exports), so at most one such child runs at a time;
 * the render worker (``core.render.RenderWorker``: one thread, priorities, the render process)
@@ -113,8 +115,10 @@ class Lane:
     there, would tear down Qt connections off the GUI thread and can deadlock with it).
     """
 
-    def __init__(self, tasks: Tasks, name: str, threads: int, *, low_priority: bool = False) -> None:
+    def __init__(self, tasks: Tasks, name: str, threads: int, *, low_priority: bool = False,
+                 quiet: bool = False) -> None:
         self._tasks = weakref.ref(tasks)
+        self._quiet = quiet  # its work never makes the app "busy" (no busy cursor for a background sync)
         self.name = name
         self._pool = QThreadPool(tasks)
         self._pool.setMaxThreadCount(threads)
@@ -131,7 +135,9 @@ class Lane:
         owner = self._tasks()
         if owner is None:  # whoever runs work must hold the task layer (the app's services do)
             raise RuntimeError(f"the task layer of lane {self.name!r} is gone")
-        owner._started()
+        counted = not self._quiet
+        if counted:
+            owner._started()
         ref, low = self._tasks, self._low
 
         def wanted() -> bool:
@@ -147,15 +153,16 @@ class Lane:
                 _lower_priority()
             try:
                 if job.cancelled.is_set():  # a stale scope only drops the result: the work (a save) still runs
-                    back(lambda tasks: tasks._finished())
+                    if counted:
+                        back(lambda tasks: tasks._finished())
                     return
                 try:
                     result = op()
                 except BaseException as exc:  # handed to the GUI thread
                     error = exc  # ``exc`` is unbound once the except block ends
-                    back(lambda tasks: tasks._finish(wanted, on_failure or tasks.report, error))
+                    back(lambda tasks: tasks._finish(wanted, on_failure or tasks.report, error, counted))
                     return
-                back(lambda tasks: tasks._finish(wanted, on_success, result))
+                back(lambda tasks: tasks._finish(wanted, on_success, result, counted))
             finally:
                 job.finished.set()
 
@@ -197,6 +204,7 @@ class Tasks(QObject):
         self.db = Lane(self, "database", 1)
         self.background = Lane(self, "background", 1, low_priority=True)
         self.processes = Lane(self, "processes", 1)
+        self.network = Lane(self, "network", 1, low_priority=True, quiet=True)
 
     # ---- state ---------------------------------------------------------------------------------
 
@@ -208,7 +216,7 @@ class Tasks(QObject):
         return Scope(self)
 
     def lanes(self) -> tuple[Lane, ...]:
-        return (self.pool, self.db, self.background, self.processes)
+        return (self.pool, self.db, self.background, self.processes, self.network)
 
     def wait_for_done(self, msecs: int = FINISH_WAIT_MS) -> bool:
         return all(lane.wait_for_done(msecs) for lane in self.lanes())
@@ -284,12 +292,14 @@ class Tasks(QObject):
         if self._pending == 0:
             self.busy_changed.emit(False)
 
-    def _finish(self, wanted: Callable[[], bool], callback: Callable[[Any], Any] | None, value: object) -> None:
+    def _finish(self, wanted: Callable[[], bool], callback: Callable[[Any], Any] | None, value: object,
+                counted: bool = True) -> None:
         try:
             if callback is not None and wanted():
                 self._guarded(lambda: callback(value))
         finally:
-            self._finished()
+            if counted:
+                self._finished()
 
 
 class _Alive:

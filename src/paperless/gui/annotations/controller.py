@@ -85,14 +85,7 @@ class AnnotationController(QObject):
         generation = self._scope.generation
 
         def open_all() -> tuple[NotesStore, list[ItemNote], list[Bookmark]]:
-            from paperless.core.notes.store import NotesStore  # SQLAlchemy: loaded with the first session
-
-            if self._db_store is None:  # jobs run one after another: never two stores
-                self._db_store = NotesStore.open(folder, identity)
-                self._db_store.on_damaged = self._damage_found.emit  # a bad row hides only itself
-                for notice in self._db_store.notices:  # e.g. a planted key file set aside: said once
-                    self._damage_found.emit(notice)
-            s = self._db_store
+            s = self.ensure_store(folder, identity)
             return s, s.item_notes(sid), s.bookmarks(sid)
 
         def opened(result: tuple[NotesStore, list[ItemNote], list[Bookmark]]) -> None:
@@ -109,6 +102,18 @@ class AnnotationController(QObject):
                 self._load(doc_hash)
 
         self._db.run(open_all, opened, self.failed.emit)
+
+    def ensure_store(self, folder: Path, identity: UnlockedIdentity) -> NotesStore:
+        """On the database lane only: the member's store, opened the first time (the sync uses
+        the same one: jobs run one after another on that lane, so there are never two stores)."""
+        from paperless.core.notes.store import NotesStore  # SQLAlchemy: loaded with the first use
+
+        if self._db_store is None:
+            self._db_store = NotesStore.open(folder, identity)
+            self._db_store.on_damaged = self._damage_found.emit  # a bad row hides only itself
+            for notice in self._db_store.notices:  # e.g. a planted key file set aside: said once
+                self._damage_found.emit(notice)
+        return self._db_store
 
     def _damage(self, error: BaseException) -> None:
         key = (getattr(error, "params", {}).get("what"), getattr(error, "params", {}).get("uuid"))

@@ -1,0 +1,1 @@
+"""The GUI side of syncing with the office server."""

@@ -1,0 +1,135 @@
+"""SyncFront: what the main window composes for sync — the part, the connect flow, the Devices
+dialog — given only the services, the notes controller (its store and model) and a parent for
+dialogs. It knows nothing of the window; the window connects the menu actions to its slots and
+puts its widgets in the status bar.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from paperless.core.identity import UnlockedIdentity
+from paperless.core.library import Library
+from paperless.gui.annotations.controller import AnnotationController
+from paperless.gui.services import AppServices
+from paperless.gui.sync import backend
+from paperless.gui.sync.connect import ConnectFlow
+from paperless.gui.sync.devices import DevicesDialog
+from paperless.gui.sync.part import LaneStore, SyncPart
+
+
+class SyncFront(QObject):
+    state_changed = Signal()  # connected / running changed: the actions' enabled state
+    message = Signal(str, int)  # a sentence for the status bar, and how long to show it
+
+    def __init__(self, services: AppServices, controller: AnnotationController, dialogs: QWidget) -> None:
+        super().__init__(dialogs)
+        self._services, self._controller, self._dialogs = services, controller, dialogs
+        tasks = services.tasks
+        self.part = SyncPart(tasks, lambda: services.language, self)
+        self.part.status_changed.connect(self.state_changed)
+        self.part.notice.connect(lambda text: self.message.emit(text, 10_000))
+        self.part.records_arrived.connect(controller.model.apply)
+        self.part.revoked.connect(self._revoked)
+        controller.changed.connect(lambda _doc: self.part.local_change())
+        controller.notes_changed.connect(self.part.local_change)
+        self._identity: UnlockedIdentity | None = None
+        self._library: Library | None = None
+        self.connect_flow = ConnectFlow(services.files, tasks.pool, self._check, self._keep, lambda: services.language,
+                                        self)
+        self.connect_flow.connected.connect(self._start_engine)
+        self.devices_dialog: DevicesDialog | None = None
+
+    @property
+    def connected(self) -> bool:
+        return self.part.connected
+
+    @property
+    def running(self) -> bool:
+        return self.part.running
+
+    def retranslate(self) -> None:
+        self.part.retranslate()
+        if self.devices_dialog is not None:
+            self.devices_dialog.retranslate()
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def start(self, identity: UnlockedIdentity, library: Library) -> None:
+        """Unlocked: sync if this library is connected to an office server."""
+        self._identity, self._library = identity, library
+        self._start_engine()
+
+    def stop(self) -> None:
+        self.part.detach()
+        self._identity = self._library = None
+
+    def _start_engine(self) -> None:
+        identity, library = self._identity, self._library
+        if identity is None or library is None:
+            return
+        tasks, trusted = self._services.tasks, self._services.trusted()
+        if not backend.is_connected(library.folder):
+            self.part.detach()
+            return
+
+        def make() -> backend.GuiEngine:
+            store = self._controller.ensure_store(library.folder, identity)  # on the database lane
+            return backend.GuiEngine(identity, library.folder, LaneStore(store, tasks.db), trusted,
+                                     device_name=socket.gethostname() or "Paperless")
+
+        tasks.db.run(make, self.part.attach)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def connect_office(self) -> None:
+        self.connect_flow.run(self._dialogs)
+
+    def sync_now(self) -> None:
+        self.part.sync_now()
+
+    def show_devices(self) -> None:
+        engine = self.part.engine
+        if engine is None:
+            return
+        if self.devices_dialog is not None:
+            self.devices_dialog.raise_()
+            self.devices_dialog.activateWindow()
+            return
+        tasks = self._services.tasks
+        dialog = DevicesDialog(tasks, tasks.network, engine.devices, engine.revoke, lambda: self._services.language,
+                               self._dialogs)
+        dialog.finished.connect(self._devices_closed)
+        self.devices_dialog = dialog
+        dialog.open()
+
+    def _devices_closed(self) -> None:
+        if self.devices_dialog is not None:
+            self.devices_dialog.deleteLater()
+        self.devices_dialog = None
+
+    # -- what the core does -------------------------------------------------------------------
+
+    def _check(self, path: Path) -> str:
+        """On the pool lane: the file's signature and shape; the server's address."""
+        return backend.check_office_file(path, self._services.trusted())
+
+    def _keep(self, path: Path) -> None:
+        library = self._library
+        if library is None:
+            raise RuntimeError("not unlocked")
+        backend.keep_office_file(path, library.folder, self._services.trusted())
+
+    def _revoked(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("This computer was revoked"),
+                          self.tr("This computer was removed from your devices (by you on another computer, or by "
+                                  "the office). Your notes and sessions on it have been deleted."),
+                          QMessageBox.StandardButton.Ok, self._dialogs)
+        box.setObjectName("revokedMessage")
+        box.finished.connect(box.deleteLater)
+        box.open()
+        self.state_changed.emit()
