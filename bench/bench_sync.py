@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+"""Benchmark the office server's sync, on SQLite and on PostgreSQL, against a bare endpoint in the same run.
+
+* **Push**: --devices simulated devices (asyncio clients with httpx on this machine, over HTTPS on
+  loopback), spread over --members members, each pushing --batches batches of --batch new records
+  (sealed-size payloads) at once. Printed: records/s, p50/p99 request latency, the server's
+  largest RSS while pushing (all its processes), and an exactly-once check afterwards (each
+  member's digest counts exactly what was sent; pushing a batch again is all ``duplicate``).
+  Goals: >= 10,000 records/s, p99 < 300 ms, RSS < 300 MB.
+  **Reference**: the same clients pushing the same bodies to a *bare* endpoint served the same way
+  (uvicorn, TLS, the same database) that only parses the body and inserts the rows in one
+  transaction — no token, no idempotency, no counter. Ratio ours/bare (goal >= 0.7).
+* **Pull**: one device pulls a member's --pull-records records page by page (records/s; goal
+  >= 50,000/s), against the bare endpoint selecting the same rows.
+* **First sync of a new device**: a member's --pull-records real notes (annotations made with
+  the notes store, pushed by the real client engine), fetched by a new device's engine into its
+  own empty store (pull, open each sealed envelope, apply). Goal < 2 s. Reference: the raw pull.
+
+Each measurement is repeated --repeat times (fresh server folders and databases) and the
+medians printed.
+
+    .venv/bin/python bench/bench_sync.py [--db sqlite,postgresql] [--devices 200] [--members 20]
+        [--batches 5] [--batch 100] [--pull-records 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+for extra in (ROOT / "src", ROOT / "tests"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+import httpx  # noqa: E402
+from server_helpers import (  # noqa: E402
+    PgCluster,
+    RunningServer,
+    ServerSetup,
+    free_port,
+    make_office,
+    pinned_context,
+    setup_server,
+    start_server,
+)
+
+from paperless.core.sync import protocol as P  # noqa: E402
+
+PAYLOAD_BYTES = 330  # a sealed annotation envelope is about this size (PSY1 + nonce + JSON + tag)
+
+
+# -- the bare endpoint (run in a child process by this script) ----------------------------------------
+def bare_app(db_url: str) -> Any:
+    from fastapi import FastAPI, Request
+    from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, create_engine, event, insert, select
+
+    metadata = MetaData()
+    rows = Table("bare_records", metadata, Column("member", String(40), primary_key=True),
+                 Column("uuid", String(36), primary_key=True), Column("version", Integer, nullable=False),
+                 Column("payload", LargeBinary, nullable=False), Column("seq", Integer, nullable=False, index=True))
+    engine = create_engine(db_url, pool_size=20, max_overflow=20) if db_url.startswith("postgresql") else \
+        create_engine(db_url)
+    if db_url.startswith("sqlite"):
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn: Any, _record: object) -> None:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=5000")
+    metadata.create_all(engine)
+    app = FastAPI()
+    counter = iter(range(1, 1 << 62))
+    lock = threading.Lock()
+
+    @app.post("/bare/push/{member}")
+    def push(member: str, body: dict[str, Any]) -> dict[str, Any]:
+        with lock:
+            seqs = [next(counter) for _ in body["ops"]]
+        values = [{"member": member, "uuid": op["uuid"], "version": op["base"] + 1,
+                   "payload": P.unb64(op["payload"], limit=P.MAX_PAYLOAD_BYTES), "seq": s}
+                  for op, s in zip(body["ops"], seqs, strict=True)]
+        with engine.begin() as conn:
+            conn.execute(insert(rows), values)
+        return {"results": [{"op": op["op"], "status": "applied", "version": op["base"] + 1} for op in body["ops"]]}
+
+    @app.get("/bare/pull/{member}")
+    def pull(member: str, request: Request) -> dict[str, Any]:
+        after, limit = int(request.query_params.get("after", 0)), int(request.query_params.get("limit", 500))
+        with engine.connect() as conn:
+            found = conn.execute(select(rows).where(rows.c.member == member, rows.c.seq > after)
+                                 .order_by(rows.c.seq).limit(limit)).all()
+        records = [{"uuid": r.uuid, "version": r.version, "counter": r.seq, "payload": P.b64(r.payload)}
+                   for r in found]
+        return {"records": records, "cursor": records[-1]["counter"] if records else after,
+                "more": len(records) == limit}
+
+    return app
+
+
+def serve_bare(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(bare_app(args.bare_db), host="127.0.0.1", port=args.bare_port, ssl_keyfile=args.bare_key,
+                ssl_certfile=args.bare_cert, log_level="warning", access_log=False)
+    return 0
+
+
+class Bare:
+    def __init__(self, setup: ServerSetup, db_url: str) -> None:
+        self.port = free_port()
+        self.url = f"https://127.0.0.1:{self.port}"
+        key = setup.folder / "tls.key"
+        cmd = [sys.executable, __file__, "--bare-serve", "--bare-db", db_url, "--bare-port", str(self.port),
+               "--bare-key", str(key), "--bare-cert", str(setup.cert_path)]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
+        ctx = pinned_context(setup.cert_path)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/docs", verify=ctx, timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise SystemExit("the bare server did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+# -- measuring the server's memory ------------------------------------------------------------------------
+def rss_mb(pid: int) -> float:
+    """The resident memory of ``pid`` and all its descendants (uvicorn workers), in MB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        todo.extend(int(c) for c in children)
+    return total / 1024
+
+
+class PeakRss:
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, rss_mb(self.pid))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+# -- the push load ---------------------------------------------------------------------------------------
+def make_bodies(devices: int, batches: int, batch: int) -> list[list[bytes]]:
+    """Per device, its push bodies (JSON bytes), made before the clock starts."""
+    out = []
+    for _ in range(devices):
+        mine = []
+        for _ in range(batches):
+            ops = [{"op": str(uuid.uuid4()), "uuid": str(uuid.uuid4()), "base": 0,
+                    "payload": P.b64(os.urandom(PAYLOAD_BYTES))} for _ in range(batch)]
+            mine.append(json.dumps({"ops": ops}).encode())
+        out.append(mine)
+    return out
+
+
+async def push_load(url: str, ctx: Any, paths: list[str], headers: list[dict[str, str]],
+                    bodies: list[list[bytes]]) -> tuple[float, list[float], list[dict[str, Any]]]:
+    """Every device pushes its bodies one after another, all devices at once: (seconds, latencies, last answers)."""
+    latencies: list[float] = []
+    answers: list[dict[str, Any]] = []
+    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies))
+    async with httpx.AsyncClient(base_url=url, verify=ctx, timeout=120, limits=limits) as client:
+        async def device(i: int) -> None:
+            for body in bodies[i]:
+                t0 = time.perf_counter()
+                r = await client.post(paths[i], content=body,
+                                      headers={**headers[i], "content-type": "application/json"})
+                latencies.append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    raise SystemExit(f"push refused: {r.status_code} {r.text[:300]}")
+                answers.append(r.json())
+
+        await asyncio.gather(*(client.get("/healthz" if "bare" not in paths[0] else "/docs")
+                               for _ in range(min(len(bodies), 50))))  # warm the connections
+        t0 = time.perf_counter()
+        await asyncio.gather(*(device(i) for i in range(len(bodies))))
+        return time.perf_counter() - t0, latencies, answers
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def measure_push(server: RunningServer, bare: Bare, office_keys: list[str], args: argparse.Namespace) -> dict[str, float]:
+    devices = [server.device(office_keys[i % len(office_keys)], name=f"Máy {i}") for i in range(args.devices)]
+    for d in devices:
+        d.register()
+    bodies = make_bodies(args.devices, args.batches, args.batch)
+    ctx = pinned_context(server.setup.cert_path)
+    peak = PeakRss(server.proc.pid)
+    seconds, lat, _ = asyncio.run(push_load(server.url, ctx, [P.PUSH] * len(devices),
+                                            [{"authorization": f"Bearer {d.token}"} for d in devices], bodies))
+    rss = peak.stop()
+    total = args.devices * args.batches * args.batch
+    # exactly once: each member's digest counts what its devices sent; a batch sent again is all duplicates
+    per_member: dict[str, int] = {}
+    for i in range(args.devices):
+        key = office_keys[i % len(office_keys)]
+        per_member[key] = per_member.get(key, 0) + args.batches * args.batch
+    seen_members: set[str] = set()
+    for i, d in enumerate(devices):
+        key = office_keys[i % len(office_keys)]
+        if key in seen_members:
+            continue
+        seen_members.add(key)
+        count = d.digest().json()["count"]
+        assert count == per_member[key], (key, count, per_member[key])
+    again = devices[0].http.post(P.PUSH, content=bodies[0][0], headers={
+        "authorization": f"Bearer {devices[0].token}", "content-type": "application/json"}).json()
+    assert {r["status"] for r in again["results"]} == {P.DUPLICATE}, again["results"][:3]
+
+    bare_bodies = make_bodies(args.devices, args.batches, args.batch)
+    b_seconds, b_lat, _ = asyncio.run(push_load(bare.url, ctx, [f"/bare/push/m{i % len(office_keys)}"
+                                                                for i in range(args.devices)],
+                                                [{} for _ in range(args.devices)], bare_bodies))
+    for d in devices:
+        d.close()
+    return {"push_rps": total / seconds, "push_p50_ms": pct(lat, 0.5) * 1000, "push_p99_ms": pct(lat, 0.99) * 1000,
+            "rss_mb": rss, "bare_rps": total / b_seconds, "bare_p99_ms": pct(b_lat, 0.99) * 1000}
+
+
+def measure_pull(server: RunningServer, bare: Bare, reader_key: str, args: argparse.Namespace) -> dict[str, float]:
+    writer = server.device(reader_key, name="Máy ghi")
+    writer.register()
+    n = args.pull_records
+    for start in range(0, n, P.PUSH_BATCH):
+        ops = [{"op": str(uuid.uuid4()), "uuid": str(uuid.uuid4()), "base": 0,
+                "payload": P.b64(os.urandom(PAYLOAD_BYTES))} for _ in range(min(P.PUSH_BATCH, n - start))]
+        r = writer.push(ops)
+        assert r.status_code == 200, r.text
+        br = httpx.post(f"{bare.url}/bare/push/reader", json={"ops": ops},
+                        verify=pinned_context(server.setup.cert_path), timeout=60)
+        assert br.status_code == 200, br.text
+    reader = server.device(reader_key, name="Máy đọc")
+    reader.register()
+    t0 = time.perf_counter()
+    got, _cursor = reader.pull_all(limit=P.MAX_PULL_LIMIT)
+    seconds = time.perf_counter() - t0
+    assert len(got) == n, len(got)
+    with httpx.Client(base_url=bare.url, verify=pinned_context(server.setup.cert_path), timeout=60) as c:
+        t0 = time.perf_counter()
+        after, total = 0, 0
+        while True:
+            page = c.get(f"/bare/pull/reader?after={after}&limit={P.MAX_PULL_LIMIT}").json()
+            total += len(page["records"])
+            after = page["cursor"]
+            if not page["more"]:
+                break
+        b_seconds = time.perf_counter() - t0
+    assert total == n, total
+    writer.close()
+    reader.close()
+    return {"pull_rps": n / seconds, "bare_pull_rps": n / b_seconds, "raw_pull_s": seconds}
+
+
+def measure_first_sync(setup: ServerSetup, member_key: str, args: argparse.Namespace, root: Path) -> dict[str, float]:
+    """The real client: device A makes --pull-records annotations and syncs; a new device B's first sync is timed."""
+    from paperless.core.identity import load_card
+    from paperless.core.notes import NotesStore
+    from paperless.core.sync import SyncEngine, import_office_file
+
+    identity = setup.office.unlock(member_key)
+    clerk = load_card(setup.office.clerk)
+    doc = "a" * 64
+
+    def device(name: str) -> tuple[NotesStore, SyncEngine]:
+        folder = root / f"first-sync-{name}-{uuid.uuid4().hex[:6]}"
+        import_office_file(setup.office_file, folder, [clerk])
+        store = NotesStore.open(folder, identity)
+        return store, SyncEngine(identity, folder, store, device_name=name)
+
+    a_store, a = device("A")
+    made = 0
+    for i in range(args.pull_records):
+        a_store.add_bookmark("bench-session", doc, i % 300, f"Trang quan trọng {i}")
+        made += 1
+    report = a.sync_once()
+    assert report.status.state.value == "synced" and report.pending == 0, report
+    b_store, b = device("B")
+    t0 = time.perf_counter()
+    report = b.sync_once()
+    seconds = time.perf_counter() - t0
+    assert report.status.state.value == "synced", report
+    assert len(b_store.bookmarks("bench-session")) == made
+    a_store.close()
+    b_store.close()
+    return {"first_sync_s": seconds}
+
+
+def one_run(kind: str, args: argparse.Namespace, pg: PgCluster | None) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+        root = Path(tmp)
+        keys = [f"m{i}" for i in range(args.members)] + ["reader", "fresh"]
+        office = make_office(root / "people", members=keys)
+        db = pg.create_database() if kind == "postgresql" else ""
+        bare_db = pg.create_database() if kind == "postgresql" else f"sqlite:///{root / 'bare.sqlite3'}"
+        setup = setup_server(root / "server", office, db=db, enroll=keys)
+        server = start_server(setup, workers=args.workers)
+        bare = Bare(setup, bare_db)
+        try:
+            figures = measure_push(server, bare, keys[:-2], args)
+            figures |= measure_pull(server, bare, "reader", args)
+            figures |= measure_first_sync(setup, "fresh", args, root)
+        finally:
+            bare.stop()
+            server.stop()
+        return figures
+
+
+def medians(runs: list[dict[str, float]]) -> Callable[[str], float]:
+    return lambda key: statistics.median(r[key] for r in runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default="sqlite,postgresql")
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--members", type=int, default=20)
+    parser.add_argument("--batches", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=P.PUSH_BATCH)
+    parser.add_argument("--pull-records", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--bare-serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bare-db", help=argparse.SUPPRESS)
+    parser.add_argument("--bare-port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--bare-key", help=argparse.SUPPRESS)
+    parser.add_argument("--bare-cert", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_serve:
+        return serve_bare(args)
+    pg = PgCluster()
+    try:
+        for kind in args.db.split(","):
+            runs = [one_run(kind, args, pg) for _ in range(args.repeat)]
+            med = medians(runs)
+            print(f"== {kind}: {args.devices} devices ({args.members} members), {args.batches} batches of "
+                  f"{args.batch}, {args.repeat} runs (medians; each run: fresh server and database)")
+            print(f"push       {med('push_rps'):9.0f} records/s  p50 {med('push_p50_ms'):6.1f} ms  "
+                  f"p99 {med('push_p99_ms'):6.1f} ms   (goal >= 10000/s, p99 < 300 ms)")
+            print(f"  bare     {med('bare_rps'):9.0f} records/s  p99 {med('bare_p99_ms'):6.1f} ms   "
+                  f"ratio ours/bare {med('push_rps') / med('bare_rps'):.2f} (goal >= 0.7)")
+            print(f"  server RSS under push: {med('rss_mb'):.0f} MB (goal < 300 MB)")
+            print(f"pull       {med('pull_rps'):9.0f} records/s   bare {med('bare_pull_rps'):9.0f} records/s   "
+                  f"ratio {med('pull_rps') / med('bare_pull_rps'):.2f}   (goal >= 50000/s)")
+            print(f"first sync of {args.pull_records} notes on a new device: {med('first_sync_s'):.2f} s "
+                  f"(goal < 2 s); raw pull of as many records {med('raw_pull_s'):.2f} s, ratio "
+                  f"{med('first_sync_s') / med('raw_pull_s'):.1f}")
+            print("   runs: " + "; ".join(f"push {r['push_rps']:.0f}/s bare {r['bare_rps']:.0f}/s "
+                                          f"pull {r['pull_rps']:.0f}/s first {r['first_sync_s']:.2f} s" for r in runs))
+    finally:
+        pg.drop_all()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
