@@ -16,7 +16,7 @@ from paperless.server import db
 from paperless.server.api import SERVER_DB_ENV, SERVER_DIR_ENV
 from paperless.server.config import ServerConfig
 
-LOG_FORMAT = "%(asctime)s %(message)s"
+LOG_FORMAT = "%(asctime)s [%(process)d] %(message)s"
 
 
 class _Config(uvicorn.Config):
