@@ -139,3 +139,18 @@ def test_setup_on_postgresql_keeps_the_database_in_server_toml(tmp_path: Path, o
     assert not (setup.folder / "server.db").exists()
     r = paperless("server", "members", setup.folder)  # no --db: the one of server.toml
     assert r.returncode == 0 and "Nguyễn Văn An" in r.stdout
+
+
+def test_new_epoch_after_a_lossy_failover(server: RunningServer) -> None:
+    an = server.device("an")
+    before = an.register()["epoch"]
+    db = ["--db", server.setup.db] if server.setup.db else []
+    server.stop()
+    r = paperless("server", "new-epoch", server.setup.folder, *db)
+    assert r.returncode == 0, r.stderr
+    restarted = server.restart()
+    try:
+        again = restarted.device("an")
+        assert again.register()["epoch"] not in (before, "")
+    finally:
+        restarted.stop()
