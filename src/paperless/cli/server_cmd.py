@@ -1,0 +1,266 @@
+"""``paperless server init|enroll|members|revoke-device|run|backup|restore``: the office server.
+
+:mod:`paperless.server` is imported inside each command only, so the reader never loads it; a
+build without it (the reader's frozen build) says so in one line and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from paperless.cli.console import read_passphrase, say
+from paperless.core.errors import PaperlessError, T, UsageError
+
+
+class NoServerError(PaperlessError):
+    en = "This build of Paperless has no office server; install it with: pip install 'paperless[server]'"
+    vi = "Bản Paperless này không có máy chủ văn phòng; hãy cài bằng: pip install 'paperless[server]'"
+    exit_code = 2
+
+
+class ServerCommandError(PaperlessError):
+    en = "The server command failed: {detail}"
+    vi = "Lệnh máy chủ không thành công: {detail}"
+
+
+def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Known errors pass; anything else (a database that does not answer, a full disk …) becomes one line."""
+
+    @functools.wraps(func)
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except (PaperlessError, KeyboardInterrupt):
+            raise
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            raise ServerCommandError(detail=f"{reason} ({exc.filename or ''})") from None
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            raise ServerCommandError(detail=f"{exc.__class__.__name__}: {first}") from None
+
+    return guarded
+
+
+def _require_server() -> None:
+    for module in ("paperless.server", "fastapi", "uvicorn", "alembic"):
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            raise NoServerError()
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("server", help="the office server that syncs members' notes between their devices")
+    ssub = p.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+
+    def db_option(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--db", metavar="URL",
+                            help="postgresql+psycopg://… (default: the one in DIR/server.toml, or DIR/server.db)")
+
+    i = ssub.add_parser("init", help="make a server folder and its signed office-server.toml")
+    i.add_argument("dir", type=Path)
+    i.add_argument("--office", type=Path, required=True, metavar="CLERK_DIR", help="the office's identity folder")
+    i.add_argument("--passphrase-env", metavar="VAR", help="read the office's passphrase from this variable")
+    i.add_argument("--url", default="https://127.0.0.1:8443", help="the address members reach (https://HOST:PORT)")
+    db_option(i)
+    i.set_defaults(func=_guarded(init))
+
+    e = ssub.add_parser("enroll", help="enrol members by their card files")
+    e.add_argument("dir", type=Path)
+    e.add_argument("cards", type=Path, nargs="+", metavar="CARD")
+    db_option(e)
+    e.set_defaults(func=_guarded(enroll))
+
+    m = ssub.add_parser("members", help="list the enrolled members and their devices")
+    m.add_argument("dir", type=Path)
+    db_option(m)
+    m.set_defaults(func=_guarded(members))
+
+    r = ssub.add_parser("revoke-device", help="revoke a device (it is refused at once and wipes at next contact)")
+    r.add_argument("dir", type=Path)
+    r.add_argument("device")
+    db_option(r)
+    r.set_defaults(func=_guarded(revoke_device))
+
+    u = ssub.add_parser("run", help="serve HTTPS")
+    u.add_argument("dir", type=Path)
+    u.add_argument("--host", default="127.0.0.1")
+    u.add_argument("--port", type=int, default=8443)
+    u.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL only for more than one)")
+    db_option(u)
+    u.set_defaults(func=_guarded(run))
+
+    b = ssub.add_parser("backup", help="a consistent copy of the database")
+    b.add_argument("dir", type=Path)
+    b.add_argument("out", type=Path)
+    db_option(b)
+    b.set_defaults(func=_guarded(backup))
+
+    s = ssub.add_parser("restore", help="put a backup back (server stopped) and start a new epoch")
+    s.add_argument("dir", type=Path)
+    s.add_argument("backup", type=Path)
+    db_option(s)
+    s.set_defaults(func=_guarded(restore))
+
+
+def _config(args: argparse.Namespace) -> Any:
+    _require_server()
+    from paperless.server.config import load_config
+
+    return load_config(args.dir, args.db)
+
+
+def _store(config: Any) -> Any:
+    from paperless.server import db
+    from paperless.server.store import Store
+
+    db.migrate(config.database_url)
+    return Store(db.make_engine(config.database_url, pool_size=1))
+
+
+def init(args: argparse.Namespace) -> int:
+    _require_server()
+    from paperless.core.identity import load_card, unlock_identity
+    from paperless.server.office import init_server, parse_url
+
+    parse_url(args.url)
+    card = load_card(args.office)
+    if card.role != "clerk":
+        raise UsageError(detail=T(
+            f"{args.office} is not the office's identity (its role is {card.role}, not clerk)",
+            f"{args.office} không phải danh tính của Văn phòng (vai trò {card.role}, không phải clerk)"))
+    passphrase = read_passphrase(args.passphrase_env, what=card.name)
+    office = unlock_identity(args.office, passphrase)
+    config = init_server(args.dir, office, args.url, args.db or "")
+    say(T("Server folder ready in {dir}; members import {file}",
+          "Đã tạo thư mục máy chủ tại {dir}; thành viên nhập {file}"),
+        dir=config.folder, file=config.folder / "office-server.toml")
+    return 0
+
+
+def enroll(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.cli.console import warn_if_outdated
+    from paperless.core.identity import load_card
+
+    store = _store(config)
+    try:
+        for path in args.cards:
+            card = load_card(path)
+            warn_if_outdated(card, path)
+            if card.role != "member":
+                raise UsageError(detail=T(f"{path} is the card of the office, not of a member",
+                                          f"{path} là thẻ của Văn phòng, không phải của thành viên"))
+            card_path = path / "card.toml" if path.is_dir() else path
+            _member, new = store.enroll(card, card_path.read_text("utf-8"))
+            if new:
+                say(T("Enrolled {name}: {fp}", "Đã ghi danh {name}: {fp}"), name=card.name, fp=card.fingerprint)
+            else:
+                say(T("Already enrolled {name}: {fp}", "Đã ghi danh từ trước {name}: {fp}"),
+                    name=card.name, fp=card.fingerprint)
+    finally:
+        store.engine.dispose()
+    return 0
+
+
+def _when(ms: int | None) -> str:
+    if ms is None:
+        return "-"
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def members(args: argparse.Namespace) -> int:
+    config = _config(args)
+    store = _store(config)
+    try:
+        listed = store.members()
+        devices = store.all_devices()
+    finally:
+        store.engine.dispose()
+    if not listed:
+        say(T("No member is enrolled yet.", "Chưa ghi danh thành viên nào."))
+        return 0
+    from paperless.core.identity.card import FINGERPRINT_GROUPS
+
+    for member, name in listed:
+        groups = " ".join(member[i:i + 5] for i in range(0, 5 * FINGERPRINT_GROUPS, 5))
+        print(f"{name}  {groups}", flush=True)
+        for d in (d for d in devices if d.member == member):
+            state = ""
+            if d.revoked_at is not None:
+                state = say_text(T("revoked {when}", "đã thu hồi {when}"), when=_when(d.revoked_at))
+                if d.wiped_at is not None:
+                    state += say_text(T(", wiped {when}", ", đã xóa {when}"), when=_when(d.wiped_at))
+            seen = say_text(T("last seen {when}", "lần cuối {when}"), when=_when(d.last_seen))
+            print(f"    {d.device}  {d.name}  {seen}  {state}".rstrip(), flush=True)
+    return 0
+
+
+def say_text(text: T, **fields: object) -> str:
+    from paperless.cli.console import tr
+
+    return tr(text).format(**fields)
+
+
+def revoke_device(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.core.sync import protocol as P
+
+    if not P.is_uuid(args.device):
+        raise UsageError(detail=T(f"{args.device!r} is not a device id", f"{args.device!r} không phải mã thiết bị"))
+    store = _store(config)
+    try:
+        owners = [d for d in store.all_devices() if d.device == args.device]
+        if not owners:
+            raise UsageError(detail=T(f"no device {args.device}", f"không có thiết bị {args.device}"))
+        store.revoke_device_anywhere(args.device)
+    finally:
+        store.engine.dispose()
+    say(T("Revoked {device} ({name} of {member})", "Đã thu hồi {device} ({name} của {member})"),
+        device=args.device, name=owners[0].name, member=owners[0].member_name)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.server import db
+    from paperless.server.serve import run as serve
+
+    if not 0 < args.port < 65536 or args.workers < 1:
+        raise UsageError(detail=T("the port is 1–65535 and workers at least 1",
+                                  "cổng từ 1–65535 và ít nhất 1 tiến trình"))
+    if args.workers > 1 and db.is_sqlite(config.database_url):
+        raise UsageError(detail=T("SQLite has one writer: use --workers 1, or PostgreSQL (--db) for more",
+                                  "SQLite chỉ có một tiến trình ghi: dùng --workers 1, hoặc PostgreSQL (--db)"))
+    serve(config, args.host, args.port, args.workers)
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.server.office import backup as do_backup
+
+    kind = do_backup(config, args.out)
+    say(T("Backed up the {kind} database to {out}", "Đã sao lưu cơ sở dữ liệu {kind} vào {out}"),
+        kind=kind, out=args.out)
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.server.office import restore as do_restore
+
+    epoch = do_restore(config, args.backup)
+    say(T("Restored {backup}; new epoch {epoch}: devices will re-send what the server lacks",
+          "Đã khôi phục {backup}; kỷ nguyên mới {epoch}: các thiết bị sẽ gửi lại những gì máy chủ thiếu"),
+        backup=args.backup, epoch=epoch)
+    return 0

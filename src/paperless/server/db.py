@@ -1,0 +1,170 @@
+"""The server's tables (SQLAlchemy Core), its engines (SQLite or PostgreSQL) and its migrations.
+
+The schema itself is made and changed only by the Alembic migrations shipped in
+``paperless/server/migrations`` (run by :func:`migrate` on ``server init`` and at ``server run``);
+the :class:`~sqlalchemy.Table` objects below describe it for queries and must follow them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Engine,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.pool import NullPool
+
+SQLITE_FILE = "server.db"
+BUSY_TIMEOUT_MS = 30_000
+
+metadata = MetaData()
+
+server_meta = Table(
+    "server_meta", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+members = Table(
+    "members", metadata,
+    Column("id", String(40), primary_key=True),  # the 40 digits of the card's fingerprint
+    Column("name", Text, nullable=False),
+    Column("card", Text, nullable=False),  # the card.toml text the office enrolled
+    Column("signing_key", String(64), nullable=False),  # the card's minisign key (checks device certificates)
+    Column("counter", BigInteger, nullable=False),  # the member's change counter (bumped under the row lock)
+    Column("rotate", Boolean, nullable=False),  # a device was revoked: the next device makes a new key generation
+    Column("enrolled", BigInteger, nullable=False),  # ms since the epoch
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("member", String(40), primary_key=True),
+    Column("id", String(36), primary_key=True),
+    Column("public_key", String(64), nullable=False),  # base64 of the raw Ed25519 key
+    Column("name", Text, nullable=False),
+    Column("created", Text, nullable=False),  # as the device said it (part of the certificate)
+    Column("certificate", Text, nullable=False),  # the member's minisign signature of the certificate
+    Column("registered", BigInteger, nullable=False),
+    Column("last_seen", BigInteger, nullable=False),
+    Column("revoked_at", BigInteger),
+    Column("wiped_at", BigInteger),
+)
+
+challenges = Table(
+    "challenges", metadata,
+    Column("hash", String(64), primary_key=True),  # SHA-256 of the challenge bytes
+    Column("member", String(40), nullable=False),
+    Column("device", String(36), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("expires", BigInteger, nullable=False, index=True),
+)
+
+tokens = Table(
+    "tokens", metadata,
+    Column("hash", String(64), primary_key=True),  # SHA-256 of the token: the token itself is never stored
+    Column("member", String(40), nullable=False),
+    Column("device", String(36), nullable=False),
+    Column("expires", BigInteger, nullable=False, index=True),
+)
+
+records = Table(
+    "records", metadata,
+    Column("member", String(40), primary_key=True),
+    Column("uuid", String(36), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("counter", BigInteger, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("updated", BigInteger, nullable=False),
+)
+
+ops = Table(
+    "ops", metadata,
+    Column("member", String(40), primary_key=True),
+    Column("op_id", String(36), primary_key=True),
+    Column("uuid", String(36), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("counter", BigInteger, nullable=False),
+)
+
+notes_keys = Table(
+    "notes_keys", metadata,
+    Column("member", String(40), primary_key=True),
+    Column("generation", Integer, primary_key=True),
+    Column("sealed", LargeBinary, nullable=False),  # an age file to the member's recipient
+    Column("created", BigInteger, nullable=False),
+)
+
+
+def sqlite_url(folder: Path) -> str:
+    return f"sqlite:///{(folder / SQLITE_FILE).resolve()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def libpq_conninfo(url: str) -> str:
+    """A ``postgresql+psycopg://…`` URL as a plain libpq URL (for LISTEN and pg_dump)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def make_engine(url: str, *, pool_size: int = 20) -> Engine:
+    """An engine for the server's database.
+
+    SQLite: WAL, ``synchronous=FULL``, a busy timeout; the driver's own transaction handling is
+    off so that a write transaction can start with ``BEGIN IMMEDIATE`` (connections opened with
+    the execution option ``immediate=True``, see :func:`write_tx`), which takes the one writer's
+    lock at the start instead of failing at the first write.
+    """
+    if is_sqlite(url):
+        engine = create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False,
+                                                                       "timeout": BUSY_TIMEOUT_MS / 1000})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+
+def migrate(url: str) -> None:
+    """``alembic upgrade head`` on the database at ``url`` (with the migrations in this package)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
+    engine = make_engine(url, pool_size=1)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        engine.dispose()

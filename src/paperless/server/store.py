@@ -1,0 +1,396 @@
+"""What the server does with its database: enrolment, challenges and tokens, devices, key
+generations, and the per-member record log (push exactly once, pull in commit order).
+
+Every method takes already validated values (:mod:`paperless.server.api` checks the shapes) and
+raises :class:`~paperless.server.errors.ApiError` for what the protocol refuses. A write runs in
+one transaction that first takes the member's lock (PostgreSQL: ``SELECT … FOR UPDATE`` on the
+member's row; SQLite: ``BEGIN IMMEDIATE``, the one writer's lock), so the member's counter is
+bumped in commit order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid as uuidlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Engine, delete, func, insert, select, text, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from paperless.core.errors import PaperlessError
+from paperless.core.identity import PublicCard
+from paperless.core.minisign import PublicKey
+from paperless.core.sync import protocol as P
+from paperless.server import db
+from paperless.server.clock import Clock
+from paperless.server.errors import conflict, not_found, revoked, unauthorized
+
+NOTIFY_CHANNEL = "paperless_sync"
+
+
+def _hash(raw: bytes | str) -> str:
+    return hashlib.sha256(raw.encode() if isinstance(raw, str) else raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class PushOp:
+    op: str
+    uuid: str
+    base: int
+    payload: bytes
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who a bearer token speaks for."""
+
+    member: str
+    device: str
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    member: str
+    member_name: str
+    device: str
+    name: str
+    created: str
+    last_seen: int
+    revoked_at: int | None
+    wiped_at: int | None
+
+
+class Store:
+    def __init__(self, engine: Engine, clock: Clock | None = None,
+                 on_change: Callable[[str], None] | None = None) -> None:
+        self.engine = engine
+        self.clock = clock or Clock()
+        self.postgres = engine.dialect.name == "postgresql"
+        self.on_change = on_change or (lambda _member: None)
+
+    # -- transactions ------------------------------------------------------------------------------
+    @contextmanager
+    def write_tx(self) -> Iterator[Connection]:
+        """One write transaction (SQLite: ``BEGIN IMMEDIATE``, the writer's lock taken at once)."""
+        with self.engine.connect() as conn:
+            if not self.postgres:
+                conn.execution_options(immediate=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read_tx(self) -> Iterator[Connection]:
+        """One read transaction seeing one snapshot (PostgreSQL: REPEATABLE READ)."""
+        with self.engine.connect() as conn:
+            if self.postgres:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
+
+    def _lock_member(self, conn: Connection, member: str) -> int | None:
+        """The member's counter, with the member's row locked until the transaction ends."""
+        query = select(db.members.c.counter).where(db.members.c.id == member)
+        if self.postgres:
+            query = query.with_for_update()
+        value = conn.execute(query).scalar_one_or_none()
+        return None if value is None else int(value)
+
+    # -- server meta -------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        with self.read_tx() as conn:
+            value = conn.execute(select(db.server_meta.c.value).where(db.server_meta.c.key == key)).scalar()
+            return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write_tx() as conn:
+            conn.execute(delete(db.server_meta).where(db.server_meta.c.key == key))
+            conn.execute(insert(db.server_meta).values(key=key, value=value))
+
+    def epoch(self) -> str:
+        """The server's epoch (a new one after a restore); made on first use."""
+        value = self.meta("epoch")
+        if value is None:
+            value = self.new_epoch()
+        return value
+
+    def new_epoch(self) -> str:
+        value = uuidlib.uuid4().hex
+        self.set_meta("epoch", value)
+        return value
+
+    # -- the office's side -------------------------------------------------------------------------
+    def enroll(self, card: PublicCard, card_text: str) -> tuple[str, bool]:
+        """Enrol a member by their card: (member id, newly enrolled). The same card again is a no-op."""
+        member = P.member_id(card.fingerprint)
+        with self.write_tx() as conn:
+            row = conn.execute(select(db.members.c.signing_key).where(db.members.c.id == member)).first()
+            if row is not None:
+                return member, False
+            conn.execute(insert(db.members).values(
+                id=member, name=card.name, card=card_text, signing_key=card.signing_key, counter=0,
+                rotate=False, enrolled=self.clock.now_ms()))
+        return member, True
+
+    def members(self) -> list[tuple[str, str]]:
+        with self.read_tx() as conn:
+            rows = conn.execute(select(db.members.c.id, db.members.c.name).order_by(db.members.c.name)).all()
+        return [(str(r.id), str(r.name)) for r in rows]
+
+    def all_devices(self, member: str | None = None) -> list[DeviceRow]:
+        query = (select(db.devices, db.members.c.name.label("member_name"))
+                 .join(db.members, db.members.c.id == db.devices.c.member)
+                 .order_by(db.devices.c.member, db.devices.c.registered, db.devices.c.id))
+        if member is not None:
+            query = query.where(db.devices.c.member == member)
+        with self.read_tx() as conn:
+            rows = conn.execute(query).all()
+        return [DeviceRow(str(r.member), str(r.member_name), str(r.id), str(r.name), str(r.created),
+                          int(r.last_seen), r.revoked_at, r.wiped_at) for r in rows]
+
+    def revoke_device_anywhere(self, device: str) -> int:
+        """The office revokes a device by id (whoever's it is): how many were revoked now."""
+        with self.write_tx() as conn:
+            owners = conn.execute(select(db.devices.c.member).where(db.devices.c.id == device)).scalars().all()
+        count = 0
+        for owner in owners:
+            count += self.revoke(str(owner), device)
+        return count
+
+    # -- authentication ----------------------------------------------------------------------------
+    def challenge(self, member: str, device: str, action: str, ttl_s: int = P.CHALLENGE_TTL_S) -> bytes:
+        """A fresh single-use challenge; the same for every member id, enrolled or not."""
+        raw = secrets.token_bytes(P.CHALLENGE_BYTES)
+        now = self.clock.now_ms()
+        with self.write_tx() as conn:
+            conn.execute(delete(db.challenges).where(db.challenges.c.expires <= now))
+            conn.execute(insert(db.challenges).values(hash=_hash(raw), member=member, device=device, action=action,
+                                                      expires=now + ttl_s * 1000))
+        return raw
+
+    def _take_challenge(self, conn: Connection, member: str, device: str, action: str, raw: bytes) -> bool:
+        """Consume the challenge (single use): True if it was issued for exactly this and is still valid."""
+        result = conn.execute(delete(db.challenges).where(
+            db.challenges.c.hash == _hash(raw), db.challenges.c.member == member, db.challenges.c.device == device,
+            db.challenges.c.action == action, db.challenges.c.expires > self.clock.now_ms()))
+        return result.rowcount == 1
+
+    def _issue_token(self, conn: Connection, member: str, device: str) -> str:
+        token = secrets.token_urlsafe(32)
+        now = self.clock.now_ms()
+        conn.execute(delete(db.tokens).where(db.tokens.c.expires <= now))
+        conn.execute(insert(db.tokens).values(hash=_hash(token), member=member, device=device,
+                                              expires=now + P.TOKEN_TTL_S * 1000))
+        return token
+
+    @staticmethod
+    def _signature_ok(device_key_b64: str, message: bytes, signature: bytes) -> bool:
+        try:
+            key = Ed25519PublicKey.from_public_bytes(P.unb64(device_key_b64, limit=32))
+            key.verify(signature, message)
+        except (ValueError, InvalidSignature):
+            return False
+        return True
+
+    def register(self, url: str, member: str, device: str, device_key: str, name: str, created: str,
+                 certificate: str, challenge: bytes, signature: bytes) -> tuple[str, str]:
+        """A new device (or the same one again): (token, device id)."""
+        # A fresh transaction for the challenge alone: a failed registration still uses it up.
+        with self.write_tx() as conn:
+            taken = self._take_challenge(conn, member, device, "register", challenge)
+        if not taken:
+            raise unauthorized()
+        message = P.auth_message("register", url, member, device, challenge)
+        if not self._signature_ok(device_key, message, signature):
+            raise unauthorized()
+        with self.write_tx() as conn:
+            signing_key = conn.execute(select(db.members.c.signing_key).where(db.members.c.id == member)).scalar()
+            if signing_key is None:
+                raise unauthorized()
+            try:
+                PublicKey.from_base64(str(signing_key)).verify(
+                    P.device_certificate(member, device, device_key, name, created), certificate)
+            except (PaperlessError, ValueError):
+                raise unauthorized() from None
+            existing = conn.execute(select(db.devices).where(db.devices.c.member == member,
+                                                             db.devices.c.id == device)).first()
+            now = self.clock.now_ms()
+            if existing is not None:
+                if existing.public_key != device_key:
+                    raise unauthorized()
+                if existing.revoked_at is not None:
+                    raise revoked()
+                conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                             .values(last_seen=now))
+            else:
+                conn.execute(insert(db.devices).values(
+                    member=member, id=device, public_key=device_key, name=name, created=created,
+                    certificate=certificate, registered=now, last_seen=now))
+            return self._issue_token(conn, member, device), device
+
+    def _check_device_signature(self, conn: Connection, url: str, action: str, member: str, device: str,
+                                challenge: bytes, signature: bytes) -> Any:
+        row = conn.execute(select(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)).first()
+        if row is None:
+            raise unauthorized()
+        if not self._signature_ok(str(row.public_key), P.auth_message(action, url, member, device, challenge),
+                                  signature):
+            raise unauthorized()
+        return row
+
+    def login(self, url: str, member: str, device: str, challenge: bytes, signature: bytes) -> str:
+        with self.write_tx() as conn:
+            taken = self._take_challenge(conn, member, device, "login", challenge)
+        if not taken:
+            raise unauthorized()
+        with self.write_tx() as conn:
+            row = self._check_device_signature(conn, url, "login", member, device, challenge, signature)
+            if row.revoked_at is not None:
+                raise revoked()
+            conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                         .values(last_seen=self.clock.now_ms()))
+            return self._issue_token(conn, member, device)
+
+    def revoked_ack(self, url: str, member: str, device: str, challenge: bytes, signature: bytes) -> None:
+        """A revoked device says it has wiped this member's data."""
+        with self.write_tx() as conn:
+            taken = self._take_challenge(conn, member, device, "revoked-ack", challenge)
+        if not taken:
+            raise unauthorized()
+        with self.write_tx() as conn:
+            row = self._check_device_signature(conn, url, "revoked-ack", member, device, challenge, signature)
+            if row.revoked_at is None:
+                raise conflict("this device is not revoked")
+            if row.wiped_at is None:
+                now = self.clock.now_ms()
+                conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                             .values(wiped_at=now, last_seen=now))
+
+    def session(self, token: str) -> Session:
+        """The member and device a bearer token speaks for; 401 if none, 403 if the device is revoked."""
+        query = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires, db.devices.c.revoked_at)
+                 .join(db.devices, (db.devices.c.member == db.tokens.c.member)
+                       & (db.devices.c.id == db.tokens.c.device))
+                 .where(db.tokens.c.hash == _hash(token)))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or int(row.expires) <= self.clock.now_ms():
+            raise unauthorized()
+        if row.revoked_at is not None:
+            raise revoked()
+        return Session(str(row.member), str(row.device))
+
+    # -- devices and keys --------------------------------------------------------------------------
+    def revoke(self, member: str, device: str) -> int:
+        """Revoke one of the member's devices (its tokens die with it; the member must rotate keys)."""
+        with self.write_tx() as conn:
+            self._lock_member(conn, member)
+            row = conn.execute(select(db.devices.c.revoked_at).where(
+                db.devices.c.member == member, db.devices.c.id == device)).first()
+            if row is None:
+                raise not_found("no such device")
+            if row.revoked_at is not None:
+                return 0
+            conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                         .values(revoked_at=self.clock.now_ms()))
+            conn.execute(delete(db.tokens).where(db.tokens.c.member == member, db.tokens.c.device == device))
+            conn.execute(update(db.members).where(db.members.c.id == member).values(rotate=True))
+        return 1
+
+    def keys(self, member: str) -> tuple[list[tuple[int, bytes, int]], bool]:
+        with self.read_tx() as conn:
+            rows = conn.execute(select(db.notes_keys.c.generation, db.notes_keys.c.sealed, db.notes_keys.c.created)
+                                .where(db.notes_keys.c.member == member).order_by(db.notes_keys.c.generation)).all()
+            rotate = conn.execute(select(db.members.c.rotate).where(db.members.c.id == member)).scalar()
+        return [(int(r.generation), bytes(r.sealed), int(r.created)) for r in rows], bool(rotate)
+
+    def put_key(self, member: str, generation: int, sealed: bytes) -> None:
+        """Store key generation ``generation``: only the one after the highest (409 otherwise)."""
+        try:
+            with self.write_tx() as conn:
+                self._lock_member(conn, member)
+                highest = conn.execute(select(func.max(db.notes_keys.c.generation))
+                                       .where(db.notes_keys.c.member == member)).scalar()
+                expected = int(highest or 0) + 1
+                if generation != expected:
+                    raise conflict(f"the next key generation is {expected}")
+                conn.execute(insert(db.notes_keys).values(member=member, generation=generation, sealed=sealed,
+                                                          created=self.clock.now_ms()))
+                conn.execute(update(db.members).where(db.members.c.id == member).values(rotate=False))
+        except IntegrityError:
+            raise conflict("another device stored this generation first") from None
+
+    # -- records -----------------------------------------------------------------------------------
+    def push(self, member: str, device: str, batch: Sequence[PushOp]) -> list[tuple[str, str, int, int]]:
+        """Apply a batch in one transaction: [(op, status, version, counter)] in the order sent."""
+        results: list[tuple[str, str, int, int]] = []
+        now = self.clock.now_ms()
+        with self.write_tx() as conn:
+            counter = self._lock_member(conn, member)
+            if counter is None:
+                raise unauthorized()
+            start = counter
+            for item in batch:
+                done = conn.execute(select(db.ops.c.version, db.ops.c.counter).where(
+                    db.ops.c.member == member, db.ops.c.op_id == item.op)).first()
+                if done is not None:
+                    results.append((item.op, P.DUPLICATE, int(done.version), int(done.counter)))
+                    continue
+                current = conn.execute(select(db.records.c.version, db.records.c.counter).where(
+                    db.records.c.member == member, db.records.c.uuid == item.uuid)).first()
+                version = 0 if current is None else int(current.version)
+                if version != item.base:
+                    results.append((item.op, P.STALE, version, 0 if current is None else int(current.counter)))
+                    continue
+                counter += 1
+                values = {"version": version + 1, "counter": counter, "payload": item.payload,
+                          "size": len(item.payload), "updated": now}
+                if current is None:
+                    conn.execute(insert(db.records).values(member=member, uuid=item.uuid, **values))
+                else:
+                    conn.execute(update(db.records).where(db.records.c.member == member,
+                                                          db.records.c.uuid == item.uuid).values(**values))
+                conn.execute(insert(db.ops).values(member=member, op_id=item.op, uuid=item.uuid,
+                                                   version=version + 1, counter=counter))
+                results.append((item.op, P.APPLIED, version + 1, counter))
+            conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                         .values(last_seen=now))
+            if counter != start:
+                conn.execute(update(db.members).where(db.members.c.id == member).values(counter=counter))
+                if self.postgres:  # delivered to every worker's listener when (and only if) this commits
+                    conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                                 {"channel": NOTIFY_CHANNEL, "payload": member})
+        if counter != start:
+            self.on_change(member)
+        return results
+
+    def pull(self, member: str, after: int, limit: int) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
+        """Records with a counter above ``after``, in counter order: (records, cursor, more)."""
+        with self.read_tx() as conn:
+            rows = conn.execute(
+                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
+                .where(db.records.c.member == member, db.records.c.counter > after)
+                .order_by(db.records.c.counter).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        cursor = int(rows[-1].counter) if rows else after
+        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], cursor, more
+
+    def digest(self, member: str) -> tuple[int, str, int]:
+        """(count, digest of the (uuid, version) pairs, counter), from one snapshot."""
+        with self.read_tx() as conn:
+            counter = conn.execute(select(db.members.c.counter).where(db.members.c.id == member)).scalar()
+            pairs = [(str(r.uuid), int(r.version)) for r in conn.execute(
+                select(db.records.c.uuid, db.records.c.version).where(db.records.c.member == member))]
+        return len(pairs), P.records_digest(pairs), int(counter or 0)
+
+    def counter(self, member: str) -> int:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(db.members.c.counter).where(db.members.c.id == member)).scalar()
+        return int(value or 0)
