@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from bundle_helpers import People, make_people, unlock, write_session
+from server_helpers import backend, office, pg, server, server_setup  # noqa: F401  (the office server's fixtures)
 
 from paperless.core.bundle import build_bundle
 from paperless.core.session import load_session

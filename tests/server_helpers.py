@@ -2,9 +2,7 @@
 loopback: identities, server folders on SQLite or PostgreSQL, a server subprocess, a small signed
 client with the pinned certificate, and the zero-plaintext scan.
 
-Typical use (fixtures below; import the ones a test module uses)::
-
-    from server_helpers import office, pg, backend, server  # noqa: F401  (pytest fixtures)
+Typical use (the fixtures below are imported by tests/conftest.py, so every test module has them)::
 
     def test_something(server: RunningServer) -> None:      # parametrized: sqlite, postgresql
         an = server.device("an")                             # a new device of member "an"

@@ -288,7 +288,7 @@ class Store:
 
     # -- devices and keys --------------------------------------------------------------------------
     def revoke(self, member: str, device: str) -> int:
-        """Revoke one of the member's devices (its tokens die with it; the member must rotate keys)."""
+        """Revoke one of the member's devices: refused from now on; the member's devices must rotate keys."""
         with self.write_tx() as conn:
             self._lock_member(conn, member)
             row = conn.execute(select(db.devices.c.revoked_at).where(
@@ -299,7 +299,7 @@ class Store:
                 return 0
             conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
                          .values(revoked_at=self.clock.now_ms()))
-            conn.execute(delete(db.tokens).where(db.tokens.c.member == member, db.tokens.c.device == device))
+            # its tokens stay, so that their next use is told device_revoked (they die at their expiry)
             conn.execute(update(db.members).where(db.members.c.id == member).values(rotate=True))
         return 1
 
