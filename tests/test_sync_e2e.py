@@ -13,20 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from notes_content import note
-from server_helpers import (  # noqa: F401  (pytest fixtures)
-    PASSPHRASE,
+from server_helpers import (
     Office,
     PgCluster,
     RunningServer,
-    backend,
     cli,
     free_port,
-    office,
     ok,
-    pg,
     scan_for_plaintext,
-    server,
-    server_setup,
+    setup_server,
     start_server,
 )
 from sync_helpers import DOC_A, DOC_B, SESSION, Device, by_uuid, converge
@@ -136,7 +131,6 @@ def test_a_proxy_that_cuts_and_duplicates_requests(tmp_path: Path, office: Offic
     proxy_port = free_port()
     setup = server.setup
     # a server whose signed address is the proxy's port, itself serving on another port
-    from server_helpers import setup_server
 
     proxied = setup_server(tmp_path / "proxied", setup.office, db=pg.create_database() if setup.db else "",
                            port=proxy_port)
