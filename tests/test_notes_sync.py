@@ -247,3 +247,18 @@ def test_the_sync_bookkeeping_is_outside_the_row_digest(two: tuple[NotesStore, N
     again = NotesStore.open(a.folder, an)
     assert [v for _u, v in again.sync_known()] == [7] and again.sync_cursor()[1] == 99
     again.close()
+
+
+def test_notes_started_on_the_same_item_on_both_devices_become_one(two: tuple[NotesStore, NotesStore]) -> None:
+    a, b = two
+    server = Server()
+    a.set_item_note(SID, 4, "Ý của máy A")
+    b.set_item_note(SID, 4, "Ý của máy B")
+    server.sync(a)
+    said = server.sync(b)
+    server.sync(a)
+    assert any("both texts are kept" in s for s in said)
+    for store in (a, b):
+        notes = store.item_notes(SID)
+        assert [n.text for n in notes] == [f"Ý của máy B\n\n{CONFLICT_MARKER}\nÝ của máy A"]
+    assert live(a) == live(b)

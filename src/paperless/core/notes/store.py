@@ -567,6 +567,13 @@ class NotesStore:
                 self._set_version(conn, uuid, table_name, record.version, repush=not dirty or None)
             return
         self._remember_seen(conn, uuid, record.plaintext)
+        if stored is None and table_name == db.item_note_table.name and not fields["deleted"]:
+            twin = self._unsent_twin(conn, fields)
+            if twin is not None:  # both devices started a note on this item while apart
+                self._merge_into_twin(conn, env, fields, data, record.version, twin)
+                outcome.conflicts += 1
+                outcome.notices.append(NOTICE_NOTE_MERGED)
+                return
         if stored is None or local_env is None or not dirty:
             self._put_remote(conn, table_name, env, fields, stored)
             self._set_version(conn, uuid, table_name, record.version, repush=False)
@@ -602,6 +609,34 @@ class NotesStore:
         copy = {**fields, "uuid": str(uuid4()), "conflict_of": uuid}
         self._write(conn, table, OpKind.CREATE, copy, data, None)
         outcome.notices.append(NOTICE_KEPT_BOTH)
+
+    def _unsent_twin(self, conn: Connection, fields: Row) -> Opened | None:
+        """A live item note of this device on the same agenda item, not yet on the server."""
+        t = db.item_note_table
+        rows = conn.execute(select(t).where(t.c.session_key == self._tags.session(fields["session_id"]),
+                                            t.c.deleted.is_(False))).mappings()
+        for stored in [dict(r) for r in rows]:
+            opened = self._codec.open(t.name, stored)
+            if opened is None or stored["uuid"] == fields["uuid"] or opened[0]["item_index"] != fields["item_index"]:
+                continue
+            known = conn.exec_driver_sql("SELECT version FROM sync_records WHERE uuid = ?", (stored["uuid"],)).scalar()
+            if not known and self._is_dirty(conn, stored["uuid"]):
+                return stored, opened[0], opened[1]
+        return None
+
+    def _merge_into_twin(self, conn: Connection, env: JsonDict, fields: Row, data: JsonDict, version: int,
+                         twin: Opened) -> None:
+        """The other device's text goes into this device's note (under the marked line) and the other
+        device's record is tombstoned, so every device ends with one note holding both texts."""
+        t = db.item_note_table
+        self._put_remote(conn, t.name, env, fields, None)
+        self._set_version(conn, fields["uuid"], t.name, version, repush=False)
+        stored, mine, mine_data = twin
+        text = merged_text(str(mine_data.get("text", "")), str(data.get("text", "")))
+        self._write(conn, t, OpKind.UPDATE, mine, {**mine_data, "text": text}, stored)
+        theirs = self._find(conn, t, fields["uuid"])
+        assert theirs is not None
+        self._write(conn, t, OpKind.DELETE, {**theirs[1], "deleted": True}, theirs[2], theirs[0])
 
     def _put_remote(self, conn: Connection, table_name: str, env: JsonDict, fields: Row, old: Row | None) -> None:
         """Store a pulled version as the record's row (no outbox operation), keeping the row digest."""
