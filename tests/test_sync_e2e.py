@@ -290,3 +290,32 @@ def test_the_server_holds_no_plaintext(tmp_path: Path, office: Office, server: R
     log = server.log_text()
     assert not [n for n in needles if isinstance(n, str) and n in log]
     assert ok(server.client().get("/healthz")) is not None
+
+
+def test_the_cli_says_one_line_and_the_status_is_plain(tmp_path: Path, office: Office, server: RunningServer) -> None:
+    a = Device.make(tmp_path, office, "an", "office-laptop")
+    r = a.sync()
+    assert r.returncode == 6 and r.stderr.count("\n") == 1 and "Not connected" in r.stderr
+    bad = tmp_path / "office-server.toml"
+    bad.write_text(server.setup.office_file.read_text("utf-8").replace("127.0.0.1", "10.9.9.9", 1), "utf-8")
+    r = a.run("connect", bad, "--identity", a.identity_dir, "--trust", office.clerk, "--passphrase-env", "PL_PASS")
+    assert r.returncode != 0 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    a.connect(server.setup)
+    with a.store() as s:
+        s.set_item_note(SESSION, 0, "Hỏi về dự toán")
+        engine = SyncEngine(a.identity(), a.folder(), s, device_name="office-laptop")
+        before = engine.status()
+        assert before.state is SyncState.SYNCING and before.pending == 1 and before.last_synced_ms is None
+        report = engine.sync_once()
+        assert report.status.state is SyncState.SYNCED and report.pushed == 1 and report.pending == 0
+        after = engine.status()
+        assert after.state is SyncState.SYNCED and after.pending == 0 and after.last_synced_ms is not None
+        assert after.address == server.url
+    md = a.run("notes", "export", "--identity", a.identity_dir, "--passphrase-env", "PL_PASS", "--format", "md")
+    assert md.returncode == 0 and "Hỏi về dự toán" in md.stdout and SESSION in md.stdout
+    server.stop()
+    with a.store() as s:
+        s.set_item_note(SESSION, 1, "Chờ mạng")
+    r = a.sync()
+    assert r.returncode == 3 and r.stderr.count("\n") == 1 and server.url in r.stderr
+    assert "Cannot reach the office server" in r.stderr and "1 waiting" in r.stderr
