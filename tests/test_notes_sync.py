@@ -218,6 +218,7 @@ def test_pulled_records_not_in_shape_are_skipped(two: tuple[NotesStore, NotesSto
            b'{"table":"bookmarks","env":{"meta":{},"data":{}}}']
     outcome = a.sync_apply(PulledRecord(uuid, 1, p) for p in bad)
     assert outcome.skipped == len(bad) and outcome.applied == 0 and a.all_records() == []
+    assert a.sync_known() == [(uuid, 1)]  # known, so the server's digest still matches; never applied
 
 
 def test_the_envelope_of_a_record_that_is_not_a_conflict_copy_is_unchanged() -> None:

@@ -30,6 +30,7 @@ from sync_proxy import FlakyProxy
 from paperless.core.notes.hlc import system_clock_ms
 from paperless.core.notes.syncing import CONFLICT_MARKER
 from paperless.core.sync import SyncEngine, SyncState
+from paperless.core.sync import protocol as P
 from paperless.core.sync.device import load_device
 
 DAY_MS = 24 * 3600 * 1000
@@ -220,14 +221,23 @@ def test_a_revoked_device_wipes_and_acknowledges(tmp_path: Path, office: Office,
     # the revoked device stays refused (it has no device key now: a new one would need enrolling again)
     again = b.sync()
     assert again.returncode != 0
+    # the next sync of a device still in use makes a new key generation; new notes are sealed with it
+    with a.store() as s:
+        fresh = s.add_bookmark(SESSION, DOC_A, 1, "Sau thu hồi").uuid
+    a.sync_ok()
+    probe = server.device("an", "probe")
+    probe.register()
+    keys = ok(probe.keys())
+    assert [g["generation"] for g in keys["generations"]] == [1, 2] and not keys["rotate"]
+    records, _ = probe.pull_all()
+    sealed = next(P.unb64(r["payload"], limit=P.MAX_PAYLOAD_BYTES) for r in records if r["uuid"] == fresh)
+    assert sealed[:4] == b"PSY1" and int.from_bytes(sealed[4:8], "big") == 2
 
 
 def test_a_forged_device_certificate_is_refused(tmp_path: Path, office: Office, server: RunningServer) -> None:
     """A device certificate signed by another member's key (or a login signed by another device's key)."""
     forger = server.device("an", "forged")
     binh = office.unlock("binh")
-    from paperless.core.sync import protocol as P
-
     data = P.device_certificate(forger.member, forger.device, forger.device_key, forger.name, forger.created)
     forged = binh.signing_key.sign(data, trusted_comment=f"paperless device {forger.device}")
     r = forger.http.post(P.REGISTER, json=forger.register_body(certificate=forged))

@@ -540,8 +540,9 @@ class NotesStore:
 
     def _apply_pulled(self, conn: Connection, record: PulledRecord, outcome: ApplyOutcome) -> None:
         parsed = parse_pulled(record)
-        if parsed is None:
+        if parsed is None:  # not readable here: known (so the server's digest matches), never applied
             outcome.skipped += 1
+            self._set_version(conn, record.uuid, "", record.version, repush=None)
             return
         table_name, env, fields, data = parsed
         try:

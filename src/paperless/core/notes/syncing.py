@@ -103,6 +103,8 @@ NOTICE_KEPT_BOTH = T("An annotation was changed on two devices at once; both ver
                      "Một chú thích đã được sửa trên hai thiết bị cùng lúc; cả hai bản được giữ cạnh nhau.")
 NOTICE_NOTE_MERGED = T("A note was changed on two devices at once; both texts are kept in the note.",
                        "Một ghi chú đã được sửa trên hai thiết bị cùng lúc; cả hai nội dung được giữ trong ghi chú.")
+NOTICE_UNREADABLE = T("Some notes on the office server could not be read on this computer and were left out.",
+                      "Một số ghi chú trên máy chủ văn phòng không đọc được trên máy này nên đã bỏ qua.")
 NOTICE_EDIT_WON = T("A note deleted on one device was edited on another; the edited note is kept.",
                     "Một ghi chú bị xóa trên một thiết bị nhưng được sửa trên thiết bị khác; bản đã sửa được giữ lại.")
 

@@ -37,7 +37,7 @@ from paperless.core.notes import NotesStore
 from paperless.core.notes.db import DB_FILE
 from paperless.core.notes.hlc import WallClock, system_clock_ms
 from paperless.core.notes.keyfile import KEY_FILE
-from paperless.core.notes.syncing import DirtyRecord, PulledRecord
+from paperless.core.notes.syncing import NOTICE_UNREADABLE, DirtyRecord, PulledRecord
 from paperless.core.sync import protocol as P
 from paperless.core.sync.device import DEVICE_FILE, DeviceKey, load_or_create_device
 from paperless.core.sync.envelope import EnvelopeError, generation_of, open_payload, seal
@@ -416,6 +416,8 @@ class SyncEngine:
             done.conflicts += outcome.conflicts
             for text in outcome.notices:
                 done.notice(text)
+            if outcome.skipped:
+                done.notice(NOTICE_UNREADABLE)
             if progress is not None:
                 progress(done.pulled, 0)
             if not more:
