@@ -403,20 +403,24 @@ class NotesStore:
             return [(str(u), int(v)) for u, v in
                     conn.exec_driver_sql("SELECT uuid, version FROM sync_records WHERE version > 0")]
 
-    def sync_dirty(self) -> list[DirtyRecord]:
-        """The records to push, one per uuid (its pending outbox operations collapsed: the record's
-        current version, the latest operation's id), in the order of their first change. Their
-        plaintext digests are remembered as versions this device made before anything is sent."""
+    def sync_dirty_ids(self) -> list[str]:
+        """The uuids of the records waiting to be pushed, in the order of their first change (cheap)."""
+        with self._tx(read=True) as conn:
+            return list(self._dirty_ops(conn))
+
+    def sync_dirty(self, only: Iterable[str] | None = None) -> list[DirtyRecord]:
+        """The records to push (all, or those of ``only``: the engine asks for one batch at a time,
+        so each call stays short), one per uuid (its pending outbox operations collapsed: the
+        record's current version, the latest operation's id), in the order of their first change.
+        Their plaintext digests are remembered as versions this device made before anything is sent."""
+        wanted = set(only) if only is not None else None
         with self._tx() as conn:
-            ops: dict[str, tuple[str, list[str]]] = {}
-            for uuid, table, op_id in conn.exec_driver_sql(
-                    "SELECT record_uuid, table_name, op_id FROM outbox WHERE sent_ms IS NULL ORDER BY seq"):
-                ops.setdefault(uuid, (table, []))[1].append(op_id)
-            for uuid, table in conn.exec_driver_sql("SELECT uuid, table_name FROM sync_records WHERE repush = 1"):
-                ops.setdefault(uuid, (table, []))
+            ops = self._dirty_ops(conn)
             versions = {str(u): int(v) for u, v in conn.exec_driver_sql("SELECT uuid, version FROM sync_records")}
             dirty = []
             for uuid, (table_name, op_ids) in ops.items():
+                if wanted is not None and uuid not in wanted:
+                    continue
                 table = RECORD_TABLES.get(table_name)
                 if table is None:
                     continue
@@ -473,6 +477,16 @@ class NotesStore:
             return int(count)
 
     # -- sync internals ---------------------------------------------------------------------------
+
+    def _dirty_ops(self, conn: Connection) -> dict[str, tuple[str, list[str]]]:
+        """uuid → (table, its pending operation ids in order), then the records flagged ``repush``."""
+        ops: dict[str, tuple[str, list[str]]] = {}
+        for uuid, table, op_id in conn.exec_driver_sql(
+                "SELECT record_uuid, table_name, op_id FROM outbox WHERE sent_ms IS NULL ORDER BY seq"):
+            ops.setdefault(str(uuid), (str(table), []))[1].append(str(op_id))
+        for uuid, table in conn.exec_driver_sql("SELECT uuid, table_name FROM sync_records WHERE repush = 1"):
+            ops.setdefault(str(uuid), (str(table), []))
+        return ops
 
     def _set_state(self, conn: Connection, key: str, value: str) -> None:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))

@@ -393,6 +393,10 @@ class SyncEngine:
             epoch, cursor, reconcile = self._epoch, 0, True
         elif cursor == 0:
             reconcile = True
+        total = 0
+        if cursor == 0 and progress is not None:  # a first (or full) sync: say how many are coming
+            count = self._call("GET", P.DIGEST).get("count")
+            total = count if isinstance(count, int) and count >= 0 else 0
         while True:
             answer = self._call("GET", f"{P.PULL}?after={cursor}&limit={P.PULL_LIMIT}")
             server_epoch = answer.get("epoch")
@@ -419,7 +423,7 @@ class SyncEngine:
             if outcome.skipped:
                 done.notice(NOTICE_UNREADABLE)
             if progress is not None:
-                progress(done.pulled, 0)
+                progress(done.pulled, max(total, done.pulled) if total else 0)
             if not more:
                 break
         if reconcile:
@@ -444,11 +448,13 @@ class SyncEngine:
 
     def _push(self, done: _Round) -> bool:
         """Push every dirty record; True if the server had newer versions of some (pull, then again)."""
-        dirty = self.store.sync_dirty()
+        ids = self.store.sync_dirty_ids()
         stale = False
         number, key = self._current_key()
-        for start in range(0, len(dirty), P.PUSH_BATCH):
-            batch = dirty[start:start + P.PUSH_BATCH]
+        for start in range(0, len(ids), P.PUSH_BATCH):
+            batch = self.store.sync_dirty(ids[start:start + P.PUSH_BATCH])  # one short store call per batch
+            if not batch:
+                continue
             ops = [{"op": d.op_id, "uuid": d.uuid, "base": d.base,
                     "payload": P.b64(seal(key, number, self.member, d.uuid, d.plaintext))} for d in batch]
             answer = self._call("POST", P.PUSH, {"ops": ops})
