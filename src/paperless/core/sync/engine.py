@@ -64,11 +64,11 @@ TOKEN_MARGIN_S = 30
 class DeviceInfo:
     device: str
     name: str
-    created: str
-    last_seen: str | None
+    created: str  # as the device wrote it in its certificate (ISO 8601 UTC)
+    last_seen_ms: int | None  # milliseconds since the Unix epoch; None: never
     revoked: bool
-    wiped: bool
-    current: bool
+    wiped: bool  # a revoked device that has acknowledged wiping the member's data
+    current: bool  # the device asking
 
 
 @dataclass
@@ -190,9 +190,11 @@ class SyncEngine:
         for d in found:
             if not isinstance(d, dict) or not P.is_uuid(d.get("device")):
                 raise self._protocol("a device entry is not in shape")
+            seen = d.get("last_seen")
             devices.append(DeviceInfo(str(d["device"]), str(d.get("name", "")), str(d.get("created", "")),
-                                      str(d["last_seen"]) if d.get("last_seen") else None,
-                                      bool(d.get("revoked")), bool(d.get("wiped")), bool(d.get("current"))))
+                                      seen if isinstance(seen, int) and not isinstance(seen, bool) else None,
+                                      d.get("revoked") not in (None, False, 0),
+                                      d.get("wiped") not in (None, False, 0), d.get("current") is True))
         return devices
 
     def revoke(self, device_id: str) -> None:
