@@ -117,3 +117,65 @@ def test_the_check_itself_catches_a_qt_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtCore import QObject\nimport os\n")
     assert "PySide6.QtCore" in _imports(bad)
+
+
+# -- the office server: Qt-free and PyMuPDF-free; the reader never imports it ----------------------------
+SERVER = ROOT / "src" / "paperless" / "server"
+READER = (ROOT / "src" / "paperless" / "core", ROOT / "src" / "paperless" / "gui")
+SERVER_FORBIDDEN = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "pymupdf", "fitz")
+
+
+def test_the_server_sources_import_no_qt_and_no_pymupdf() -> None:
+    files = sorted(SERVER.rglob("*.py"))
+    assert len(files) > 5
+    offenders = [
+        f"{f.relative_to(SERVER)}: {name}"
+        for f in files
+        for name in _imports(f)
+        if name.split(".")[0] in SERVER_FORBIDDEN or name.startswith(("paperless.gui", "paperless.demo"))
+    ]
+    assert offenders == []
+
+
+def test_importing_the_server_and_making_its_app_loads_no_qt_and_no_pymupdf(tmp_path: Path) -> None:
+    code = (
+        "import sys, pkgutil, importlib, pathlib, paperless.server as s\n"
+        "for m in pkgutil.walk_packages(s.__path__, 'paperless.server.'):\n"
+        "    if '.migrations' not in m.name:\n"
+        "        importlib.import_module(m.name)\n"
+        "from paperless.server.api import create_app, wrap\n"
+        "from paperless.server.config import ServerConfig\n"
+        f"wrap(create_app(ServerConfig(pathlib.Path({str(tmp_path)!r}), 'https://127.0.0.1:8443', 'x', ''), migrate=True))\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in " + repr(SERVER_FORBIDDEN) + "]\n"
+        "bad += [m for m in sys.modules if m.startswith(('paperless.gui', 'paperless.demo'))]\n"
+        "print(len([m for m in sys.modules if m.startswith('paperless.server')]), bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    count, bad = out.split(" ", 1)
+    assert int(count) > 5
+    assert bad.strip() == "[]"
+
+
+def test_the_reader_never_imports_the_server() -> None:
+    offenders = [
+        f"{f.relative_to(ROOT)}: {name}"
+        for folder in READER
+        for f in sorted(folder.rglob("*.py"))
+        for name in _imports(f)
+        if name == "paperless.server" or name.startswith("paperless.server.")
+        or name.split(".")[0] in ("fastapi", "starlette", "uvicorn", "alembic", "psycopg", "httpx")
+    ]
+    assert offenders == []
+
+
+def test_the_cli_loads_the_server_only_inside_its_commands() -> None:
+    """``paperless`` (the reader's entry point) parses its arguments without importing the server."""
+    code = (
+        "import sys\n"
+        "from paperless.cli.main import build_parser\n"
+        "build_parser().parse_args(['server', 'members', '/nonexistent'])\n"
+        "print([m for m in sys.modules if m.startswith('paperless.server') or m.split('.')[0] in "
+        "('fastapi', 'uvicorn', 'alembic', 'psycopg', 'starlette')])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

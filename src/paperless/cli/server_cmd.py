@@ -111,6 +111,11 @@ def register(sub: Any) -> None:
     db_option(s)
     s.set_defaults(func=_guarded(restore))
 
+    n = ssub.add_parser("new-epoch", help="start a new epoch (after a failover that may have lost writes)")
+    n.add_argument("dir", type=Path)
+    db_option(n)
+    n.set_defaults(func=_guarded(new_epoch))
+
 
 def _config(args: argparse.Namespace) -> Any:
     _require_server()
@@ -263,4 +268,16 @@ def restore(args: argparse.Namespace) -> int:
     say(T("Restored {backup}; new epoch {epoch}: devices will re-send what the server lacks",
           "Đã khôi phục {backup}; kỷ nguyên mới {epoch}: các thiết bị sẽ gửi lại những gì máy chủ thiếu"),
         backup=args.backup, epoch=epoch)
+    return 0
+
+
+def new_epoch(args: argparse.Namespace) -> int:
+    config = _config(args)
+    store = _store(config)
+    try:
+        epoch = store.new_epoch()
+    finally:
+        store.engine.dispose()
+    say(T("New epoch {epoch}: devices will pull everything and re-send what the server lacks",
+          "Kỷ nguyên mới {epoch}: các thiết bị sẽ tải lại toàn bộ và gửi lại những gì máy chủ thiếu"), epoch=epoch)
     return 0

@@ -267,7 +267,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     @app.exception_handler(OperationalError)
     async def _db_busy(_request: Request, exc: Exception) -> JSONResponse:
         log.warning("database unavailable: %s", exc.__class__.__name__)
-        return JSONResponse({"error": "unavailable", "detail": "the database is busy or unreachable; try again"},
+        return JSONResponse({"error": P.UNAVAILABLE, "detail": "the database is busy or unreachable; try again"},
                             status_code=503, headers={"Retry-After": "1"})
 
     async def authed(request: Request) -> tuple[str, str]:

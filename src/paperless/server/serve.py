@@ -15,8 +15,9 @@ from uvicorn.supervisors import Multiprocess
 from paperless.server import db
 from paperless.server.api import SERVER_DB_ENV, SERVER_DIR_ENV
 from paperless.server.config import ServerConfig
+from paperless.server.store import Store
 
-LOG_FORMAT = "%(asctime)s %(message)s"
+LOG_FORMAT = "%(asctime)s [%(process)d] %(message)s"
 
 
 class _Config(uvicorn.Config):
@@ -48,6 +49,11 @@ def log_config() -> dict[str, Any]:
 def run(config: ServerConfig, host: str, port: int, workers: int) -> None:
     """Migrate the database, then serve until stopped (SIGINT/SIGTERM)."""
     db.migrate(config.database_url)
+    engine = db.make_engine(config.database_url, pool_size=1)
+    try:
+        Store(engine).epoch()  # made here once if missing, not raced by the workers
+    finally:
+        engine.dispose()
     os.environ[SERVER_DIR_ENV] = str(config.folder)
     os.environ[SERVER_DB_ENV] = config.database
     uv = _Config("paperless.server.api:app_from_env", factory=True, host=host, port=port, workers=workers,

@@ -56,6 +56,7 @@ DEVICE_REVOKED = "device_revoked"  # 403: the signing device is revoked; wipe an
 NOT_FOUND = "not_found"  # 404
 CONFLICT = "conflict"  # 409
 TOO_LARGE = "too_large"  # 413
+UNAVAILABLE = "unavailable"  # 503 (not a 4xx): the database is busy or unreachable; retry with backoff
 
 # push results
 APPLIED, DUPLICATE, STALE = "applied", "duplicate", "conflict"

@@ -1,0 +1,170 @@
+"""The record log over HTTPS on SQLite and PostgreSQL: push exactly once, conflicts on a stale
+base, pull in counter order by pages, the digest, waiting for changes, key generations."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from server_helpers import RunningServer, SyncClient, new_uuid, ok, push_op, refused
+
+from paperless.core.sync import protocol as P
+
+
+def _registered(server: RunningServer, member: str = "an", name: str = "Máy tính văn phòng") -> SyncClient:
+    dev = server.device(member, name=name)
+    dev.register()
+    return dev
+
+
+def test_the_same_op_or_the_same_batch_again_is_applied_once(server: RunningServer) -> None:
+    an = _registered(server)
+    records = [new_uuid() for _ in range(3)]
+    batch = [push_op(r, 0, b"sealed v1 of %d" % i) for i, r in enumerate(records)]
+    first = ok(an.push(batch))["results"]
+    assert [r["status"] for r in first] == [P.APPLIED] * 3
+    assert [r["version"] for r in first] == [1, 1, 1] and [r["counter"] for r in first] == [1, 2, 3]
+    again = ok(an.push(batch))["results"]  # the ack was lost: the client sends the batch again
+    assert [(r["op"], r["status"], r["version"], r["counter"]) for r in again] == \
+        [(r["op"], P.DUPLICATE, r["version"], r["counter"]) for r in first]
+    # one op twice in the same batch
+    op = push_op(new_uuid(), 0, b"sealed")
+    inside = ok(an.push([op, op]))["results"]
+    assert [r["status"] for r in inside] == [P.APPLIED, P.DUPLICATE] and inside[0]["counter"] == inside[1]["counter"]
+    # from the other device of the member, the same op id is still the same op
+    home = _registered(server, name="Máy nhà")
+    assert ok(home.push([batch[0]]))["results"][0]["status"] == P.DUPLICATE
+    records_now, cursor = an.pull_all()
+    assert len(records_now) == 4 and cursor == 4
+    digest = ok(an.digest())
+    assert digest["count"] == 4 and digest["counter"] == 4
+
+
+def test_a_stale_base_is_a_conflict_and_writes_nothing(server: RunningServer) -> None:
+    office_pc, home = _registered(server), _registered(server, name="Máy nhà")
+    record = new_uuid()
+    ok(office_pc.push([push_op(record, 0, b"v1 from the office")]))
+    # both devices saw v1; home pushes v2 first
+    assert ok(home.push([push_op(record, 1, b"v2 from home")]))["results"][0]["version"] == 2
+    stale = ok(office_pc.push([push_op(record, 1, b"v2 from the office")]))["results"][0]
+    assert stale["status"] == P.STALE and stale["version"] == 2
+    # a new record whose uuid exists already (base 0) and a base from the future
+    assert ok(office_pc.push([push_op(record, 0, b"x")]))["results"][0]["status"] == P.STALE
+    assert ok(office_pc.push([push_op(record, 7, b"x")]))["results"][0]["status"] == P.STALE
+    got, _ = office_pc.pull_all()
+    assert [(r["uuid"], r["version"], P.unb64(r["payload"], limit=100)) for r in got] == [(record, 2, b"v2 from home")]
+    # after pulling, the office pushes on top of v2
+    assert ok(office_pc.push([push_op(record, 2, b"v3 from the office")]))["results"][0]["status"] == P.APPLIED
+    # a batch: the conflict in the middle does not stop the others
+    a, b = new_uuid(), new_uuid()
+    results = ok(home.push([push_op(a, 0, b"a"), push_op(record, 2, b"stale"), push_op(b, 0, b"b")]))["results"]
+    assert [r["status"] for r in results] == [P.APPLIED, P.STALE, P.APPLIED]
+    assert results[2]["counter"] == results[0]["counter"] + 1
+
+
+def test_pull_is_in_counter_order_by_pages_with_tombstones(server: RunningServer) -> None:
+    an = _registered(server)
+    records = [new_uuid() for _ in range(25)]
+    ok(an.push([push_op(r, 0, b"first %d" % i) for i, r in enumerate(records)]))
+    # update some: they move to the end of the log
+    ok(an.push([push_op(records[3], 1, b"second 3"), push_op(records[0], 1, b"tombstone 0")]))
+    pages = []
+    after = 0
+    while True:
+        page = ok(an.pull(after, limit=7))
+        pages.append(page)
+        assert page["epoch"]
+        after = page["cursor"]
+        if not page["more"]:
+            break
+    assert [len(p["records"]) for p in pages] == [7, 7, 7, 4]
+    flat = [r for p in pages for r in p["records"]]
+    counters = [r["counter"] for r in flat]
+    assert counters == sorted(counters) and len(set(counters)) == 25
+    assert [r["uuid"] for r in flat[-2:]] == [records[3], records[0]]
+    assert flat[-1]["version"] == 2 and P.unb64(flat[-1]["payload"], limit=100) == b"tombstone 0"
+    assert pages[-1]["cursor"] == 27
+    # nothing after the end; the cursor stays
+    end = ok(an.pull(27))
+    assert end["records"] == [] and end["cursor"] == 27 and end["more"] is False
+    # limits
+    assert len(ok(an.pull(0))["records"]) == 25
+    refused(an.pull(0, limit=0), 400, P.BAD_REQUEST)
+    refused(an.pull(0, limit=P.MAX_PULL_LIMIT + 1), 400, P.BAD_REQUEST)
+
+
+def test_the_digest_is_the_protocol_s_over_uuid_and_version(server: RunningServer) -> None:
+    an = _registered(server)
+    empty = ok(an.digest())
+    assert empty["count"] == 0 and empty["digest"] == P.records_digest([]) and empty["counter"] == 0
+    records = [new_uuid() for _ in range(10)]
+    ok(an.push([push_op(r, 0, b"x") for r in records]))
+    ok(an.push([push_op(records[5], 1, b"y")]))
+    want = P.records_digest([(r, 2 if r == records[5] else 1) for r in records])
+    got = ok(an.digest())
+    assert got == {"epoch": got["epoch"], "count": 10, "digest": want, "counter": 11}
+    pulled, _ = an.pull_all()
+    assert P.records_digest((r["uuid"], r["version"]) for r in pulled) == want
+
+
+def test_wait_answers_at_once_when_behind_on_a_push_and_at_the_timeout(server: RunningServer) -> None:
+    an, home = _registered(server), _registered(server, name="Máy nhà")
+    binh = _registered(server, "binh")
+    ok(an.push([push_op(new_uuid(), 0, b"x")]))
+    assert ok(home.wait(0, timeout=5)) == {"counter": 1}  # already behind: at once
+    started = time.monotonic()
+    assert ok(home.wait(1, timeout=1)) == {"counter": 1}  # nothing new: at the timeout
+    assert 0.8 <= time.monotonic() - started < 5
+    waiting = threading.Event()
+
+    def wait_for_news() -> dict[str, int]:
+        waiting.set()
+        return ok(home.wait(1, timeout=P.MAX_WAIT_S))  # type: ignore[no-any-return]
+
+    with ThreadPoolExecutor(2) as pool:
+        news = pool.submit(wait_for_news)
+        other = pool.submit(lambda: ok(binh.wait(0, timeout=3)))  # another member hears nothing of an's push
+        waiting.wait(5)
+        time.sleep(0.3)  # let the wait reach the server before the push (a push before it is fine too)
+        started = time.monotonic()
+        ok(an.push([push_op(new_uuid(), 0, b"y")]))
+        assert news.result(timeout=P.MAX_WAIT_S) == {"counter": 2}
+        assert time.monotonic() - started < 5
+        assert other.result(timeout=10) == {"counter": 0}
+    refused(home.wait(0, timeout=P.MAX_WAIT_S + 1), 400, P.BAD_REQUEST)
+
+
+def test_key_generations_only_go_up_by_one(server: RunningServer) -> None:
+    an, home = _registered(server), _registered(server, name="Máy nhà")
+    assert ok(an.keys()) == {"generations": [], "rotate": False}
+    refused(an.put_key(2, b"too far"), 409, P.CONFLICT)
+    assert an.put_key(1, b"sealed generation one").status_code == 201
+    refused(home.put_key(1, b"lost the race"), 409, P.CONFLICT)  # the loser fetches the winner's key
+    gens = ok(home.keys())["generations"]
+    assert [(g["generation"], P.unb64(g["sealed"], limit=100)) for g in gens] == [(1, b"sealed generation one")]
+    refused(an.put_key(0, b"zero"), 400, P.BAD_REQUEST)
+    refused(an.request("PUT", f"{P.KEYS}/-1", json={"sealed": P.b64(b"x")}), 400, P.BAD_REQUEST)
+    refused(an.request("PUT", f"{P.KEYS}/2", json={"sealed": P.b64(b"x" * (P.MAX_SEALED_KEY_BYTES + 1))}),
+            400, P.BAD_REQUEST)
+    # two devices racing for generation 2: exactly one wins
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda d: d.put_key(2, b"gen 2 by " + d.device.encode()), [an, home]))
+    assert sorted(r.status_code for r in answers) == [201, 409]
+
+
+def test_concurrent_pushes_of_one_member_get_distinct_commit_ordered_counters(server: RunningServer) -> None:
+    devices = [_registered(server, name=f"Máy {i}") for i in range(4)]
+
+    def pushes(dev: SyncClient) -> list[int]:
+        counters = []
+        for _ in range(5):
+            results = ok(dev.push([push_op(new_uuid(), 0, b"z") for _ in range(10)]))["results"]
+            counters += [r["counter"] for r in results]
+        return counters
+
+    with ThreadPoolExecutor(4) as pool:
+        all_counters = [c for cs in pool.map(pushes, devices) for c in cs]
+    assert sorted(all_counters) == list(range(1, 201))
+    pulled, cursor = devices[0].pull_all(limit=33)
+    assert len(pulled) == 200 and cursor == 200
