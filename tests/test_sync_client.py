@@ -225,3 +225,39 @@ def test_a_closed_port_is_offline_and_another_certificate_is_refused(office_file
     finally:
         thread.join(timeout=10)
         listener.close()
+
+
+# -- the engine without a server ---------------------------------------------------------------------
+
+class DeadLine:
+    """A transport to a server that never answers."""
+
+    address = "https://127.0.0.1:9"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def request(self, method: str, path: str, body: object = None, token: str | None = None,
+                *, timeout: float | None = None) -> dict[str, object]:
+        self.calls += 1
+        raise OfflineError(address=self.address, detail="connection refused")
+
+
+def test_a_round_without_a_server_retries_with_backoff_and_jitter_then_says_offline(tmp_path: Path,
+                                                                                   office: Office) -> None:
+    from paperless.core.notes import NotesStore
+    from paperless.core.sync import SyncEngine, SyncState
+
+    an = office.unlock("an")
+    slept: list[float] = []
+    line = DeadLine()
+    with NotesStore.open(tmp_path, an) as store:
+        store.set_item_note("s-1", 0, "chờ mạng")
+        engine = SyncEngine(an, tmp_path, store, line, retries=5, backoff_s=0.1, sleep=slept.append,
+                            jitter=lambda: 0.25)
+        report = engine.sync_once()
+        assert report.status.state is SyncState.OFFLINE and report.pending == 1
+        assert "connection refused" in report.status.detail and report.status.address == line.address
+        assert engine.status().state is SyncState.OFFLINE and engine.status().pending == 1
+    assert line.calls == 5
+    assert slept == pytest.approx([0.075, 0.15, 0.3, 0.6])  # 0.1 · 2^n · (0.5 + jitter)

@@ -32,6 +32,7 @@ from urllib.parse import quote
 
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
+from paperless.core.library.errors import LibraryError
 from paperless.core.localstate import LocalStateError
 from paperless.core.notes import NotesStore
 from paperless.core.notes.db import DB_FILE
@@ -167,7 +168,7 @@ class SyncEngine:
                 state, detail = SyncState.OFFLINE, exc.message()
             except SyncError as exc:  # refused, protocol, a bad office file
                 state, detail = SyncState.REFUSED, exc.message()
-            except LocalStateError as exc:  # the device key file refused
+            except (LocalStateError, LibraryError) as exc:  # the device key file or the library refused
                 state, detail = SyncState.REFUSED, exc.message()
             self._state, self._detail = state, detail
             pending = self.store.sync_pending()
