@@ -261,3 +261,16 @@ def test_a_round_without_a_server_retries_with_backoff_and_jitter_then_says_offl
         assert engine.status().state is SyncState.OFFLINE and engine.status().pending == 1
     assert line.calls == 5
     assert slept == pytest.approx([0.075, 0.15, 0.3, 0.6])  # 0.1 · 2^n · (0.5 + jitter)
+
+
+def test_the_client_side_of_the_sync_needs_no_http_library_and_no_server_code() -> None:
+    """The reader's frozen build stays small: the sync client is on the standard library's HTTPS."""
+    import subprocess
+    import sys
+
+    code = ("import sys, paperless.core.sync, paperless.core.sync.engine, paperless.cli.sync_cmd; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('httpx', 'httpcore', 'fastapi', 'uvicorn', 'starlette', 'requests', 'urllib3', 'PySide6') "
+            "or m.startswith('paperless.server') or m.startswith('paperless.gui')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"

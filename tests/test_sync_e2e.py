@@ -337,3 +337,28 @@ def test_the_cli_says_one_line_and_the_status_is_plain(tmp_path: Path, office: O
     r = a.sync()
     assert r.returncode == 3 and r.stderr.count("\n") == 1 and server.url in r.stderr
     assert "Cannot reach the office server" in r.stderr and "1 waiting" in r.stderr
+
+
+def test_waiting_for_changes_wakes_when_another_device_pushes(tmp_path: Path, office: Office,
+                                                              server: RunningServer) -> None:
+    import threading
+
+    a, b = pair(tmp_path, office, server)
+    with a.store() as s:
+        s.set_item_note(SESSION, 0, "một")
+    a.sync_ok()
+    b.sync_ok()
+    woke: list[bool] = []
+    with b.store() as s:
+        engine = SyncEngine(b.identity(), b.folder(), s, device_name="home-laptop")
+        assert engine.wait_for_changes(1) is False  # nothing new: the timeout
+        waiter = threading.Thread(target=lambda: woke.append(engine.wait_for_changes(30)))
+        waiter.start()
+        with a.store() as sa:
+            sa.set_item_note(SESSION, 1, "hai")
+        a.sync_ok()
+        waiter.join(timeout=60)
+        assert woke == [True]
+        report = engine.sync_once()
+        assert report.pulled == 1 and report.status.state is SyncState.SYNCED
+    converge(a, b, rounds=1)

@@ -176,6 +176,25 @@ class SyncEngine:
             return SyncReport(done.pushed, done.pulled, done.conflicts, pending,
                               SyncStatus(state, self.address, last, pending, detail, tuple(done.notices or ())))
 
+    def wait_for_changes(self, timeout_s: int = P.MAX_WAIT_S) -> bool:
+        """Block until the server has changes this device has not pulled (True) or ``timeout_s``
+        passes (False); False also when the server cannot be reached or refuses (never raises for
+        network trouble). For a background thread that then calls :meth:`sync_once`; it does not
+        hold the round, so a round may run meanwhile."""
+        timeout_s = max(0, min(int(timeout_s), P.MAX_WAIT_S))
+        try:
+            with self._round_lock:
+                self._connect()
+                self._login()
+                token = self._token
+            _epoch, cursor = self.store.sync_cursor()
+            answer = self._conn().request("GET", f"{P.WAIT}?after={cursor}&timeout={timeout_s}", None, token,
+                                          timeout=timeout_s + 15)
+        except (SyncError, LocalStateError, LibraryError, _Revoked):
+            return False
+        counter = answer.get("counter")
+        return isinstance(counter, int) and counter > cursor
+
     def devices(self) -> list[DeviceInfo]:
         """The member's devices as the server knows them (raises :class:`SyncError` when it cannot ask)."""
         with self._round_lock:
