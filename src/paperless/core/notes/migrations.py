@@ -167,6 +167,7 @@ def migration_0004_sync_bookkeeping(conn: Connection) -> None:
         ) WITHOUT ROWID""",
         "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE INDEX sync_records_repush ON sync_records (uuid) WHERE repush = 1",
+        "CREATE INDEX outbox_pending_by_record ON outbox (record_uuid) WHERE sent_ms IS NULL",
     ))
 
 

@@ -413,19 +413,24 @@ class NotesStore:
         so each call stays short), one per uuid (its pending outbox operations collapsed: the
         record's current version, the latest operation's id), in the order of their first change.
         Their plaintext digests are remembered as versions this device made before anything is sent."""
-        wanted = set(only) if only is not None else None
+        wanted = list(dict.fromkeys(only)) if only is not None else None
         with self._tx() as conn:
-            ops = self._dirty_ops(conn)
-            versions = {str(u): int(v) for u, v in conn.exec_driver_sql("SELECT uuid, version FROM sync_records")}
+            ops = self._dirty_ops(conn, wanted)
+            versions = {str(u): int(v) for u, v in self._in(conn, "SELECT uuid, version FROM sync_records",
+                                                                "uuid", list(ops))}
+            stored: dict[str, Row] = {}
+            for table_name in {t for t, _ops in ops.values() if t in RECORD_TABLES}:
+                table = RECORD_TABLES[table_name]
+                ids = [u for u, (t, _o) in ops.items() if t == table_name]
+                for start in range(0, len(ids), 500):
+                    query = select(table).where(table.c.uuid.in_(ids[start:start + 500]))
+                    stored.update({str(r["uuid"]): dict(r) for r in conn.execute(query).mappings()})
             dirty = []
             for uuid, (table_name, op_ids) in ops.items():
-                if wanted is not None and uuid not in wanted:
+                if table_name not in RECORD_TABLES:
                     continue
-                table = RECORD_TABLES.get(table_name)
-                if table is None:
-                    continue
-                found = conn.execute(select(table).where(table.c.uuid == uuid)).mappings().first()
-                env = self._open_row_envelope(table_name, dict(found)) if found is not None else None
+                found = stored.get(uuid)
+                env = self._open_row_envelope(table_name, found) if found is not None else None
                 if env is None:
                     if found is not None:
                         self._damaged(NotesTamperedError(path=str(self.path), what=table_name, uuid=uuid))
@@ -443,15 +448,20 @@ class NotesStore:
         if not items:
             return
         with self._tx() as conn:
-            for record, version in items:
-                self._set_version(conn, record.uuid, record.table, version, repush=False)
+            conn.exec_driver_sql(
+                "INSERT INTO sync_records (uuid, table_name, version, repush, confirmed) VALUES (?, ?, ?, 0, 1) "
+                "ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, confirmed = 1, repush = 0",
+                [(record.uuid, record.table, version) for record, version in items])
             self._mark_sent(conn, [op for record, _ in items for op in record.op_ids])
 
     def sync_apply(self, pulled: Iterable[PulledRecord]) -> ApplyOutcome:
         """Apply one page of pulled records (docs/sync-protocol.md, "The client's rules")."""
         outcome = ApplyOutcome()
+        records = list(pulled)
         with self._tx() as conn:
-            for record in pulled:
+            fresh, rest = self._split_fresh(conn, records)
+            self._insert_fresh(conn, fresh, outcome)
+            for record in rest:
                 self._apply_pulled(conn, record, outcome)
         return outcome
 
@@ -478,15 +488,89 @@ class NotesStore:
 
     # -- sync internals ---------------------------------------------------------------------------
 
-    def _dirty_ops(self, conn: Connection) -> dict[str, tuple[str, list[str]]]:
-        """uuid → (table, its pending operation ids in order), then the records flagged ``repush``."""
+    def _in(self, conn: Connection, sql: str, column: str, values: list[str], *, where: str = "WHERE",
+            suffix: str = "") -> list[Any]:
+        """``sql {where} column IN (…values…) suffix`` in chunks (SQLite's parameter limit)."""
+        found: list[Any] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += list(conn.exec_driver_sql(f"{sql} {where} {column} IN ({marks}) {suffix}", tuple(chunk)))
+        return found
+
+    def _dirty_ops(self, conn: Connection, only: list[str] | None = None) -> dict[str, tuple[str, list[str]]]:
+        """uuid → (table, its pending operation ids in order), then the records flagged ``repush``
+        (all, or those of ``only``)."""
         ops: dict[str, tuple[str, list[str]]] = {}
-        for uuid, table, op_id in conn.exec_driver_sql(
-                "SELECT record_uuid, table_name, op_id FROM outbox WHERE sent_ms IS NULL ORDER BY seq"):
+        pending = "SELECT record_uuid, table_name, op_id, seq FROM outbox WHERE sent_ms IS NULL"
+        repush = "SELECT uuid, table_name FROM sync_records WHERE repush = 1"
+        if only is None:
+            rows = list(conn.exec_driver_sql(pending + " ORDER BY seq"))
+            flagged = list(conn.exec_driver_sql(repush))
+        else:
+            rows = sorted(self._in(conn, pending, "record_uuid", only, where="AND"), key=lambda r: int(r[3]))
+            flagged = self._in(conn, repush, "uuid", only, where="AND")
+        for uuid, table, op_id, _seq in rows:
             ops.setdefault(str(uuid), (str(table), []))[1].append(str(op_id))
-        for uuid, table in conn.exec_driver_sql("SELECT uuid, table_name FROM sync_records WHERE repush = 1"):
+        for uuid, table in flagged:
             ops.setdefault(str(uuid), (str(table), []))
         return ops
+
+    def _split_fresh(self, conn: Connection, records: list[PulledRecord]
+                     ) -> tuple[list[tuple[PulledRecord, str, JsonDict, Row, bytes]], list[PulledRecord]]:
+        """The pulled records new to this device (the common case: a first sync), ready to insert
+        in one go, and the rest for the rules one by one."""
+        uuids = [r.uuid for r in records]
+        known: set[str] = set()
+        for table in RECORD_TABLES:
+            known |= {str(r[0]) for r in self._in(conn, f"SELECT uuid FROM {table}", "uuid", uuids)}
+        seen = {(str(u), bytes(d)) for u, d in self._in(conn, "SELECT uuid, digest FROM sync_seen", "uuid", uuids)}
+        fresh: list[tuple[PulledRecord, str, JsonDict, Row, bytes]] = []
+        rest: list[PulledRecord] = []
+        taken: set[str] = set()
+        assert self._seen_key is not None
+        for record in records:
+            parsed = parse_pulled(record) if record.uuid not in known and record.uuid not in taken else None
+            if parsed is None or parsed[0] == db.item_note_table.name:  # item notes: the twin rule, one by one
+                rest.append(record)
+                continue
+            digest = plain_digest(self._seen_key, record.plaintext)
+            try:
+                build(parsed[0], parsed[2], parsed[3])
+            except (ContentError, ValueError, TypeError, KeyError):
+                rest.append(record)
+                continue
+            if (record.uuid, digest) in seen:
+                rest.append(record)
+                continue
+            taken.add(record.uuid)
+            fresh.append((record, parsed[0], parsed[1], parsed[2], digest))
+        return fresh, rest
+
+    def _insert_fresh(self, conn: Connection, fresh: list[tuple[PulledRecord, str, JsonDict, Row, bytes]],
+                      outcome: ApplyOutcome) -> None:
+        if not fresh:
+            return
+        by_table: dict[str, list[Row]] = {}
+        elements = []
+        latest = ""
+        for record, table_name, env, fields, _digest in fresh:
+            blob = self._codec.cipher.seal(table_name, record.uuid, env)
+            row = {**self._codec.keys(table_name, fields), "payload": blob}
+            by_table.setdefault(table_name, []).append(row)
+            elements.append(self._digest.record(table_name, row))
+            latest = max(latest, str(fields["hlc"]))
+        for table_name, rows in by_table.items():
+            conn.execute(insert(RECORD_TABLES[table_name]), rows)
+        conn.exec_driver_sql("INSERT OR IGNORE INTO sync_seen (uuid, digest) VALUES (?, ?)",
+                             [(r.uuid, d) for r, _t, _e, _f, d in fresh])
+        conn.exec_driver_sql(
+            "INSERT INTO sync_records (uuid, table_name, version, repush, confirmed) VALUES (?, ?, ?, 0, 1) "
+            "ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, confirmed = 1, repush = 0",
+            [(r.uuid, t, r.version) for r, t, _e, _f, _d in fresh])
+        hlc = self._clock.observe(Hlc.parse(latest)).encode()
+        self._digest.changed(conn, [], elements, rows=len(fresh), hlc=hlc)
+        outcome.applied += len(fresh)
 
     def _set_state(self, conn: Connection, key: str, value: str) -> None:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
