@@ -154,3 +154,13 @@ def test_new_epoch_after_a_lossy_failover(server: RunningServer) -> None:
         assert again.register()["epoch"] not in (before, "")
     finally:
         restarted.stop()
+
+
+def test_a_running_server_holds_its_folder(server: RunningServer, tmp_path: Path) -> None:
+    db = ["--db", server.setup.db] if server.setup.db else []
+    out = tmp_path / "backup"
+    assert paperless("server", "backup", server.setup.folder, out, *db).returncode == 0
+    assert "stop it first" in _one_line_error(paperless("server", "restore", server.setup.folder, out, *db))
+    line = _one_line_error(paperless("server", "run", server.setup.folder, "--port", "1", *db))
+    assert "already running" in line
+    assert server.healthy()
