@@ -164,3 +164,11 @@ def test_a_running_server_holds_its_folder(server: RunningServer, tmp_path: Path
     line = _one_line_error(paperless("server", "run", server.setup.folder, "--port", "1", *db))
     assert "already running" in line
     assert server.healthy()
+
+
+def test_postgresql_out_of_reach_fails_the_test_saying_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import server_helpers
+
+    monkeypatch.setattr(server_helpers, "PG_ADMIN", "host=127.0.0.1 port=1 user=postgres dbname=postgres connect_timeout=2")
+    with pytest.raises(pytest.fail.Exception, match="PostgreSQL is not reachable at .*never skip"):
+        PgCluster().create_database()
