@@ -362,3 +362,46 @@ def test_waiting_for_changes_wakes_when_another_device_pushes(tmp_path: Path, of
         report = engine.sync_once()
         assert report.pulled == 1 and report.status.state is SyncState.SYNCED
     converge(a, b, rounds=1)
+
+
+def test_the_store_is_never_held_during_network_io(tmp_path: Path, office: Office, server: RunningServer) -> None:
+    """While each request of a round is on the wire, another thread (the GUI's database thread)
+    writes to the same store at once: the engine holds no store lock across network I/O."""
+    import threading
+
+    from paperless.core.sync.office import load_office
+    from paperless.core.sync.transport import Connection, Json
+
+    a = Device.make(tmp_path, office, "an", "office-laptop")
+    a.connect(server.setup)
+    identity = a.identity()
+    with a.store() as s:
+        for i in range(30):
+            s.add_bookmark(SESSION, DOC_A, i, f"Trang {i}")
+        found = load_office(a.folder(), [office.unlock("clerk").card])
+        assert found is not None
+        real = Connection(found)
+        writes: list[float] = []
+
+        class Busy:
+            address = real.address
+
+            def request(self, method: str, path: str, body: Json | None = None, token: str | None = None,
+                        *, timeout: float | None = None) -> Json:
+                done = threading.Event()
+
+                def write() -> None:
+                    started = time.monotonic()
+                    s.set_item_note(SESSION, 0, f"viết trong lúc gửi {len(writes)}")
+                    writes.append(time.monotonic() - started)
+                    done.set()
+
+                threading.Thread(target=write).start()
+                assert done.wait(10), "the store was held while a request was on the wire"
+                return real.request(method, path, body, token, timeout=timeout)
+
+        report = SyncEngine(identity, a.folder(), s, Busy()).sync_once()
+        assert report.status.state is SyncState.SYNCED, report.status.detail
+        assert len(writes) >= 6 and max(writes) < 5
+    a.sync_ok()  # what was written during the round goes with the next one
+    assert [n["text"] for n in a.export() if n["type"] == "item_note"] == [f"viết trong lúc gửi {len(writes) - 1}"]
