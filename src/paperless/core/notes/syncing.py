@@ -99,8 +99,10 @@ class ApplyOutcome:
     notices: list[T] = field(default_factory=list)
 
 
-NOTICE_KEPT_BOTH = T("An annotation was changed on two devices at once; both versions are kept side by side.",
-                     "Một chú thích đã được sửa trên hai thiết bị cùng lúc; cả hai bản được giữ cạnh nhau.")
+NOTICE_KEPT_BOTH = T("An annotation or bookmark was changed on two devices at once; both versions are kept "
+                     "side by side.",
+                     "Một chú thích hoặc dấu trang đã được sửa trên hai thiết bị cùng lúc; cả hai bản được giữ "
+                     "cạnh nhau.")
 NOTICE_NOTE_MERGED = T("A note was changed on two devices at once; both texts are kept in the note.",
                        "Một ghi chú đã được sửa trên hai thiết bị cùng lúc; cả hai nội dung được giữ trong ghi chú.")
 NOTICE_UNREADABLE = T("Some notes on the office server could not be read on this computer and were left out.",
