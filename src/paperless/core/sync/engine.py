@@ -101,8 +101,7 @@ class SyncEngine:
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: NotesStore,
                  connection: Transport | None = None, *, device_name: str | None = None,
                  clock: WallClock | None = None, retries: int = 5, backoff_s: float = 0.1,
-                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random,
-                 bundles_dir: Path | None = None) -> None:
+                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random) -> None:
         self.identity = identity
         self.folder = library_folder
         self.store = store
@@ -114,7 +113,6 @@ class SyncEngine:
         self._backoff = backoff_s
         self._sleep = sleep
         self._jitter = jitter
-        self._bundles_dir = bundles_dir
         self._round_lock = threading.Lock()
         self._token: str | None = None
         self._token_until = 0.0
