@@ -97,7 +97,7 @@ class PgCluster:
             return psycopg.connect(PG_ADMIN, autocommit=True)
         except psycopg.OperationalError as exc:
             pytest.fail(f"PostgreSQL is not reachable at {PG_HOST}:{PG_PORT} (trust authentication, user "
-                        f"postgres): {str(exc).strip()[:200]} — start it (.ci/run does: pg_ctlcluster … main start); "
+                        f"postgres): {' '.join(str(exc).split())[:200]} — start it (.ci/run does: pg_ctlcluster … main start); "
                         "the PostgreSQL tests never skip", pytrace=False)
 
     def create_database(self) -> str:

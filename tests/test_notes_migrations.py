@@ -79,7 +79,8 @@ def test_a_new_database_gets_every_step_and_matches_the_code(tmp_path: Path, an:
     assert set(tables) == {t.name for t in metadata.sorted_tables} | {"schema_version"}
     assert [f.__name__ for f in mig.MIGRATIONS] == ["migration_0001_initial",
                                                     "migration_0002_bookmarks_created_indexes",
-                                                    "migration_0003_sealed_columns"]
+                                                    "migration_0003_sealed_columns",
+                                                    "migration_0004_sync_bookkeeping"]
 
 
 OLD_META = {

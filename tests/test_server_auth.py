@@ -268,3 +268,16 @@ def test_a_revoked_device_is_refused_at_once_everywhere_then_acknowledges(server
     refused(office_pc.revoke(new_uuid()), 404, P.NOT_FOUND)
     refused(office_pc.revoke("not-a-uuid"), 404, P.NOT_FOUND)
     ok(office_pc.revoke(home.device))
+
+
+def test_the_same_device_registering_twice_at_once_is_never_a_server_error(server: RunningServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    an = server.device("an")
+    for _ in range(3):
+        bodies = [an.register_body() for _ in range(4)]
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(lambda b: an.http.post(P.REGISTER, json=b), bodies))
+        assert {r.status_code for r in answers} <= {200, 409}, [r.text for r in answers]
+        assert any(r.status_code == 200 for r in answers)
+        an.device = new_uuid()

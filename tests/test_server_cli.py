@@ -154,3 +154,21 @@ def test_new_epoch_after_a_lossy_failover(server: RunningServer) -> None:
         assert again.register()["epoch"] not in (before, "")
     finally:
         restarted.stop()
+
+
+def test_a_running_server_holds_its_folder(server: RunningServer, tmp_path: Path) -> None:
+    db = ["--db", server.setup.db] if server.setup.db else []
+    out = tmp_path / "backup"
+    assert paperless("server", "backup", server.setup.folder, out, *db).returncode == 0
+    assert "stop it first" in _one_line_error(paperless("server", "restore", server.setup.folder, out, *db))
+    line = _one_line_error(paperless("server", "run", server.setup.folder, "--port", "1", *db))
+    assert "already running" in line
+    assert server.healthy()
+
+
+def test_postgresql_out_of_reach_fails_the_test_saying_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import server_helpers
+
+    monkeypatch.setattr(server_helpers, "PG_ADMIN", "host=127.0.0.1 port=1 user=postgres dbname=postgres connect_timeout=2")
+    with pytest.raises(pytest.fail.Exception, match="PostgreSQL is not reachable at .*never skip"):
+        PgCluster().create_database()

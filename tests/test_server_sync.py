@@ -3,6 +3,7 @@ base, pull in counter order by pages, the digest, waiting for changes, key gener
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -92,6 +93,10 @@ def test_pull_is_in_counter_order_by_pages_with_tombstones(server: RunningServer
     assert len(ok(an.pull(0))["records"]) == 25
     refused(an.pull(0, limit=0), 400, P.BAD_REQUEST)
     refused(an.pull(0, limit=P.MAX_PULL_LIMIT + 1), 400, P.BAD_REQUEST)
+    # one log line per request: method, path without its query, status, milliseconds
+    lines = [ln for ln in server.log_text().splitlines() if f"GET {P.PULL} " in ln]
+    assert len(lines) >= 6 and all(re.search(r"\] GET /v1/sync/pull (200|400) \d+\.\dms$", ln) for ln in lines), lines
+    assert "after=" not in server.log_text() and "limit=" not in server.log_text()
 
 
 def test_the_digest_is_the_protocol_s_over_uuid_and_version(server: RunningServer) -> None:

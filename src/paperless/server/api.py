@@ -21,7 +21,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -29,7 +29,7 @@ from paperless.core.sync import protocol as P
 from paperless.server import db
 from paperless.server.clock import Clock
 from paperless.server.config import ServerConfig, load_config
-from paperless.server.errors import ApiError, bad_request, not_found, too_large, unauthorized
+from paperless.server.errors import ApiError, bad_request, conflict, not_found, too_large, unauthorized
 from paperless.server.notify import Hub, PgListener
 from paperless.server.store import NOTIFY_CHANNEL, PushOp, Store
 
@@ -263,6 +263,15 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     async def _value_error(_request: Request, exc: Exception) -> JSONResponse:
         log.warning("refused a request: %s", exc.__class__.__name__)
         return _error_response(bad_request("the request does not have the expected shape"))
+
+    @app.exception_handler(IntegrityError)
+    async def _race(_request: Request, exc: Exception) -> JSONResponse:
+        log.warning("refused a racing write: %s", exc.__class__.__name__)
+        return _error_response(conflict("another request changed the same thing at the same time; try again"))
+
+    @app.exception_handler(Exception)
+    async def _bug(_request: Request, exc: Exception) -> JSONResponse:  # logged by uvicorn; the body stays JSON
+        return JSONResponse({"error": "internal", "detail": "the server failed on this request"}, status_code=500)
 
     @app.exception_handler(OperationalError)
     async def _db_busy(_request: Request, exc: Exception) -> JSONResponse:

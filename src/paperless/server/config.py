@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +17,7 @@ from paperless.server import db
 CONFIG_FILE = "server.toml"
 TLS_KEY = "tls.key"
 TLS_CERT = "tls.crt"
+RUN_LOCK = "run.lock"  # held (flock) by `paperless server run` while it serves
 
 
 class ServerConfigError(PaperlessError):
@@ -72,3 +77,18 @@ def load_config(folder: Path, database: str | None = None) -> ServerConfig:
                                 detail=f"url, server_id and database must be strings in {CONFIG_FILE}")
     return ServerConfig(folder.resolve(), str(values["url"]), str(values["server_id"]),
                         str(database if database is not None else values["database"]))
+
+
+@contextmanager
+def run_lock(folder: Path) -> Iterator[bool]:
+    """Hold the folder's run lock while the block runs: True if taken, False if a server holds it."""
+    fd = os.open(folder / RUN_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)

@@ -26,7 +26,6 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.pool import NullPool
 
 SQLITE_FILE = "server.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -132,8 +131,8 @@ def make_engine(url: str, *, pool_size: int = 20) -> Engine:
     lock at the start instead of failing at the first write.
     """
     if is_sqlite(url):
-        engine = create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False,
-                                                                       "timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size,
+                               connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

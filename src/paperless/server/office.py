@@ -24,7 +24,7 @@ from paperless.core.identity import UnlockedIdentity
 from paperless.core.identity.card import toml_str
 from paperless.core.sync import protocol as P
 from paperless.server import db
-from paperless.server.config import ServerConfig
+from paperless.server.config import ServerConfig, run_lock
 from paperless.server.store import Store
 
 CERT_DAYS = 3650
@@ -170,6 +170,14 @@ def restore(config: ServerConfig, backup_file: Path) -> str:
     """Put a backup back (the server must be stopped), upgrade its schema, and set a new epoch."""
     if not backup_file.is_file():
         raise ServerSetupError(detail=T(f"no backup file {backup_file}", f"không có tệp sao lưu {backup_file}"))
+    with run_lock(config.folder) as taken:
+        if not taken:
+            raise ServerSetupError(detail=T("the server is running on this folder: stop it first",
+                                            "máy chủ đang chạy trên thư mục này: hãy dừng nó trước"))
+        return _restore(config, backup_file)
+
+
+def _restore(config: ServerConfig, backup_file: Path) -> str:
     if db.is_sqlite(config.database_url):
         try:
             check = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)

@@ -12,9 +12,10 @@ from typing import Any
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
+from paperless.core.errors import PaperlessError
 from paperless.server import db
 from paperless.server.api import SERVER_DB_ENV, SERVER_DIR_ENV
-from paperless.server.config import ServerConfig
+from paperless.server.config import ServerConfig, run_lock
 from paperless.server.store import Store
 
 LOG_FORMAT = "%(asctime)s [%(process)d] %(message)s"
@@ -46,8 +47,21 @@ def log_config() -> dict[str, Any]:
     }
 
 
+class ServerRunningError(PaperlessError):
+    en = "A server is already running on {path}; stop it first."
+    vi = "Đã có máy chủ đang chạy trên {path}; hãy dừng nó trước."
+
+
 def run(config: ServerConfig, host: str, port: int, workers: int) -> None:
-    """Migrate the database, then serve until stopped (SIGINT/SIGTERM)."""
+    """Serve the folder until stopped (SIGINT/SIGTERM), holding its run lock."""
+    with run_lock(config.folder) as taken:
+        if not taken:
+            raise ServerRunningError(path=str(config.folder))
+        _run(config, host, port, workers)
+
+
+def _run(config: ServerConfig, host: str, port: int, workers: int) -> None:
+    """Migrate the database, then serve."""
     db.migrate(config.database_url)
     engine = db.make_engine(config.database_url, pool_size=1)
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Engine, delete, func, insert, select, text, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -75,14 +76,21 @@ class Store:
         self.clock = clock or Clock()
         self.postgres = engine.dialect.name == "postgresql"
         self.on_change = on_change or (lambda _member: None)
+        self._sqlite_writer = threading.Lock()
 
     # -- transactions ------------------------------------------------------------------------------
     @contextmanager
     def write_tx(self) -> Iterator[Connection]:
-        """One write transaction (SQLite: ``BEGIN IMMEDIATE``, the writer's lock taken at once)."""
-        with self.engine.connect() as conn:
-            if not self.postgres:
-                conn.execution_options(immediate=True)
+        """One write transaction (SQLite: ``BEGIN IMMEDIATE``, the writer's lock taken at once).
+
+        On SQLite the writers of this process also queue on a lock first, in order: SQLite's own
+        busy handler sleeps and retries, which is unfair under load (a writer can wait seconds)."""
+        if self.postgres:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+            return
+        with self._sqlite_writer, self.engine.connect() as conn:
+            conn.execution_options(immediate=True)
             with conn.begin():
                 yield conn
 
@@ -329,37 +337,58 @@ class Store:
 
     # -- records -----------------------------------------------------------------------------------
     def push(self, member: str, device: str, batch: Sequence[PushOp]) -> list[tuple[str, str, int, int]]:
-        """Apply a batch in one transaction: [(op, status, version, counter)] in the order sent."""
+        """Apply a batch in one transaction: [(op, status, version, counter)] in the order sent.
+
+        A handful of statements whatever the batch's size: the ops already applied and the current
+        versions are read with one query each, then the new versions are written together."""
         results: list[tuple[str, str, int, int]] = []
         now = self.clock.now_ms()
+        op_ids = list(dict.fromkeys(item.op for item in batch))
+        uuids = list(dict.fromkeys(item.uuid for item in batch))
         with self.write_tx() as conn:
             counter = self._lock_member(conn, member)
             if counter is None:
                 raise unauthorized()
             start = counter
+            done: dict[str, tuple[int, int]] = {
+                str(r.op_id): (int(r.version), int(r.counter)) for r in conn.execute(
+                    select(db.ops.c.op_id, db.ops.c.version, db.ops.c.counter)
+                    .where(db.ops.c.member == member, db.ops.c.op_id.in_(op_ids)))}
+            current: dict[str, tuple[int, int]] = {
+                str(r.uuid): (int(r.version), int(r.counter)) for r in conn.execute(
+                    select(db.records.c.uuid, db.records.c.version, db.records.c.counter)
+                    .where(db.records.c.member == member, db.records.c.uuid.in_(uuids)))}
+            existed = set(current)
+            written: dict[str, dict[str, Any]] = {}
+            new_ops: list[dict[str, Any]] = []
             for item in batch:
-                done = conn.execute(select(db.ops.c.version, db.ops.c.counter).where(
-                    db.ops.c.member == member, db.ops.c.op_id == item.op)).first()
-                if done is not None:
-                    results.append((item.op, P.DUPLICATE, int(done.version), int(done.counter)))
+                if item.op in done:
+                    version, at = done[item.op]
+                    results.append((item.op, P.DUPLICATE, version, at))
                     continue
-                current = conn.execute(select(db.records.c.version, db.records.c.counter).where(
-                    db.records.c.member == member, db.records.c.uuid == item.uuid)).first()
-                version = 0 if current is None else int(current.version)
+                version, at = current.get(item.uuid, (0, 0))
                 if version != item.base:
-                    results.append((item.op, P.STALE, version, 0 if current is None else int(current.counter)))
+                    results.append((item.op, P.STALE, version, at))
                     continue
                 counter += 1
-                values = {"version": version + 1, "counter": counter, "payload": item.payload,
-                          "size": len(item.payload), "updated": now}
-                if current is None:
-                    conn.execute(insert(db.records).values(member=member, uuid=item.uuid, **values))
-                else:
-                    conn.execute(update(db.records).where(db.records.c.member == member,
-                                                          db.records.c.uuid == item.uuid).values(**values))
-                conn.execute(insert(db.ops).values(member=member, op_id=item.op, uuid=item.uuid,
-                                                   version=version + 1, counter=counter))
+                current[item.uuid] = done[item.op] = (version + 1, counter)
+                written[item.uuid] = {"b_member": member, "b_uuid": item.uuid, "version": version + 1,
+                                      "counter": counter, "payload": item.payload, "size": len(item.payload),
+                                      "updated": now}
+                new_ops.append({"member": member, "op_id": item.op, "uuid": item.uuid, "version": version + 1,
+                                "counter": counter})
                 results.append((item.op, P.APPLIED, version + 1, counter))
+            inserts = [{"member": w["b_member"], "uuid": w["b_uuid"], **{k: v for k, v in w.items()
+                                                                            if not k.startswith("b_")}}
+                       for u, w in written.items() if u not in existed]
+            updates = [w for u, w in written.items() if u in existed]
+            if updates:
+                conn.execute(update(db.records).where(db.records.c.member == bindparam("b_member"),
+                                                      db.records.c.uuid == bindparam("b_uuid")), updates)
+            if inserts:
+                conn.execute(insert(db.records), inserts)
+            if new_ops:
+                conn.execute(insert(db.ops), new_ops)
             conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
                          .values(last_seen=now))
             if counter != start:

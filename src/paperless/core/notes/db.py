@@ -91,6 +91,25 @@ meta_table = Table(
     Column("key", Text, primary_key=True),
     Column("value", LargeBinary, nullable=False),
 )
+# the sync's bookkeeping (schema 4; see .syncing): outside the row digest
+sync_records_table = Table(
+    "sync_records", metadata,
+    Column("uuid", Text, primary_key=True),
+    Column("table_name", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("repush", Boolean, nullable=False),
+    Column("confirmed", Boolean, nullable=False),
+)
+sync_seen_table = Table(
+    "sync_seen", metadata,
+    Column("uuid", Text, primary_key=True),
+    Column("digest", LargeBinary, primary_key=True),
+)
+sync_state_table = Table(
+    "sync_state", metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
 RECORD_TABLES = {t.name: t for t in (annotation_table, item_note_table, bookmark_table)}
 DOCUMENT_TABLES = frozenset({annotation_table.name, bookmark_table.name})  # the tables with a doc_key
 

@@ -147,10 +147,35 @@ def migration_0003_sealed_columns(conn: Connection) -> None:
     ))
 
 
+def migration_0004_sync_bookkeeping(conn: Connection) -> None:
+    """What the sync with the office server remembers (see :mod:`.syncing`): per record the
+    server's version last known (and whether it must be pushed again after a restored server),
+    a history of keyed digests of the versions this device made or saw, and the pull cursor and
+    server epoch. None of it is in the row digest: see :mod:`.syncing` for why."""
+    _run(conn, (
+        """CREATE TABLE sync_records (
+            uuid TEXT PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0),
+            repush INTEGER NOT NULL DEFAULT 0 CHECK (repush IN (0, 1)),
+            confirmed INTEGER NOT NULL DEFAULT 1 CHECK (confirmed IN (0, 1))
+        )""",
+        """CREATE TABLE sync_seen (
+            uuid TEXT NOT NULL,
+            digest BLOB NOT NULL,
+            PRIMARY KEY (uuid, digest)
+        ) WITHOUT ROWID""",
+        "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE INDEX sync_records_repush ON sync_records (uuid) WHERE repush = 1",
+        "CREATE INDEX outbox_pending_by_record ON outbox (record_uuid) WHERE sent_ms IS NULL",
+    ))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     migration_0001_initial,
     migration_0002_bookmarks_created_indexes,
     migration_0003_sealed_columns,
+    migration_0004_sync_bookkeeping,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,11 @@ and its tombstone flag; everything else is sealed (see :mod:`.crypto`) in an *en
     {"meta": {<the record's fields>}, "data": {<the caller's payload>},
      "created": <HLC>, "hlc": <HLC: this version>, "op": <the change that made this version>}
 
+and, only on a *conflict copy* made by the sync (an annotation or bookmark another device
+changed at the same time, kept beside this device's version), ``"conflict_of": <uuid>``.
+Older envelopes have no such key and read as before (the key is optional, not in ``meta``,
+so the envelope of every record that is not a conflict copy is byte for byte what it was).
+
 ``meta`` holds author, session id, document hash, page, kind, colour (or the agenda item)
 and the tombstone; an annotation's ``data`` is its content's JSON (:mod:`.content`: parsed and
 checked when the record is built, written back by ``to_json``). The store checks the clear
@@ -58,10 +63,11 @@ class Annotation:
     created: str  # HLC of the creation
     hlc: str  # HLC of the last change: the record's version
     deleted: bool
+    conflict_of: str | None  # a conflict copy: the uuid of the annotation another device changed at once
 
     def __init__(self, uuid: str, author: str, session_id: str, doc_hash: str, page: int, kind: AnnotationKind | str,
                  color: str | None, content: Content | Mapping[str, Any] | None, created: str, hlc: str,
-                 deleted: bool, *, payload: Mapping[str, Any] | None = None) -> None:
+                 deleted: bool, *, payload: Mapping[str, Any] | None = None, conflict_of: str | None = None) -> None:
         kind = kind_of(kind)
         given = payload if payload is not None else content
         if given is None:
@@ -69,7 +75,7 @@ class Annotation:
         checked = parse_content(kind, given) if isinstance(given, Mapping) else fits(kind, given)
         for name, value in (("uuid", uuid), ("author", author), ("session_id", session_id), ("doc_hash", doc_hash),
                             ("page", page), ("kind", kind), ("color", color), ("content", checked),
-                            ("created", created), ("hlc", hlc), ("deleted", deleted)):
+                            ("created", created), ("hlc", hlc), ("deleted", deleted), ("conflict_of", conflict_of)):
             object.__setattr__(self, name, value)
 
     if TYPE_CHECKING:  # what mypy is told: a field readable and given to ``dataclasses.replace``
@@ -116,6 +122,7 @@ class Bookmark:
     created: str
     hlc: str
     deleted: bool
+    conflict_of: str | None = None  # a conflict copy: the uuid of the bookmark another device changed at once
 
 
 Record = Annotation | ItemNote | Bookmark
@@ -190,12 +197,17 @@ META_FIELDS = {
     "bookmarks": ("author", "session_id", "doc_hash", "page", "deleted"),
 }
 _HLC = re.compile(r"\d{18}-\d{5}-[0-9a-f]{16}")  # hlc.Hlc.encode()
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+CONFLICT_COPY_TABLES = frozenset({"annotations", "bookmarks"})  # item notes merge their texts instead
 
 
 def envelope(table: str, fields: dict[str, Any], data: JsonDict, op: OpKind) -> JsonDict:
     """What is sealed for one version of a record (``fields``: the record's fields but its payload)."""
-    return {"meta": {k: fields[k] for k in META_FIELDS[table]}, "data": data,
-            "created": fields["created"], "hlc": fields["hlc"], "op": op.value}
+    env: JsonDict = {"meta": {k: fields[k] for k in META_FIELDS[table]}, "data": data,
+                     "created": fields["created"], "hlc": fields["hlc"], "op": op.value}
+    if fields.get("conflict_of") and table in CONFLICT_COPY_TABLES:
+        env["conflict_of"] = fields["conflict_of"]
+    return env
 
 
 def _valid_meta(table: str, meta: dict[str, Any]) -> bool:
@@ -229,7 +241,13 @@ def unwrap(table: str, uuid: str, env: JsonDict) -> tuple[dict[str, Any], JsonDi
         return None
     if not isinstance(op, str) or op not in {k.value for k in OpKind}:
         return None
-    return {"uuid": uuid, **meta, "created": created, "hlc": hlc}, data, OpKind(op)
+    fields = {"uuid": uuid, **meta, "created": created, "hlc": hlc}
+    if "conflict_of" in env:
+        copy_of = env["conflict_of"]
+        if table not in CONFLICT_COPY_TABLES or not isinstance(copy_of, str) or not _UUID.fullmatch(copy_of):
+            return None
+        fields["conflict_of"] = copy_of
+    return fields, data, OpKind(op)
 
 
 def build(table: str, row: dict[str, Any], data: JsonDict) -> Record:
@@ -237,14 +255,15 @@ def build(table: str, row: dict[str, Any], data: JsonDict) -> Record:
     parsed (:class:`~.content.ContentError` when it does not validate)."""
     common = {k: row[k] for k in ("uuid", "author", "session_id", "created", "hlc")}
     deleted = bool(row["deleted"])
+    copy_of = row.get("conflict_of")
     if table == "annotations":
         kind = AnnotationKind(row["kind"])
         return Annotation(**common, doc_hash=row["doc_hash"], page=row["page"], kind=kind, color=row["color"],
-                          content=parse_content(kind, data), deleted=deleted)
+                          content=parse_content(kind, data), deleted=deleted, conflict_of=copy_of)
     if table == "item_notes":
         return ItemNote(**common, item_index=row["item_index"], text=str(data.get("text", "")), deleted=deleted)
     return Bookmark(**common, doc_hash=row["doc_hash"], page=row["page"], label=str(data.get("label", "")),
-                    deleted=deleted)
+                    deleted=deleted, conflict_of=copy_of)
 
 
 def as_annotation(record: Record) -> Annotation:

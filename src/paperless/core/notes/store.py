@@ -43,7 +43,7 @@ from paperless.core.errors import T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.notes import db
 from paperless.core.notes.content import Content, ContentError
-from paperless.core.notes.crypto import IndexTags, PayloadCipher, SealError
+from paperless.core.notes.crypto import IndexTags, PayloadCipher, SealError, derive_key
 from paperless.core.notes.db import DB_FILE, READ_ONLY, RECORD_TABLES, make_engine, translated
 from paperless.core.notes.errors import (
     NoteNotFoundError,
@@ -52,7 +52,7 @@ from paperless.core.notes.errors import (
     NotesTamperedError,
     NotesUnreadableContentError,
 )
-from paperless.core.notes.hlc import HybridClock, WallClock, system_clock_ms
+from paperless.core.notes.hlc import Hlc, HybridClock, WallClock, system_clock_ms
 from paperless.core.notes.integrity import RowDigest
 from paperless.core.notes.keyfile import KEY_FILE, NotesKeyFile
 from paperless.core.notes.migrations import migrate, schema_version
@@ -81,6 +81,22 @@ from paperless.core.notes.records import (
 )
 from paperless.core.notes.reseal import Resealer
 from paperless.core.notes.rows import Row, RowCodec
+from paperless.core.notes.syncing import (
+    CURSOR,
+    EPOCH,
+    LAST_SYNCED,
+    NOTICE_EDIT_WON,
+    NOTICE_KEPT_BOTH,
+    NOTICE_NOTE_MERGED,
+    ApplyOutcome,
+    DirtyRecord,
+    PulledRecord,
+    merged_text,
+    parse_pulled,
+    plain_digest,
+    plaintext,
+    same_content,
+)
 
 Opened = tuple[Row, Row, JsonDict]  # the stored row, the record's fields, its payload
 
@@ -96,7 +112,8 @@ class NotesStore:
     """Open with :meth:`open`; :meth:`close` when done (also a context manager)."""
 
     def __init__(self, folder: Path, engine: Engine, codec: RowCodec, digest: RowDigest, clock: HybridClock,
-                 wall: WallClock, author: str, notices: tuple[NotesKeyRejectedNotice, ...] = ()) -> None:
+                 wall: WallClock, author: str, notices: tuple[NotesKeyRejectedNotice, ...] = (), *,
+                 seen_key: bytes | None = None) -> None:
         self.folder = folder
         self.path = folder / DB_FILE
         self.key_path = folder / KEY_FILE
@@ -110,6 +127,7 @@ class NotesStore:
         self._clock = clock
         self._wall = wall
         self._lock = threading.RLock()
+        self._seen_key = seen_key  # keys the sync's history of versions made or seen (see .syncing)
         # Listing: None raises on the first altered or damaged row; a function is told of each
         # one instead and the readable rows are listed (the app: one bad row hides only itself).
         self.on_damaged: Callable[[NotesTamperedError], None] | None = None
@@ -139,7 +157,7 @@ class NotesStore:
             engine.dispose()
             raise
         return cls(folder, engine, codec, digest, HybridClock(node, wall, last=last), wall,
-                   identity.card.fingerprint, choice.notices)
+                   identity.card.fingerprint, choice.notices, seen_key=derive_key(choice.key, "sync-seen"))
 
     def close(self) -> None:
         with self._lock:
@@ -319,18 +337,8 @@ class NotesStore:
 
     def mark_sent(self, op_ids: Iterable[str]) -> int:
         """Mark operations as delivered (kept, not deleted); return how many were pending."""
-        ids = list(op_ids)
-        o = db.outbox_table
-        pending = (o.c.op_id.in_(ids), o.c.sent_ms.is_(None))
         with self._tx() as conn:
-            rows = [dict(r) for r in conn.execute(select(o).where(*pending)).mappings()]
-            if not rows:
-                return 0
-            now = self._wall()
-            conn.execute(update(o).where(*pending).values(sent_ms=now))
-            self._digest.changed(conn, [self._digest.outbox(r) for r in rows],
-                                 [self._digest.outbox({**r, "sent_ms": now}) for r in rows])
-            return len(rows)
+            return self._mark_sent(conn, list(op_ids))
 
     def open_op(self, op: OutboxOp) -> JsonDict:
         """The envelope of an outbox operation: ``{"meta": {...}, "data": {...}, "created", "hlc", "op"}``."""
@@ -342,6 +350,408 @@ class NotesStore:
         if env is None or found is None or found[0]["hlc"] != op.hlc or found[2] is not op.op:
             raise NotesTamperedError(path=str(self.path), what="outbox", uuid=op.op_id)
         return env
+
+    # -- sync with the office server (see .syncing; each call one short transaction) -------------
+
+    def all_records(self, *, include_deleted: bool = False) -> list[Record]:
+        """Every record of the member, of every session (annotations, item notes, bookmarks)."""
+        found: list[Record] = []
+        for table in RECORD_TABLES.values():
+            found += self._list(table, select(table), include_deleted)
+        return sorted(found, key=lambda r: (r.session_id, type(r).__name__, r.created, r.uuid))
+
+    def sync_value(self, key: str) -> str | None:
+        """The pull cursor, the server's epoch or the time of the last complete round (``syncing.CURSOR`` …)."""
+        with self._tx(read=True) as conn:
+            found = conn.exec_driver_sql("SELECT value FROM sync_state WHERE key = ?", (key,)).scalar()
+            return str(found) if found is not None else None
+
+    def sync_cursor(self) -> tuple[str, int]:
+        """(the server's epoch last seen, "" before the first round; the pull cursor)."""
+        with self._tx(read=True) as conn:
+            values = {str(k): str(v) for k, v in conn.exec_driver_sql("SELECT key, value FROM sync_state")}
+        try:
+            cursor = max(0, int(values.get(CURSOR, "0")))
+        except ValueError:
+            cursor = 0  # not ours: pull from the start (the digest check would have found it too)
+        return str(values.get(EPOCH, "")), cursor
+
+    def set_sync_cursor(self, epoch: str, cursor: int) -> None:
+        with self._tx() as conn:
+            self._set_state(conn, EPOCH, epoch)
+            self._set_state(conn, CURSOR, str(int(cursor)))
+
+    def set_last_synced(self, when_ms: int) -> None:
+        with self._tx() as conn:
+            self._set_state(conn, LAST_SYNCED, str(int(when_ms)))
+
+    def last_synced(self) -> int | None:
+        value = self.sync_value(LAST_SYNCED)
+        return int(value) if value and value.isdigit() else None
+
+    def sync_pending(self) -> int:
+        """How many records wait to be pushed (cheap: two counts)."""
+        with self._tx(read=True) as conn:
+            found = conn.exec_driver_sql(
+                "SELECT COUNT(*) FROM (SELECT record_uuid FROM outbox WHERE sent_ms IS NULL "
+                "UNION SELECT uuid FROM sync_records WHERE repush = 1)").scalar()
+            return int(found or 0)
+
+    def sync_known(self) -> list[tuple[str, int]]:
+        """The (uuid, server version) pairs known here: what the server's digest is compared with."""
+        with self._tx(read=True) as conn:
+            return [(str(u), int(v)) for u, v in
+                    conn.exec_driver_sql("SELECT uuid, version FROM sync_records WHERE version > 0")]
+
+    def sync_dirty_ids(self) -> list[str]:
+        """The uuids of the records waiting to be pushed, in the order of their first change (cheap)."""
+        with self._tx(read=True) as conn:
+            return list(self._dirty_ops(conn))
+
+    def sync_dirty(self, only: Iterable[str] | None = None) -> list[DirtyRecord]:
+        """The records to push (all, or those of ``only``: the engine asks for one batch at a time,
+        so each call stays short), one per uuid (its pending outbox operations collapsed: the
+        record's current version, the latest operation's id), in the order of their first change.
+        Their plaintext digests are remembered as versions this device made before anything is sent."""
+        wanted = list(dict.fromkeys(only)) if only is not None else None
+        with self._tx() as conn:
+            ops = self._dirty_ops(conn, wanted)
+            versions = {str(u): int(v) for u, v in self._in(conn, "SELECT uuid, version FROM sync_records",
+                                                                "uuid", list(ops))}
+            stored: dict[str, Row] = {}
+            for table_name in {t for t, _ops in ops.values() if t in RECORD_TABLES}:
+                table = RECORD_TABLES[table_name]
+                ids = [u for u, (t, _o) in ops.items() if t == table_name]
+                for start in range(0, len(ids), 500):
+                    query = select(table).where(table.c.uuid.in_(ids[start:start + 500]))
+                    stored.update({str(r["uuid"]): dict(r) for r in conn.execute(query).mappings()})
+            dirty = []
+            for uuid, (table_name, op_ids) in ops.items():
+                if table_name not in RECORD_TABLES:
+                    continue
+                found = stored.get(uuid)
+                env = self._open_row_envelope(table_name, found) if found is not None else None
+                if env is None:
+                    if found is not None:
+                        self._damaged(NotesTamperedError(path=str(self.path), what=table_name, uuid=uuid))
+                    continue
+                text = plaintext(table_name, env)
+                self._remember_seen(conn, uuid, text)
+                op_id = op_ids[-1] if op_ids else str(uuid4())
+                dirty.append(DirtyRecord(uuid, table_name, int(versions.get(uuid, 0)), op_id, text, tuple(op_ids)))
+            return dirty
+
+    def sync_acked(self, acked: Iterable[tuple[DirtyRecord, int]]) -> None:
+        """The server holds these records at these versions: remember the versions and mark the
+        operations they collapsed as sent (only now, after the server's answer)."""
+        items = list(acked)
+        if not items:
+            return
+        with self._tx() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_records (uuid, table_name, version, repush, confirmed) VALUES (?, ?, ?, 0, 1) "
+                "ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, confirmed = 1, repush = 0",
+                [(record.uuid, record.table, version) for record, version in items])
+            self._mark_sent(conn, [op for record, _ in items for op in record.op_ids])
+
+    def sync_apply(self, pulled: Iterable[PulledRecord]) -> ApplyOutcome:
+        """Apply one page of pulled records (docs/sync-protocol.md, "The client's rules")."""
+        outcome = ApplyOutcome()
+        records = list(pulled)
+        with self._tx() as conn:
+            fresh, rest = self._split_fresh(conn, records)
+            self._insert_fresh(conn, fresh, outcome)
+            for record in rest:
+                self._apply_pulled(conn, record, outcome)
+        return outcome
+
+    def sync_begin_reconcile(self, epoch: str) -> None:
+        """Forget the cursor (pull from 0 under ``epoch``) and what the server was believed to hold;
+        each record pulled from now confirms its version (see :meth:`sync_finish_reconcile`)."""
+        with self._tx() as conn:
+            conn.exec_driver_sql("UPDATE sync_records SET confirmed = 0")
+            self._set_state(conn, EPOCH, epoch)
+            self._set_state(conn, CURSOR, "0")
+
+    def sync_finish_reconcile(self) -> int:
+        """After a full pull: every record the server did not send back is pushed again (as new);
+        returns how many. Nothing local is ever deleted or refused because of it."""
+        with self._tx() as conn:
+            count = conn.exec_driver_sql(
+                "UPDATE sync_records SET version = 0, repush = 1, confirmed = 1 WHERE confirmed = 0").rowcount
+            for table in RECORD_TABLES:
+                count += conn.exec_driver_sql(
+                    f"INSERT INTO sync_records (uuid, table_name, version, repush) SELECT uuid, ?, 0, 1 FROM {table} "
+                    f"WHERE uuid NOT IN (SELECT uuid FROM sync_records) "
+                    f"AND uuid NOT IN (SELECT record_uuid FROM outbox WHERE sent_ms IS NULL)", (table,)).rowcount
+            return int(count)
+
+    # -- sync internals ---------------------------------------------------------------------------
+
+    def _in(self, conn: Connection, sql: str, column: str, values: list[str], *, where: str = "WHERE",
+            suffix: str = "") -> list[Any]:
+        """``sql {where} column IN (…values…) suffix`` in chunks (SQLite's parameter limit)."""
+        found: list[Any] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += list(conn.exec_driver_sql(f"{sql} {where} {column} IN ({marks}) {suffix}", tuple(chunk)))
+        return found
+
+    def _dirty_ops(self, conn: Connection, only: list[str] | None = None) -> dict[str, tuple[str, list[str]]]:
+        """uuid → (table, its pending operation ids in order), then the records flagged ``repush``
+        (all, or those of ``only``)."""
+        ops: dict[str, tuple[str, list[str]]] = {}
+        pending = "SELECT record_uuid, table_name, op_id, seq FROM outbox WHERE sent_ms IS NULL"
+        repush = "SELECT uuid, table_name FROM sync_records WHERE repush = 1"
+        if only is None:
+            rows = list(conn.exec_driver_sql(pending + " ORDER BY seq"))
+            flagged = list(conn.exec_driver_sql(repush))
+        else:
+            rows = sorted(self._in(conn, pending, "record_uuid", only, where="AND"), key=lambda r: int(r[3]))
+            flagged = self._in(conn, repush, "uuid", only, where="AND")
+        for uuid, table, op_id, _seq in rows:
+            ops.setdefault(str(uuid), (str(table), []))[1].append(str(op_id))
+        for uuid, table in flagged:
+            ops.setdefault(str(uuid), (str(table), []))
+        return ops
+
+    def _split_fresh(self, conn: Connection, records: list[PulledRecord]
+                     ) -> tuple[list[tuple[PulledRecord, str, JsonDict, Row, bytes]], list[PulledRecord]]:
+        """The pulled records new to this device (the common case: a first sync), ready to insert
+        in one go, and the rest for the rules one by one."""
+        uuids = [r.uuid for r in records]
+        known: set[str] = set()
+        for table in RECORD_TABLES:
+            known |= {str(r[0]) for r in self._in(conn, f"SELECT uuid FROM {table}", "uuid", uuids)}
+        seen = {(str(u), bytes(d)) for u, d in self._in(conn, "SELECT uuid, digest FROM sync_seen", "uuid", uuids)}
+        fresh: list[tuple[PulledRecord, str, JsonDict, Row, bytes]] = []
+        rest: list[PulledRecord] = []
+        taken: set[str] = set()
+        assert self._seen_key is not None
+        for record in records:
+            parsed = parse_pulled(record) if record.uuid not in known and record.uuid not in taken else None
+            if parsed is None or parsed[0] == db.item_note_table.name:  # item notes: the twin rule, one by one
+                rest.append(record)
+                continue
+            digest = plain_digest(self._seen_key, record.plaintext)
+            try:
+                build(parsed[0], parsed[2], parsed[3])
+            except (ContentError, ValueError, TypeError, KeyError):
+                rest.append(record)
+                continue
+            if (record.uuid, digest) in seen:
+                rest.append(record)
+                continue
+            taken.add(record.uuid)
+            fresh.append((record, parsed[0], parsed[1], parsed[2], digest))
+        return fresh, rest
+
+    def _insert_fresh(self, conn: Connection, fresh: list[tuple[PulledRecord, str, JsonDict, Row, bytes]],
+                      outcome: ApplyOutcome) -> None:
+        if not fresh:
+            return
+        by_table: dict[str, list[Row]] = {}
+        elements = []
+        latest = ""
+        for record, table_name, env, fields, _digest in fresh:
+            blob = self._codec.cipher.seal(table_name, record.uuid, env)
+            row = {**self._codec.keys(table_name, fields), "payload": blob}
+            by_table.setdefault(table_name, []).append(row)
+            elements.append(self._digest.record(table_name, row))
+            latest = max(latest, str(fields["hlc"]))
+        for table_name, rows in by_table.items():
+            conn.execute(insert(RECORD_TABLES[table_name]), rows)
+        conn.exec_driver_sql("INSERT OR IGNORE INTO sync_seen (uuid, digest) VALUES (?, ?)",
+                             [(r.uuid, d) for r, _t, _e, _f, d in fresh])
+        conn.exec_driver_sql(
+            "INSERT INTO sync_records (uuid, table_name, version, repush, confirmed) VALUES (?, ?, ?, 0, 1) "
+            "ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, confirmed = 1, repush = 0",
+            [(r.uuid, t, r.version) for r, t, _e, _f, _d in fresh])
+        hlc = self._clock.observe(Hlc.parse(latest)).encode()
+        self._digest.changed(conn, [], elements, rows=len(fresh), hlc=hlc)
+        outcome.applied += len(fresh)
+
+    def _set_state(self, conn: Connection, key: str, value: str) -> None:
+        conn.exec_driver_sql("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
+
+    def _remember_seen(self, conn: Connection, uuid: str, text: bytes) -> bytes:
+        if self._seen_key is None:
+            raise NotesError(path=str(self.path), detail=T("the notes were opened without their key",
+                                                           "ghi chú được mở mà không có khóa"))
+        digest = plain_digest(self._seen_key, text)
+        conn.exec_driver_sql("INSERT OR IGNORE INTO sync_seen (uuid, digest) VALUES (?, ?)", (uuid, digest))
+        return digest
+
+    def _was_seen(self, conn: Connection, uuid: str, text: bytes) -> bool:
+        assert self._seen_key is not None
+        digest = plain_digest(self._seen_key, text)
+        return conn.exec_driver_sql("SELECT 1 FROM sync_seen WHERE uuid = ? AND digest = ?",
+                                    (uuid, digest)).first() is not None
+
+    def _set_version(self, conn: Connection, uuid: str, table: str, version: int, *, repush: bool | None) -> None:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_records (uuid, table_name, version, repush, confirmed) VALUES (?, ?, ?, ?, 1) "
+            "ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, confirmed = 1"
+            + ("" if repush is None else ", repush = excluded.repush"),
+            (uuid, table, version, int(bool(repush))))
+
+    def _mark_sent(self, conn: Connection, op_ids: list[str]) -> int:
+        """Mark pending operations as sent, keeping the row digest (inside the caller's transaction)."""
+        if not op_ids:
+            return 0
+        o = db.outbox_table
+        rows: list[Row] = []
+        for start in range(0, len(op_ids), 500):
+            chunk = op_ids[start:start + 500]
+            rows += [dict(r) for r in conn.execute(
+                select(o).where(o.c.op_id.in_(chunk), o.c.sent_ms.is_(None))).mappings()]
+        if not rows:
+            return 0
+        now = self._wall()
+        conn.execute(update(o).where(o.c.seq == bindparam("where_seq")).values(sent_ms=now),
+                     [{"where_seq": r["seq"]} for r in rows])
+        self._digest.changed(conn, [self._digest.outbox(r) for r in rows],
+                             [self._digest.outbox({**r, "sent_ms": now}) for r in rows])
+        return len(rows)
+
+    def _supersede(self, conn: Connection, uuid: str) -> None:
+        """The server's version replaces this device's pending changes of ``uuid``."""
+        pending = [str(r[0]) for r in conn.exec_driver_sql(
+            "SELECT op_id FROM outbox WHERE sent_ms IS NULL AND record_uuid = ?", (uuid,))]
+        self._mark_sent(conn, pending)
+
+    def _is_dirty(self, conn: Connection, uuid: str) -> bool:
+        return conn.exec_driver_sql(
+            "SELECT 1 FROM outbox WHERE sent_ms IS NULL AND record_uuid = ? "
+            "UNION ALL SELECT 1 FROM sync_records WHERE uuid = ? AND repush = 1 LIMIT 1",
+            (uuid, uuid)).first() is not None
+
+    def _open_row_envelope(self, table: str, stored: Row) -> JsonDict | None:
+        """The envelope of a stored row, if it opens and matches its clear columns."""
+        if self._codec.open(table, stored) is None:
+            return None
+        try:
+            return self._codec.cipher.open(table, stored["uuid"], stored["payload"])
+        except SealError:
+            return None
+
+    def _apply_pulled(self, conn: Connection, record: PulledRecord, outcome: ApplyOutcome) -> None:
+        parsed = parse_pulled(record)
+        if parsed is None:  # not readable here: known (so the server's digest matches), never applied
+            outcome.skipped += 1
+            self._set_version(conn, record.uuid, "", record.version, repush=None)
+            return
+        table_name, env, fields, data = parsed
+        try:
+            build(table_name, fields, data)  # an annotation whose content does not validate is not taken
+        except (ContentError, ValueError, TypeError, KeyError):
+            outcome.skipped += 1
+            self._set_version(conn, record.uuid, table_name, record.version, repush=None)
+            return
+        table = RECORD_TABLES[table_name]
+        uuid = record.uuid
+        found = conn.execute(select(table).where(table.c.uuid == uuid)).mappings().first()
+        stored = dict(found) if found is not None else None
+        local_env = self._open_row_envelope(table_name, stored) if stored is not None else None
+        local_text = plaintext(table_name, local_env) if local_env is not None else None
+        seen = self._was_seen(conn, uuid, record.plaintext)
+        dirty = stored is not None and self._is_dirty(conn, uuid)
+        if seen and stored is not None and local_env is not None:
+            # a version this device made or saw: not another device's change
+            if local_text == record.plaintext:
+                self._supersede(conn, uuid)
+                self._set_version(conn, uuid, table_name, record.version, repush=False)
+            else:  # ours is newer (or the server was restored to an older one): push ours on top
+                self._set_version(conn, uuid, table_name, record.version, repush=not dirty or None)
+            return
+        self._remember_seen(conn, uuid, record.plaintext)
+        if stored is None and table_name == db.item_note_table.name and not fields["deleted"]:
+            twin = self._unsent_twin(conn, fields)
+            if twin is not None:  # both devices started a note on this item while apart
+                self._merge_into_twin(conn, env, fields, data, record.version, twin)
+                outcome.conflicts += 1
+                outcome.notices.append(NOTICE_NOTE_MERGED)
+                return
+        if stored is None or local_env is None or not dirty:
+            self._put_remote(conn, table_name, env, fields, stored)
+            self._set_version(conn, uuid, table_name, record.version, repush=False)
+            outcome.applied += 1
+            return
+        # changed on both sides
+        local_fields = self._codec.open(table_name, stored)
+        assert local_fields is not None
+        lf, ldata = local_fields[0], local_fields[1]
+        if same_content(local_env, env) or (lf["deleted"] and fields["deleted"]):
+            self._put_remote(conn, table_name, env, fields, stored)
+            self._supersede(conn, uuid)
+            self._set_version(conn, uuid, table_name, record.version, repush=False)
+            outcome.applied += 1
+            return
+        outcome.conflicts += 1
+        if lf["deleted"]:  # a deletion here against an edit there: the edit wins
+            self._put_remote(conn, table_name, env, fields, stored)
+            self._supersede(conn, uuid)
+            self._set_version(conn, uuid, table_name, record.version, repush=False)
+            outcome.notices.append(NOTICE_EDIT_WON)
+            return
+        # ours is kept (pushed on top of the server's version)
+        self._set_version(conn, uuid, table_name, record.version, repush=None)
+        if fields["deleted"]:  # an edit here against a deletion there: the edit wins
+            outcome.notices.append(NOTICE_EDIT_WON)
+            return
+        if table_name == db.item_note_table.name:
+            text = merged_text(str(ldata.get("text", "")), str(data.get("text", "")))
+            self._write(conn, table, OpKind.UPDATE, lf, {**ldata, "text": text}, stored)
+            outcome.notices.append(NOTICE_NOTE_MERGED)
+            return
+        copy = {**fields, "uuid": str(uuid4()), "conflict_of": uuid}
+        self._write(conn, table, OpKind.CREATE, copy, data, None)
+        outcome.notices.append(NOTICE_KEPT_BOTH)
+
+    def _unsent_twin(self, conn: Connection, fields: Row) -> Opened | None:
+        """A live item note of this device on the same agenda item, not yet on the server."""
+        t = db.item_note_table
+        rows = conn.execute(select(t).where(t.c.session_key == self._tags.session(fields["session_id"]),
+                                            t.c.deleted.is_(False))).mappings()
+        for stored in [dict(r) for r in rows]:
+            opened = self._codec.open(t.name, stored)
+            if opened is None or stored["uuid"] == fields["uuid"] or opened[0]["item_index"] != fields["item_index"]:
+                continue
+            known = conn.exec_driver_sql("SELECT version FROM sync_records WHERE uuid = ?", (stored["uuid"],)).scalar()
+            if not known and self._is_dirty(conn, stored["uuid"]):
+                return stored, opened[0], opened[1]
+        return None
+
+    def _merge_into_twin(self, conn: Connection, env: JsonDict, fields: Row, data: JsonDict, version: int,
+                         twin: Opened) -> None:
+        """The other device's text goes into this device's note (under the marked line) and the other
+        device's record is tombstoned, so every device ends with one note holding both texts."""
+        t = db.item_note_table
+        self._put_remote(conn, t.name, env, fields, None)
+        self._set_version(conn, fields["uuid"], t.name, version, repush=False)
+        stored, mine, mine_data = twin
+        text = merged_text(str(mine_data.get("text", "")), str(data.get("text", "")))
+        self._write(conn, t, OpKind.UPDATE, mine, {**mine_data, "text": text}, stored)
+        theirs = self._find(conn, t, fields["uuid"])
+        assert theirs is not None
+        self._write(conn, t, OpKind.DELETE, {**theirs[1], "deleted": True}, theirs[2], theirs[0])
+
+    def _put_remote(self, conn: Connection, table_name: str, env: JsonDict, fields: Row, old: Row | None) -> None:
+        """Store a pulled version as the record's row (no outbox operation), keeping the row digest."""
+        table = RECORD_TABLES[table_name]
+        blob = self._codec.cipher.seal(table_name, fields["uuid"], env)
+        row = {**self._codec.keys(table_name, fields), "payload": blob}
+        if old is None:
+            conn.execute(insert(table), row)
+        else:
+            changes = {k: v for k, v in row.items() if k != "uuid"}
+            changes["where_uuid"] = row["uuid"]
+            conn.execute(update(table).where(table.c.uuid == bindparam("where_uuid")), changes)
+        hlc = self._clock.observe(Hlc.parse(str(fields["hlc"]))).encode()
+        removed = [self._digest.record(table_name, old)] if old is not None else []
+        self._digest.changed(conn, removed, [self._digest.record(table_name, row)],
+                             rows=0 if old is not None else 1, hlc=hlc)
 
     # -- internals ------------------------------------------------------------------------------
 

@@ -1,1 +1,41 @@
-"""Sync of a member's sealed notes with the office server (Qt-free; see docs/sync-protocol.md)."""
+"""Sync of a member's sealed notes with the office server (Qt-free; see docs/sync-protocol.md).
+
+What the app calls::
+
+    from paperless.core.sync import SyncEngine, import_office_file
+    engine = SyncEngine(identity, library.folder, store)        # the office file kept in library.folder
+    report = engine.sync_once(progress=None)                    # background thread; never raises for network
+    engine.status() -> SyncStatus                               # cheap, any thread
+    engine.devices() -> list[DeviceInfo]; engine.revoke(device_id)   # raise SyncError when the server cannot be asked
+"""
+
+from paperless.core.sync.engine import DeviceInfo, SyncEngine
+from paperless.core.sync.errors import (
+    DeviceRevokedError,
+    NotConnectedError,
+    OfficeFileError,
+    OfflineError,
+    RefusedError,
+    SyncError,
+)
+from paperless.core.sync.office import OfficeServer, import_office_file, load_office, parse_office_file
+from paperless.core.sync.status import Notice, SyncReport, SyncState, SyncStatus
+
+__all__ = [
+    "DeviceInfo",
+    "DeviceRevokedError",
+    "NotConnectedError",
+    "Notice",
+    "OfficeFileError",
+    "OfficeServer",
+    "OfflineError",
+    "RefusedError",
+    "SyncEngine",
+    "SyncError",
+    "SyncReport",
+    "SyncState",
+    "SyncStatus",
+    "import_office_file",
+    "load_office",
+    "parse_office_file",
+]

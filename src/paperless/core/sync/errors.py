@@ -1,0 +1,59 @@
+"""The sync's errors: each a one-line message in both languages."""
+
+from __future__ import annotations
+
+from paperless.core.errors import PaperlessError
+
+
+class SyncError(PaperlessError):
+    en = "Sync with the office server failed: {detail}"
+    vi = "Không đồng bộ được với máy chủ văn phòng: {detail}"
+
+
+class OfficeFileError(SyncError):
+    en = "{path} is not a valid office-server file: {detail}"
+    vi = "{path} không phải là tệp máy chủ văn phòng hợp lệ: {detail}"
+
+
+class NotConnectedError(SyncError):
+    en = "Not connected to an office server yet (paperless connect FILE)."
+    vi = "Chưa kết nối với máy chủ văn phòng (paperless connect TỆP)."
+
+
+class OfflineError(SyncError):
+    """The server did not answer (network down, refused connection, timeout, cut)."""
+
+    en = "Cannot reach the office server ({address}): {detail}"
+    vi = "Không liên lạc được với máy chủ văn phòng ({address}): {detail}"
+
+
+class RefusedError(SyncError):
+    """The server answered but will not serve us, or is not the pinned server."""
+
+    en = "The office server ({address}) refused: {detail}"
+    vi = "Máy chủ văn phòng ({address}) từ chối: {detail}"
+
+
+class ProtocolError(RefusedError):
+    """An answer that is not what the protocol says."""
+
+    en = "The office server ({address}) answered something unexpected: {detail}"
+    vi = "Máy chủ văn phòng ({address}) trả lời không đúng giao thức: {detail}"
+
+
+class HttpError(RefusedError):
+    """A 4xx answer with its protocol code."""
+
+    def __init__(self, status: int, code: str, **params: object) -> None:
+        super().__init__(**params)
+        self.status = status
+        self.code = code
+
+
+class ServerError(OfflineError):
+    """A 5xx answer (or a proxy's): retried like a network failure."""
+
+
+class DeviceRevokedError(SyncError):
+    en = "This device was revoked; the member's notes on it were removed."
+    vi = "Thiết bị này đã bị thu hồi; ghi chú của đồng chí trên máy này đã được xóa."

@@ -1,0 +1,120 @@
+"""HTTPS to the pinned office server with the standard library only (the reader's frozen build
+carries no HTTP client library).
+
+The TLS context trusts exactly the certificate the signed office-server file carries (no
+certificate authority, no system store), needs TLS 1.2 or newer, and after the handshake the
+peer's certificate is compared byte for byte (SHA-256 of the DER) with the pin. Every failure
+becomes one of three errors: :class:`~.errors.OfflineError` (no answer: refused, timed out,
+cut; also a 5xx, :class:`~.errors.ServerError`), :class:`~.errors.HttpError` (a 4xx with its
+protocol code) or :class:`~.errors.ProtocolError` (an answer that is not the protocol's, a
+certificate that is not the pinned one: :class:`~.errors.RefusedError`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.client
+import json
+import ssl
+from typing import Any, Protocol
+
+from paperless.core.errors import T
+from paperless.core.sync.errors import HttpError, OfflineError, ProtocolError, RefusedError, ServerError
+from paperless.core.sync.office import OfficeServer
+from paperless.core.sync.protocol import MAX_BODY_BYTES
+
+Json = dict[str, Any]
+DEFAULT_TIMEOUT_S = 15.0
+
+
+class Transport(Protocol):
+    """What the engine needs from a connection (tests may give another)."""
+
+    @property
+    def address(self) -> str: ...
+
+    def request(self, method: str, path: str, body: Json | None = None, token: str | None = None,
+                *, timeout: float | None = None) -> Json: ...
+
+
+def pinned_context(office: OfficeServer) -> ssl.SSLContext:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    ctx.check_hostname = False  # the pin below names the server exactly; the address is signed with it
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    ctx.load_verify_locations(cadata=office.certificate.strip() + "\n")
+    ctx.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+    return ctx
+
+
+class Connection:
+    """Requests to one office server; a new TLS connection per request (nothing half-used is reused
+    after a cut), each with a timeout."""
+
+    def __init__(self, office: OfficeServer, *, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+        self.office = office
+        self.timeout = timeout
+        self._context = pinned_context(office)
+
+    @property
+    def address(self) -> str:
+        return self.office.url
+
+    def _offline(self, detail: str | T) -> OfflineError:
+        return OfflineError(address=self.address, detail=detail)
+
+    def request(self, method: str, path: str, body: Json | None = None, token: str | None = None,
+                *, timeout: float | None = None) -> Json:
+        data = json.dumps(body, separators=(",", ":")).encode() if body is not None else None
+        if data is not None and len(data) > MAX_BODY_BYTES:
+            raise ValueError("a request body over the protocol's limit")
+        headers = {"Accept": "application/json", "Connection": "close"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        conn = http.client.HTTPSConnection(self.office.host, self.office.port, context=self._context,
+                                           timeout=timeout or self.timeout)
+        try:
+            try:
+                conn.connect()
+            except ssl.SSLCertVerificationError as exc:
+                raise RefusedError(address=self.address, detail=T(
+                    f"its certificate is not the pinned one ({exc.verify_message})",
+                    f"chứng chỉ của máy chủ không phải chứng chỉ đã ghim ({exc.verify_message})")) from None
+            sock = conn.sock
+            peer = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
+            if not peer or not hmac.compare_digest(hashlib.sha256(peer).hexdigest(), self.office.certificate_sha256):
+                raise RefusedError(address=self.address, detail=T("its certificate is not the pinned one",
+                                                                  "chứng chỉ của máy chủ không phải chứng chỉ đã ghim"))
+            conn.request(method, path, body=data, headers=headers)
+            response = conn.getresponse()
+            raw = response.read(MAX_BODY_BYTES + 1)
+            status = response.status
+        except (RefusedError, ValueError):
+            raise
+        except TimeoutError:
+            raise self._offline(T("no answer in time", "không trả lời kịp")) from None
+        except ssl.SSLError as exc:
+            raise self._offline(f"TLS: {exc.reason or exc}") from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise self._offline(str(exc) or type(exc).__name__) from None
+        finally:
+            conn.close()
+        if len(raw) > MAX_BODY_BYTES:
+            raise ProtocolError(address=self.address, detail=T("an answer over the size limit", "câu trả lời quá lớn"))
+        if status >= 500:
+            raise ServerError(address=self.address, detail=f"HTTP {status}")
+        try:
+            answer = json.loads(raw) if raw else {}
+        except (ValueError, UnicodeDecodeError):
+            answer = None
+        if 400 <= status < 500:
+            code = answer.get("error") if isinstance(answer, dict) else None
+            detail = answer.get("detail") if isinstance(answer, dict) else None
+            raise HttpError(status, code if isinstance(code, str) else "",
+                            address=self.address, detail=f"HTTP {status} {code or ''} {str(detail or '')[:200]}")
+        if not 200 <= status < 300 or not isinstance(answer, dict):
+            raise ProtocolError(address=self.address, detail=f"HTTP {status}, not a JSON object")
+        return answer
