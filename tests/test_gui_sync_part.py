@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from paperless.core.errors import PaperlessError, T
 from paperless.core.notes import Record
-from paperless.core.sync.status import DeviceInfo, Notice, SyncReport, SyncState, SyncStatus, describe
+from paperless.core.sync import DeviceInfo
+from paperless.core.sync.status import Notice, SyncReport, SyncState, SyncStatus, describe
 from paperless.gui.i18n import Translators
 from paperless.gui.sync.devices import DevicesDialog
 from paperless.gui.sync.part import FIRST_RETRY_MS, MAX_RETRY_MS, SyncPart, retry_delay
@@ -182,9 +183,9 @@ def test_asking_while_a_round_runs_makes_one_more_round(qtbot, tasks: Tasks) -> 
 # -- the Devices dialog ------------------------------------------------------------------------
 
 def _devices() -> list[DeviceInfo]:
-    return [DeviceInfo("d-home", "Máy ở nhà", 1_700_000_000_000, 1_700_000_600_000, False, False),
-            DeviceInfo("d-office", "Máy văn phòng", 1_690_000_000_000, 1_700_000_900_000, False, True),
-            DeviceInfo("d-old", "Máy cũ", 1_600_000_000_000, None, True, False)]
+    return [DeviceInfo("d-home", "Máy ở nhà", "2026-11-20T08:00:00Z", 1_700_000_600_000, False, False, False),
+            DeviceInfo("d-office", "Máy văn phòng", "2026-10-01T08:00:00Z", 1_700_000_900_000, False, False, True),
+            DeviceInfo("d-old", "Máy cũ", "2025-05-01T08:00:00Z", None, True, True, False)]
 
 
 def _answer_revoke(qtbot, dialog: DevicesDialog, button_text: str) -> None:  # type: ignore[no-untyped-def]
@@ -201,8 +202,8 @@ def test_devices_are_listed_this_one_first_and_a_lost_one_is_revoked(qtbot, task
 
     def revoke(device: str) -> None:
         revoked.append((device, threading.current_thread().name))
-        devices[:] = [DeviceInfo(d.device, d.name, d.created_ms, d.last_seen_ms, d.revoked or d.device == device,
-                                 d.current) for d in devices]
+        devices[:] = [DeviceInfo(d.device, d.name, d.created, d.last_seen_ms, d.revoked or d.device == device,
+                                 d.wiped, d.current) for d in devices]
 
     dialog = DevicesDialog(tasks, tasks.network, lambda: list(devices), revoke, lambda: "vi")
     qtbot.addWidget(dialog)

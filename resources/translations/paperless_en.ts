@@ -668,7 +668,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+20"/>
+        <source>version from another device</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Changed on another of your devices at the same time as this one&apos;s version; both are kept. Delete the one you do not want.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Place it in the document on screen</source>
         <translation></translation>
     </message>
@@ -935,7 +945,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/devices.py" line="+88"/>
+        <location filename="../../src/paperless/gui/sync/devices.py" line="+97"/>
         <source>My devices</source>
         <translation></translation>
     </message>

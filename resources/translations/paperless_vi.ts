@@ -670,7 +670,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Trang %1–%2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+20"/>
+        <source>version from another device</source>
+        <translation>phiên bản từ thiết bị khác</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Changed on another of your devices at the same time as this one&apos;s version; both are kept. Delete the one you do not want.</source>
+        <translation>Được sửa trên một thiết bị khác của đồng chí cùng lúc với bản trên máy này; cả hai bản được giữ. Hãy xoá bản không cần.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Place it in the document on screen</source>
         <translation>Đặt vào tài liệu đang mở</translation>
     </message>
@@ -937,7 +947,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/devices.py" line="+88"/>
+        <location filename="../../src/paperless/gui/sync/devices.py" line="+97"/>
         <source>My devices</source>
         <translation>Thiết bị của tôi</translation>
     </message>

@@ -88,7 +88,7 @@ def sync(args: argparse.Namespace) -> int:
         SyncState.REVOKED: T("This device was revoked; your notes on it were removed.",
                              "Thiết bị này đã bị thu hồi; ghi chú của đồng chí trên máy này đã được xóa."),
     }.get(status.state)
-    text = tr(line) if line is not None else f"{status.detail} ({tr(counts)})"
+    text = tr(line) if line is not None else f"{tr(status.detail)} ({tr(counts)})"
     print(f"paperless: {' '.join(text.split())}", file=sys.stderr)
     return {SyncState.OFFLINE: EXIT_OFFLINE, SyncState.REFUSED: EXIT_REFUSED, SyncState.REVOKED: EXIT_REVOKED,
             SyncState.NOT_CONNECTED: EXIT_NOT_CONNECTED}.get(status.state, EXIT_PENDING)

@@ -131,6 +131,7 @@ class NotesStore:
         # Listing: None raises on the first altered or damaged row; a function is told of each
         # one instead and the readable rows are listed (the app: one bad row hides only itself).
         self.on_damaged: Callable[[NotesTamperedError], None] | None = None
+        self._changed: list[str] | None = None  # while sync_apply runs: the uuids it writes
 
     @classmethod
     def open(cls, folder: Path, identity: UnlockedIdentity, *, clock: WallClock | None = None) -> NotesStore:
@@ -306,6 +307,24 @@ class NotesStore:
 
     # -- any record -----------------------------------------------------------------------------
 
+    def records(self, uuids: Iterable[str]) -> list[Record]:
+        """The records with these uuids, tombstoned or not, in no particular order (what a sync round
+        changed, for the app's notes model); unknown uuids are left out, a damaged row as in listings."""
+        wanted = list(dict.fromkeys(uuids))
+        found: list[Record] = []
+        for table in RECORD_TABLES.values():
+            rows: list[Row] = []
+            with self._tx(read=True) as conn:
+                for start in range(0, len(wanted), 500):
+                    chunk = wanted[start:start + 500]
+                    rows += [dict(r) for r in conn.execute(select(table).where(table.c.uuid.in_(chunk))).mappings()]
+            for stored in rows:
+                try:
+                    found.append(self._record(table.name, *self._open(table.name, stored)))
+                except NotesTamperedError as exc:
+                    self._damaged(exc)
+        return found
+
     def delete(self, uuid: str) -> Record:
         """Tombstone any record (undo: :meth:`restore`)."""
         return self._set_deleted(uuid, True)
@@ -459,10 +478,14 @@ class NotesStore:
         outcome = ApplyOutcome()
         records = list(pulled)
         with self._tx() as conn:
-            fresh, rest = self._split_fresh(conn, records)
-            self._insert_fresh(conn, fresh, outcome)
-            for record in rest:
-                self._apply_pulled(conn, record, outcome)
+            self._changed = outcome.changed  # every row written while applying is told to the caller
+            try:
+                fresh, rest = self._split_fresh(conn, records)
+                self._insert_fresh(conn, fresh, outcome)
+                for record in rest:
+                    self._apply_pulled(conn, record, outcome)
+            finally:
+                self._changed = None
         return outcome
 
     def sync_begin_reconcile(self, epoch: str) -> None:
@@ -571,6 +594,7 @@ class NotesStore:
         hlc = self._clock.observe(Hlc.parse(latest)).encode()
         self._digest.changed(conn, [], elements, rows=len(fresh), hlc=hlc)
         outcome.applied += len(fresh)
+        outcome.changed.extend(r.uuid for r, _t, _e, _f, _d in fresh)
 
     def _set_state(self, conn: Connection, key: str, value: str) -> None:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
@@ -740,6 +764,8 @@ class NotesStore:
     def _put_remote(self, conn: Connection, table_name: str, env: JsonDict, fields: Row, old: Row | None) -> None:
         """Store a pulled version as the record's row (no outbox operation), keeping the row digest."""
         table = RECORD_TABLES[table_name]
+        if self._changed is not None:
+            self._changed.append(fields["uuid"])
         blob = self._codec.cipher.seal(table_name, fields["uuid"], env)
         row = {**self._codec.keys(table_name, fields), "payload": blob}
         if old is None:
@@ -773,6 +799,8 @@ class NotesStore:
         """Seal and write one record version (replacing the stored row ``old``), its outbox
         operation and the row digest — inside the caller's transaction."""
         hlc = self._clock.now().encode()
+        if self._changed is not None:  # written while applying pulled records (a merged note, a conflict copy)
+            self._changed.append(fields["uuid"])
         fields = {**fields, "hlc": hlc}
         if op is OpKind.CREATE:
             fields["created"] = hlc

@@ -97,6 +97,7 @@ class ApplyOutcome:
     conflicts: int = 0  # records changed on both sides
     skipped: int = 0  # pulled versions that did not open or validate (kept as known, not applied)
     notices: list[T] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # uuids of local records added or changed (conflict copies too)
 
 
 NOTICE_KEPT_BOTH = T("An annotation or bookmark was changed on two devices at once; both versions are kept "

@@ -22,16 +22,16 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from paperless.core.errors import PaperlessError, T
-from paperless.core.identity import UnlockedIdentity
+from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.library.errors import LibraryError
 from paperless.core.localstate import LocalStateError
 from paperless.core.notes import NotesStore
@@ -78,6 +78,7 @@ class _Round:
     pulled: int = 0
     conflicts: int = 0
     notices: list[Notice] | None = None
+    changed: list[str] = field(default_factory=list)
 
     def notice(self, text: T) -> None:
         if self.notices is None:
@@ -91,18 +92,19 @@ class _Revoked(Exception):
     pass
 
 
-def _tr(text: T | str) -> str:
-    from paperless.core.i18n import user_language
-
-    return (text.vi if user_language() == "vi" else text.en) if isinstance(text, T) else text
+def _both(exc: PaperlessError) -> T:
+    return T(exc.message("en"), exc.message("vi"))
 
 
 class SyncEngine:
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: NotesStore,
                  connection: Transport | None = None, *, device_name: str | None = None,
                  clock: WallClock | None = None, retries: int = 5, backoff_s: float = 0.1,
-                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random) -> None:
+                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random,
+                 trusted: Callable[[], Sequence[PublicCard]] | None = None) -> None:
         self.identity = identity
+        # the office cards the member trusts (the app passes its own, already open); None: read the library
+        self._trusted = trusted
         self.folder = library_folder
         self.store = store
         self.member = P.member_id(identity.card.fingerprint)
@@ -120,7 +122,7 @@ class SyncEngine:
         self._device: DeviceKey | None = None
         self._keys: dict[int, bytes] = {}
         self._state = SyncState.NOT_CONNECTED
-        self._detail = ""
+        self._detail = T("", "")
         self._revoked = False
         # a test hook: called with the name of a step ("pushed" after the server's answer, before
         # the ack is recorded) so a test can kill the process exactly there
@@ -153,26 +155,27 @@ class SyncEngine:
             try:
                 self._connect()
                 self._round(done, progress)
-                state, detail = SyncState.SYNCED, ""
+                state, detail = SyncState.SYNCED, T("", "")
             except _Revoked:
                 self._wipe_and_ack()
-                state, detail = SyncState.REVOKED, _tr(T(DeviceRevokedError.en, DeviceRevokedError.vi))
+                state, detail = SyncState.REVOKED, T(DeviceRevokedError.en, DeviceRevokedError.vi)
                 self._state, self._detail = state, detail
                 return SyncReport(done.pushed, done.pulled, done.conflicts, 0,
                                   SyncStatus(state, self.address, None, 0, detail, tuple(done.notices or ())))
             except NotConnectedError as exc:
-                state, detail = SyncState.NOT_CONNECTED, exc.message()
+                state, detail = SyncState.NOT_CONNECTED, _both(exc)
             except OfflineError as exc:
-                state, detail = SyncState.OFFLINE, exc.message()
+                state, detail = SyncState.OFFLINE, _both(exc)
             except SyncError as exc:  # refused, protocol, a bad office file
-                state, detail = SyncState.REFUSED, exc.message()
+                state, detail = SyncState.REFUSED, _both(exc)
             except (LocalStateError, LibraryError) as exc:  # the device key file or the library refused
-                state, detail = SyncState.REFUSED, exc.message()
+                state, detail = SyncState.REFUSED, _both(exc)
             self._state, self._detail = state, detail
             pending = self.store.sync_pending()
             last = self.store.last_synced()
             return SyncReport(done.pushed, done.pulled, done.conflicts, pending,
-                              SyncStatus(state, self.address, last, pending, detail, tuple(done.notices or ())))
+                              SyncStatus(state, self.address, last, pending, detail, tuple(done.notices or ())),
+                              tuple(dict.fromkeys(done.changed)))
 
     def wait_for_changes(self, timeout_s: int = P.MAX_WAIT_S) -> bool:
         """Block until the server has changes this device has not pulled (True) or ``timeout_s``
@@ -234,8 +237,10 @@ class SyncEngine:
         if self._connection is None:
             from paperless.core.library import Library
 
-            root = self.folder.parent.parent
-            trusted = Library.open(root, self.identity).trusted_signers()
+            if self._trusted is not None:
+                trusted = list(self._trusted())
+            else:
+                trusted = Library.open(self.folder.parent.parent, self.identity).trusted_signers()
             office = load_office(self.folder, trusted)
             if office is None:
                 raise NotConnectedError()
@@ -438,6 +443,7 @@ class SyncEngine:
             cursor = next_cursor
             done.pulled += outcome.applied
             done.conflicts += outcome.conflicts
+            done.changed.extend(outcome.changed)
             for text in outcome.notices:
                 done.notice(text)
             if outcome.skipped:

@@ -45,6 +45,7 @@ class SyncReport:
     conflicts: int
     pending: int
     status: SyncStatus
+    changed: tuple[str, ...] = ()  # uuids of the local records this round added or changed
 
 
 MINUTE_MS = 60_000
@@ -100,14 +101,3 @@ def describe(status: SyncStatus, now_ms: int) -> T:
         text = T(f"{text.en} \u2014 {w.en}", f"{text.vi} \u2014 {w.vi}")
     return text
 
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    """One of the member's devices as the server knows it (the Devices dialog's row)."""
-
-    device: str  # its id
-    name: str
-    created_ms: int
-    last_seen_ms: int | None
-    revoked: bool
-    current: bool  # this laptop

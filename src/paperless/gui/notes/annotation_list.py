@@ -186,6 +186,8 @@ class AnnotationsTab(QWidget):
     def _row_text(self, a: Annotation) -> str:
         quote, written = self._said(a)
         head = f"{kind_name(a.kind)} \u00b7 {self._page_text(a)}"
+        if a.conflict_of:  # kept beside the version changed at the same time on another device
+            head += f" \u00b7 {self._copy_mark()}"
         lines = [head]
         if quote.strip():
             lines.append(f"\u201c{_short(quote)}\u201d")
@@ -193,9 +195,15 @@ class AnnotationsTab(QWidget):
             lines.append(_short(written))
         return "\n".join(lines)
 
+    def _copy_mark(self) -> str:
+        return self.tr("version from another device")
+
     def _tooltip(self, a: Annotation) -> str:
         quote, written = self._said(a)
         parts = [f"{kind_name(a.kind)} \u00b7 {self._page_text(a)} \u00b7 {colour_name(colour_key(a))}"]
+        if a.conflict_of:
+            parts.append(self.tr("Changed on another of your devices at the same time as this one's version; "
+                                 "both are kept. Delete the one you do not want."))
         if quote.strip():
             parts.append(f"\u201c{_short(quote, 1000)}\u201d")
         if written.strip():

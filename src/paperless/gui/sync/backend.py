@@ -5,42 +5,61 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, cast
 
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.notes import Record
-from paperless.core.sync.protocol import OFFICE_FILE
-from paperless.core.sync.status import DeviceInfo, SyncReport, SyncStatus
+from paperless.core.sync import DeviceInfo, SyncEngine, import_office_file, parse_office_file
+from paperless.core.sync.errors import OfficeFileError
+from paperless.core.sync.office import office_path
+from paperless.core.sync.status import SyncReport, SyncStatus
 
 
 def is_connected(library_folder: Path) -> bool:
-    """This library keeps an office-server file (checked again when the engine is made)."""
-    return (library_folder / OFFICE_FILE).is_file()
+    """This library keeps an office-server file (checked again by the engine at every round)."""
+    return office_path(library_folder).is_file()
 
 
 def check_office_file(path: Path, trusted: Sequence[PublicCard]) -> str:
-    raise NotImplementedError
+    """The server's address, once the file's signature and shape are checked (raises a known error)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise OfficeFileError(path=str(path), detail=exc.strerror or str(exc)) from None
+    return parse_office_file(raw, trusted, str(path)).url
 
 
 def keep_office_file(path: Path, library_folder: Path, trusted: Sequence[PublicCard]) -> None:
-    raise NotImplementedError
+    import_office_file(path, library_folder, trusted)
 
 
 class GuiEngine:
+    """The core's engine with what the GUI needs besides: the records the last round changed.
+
+    ``store`` is the notes store as seen from the network lane (``part.LaneStore``: each call runs
+    on the database lane)."""
+
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: object,
-                 trusted: Sequence[PublicCard], *, device_name: str) -> None:
-        raise NotImplementedError
+                 trusted: Callable[[], Sequence[PublicCard]], *, device_name: str) -> None:
+        self._store: Any = store
+        self._engine = SyncEngine(identity, library_folder, cast(Any, store), device_name=device_name,
+                                  trusted=trusted)
+        self._changed: tuple[str, ...] = ()
 
     def sync_once(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        raise NotImplementedError
+        report = self._engine.sync_once(progress)
+        self._changed = report.changed
+        return report
 
     def status(self) -> SyncStatus:
-        raise NotImplementedError
+        return self._engine.status()
 
     def changed_records(self) -> list[Record]:
-        raise NotImplementedError
+        changed, self._changed = self._changed, ()
+        return list(self._store.records(changed)) if changed else []
 
     def devices(self) -> list[DeviceInfo]:
-        raise NotImplementedError
+        return self._engine.devices()
 
     def revoke(self, device: str) -> None:
-        raise NotImplementedError
+        self._engine.revoke(device)

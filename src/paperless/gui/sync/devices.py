@@ -25,15 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from paperless.core.sync.status import DeviceInfo
+from paperless.core.sync import DeviceInfo
 from paperless.gui.tasks import Lane, Scope, Tasks
 
 
-def when(ms: int | None, language: str) -> str:
-    if ms is None:
+def when(moment: int | str | None, language: str) -> str:
+    """A time for the table, local: milliseconds since the epoch, or ISO 8601 as a device wrote it."""
+    try:
+        if isinstance(moment, int):
+            at = datetime.fromtimestamp(moment / 1000, UTC)
+        elif moment:
+            at = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+        else:
+            return "\u2014"
+    except (ValueError, OverflowError, OSError):
         return "\u2014"
-    moment = datetime.fromtimestamp(ms / 1000, UTC).astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M" if language == "vi" else "%Y-%m-%d %H:%M")
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().strftime("%d/%m/%Y %H:%M" if language == "vi" else "%Y-%m-%d %H:%M")
 
 
 class DevicesDialog(QDialog):
@@ -119,7 +128,7 @@ class DevicesDialog(QDialog):
                 name = self.tr("%1 (this computer)").replace("%1", name)
             if d.revoked:
                 name = self.tr("%1 (revoked)").replace("%1", name)
-            cells = (name, when(d.created_ms, lang), when(d.last_seen_ms, lang))
+            cells = (name, when(d.created, lang), when(d.last_seen_ms, lang))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d.device)

@@ -72,14 +72,14 @@ class SyncFront(QObject):
         identity, library = self._identity, self._library
         if identity is None or library is None:
             return
-        tasks, trusted = self._services.tasks, self._services.trusted()
+        tasks, services = self._services.tasks, self._services
         if not backend.is_connected(library.folder):
             self.part.detach()
             return
 
         def make() -> backend.GuiEngine:
             store = self._controller.ensure_store(library.folder, identity)  # on the database lane
-            return backend.GuiEngine(identity, library.folder, LaneStore(store, tasks.db), trusted,
+            return backend.GuiEngine(identity, library.folder, LaneStore(store, tasks.db), services.trusted,
                                      device_name=socket.gethostname() or "Paperless")
 
         tasks.db.run(make, self.part.attach)

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from paperless.core.errors import T
 from paperless.core.notes import Record
-from paperless.core.sync.status import DeviceInfo, SyncReport, SyncState, SyncStatus, describe
+from paperless.core.sync import DeviceInfo
+from paperless.core.sync.status import SyncReport, SyncState, SyncStatus, describe
 from paperless.gui.tasks import Lane, Scope, Tasks
 
 SOON_MS = 5_000  # after a local change
