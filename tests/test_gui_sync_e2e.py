@@ -169,3 +169,42 @@ def _annotation_rows(notes) -> list[str]:  # type: ignore[no-untyped-def]
         group = tree.topLevelItem(i)
         texts += [group.child(j).text(0) for j in range(group.childCount())]
     return texts
+
+
+def test_the_app_revoked_from_the_other_laptop_wipes_and_forgets_the_member(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, people: People, bundle: Path, office_server: RunningServer) -> None:
+    office_file = office_server.setup.folder / P.OFFICE_FILE
+    with harnesses(qtbot, tmp_path) as make:
+        h: Harness = make(people, language="vi")
+        library = h.unlock()
+        w = h.window
+        h.open(bundle)
+        h.wait_document("documents/0001.age")
+        qtbot.waitUntil(lambda: w.notes.controller.active, timeout=WAIT)
+        h.files.open_answers.append(office_file)
+        w.actions_.connect_office.trigger()
+        qtbot.waitUntil(lambda: _box_open("confirmConnect"), timeout=WAIT)
+        _click("confirmConnect", "Kết nối")
+        qtbot.waitUntil(lambda: w.sync.part.status.state is SyncState.SYNCED, timeout=WAIT)
+        assert (library.folder / "notes.sqlite3").exists() and (library.folder / "state.age").exists()
+
+        other = OtherLaptop(tmp_path / "other-laptop", people, office_file)
+        try:
+            assert other.sync() is SyncState.SYNCED
+            this_one = next(d for d in other.engine.devices() if not d.current)
+            other.engine.revoke(this_one.device)  # "my office laptop was stolen"
+        finally:
+            other.store.close()
+
+        w.actions_.sync_now.trigger()
+        qtbot.waitUntil(lambda: _box_open("revokedMessage"), timeout=WAIT)
+        assert w.session.opened is None and h.services.library is None and h.services.identity is None
+        assert w.library_view._locked
+        assert not w.actions_.sync_now.isEnabled() and not w.actions_.open.isEnabled()
+        assert w.sync.part.label is not None and w.sync.part.label.text() == (
+            "Máy này đã bị vô hiệu hoá; ghi chú của đồng chí trên máy đã được xoá")
+        _click("revokedMessage", "OK")
+        w.close()  # quitting saves nothing back: the wiped files stay gone
+        h.wait_idle()
+        left = sorted(p.name for p in library.folder.iterdir()) if library.folder.exists() else []
+        assert left == [], left

@@ -257,7 +257,7 @@ def test_a_round_without_a_server_retries_with_backoff_and_jitter_then_says_offl
                             jitter=lambda: 0.25)
         report = engine.sync_once()
         assert report.status.state is SyncState.OFFLINE and report.pending == 1
-        assert "connection refused" in report.status.detail and report.status.address == line.address
+        assert "connection refused" in report.status.detail.en and report.status.address == line.address
         assert engine.status().state is SyncState.OFFLINE and engine.status().pending == 1
     assert line.calls == 5
     assert slept == pytest.approx([0.075, 0.15, 0.3, 0.6])  # 0.1 · 2^n · (0.5 + jitter)

@@ -202,7 +202,7 @@ def members(args: argparse.Namespace) -> int:
         for d in (d for d in devices if d.member == member):
             state = ""
             if d.revoked_at is not None:
-                state = say_text(T("revoked {when}", "đã thu hồi {when}"), when=_when(d.revoked_at))
+                state = say_text(T("revoked {when}", "đã vô hiệu hoá {when}"), when=_when(d.revoked_at))
                 if d.wiped_at is not None:
                     state += say_text(T(", wiped {when}", ", đã xóa {when}"), when=_when(d.wiped_at))
             seen = say_text(T("last seen {when}", "lần cuối {when}"), when=_when(d.last_seen))
@@ -230,7 +230,7 @@ def revoke_device(args: argparse.Namespace) -> int:
         store.revoke_device_anywhere(args.device)
     finally:
         store.engine.dispose()
-    say(T("Revoked {device} ({name} of {member})", "Đã thu hồi {device} ({name} của {member})"),
+    say(T("Revoked {device} ({name} of {member})", "Đã vô hiệu hoá {device} ({name} của {member})"),
         device=args.device, name=owners[0].name, member=owners[0].member_name)
     return 0
 

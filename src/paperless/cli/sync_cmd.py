@@ -86,7 +86,7 @@ def sync(args: argparse.Namespace) -> int:
         SyncState.NOT_CONNECTED: T("Not connected to an office server (paperless connect FILE).",
                                    "Chưa kết nối với máy chủ văn phòng (paperless connect TỆP)."),
         SyncState.REVOKED: T("This device was revoked; your notes on it were removed.",
-                             "Thiết bị này đã bị thu hồi; ghi chú của đồng chí trên máy này đã được xóa."),
+                             "Thiết bị này đã bị vô hiệu hoá; ghi chú của đồng chí trên máy này đã được xoá."),
     }.get(status.state)
     text = tr(line) if line is not None else f"{tr(status.detail)} ({tr(counts)})"
     print(f"paperless: {' '.join(text.split())}", file=sys.stderr)

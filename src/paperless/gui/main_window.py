@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         a.devices.triggered.connect(sync.show_devices)
         sync.state_changed.connect(self.refresh_actions)
         sync.message.connect(self._status)
+        sync.device_revoked.connect(self._device_revoked)
 
     def _status(self, text: str, msecs: int) -> None:
         if text:
@@ -256,6 +257,19 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
         self.sync.start(identity, library)
+
+    def _device_revoked(self) -> None:
+        """The office server revoked this laptop and the member's data here was wiped: forget the
+        member (nothing is saved back), close the session, and show the locked library."""
+        services = self.services
+        if services.library is not None:
+            services.library.discard()
+        self.close_session()
+        self.notes.controller.stop()
+        services.identity, services.library = None, None
+        self.library_view.set_locked(True)
+        self.refresh_library()
+        self.refresh_actions()
 
     def _ask_unlock(self) -> None:
         from paperless.gui.dialogs.unlock import ask_unlock

@@ -70,6 +70,7 @@ class Library:
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.RLock()
         self.dirty = False
+        self.discarded = False  # its files were wiped (this device was revoked): nothing is written again
 
     @classmethod
     def open(cls, root: Path, identity: UnlockedIdentity, *, clock: Clock | None = None) -> Library:
@@ -128,9 +129,18 @@ class Library:
                 return now
             return latest
 
-    def save(self) -> None:
-        """Seal the state and replace the file atomically."""
+    def discard(self) -> None:
+        """This library's files were wiped (the office server revoked this device): from now on
+        nothing is saved back, so what the app still holds in memory never recreates them."""
         with self._lock:
+            self.discarded = True
+            self.dirty = False
+
+    def save(self) -> None:
+        """Seal the state and replace the file atomically (not once :meth:`discard` was called)."""
+        with self._lock:
+            if self.discarded:
+                return
             write_sealed(self.state_path, self.identity, STATE_PURPOSE, self.state.to_json())
             self.dirty = False
 

@@ -56,4 +56,4 @@ class ServerError(OfflineError):
 
 class DeviceRevokedError(SyncError):
     en = "This device was revoked; the member's notes on it were removed."
-    vi = "Thiết bị này đã bị thu hồi; ghi chú của đồng chí trên máy này đã được xóa."
+    vi = "Thiết bị này đã bị vô hiệu hoá; ghi chú của đồng chí trên máy này đã được xoá."

@@ -81,7 +81,7 @@ def describe(status: SyncStatus, now_ms: int) -> T:
         return T("Syncing notes\u2026", "Đang đồng bộ ghi chú\u2026")
     if s.state is SyncState.REVOKED:
         return T("This laptop was removed from your devices; its notes were deleted",
-                 "Máy này đã bị thu hồi khỏi danh sách thiết bị; ghi chú trên máy đã được xoá")
+                 "Máy này đã bị vô hiệu hoá; ghi chú của đồng chí trên máy đã được xoá")
     if s.state is SyncState.REFUSED:
         why = f": {s.detail.en}" if s.detail.en else ""
         why_vi = f": {s.detail.vi}" if s.detail.vi else ""

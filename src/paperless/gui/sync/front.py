@@ -25,6 +25,7 @@ from paperless.gui.sync.part import LaneStore, SyncPart
 class SyncFront(QObject):
     state_changed = Signal()  # connected / running changed: the actions' enabled state
     message = Signal(str, int)  # a sentence for the status bar, and how long to show it
+    device_revoked = Signal()  # this laptop was revoked and wiped: the window forgets the member
 
     def __init__(self, services: AppServices, controller: AnnotationController, dialogs: QWidget) -> None:
         super().__init__(dialogs)
@@ -132,4 +133,6 @@ class SyncFront(QObject):
         box.setObjectName("revokedMessage")
         box.finished.connect(box.deleteLater)
         box.open()
+        self._identity = self._library = None
+        self.device_revoked.emit()
         self.state_changed.emit()
