@@ -44,6 +44,7 @@ MAX_PUSH_OPS = 500
 PUSH_BATCH = 100  # what the client sends per request
 MAX_PAYLOAD_BYTES = 256 * 1024
 MAX_PULL_LIMIT = 1000
+MAX_PULL_BYTES = 4 * 1024 * 1024  # a pull page stops once its payloads reach this (at least one record)
 PULL_LIMIT = 500
 MAX_WAIT_S = 30
 MAX_DEVICE_NAME = 80
@@ -53,6 +54,9 @@ MAX_SEALED_KEY_BYTES = 4096
 BAD_REQUEST = "bad_request"  # 400 / 422: malformed, out of range, wrong shape
 UNAUTHORIZED = "unauthorized"  # 401: no/expired/unknown token; login/register failed (one answer for all)
 DEVICE_REVOKED = "device_revoked"  # 403: the signing device is revoked; wipe and ack
+# 403: a new device of a member who has revoked one waits for approval (the office's
+# `paperless server approve-device`, or POST /v1/devices/{device}/approve from a live device)
+DEVICE_PENDING = "device_pending"
 NOT_FOUND = "not_found"  # 404
 CONFLICT = "conflict"  # 409
 TOO_LARGE = "too_large"  # 413
