@@ -84,8 +84,10 @@ class ScriptedEngine:
         self._last = self.records.pop(0) if self.records else []
         return SyncReport(pushed=0, pulled=len(self._last), conflicts=0, pending=status.pending, status=status)
 
+    first = SyncStatus(SyncState.SYNCING, ADDRESS, last_synced_ms=None)  # what the app reads on the database lane
+
     def status(self) -> SyncStatus:
-        return SyncStatus(SyncState.SYNCED, ADDRESS, last_synced_ms=None)
+        raise AssertionError("the part never asks the engine's status on the GUI thread (it reads the store)")
 
     def changed_records(self) -> list[Record]:
         return self._last
@@ -133,7 +135,7 @@ def test_rounds_run_in_the_background_without_a_busy_cursor_and_say_what_happene
     notices: list[str] = []
     part.notice.connect(notices.append)
 
-    part.attach(engine)  # a round at once, on the network lane
+    part.attach(engine, engine.first)  # a round at once, on the network lane
     assert engine.started.wait(WAIT / 1000)
     assert part.running and label.text() == "Đang đồng bộ ghi chú\u2026"
     assert not tasks.busy  # a background round never shows the busy cursor
@@ -160,7 +162,7 @@ def test_a_revoked_laptop_stops_syncing_and_says_so(qtbot, tasks: Tasks) -> None
     part = SyncPart(tasks, lambda: "en")
     engine = ScriptedEngine([SyncStatus(SyncState.REVOKED, ADDRESS)])
     with qtbot.waitSignal(part.revoked, timeout=WAIT):
-        part.attach(engine)
+        part.attach(engine, engine.first)
     assert part.engine is None and not part._timer.isActive()
     assert part.sentence().startswith("This laptop was removed from your devices")
 
@@ -170,7 +172,7 @@ def test_asking_while_a_round_runs_makes_one_more_round(qtbot, tasks: Tasks) -> 
     synced = SyncStatus(SyncState.SYNCED, ADDRESS, last_synced_ms=0)
     engine = ScriptedEngine([synced, synced])
     engine.hold.clear()
-    part.attach(engine)
+    part.attach(engine, engine.first)
     assert engine.started.wait(WAIT / 1000)
     part.sync_now()
     part.sync_now()  # asked twice while running: one more round, not two

@@ -12,7 +12,7 @@ from paperless.core.notes import Record
 from paperless.core.sync import DeviceInfo, SyncEngine, import_office_file, parse_office_file
 from paperless.core.sync.errors import OfficeFileError
 from paperless.core.sync.office import office_path
-from paperless.core.sync.status import SyncReport, SyncStatus
+from paperless.core.sync.status import SyncReport, SyncState, SyncStatus
 
 
 def is_connected(library_folder: Path) -> bool:
@@ -33,6 +33,12 @@ def keep_office_file(path: Path, library_folder: Path, trusted: Sequence[PublicC
     import_office_file(path, library_folder, trusted)
 
 
+def first_status(store: Any, address: str) -> SyncStatus:
+    """The status shown before the first round ends (SYNCING: the app starts one at once), read
+    from the store directly — call it on the database lane."""
+    return SyncStatus(SyncState.SYNCING, address, store.last_synced(), store.sync_pending())
+
+
 class GuiEngine:
     """The core's engine with what the GUI needs besides: the records the last round changed.
 
@@ -50,6 +56,10 @@ class GuiEngine:
         report = self._engine.sync_once(progress)
         self._changed = report.changed
         return report
+
+    @property
+    def address(self) -> str:
+        return self._engine.address
 
     def status(self) -> SyncStatus:
         return self._engine.status()

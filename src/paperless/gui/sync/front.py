@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.library import Library
+from paperless.core.sync.status import SyncStatus
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.services import AppServices
 from paperless.gui.sync import backend
@@ -78,12 +79,16 @@ class SyncFront(QObject):
             self.part.detach()
             return
 
-        def make() -> backend.GuiEngine:
+        def make() -> tuple[backend.GuiEngine, SyncStatus]:
             store = self._controller.ensure_store(library.folder, identity)  # on the database lane
-            return backend.GuiEngine(identity, library.folder, LaneStore(store, tasks.db), services.trusted,
-                                     device_name=socket.gethostname() or "Paperless")
+            engine = backend.GuiEngine(identity, library.folder, LaneStore(store, tasks.db), services.trusted,
+                                       device_name=socket.gethostname() or "Paperless")
+            # what to show until the first round ends, read here with the store itself: on this lane a
+            # call through the LaneStore would wait for itself, and on the GUI thread it would wait for
+            # whatever the database lane is doing
+            return engine, backend.first_status(store, engine.address)
 
-        tasks.db.run(make, self.part.attach)
+        tasks.db.run(make, lambda made: self.part.attach(*made))
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -50,8 +50,6 @@ class Engine(Protocol):
 
     def sync_once(self, progress: Callable[[int, int], None] | None = None) -> SyncReport: ...
 
-    def status(self) -> SyncStatus: ...
-
     def changed_records(self) -> list[Record]: ...
 
     def devices(self) -> list[DeviceInfo]: ...
@@ -141,11 +139,13 @@ class SyncPart(QObject):
 
     # -- life cycle ---------------------------------------------------------------------------
 
-    def attach(self, engine: Engine) -> None:
-        """Start syncing with ``engine`` (a new identity, or a new connection): a round at once."""
+    def attach(self, engine: Engine, status: SyncStatus) -> None:
+        """Start syncing with ``engine`` (a new identity, or a new connection): a round at once.
+        ``status``: what to show meanwhile (read on the database lane: never asked here, where
+        it would wait for the database)."""
         self.detach()
         self._engine = engine
-        self._status = engine.status()
+        self._status = status
         self._refresh.start()
         self._set_status(self._status)
         self.sync_now()
