@@ -681,15 +681,31 @@ class NotesStore:
         local_text = plaintext(table_name, local_env) if local_env is not None else None
         seen = self._was_seen(conn, uuid, record.plaintext)
         dirty = stored is not None and self._is_dirty(conn, uuid)
+        local_newer = local_env is not None and str(local_env.get("hlc", "")) > str(fields["hlc"])
+        if stored is not None and local_env is not None and local_text == record.plaintext:
+            # the very version held here (made or pulled before): nothing changes but the version known
+            self._remember_seen(conn, uuid, record.plaintext)
+            self._supersede(conn, uuid)
+            self._set_version(conn, uuid, table_name, record.version, repush=False)
+            return
         if seen and stored is not None and local_env is not None:
             # a version this device made or saw: not another device's change
-            if local_text == record.plaintext:
-                self._supersede(conn, uuid)
-                self._set_version(conn, uuid, table_name, record.version, repush=False)
-            else:  # ours is newer (or the server was restored to an older one): push ours on top
+            if self._has_pending(conn, uuid) or local_newer:
+                # ours is newer (a local change waits, or the server was restored to an older one):
+                # push ours on top
                 self._set_version(conn, uuid, table_name, record.version, repush=not dirty or None)
+                return
+            # ours is older than a version we saw (a stale version of ours was pushed back): take it
+            self._take_remote(conn, table_name, env, fields, stored, record.version, outcome)
             return
         self._remember_seen(conn, uuid, record.plaintext)
+        if stored is not None and local_env is not None and not dirty and not local_newer:
+            pass  # a clean row, older than the pulled version: replaced below
+        elif stored is not None and local_env is not None and not dirty:
+            # a version never seen here and older than our clean row (HLCs respect causality: a version
+            # made after seeing ours would be newer): a restored or hostile server's; keep ours, push it again
+            self._set_version(conn, uuid, table_name, record.version, repush=True)
+            return
         if stored is None and table_name == db.item_note_table.name and not fields["deleted"]:
             twin = self._unsent_twin(conn, fields)
             if twin is not None:  # both devices started a note on this item while apart
@@ -706,6 +722,7 @@ class NotesStore:
         local_fields = self._codec.open(table_name, stored)
         assert local_fields is not None
         lf, ldata = local_fields[0], local_fields[1]
+        self._clock.observe(Hlc.parse(str(fields["hlc"])))  # what is written from here is newer than theirs
         if same_content(local_env, env) or (lf["deleted"] and fields["deleted"]):
             self._put_remote(conn, table_name, env, fields, stored)
             self._supersede(conn, uuid)
@@ -719,9 +736,11 @@ class NotesStore:
             self._set_version(conn, uuid, table_name, record.version, repush=False)
             outcome.notices.append(NOTICE_EDIT_WON)
             return
-        # ours is kept (pushed on top of the server's version)
+        # ours is kept (pushed on top of the server's version), written again so that its HLC is newer
+        # than theirs: it was decided after seeing theirs (devices that hold theirs take ours)
         self._set_version(conn, uuid, table_name, record.version, repush=None)
         if fields["deleted"]:  # an edit here against a deletion there: the edit wins
+            self._write(conn, table, OpKind.UPDATE, lf, ldata, stored)
             outcome.notices.append(NOTICE_EDIT_WON)
             return
         if table_name == db.item_note_table.name:
@@ -729,9 +748,23 @@ class NotesStore:
             self._write(conn, table, OpKind.UPDATE, lf, {**ldata, "text": text}, stored)
             outcome.notices.append(NOTICE_NOTE_MERGED)
             return
+        self._write(conn, table, OpKind.UPDATE, lf, ldata, stored)
         copy = {**fields, "uuid": str(uuid4()), "conflict_of": uuid}
         self._write(conn, table, OpKind.CREATE, copy, data, None)
         outcome.notices.append(NOTICE_KEPT_BOTH)
+
+    def _take_remote(self, conn: Connection, table_name: str, env: JsonDict, fields: Row, stored: Row | None,
+                     version: int, outcome: ApplyOutcome) -> None:
+        """The pulled version replaces the local row (no local change waits to be pushed)."""
+        self._put_remote(conn, table_name, env, fields, stored)
+        self._supersede(conn, fields["uuid"])
+        self._set_version(conn, fields["uuid"], table_name, version, repush=False)
+        outcome.applied += 1
+
+    def _has_pending(self, conn: Connection, uuid: str) -> bool:
+        """A local change of ``uuid`` waits in the outbox (not only a ``repush`` flag)."""
+        return conn.exec_driver_sql("SELECT 1 FROM outbox WHERE sent_ms IS NULL AND record_uuid = ? LIMIT 1",
+                                    (uuid,)).first() is not None
 
     def _unsent_twin(self, conn: Connection, fields: Row) -> Opened | None:
         """A live item note of this device on the same agenda item, not yet on the server."""
