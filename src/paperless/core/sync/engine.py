@@ -47,14 +47,16 @@ from paperless.core.sync.errors import (
     HttpError,
     NotConnectedError,
     OfflineError,
+    PendingApprovalError,
     ProtocolError,
     RefusedError,
+    SyncCancelledError,
     SyncError,
 )
 from paperless.core.sync.keys import KeyGenerationError, new_key, open_generation, seal_generation
 from paperless.core.sync.office import load_office, office_path
 from paperless.core.sync.status import Notice, SyncReport, SyncState, SyncStatus
-from paperless.core.sync.transport import Connection, Json, Transport
+from paperless.core.sync.transport import DEFAULT_TIMEOUT_S, Connection, Json, Transport
 
 Progress = Callable[[int, int], None]  # (records pulled so far, records known to come; 0 if unknown)
 MAX_STALE_ROUNDS = 5
@@ -100,8 +102,9 @@ class SyncEngine:
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: NotesStore,
                  connection: Transport | None = None, *, device_name: str | None = None,
                  clock: WallClock | None = None, retries: int = 5, backoff_s: float = 0.1,
-                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random,
-                 trusted: Callable[[], Sequence[PublicCard]] | None = None) -> None:
+                 sleep: Callable[[float], None] | None = None, jitter: Callable[[], float] = random.random,
+                 trusted: Callable[[], Sequence[PublicCard]] | None = None,
+                 request_timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
         self.identity = identity
         # the office cards the member trusts (the app passes its own, already open); None: read the library
         self._trusted = trusted
@@ -113,8 +116,10 @@ class SyncEngine:
         self._clock = clock or system_clock_ms
         self._retries = max(1, retries)
         self._backoff = backoff_s
-        self._sleep = sleep
+        self._sleep = sleep  # None: wait on the cancel event (a test may pass its own)
         self._jitter = jitter
+        self._request_timeout = request_timeout_s
+        self._cancelled = threading.Event()
         self._round_lock = threading.Lock()
         self._token: str | None = None
         self._token_until = 0.0
@@ -146,8 +151,22 @@ class SyncEngine:
         state = SyncState.SYNCING if self._state is SyncState.NOT_CONNECTED else self._state
         return SyncStatus(state, self.address, self.store.last_synced(), self.store.sync_pending(), self._detail)
 
+    def cancel(self) -> None:
+        """Stop for good (any thread; for shutting the app down): no more retries or backoff waits,
+        no new requests, the requests on the wire cut; a round running returns promptly as OFFLINE."""
+        self._cancelled.set()
+        abort = getattr(self._connection, "abort", None)
+        if callable(abort):
+            abort()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
         """One complete round; never raises for network trouble (see the module's docstring)."""
+        if self._cancelled.is_set():
+            return self._cancelled_report()
         with self._round_lock:
             done = _Round()
             if self._state is SyncState.NOT_CONNECTED:
@@ -165,7 +184,7 @@ class SyncEngine:
             except NotConnectedError as exc:
                 state, detail = SyncState.NOT_CONNECTED, _both(exc)
             except OfflineError as exc:
-                state, detail = SyncState.OFFLINE, _both(exc)
+                state, detail = SyncState.OFFLINE, _both(SyncCancelledError() if self.cancelled else exc)
             except SyncError as exc:  # refused, protocol, a bad office file
                 state, detail = SyncState.REFUSED, _both(exc)
             except (LocalStateError, LibraryError) as exc:  # the device key file or the library refused
@@ -176,6 +195,11 @@ class SyncEngine:
             return SyncReport(done.pushed, done.pulled, done.conflicts, pending,
                               SyncStatus(state, self.address, last, pending, detail, tuple(done.notices or ())),
                               tuple(dict.fromkeys(done.changed)))
+
+    def _cancelled_report(self) -> SyncReport:
+        detail = _both(SyncCancelledError())
+        self._detail = detail
+        return SyncReport(0, 0, 0, 0, SyncStatus(SyncState.OFFLINE, self.address, None, 0, detail))
 
     def wait_for_changes(self, timeout_s: int = P.MAX_WAIT_S) -> bool:
         """Block until the server has changes this device has not pulled (True) or ``timeout_s``
@@ -234,6 +258,8 @@ class SyncEngine:
     def _connect(self) -> None:
         if self._revoked:
             raise _Revoked
+        if self._cancelled.is_set():
+            raise SyncCancelledError()
         if self._connection is None:
             from paperless.core.library import Library
 
@@ -244,7 +270,9 @@ class SyncEngine:
             office = load_office(self.folder, trusted)
             if office is None:
                 raise NotConnectedError()
-            self._connection = Connection(office)
+            self._connection = Connection(office, timeout=self._request_timeout)
+            if self._cancelled.is_set():  # cancelled meanwhile: cancel() saw no connection to abort
+                self._connection.abort()
         if self._device is None:
             created = datetime.fromtimestamp(self._clock() / 1000, UTC)
             self._device = load_or_create_device(self.folder, self.identity, self.device_name, created)
@@ -344,12 +372,20 @@ class SyncEngine:
     def _retrying(self, call: Callable[[], Json]) -> Json:
         """``call`` again after a failure to reach the server, with exponential backoff and jitter."""
         for attempt in range(self._retries):
+            if self._cancelled.is_set():
+                raise SyncCancelledError()
             try:
                 return call()
             except OfflineError:
+                if self._cancelled.is_set():
+                    raise SyncCancelledError() from None
                 if attempt == self._retries - 1:
                     raise
-                self._sleep(self._backoff * (2 ** attempt) * (0.5 + self._jitter()))
+                delay = self._backoff * (2 ** attempt) * (0.5 + self._jitter())
+                if self._sleep is not None:
+                    self._sleep(delay)
+                elif self._cancelled.wait(delay):
+                    raise SyncCancelledError() from None
         raise AssertionError("unreachable")
 
     def _call(self, method: str, path: str, body: Json | None = None) -> Json:
