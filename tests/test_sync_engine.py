@@ -111,3 +111,105 @@ def test_the_request_timeout_is_configurable(tmp_path: Path, office: Office, tls
         listener.close()
     made = SyncEngine(an, tmp_path / "notes", store, request_timeout_s=2.5)
     assert made._request_timeout == 2.5
+
+
+# -- a device waiting for approval (a tiny HTTPS stub of the server's answers) ----------------------
+
+class Stub:
+    """An HTTPS server on loopback answering from ``routes`` ((method, path) → (status, JSON)),
+    recording every request (method, path, Authorization header)."""
+
+    def __init__(self, tls: Path, routes: dict[tuple[str, str], tuple[int, dict[str, object]]]) -> None:
+        import json
+        import ssl
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.routes = routes
+        self.seen: list[tuple[str, str, str]] = []
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                path = self.path.split("?", 1)[0]
+                stub.seen.append((self.command, path, self.headers.get("Authorization") or ""))
+                status, body = stub.routes.get((self.command, path), (404, {"error": "not_found", "detail": ""}))
+                raw = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(raw)))
+                self.end_headers()
+                self.wfile.write(raw)
+
+            do_GET = do_POST = do_PUT = _answer
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(str(tls / "tls.crt"), str(tls / "tls.key"))
+        self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+CHALLENGE_ANSWER = (200, {"challenge": P.b64(b"c" * P.CHALLENGE_BYTES), "expires_in": 60})
+PENDING = (403, {"error": P.DEVICE_PENDING, "detail": "waiting for approval"})
+
+
+def test_a_device_waiting_for_approval_is_refused_with_that_detail_and_wipes_nothing(
+        tmp_path: Path, office: Office, tls: Path, an: UnlockedIdentity, store: NotesStore) -> None:
+    from paperless.core.sync import PendingApprovalError
+    from paperless.core.sync.device import DEVICE_FILE
+
+    stub = Stub(tls, {("POST", P.CHALLENGE): CHALLENGE_ANSWER, ("POST", P.LOGIN): (401, {"error": "unauthorized"}),
+                      ("POST", P.REGISTER): PENDING})
+    try:
+        store.set_item_note("s-1", 0, "máy mới")
+        folder = tmp_path / "notes"
+        engine = SyncEngine(an, folder, store, Connection(office_at(office, tls, stub.port)))
+        report = engine.sync_once()
+        assert report.status.state is SyncState.REFUSED and report.pending == 1
+        assert report.status.detail.en == PendingApprovalError.en and report.status.detail.vi == PendingApprovalError.vi
+        assert "waits for approval" in report.status.detail.en and "File ▸ My devices" in report.status.detail.en
+        assert "Tệp ▸ Thiết bị của tôi" in report.status.detail.vi
+        assert (folder / DEVICE_FILE).exists() and store.item_note("s-1", 0) is not None  # nothing wiped
+        assert not any(path == P.REVOKED_ACK for _m, path, _a in stub.seen)
+        # the same answer to a login (a device registered before, still pending): refused the same way
+        stub.routes[("POST", P.LOGIN)] = PENDING
+        again = engine.sync_once()
+        assert again.status.state is SyncState.REFUSED and again.status.detail.en == PendingApprovalError.en
+    finally:
+        stub.close()
+
+
+def test_approve_posts_to_the_device_and_the_devices_list_says_pending(
+        tmp_path: Path, office: Office, tls: Path, an: UnlockedIdentity, store: NotesStore) -> None:
+    other = "0b9f8f0e-5c3a-4c1e-9d7e-2f4a3b1c0d9e"
+    login = (200, {"token": "tok-1", "expires_in": 900, "epoch": "e1", "device": "x"})
+    stub = Stub(tls, {("POST", P.CHALLENGE): CHALLENGE_ANSWER, ("POST", P.LOGIN): login,
+                      ("POST", f"{P.DEVICES}/{other}/approve"): (200, {"status": "ok"}),
+                      ("GET", P.DEVICES): (200, {"devices": [
+                          {"device": other, "name": "máy mới", "created": "2026-12-07T10:00:00Z", "last_seen": None,
+                           "revoked": None, "wiped": None, "current": False, "pending": True}]})})
+    try:
+        engine = SyncEngine(an, tmp_path / "notes", store, Connection(office_at(office, tls, stub.port)))
+        listed = engine.devices()
+        assert [(d.device, d.pending, d.revoked) for d in listed] == [(other, True, False)]
+        engine.approve(other)
+        assert ("POST", f"{P.DEVICES}/{other}/approve", "Bearer tok-1") in stub.seen
+        with pytest.raises(ValueError):
+            engine.approve("not-a-uuid")
+    finally:
+        stub.close()
+    from paperless.core.sync import DeviceInfo
+
+    assert DeviceInfo("d", "n", "c", None, False, False, False).pending is False  # the key missing: not pending

@@ -72,6 +72,7 @@ class DeviceInfo:
     revoked: bool
     wiped: bool  # a revoked device that has acknowledged wiping the member's data
     current: bool  # the device asking
+    pending: bool = False  # a new device waiting for approval (the office, or another of the member's devices)
 
 
 @dataclass
@@ -239,17 +240,26 @@ class SyncEngine:
             devices.append(DeviceInfo(str(d["device"]), str(d.get("name", "")), str(d.get("created", "")),
                                       seen if isinstance(seen, int) and not isinstance(seen, bool) else None,
                                       d.get("revoked") not in (None, False, 0),
-                                      d.get("wiped") not in (None, False, 0), d.get("current") is True))
+                                      d.get("wiped") not in (None, False, 0), d.get("current") is True,
+                                      d.get("pending") is True))
         return devices
 
     def revoke(self, device_id: str) -> None:
         """Revoke one of the member's devices (raises :class:`SyncError` when the server does not)."""
+        self._device_action(device_id, "revoke")
+
+    def approve(self, device_id: str) -> None:
+        """Approve a new device of the member that waits for approval (``pending``); raises
+        :class:`SyncError` when the server does not."""
+        self._device_action(device_id, "approve")
+
+    def _device_action(self, device_id: str, action: str) -> None:
         if not P.is_uuid(device_id):
             raise ValueError("a device id is a uuid")
         with self._round_lock:
             self._connect()
             try:
-                self._call("POST", f"{P.DEVICES}/{quote(device_id)}/revoke", {})
+                self._call("POST", f"{P.DEVICES}/{quote(device_id)}/{action}", {})
             except _Revoked:
                 raise DeviceRevokedError() from None
 
@@ -353,6 +363,8 @@ class SyncEngine:
         except HttpError as exc:
             if exc.status == 403 and exc.code == P.DEVICE_REVOKED and action != "revoked-ack":
                 raise _Revoked from None
+            if exc.status == 403 and exc.code == P.DEVICE_PENDING:
+                raise PendingApprovalError(address=self.address) from None
             raise
 
     def _device_id(self) -> str:
@@ -397,6 +409,8 @@ class SyncEngine:
             except HttpError as exc:
                 if exc.status == 403 and exc.code == P.DEVICE_REVOKED:
                     raise _Revoked from None
+                if exc.status == 403 and exc.code == P.DEVICE_PENDING:
+                    raise PendingApprovalError(address=self.address) from None
                 if exc.status == 401 and attempt == 0:
                     self._token = None
                     continue
