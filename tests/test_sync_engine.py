@@ -213,3 +213,192 @@ def test_approve_posts_to_the_device_and_the_devices_list_says_pending(
     from paperless.core.sync import DeviceInfo
 
     assert DeviceInfo("d", "n", "c", None, False, False, False).pending is False  # the key missing: not pending
+
+
+# -- a restored server that lost key generations (an in-memory server speaking the protocol) ---------
+
+class MemoryServer:
+    """The office server's answers for one member, kept in memory (no signatures checked: the real
+    server's rules are in test_server_*.py). ``backup()`` / ``restore()`` as the office would."""
+
+    address = "https://memory.invalid:1"
+
+    def __init__(self) -> None:
+        import uuid
+
+        self._uuid = uuid
+        self.epoch = str(uuid.uuid4())
+        self.state: dict[str, object] = {"records": {}, "keys": {}, "counter": 0, "ops": {}, "devices": set(),
+                                         "rotate": False}
+        self.tokens = 0
+
+    # the office's tools
+    def backup(self) -> dict[str, object]:
+        import copy
+
+        return copy.deepcopy(self.state)
+
+    def restore(self, saved: dict[str, object]) -> None:
+        import copy
+
+        self.state = copy.deepcopy(saved)
+        self.epoch = str(self._uuid.uuid4())  # every token void
+
+    def generations(self) -> list[int]:
+        return sorted(self.keys)
+
+    @property
+    def records(self) -> dict[str, tuple[int, int, str]]:
+        return self.state["records"]  # type: ignore[return-value]
+
+    @property
+    def keys(self) -> dict[int, str]:
+        return self.state["keys"]  # type: ignore[return-value]
+
+    # the transport
+    def request(self, method: str, path: str, body: dict[str, object] | None = None, token: str | None = None,
+                *, timeout: float | None = None) -> dict[str, object]:
+        from paperless.core.sync.errors import HttpError
+
+        def fail(status: int, code: str) -> HttpError:
+            return HttpError(status, code, address=self.address, detail=code)
+
+        path, _, query = path.partition("?")
+        args = dict(q.split("=", 1) for q in query.split("&") if q)
+        body = body or {}
+        if path == P.CHALLENGE:
+            return {"challenge": P.b64(b"c" * 32), "expires_in": 60}
+        devices: set[str] = self.state["devices"]  # type: ignore[assignment]
+        if path in (P.LOGIN, P.REGISTER):
+            device = str(body["device"])
+            if path == P.LOGIN and device not in devices:
+                raise fail(401, "unauthorized")
+            devices.add(device)
+            self.tokens += 1
+            return {"token": f"{self.epoch}:{self.tokens}", "expires_in": 900, "epoch": self.epoch, "device": device}
+        if not token or not token.startswith(self.epoch + ":"):
+            raise fail(401, "unauthorized")
+        if path == P.KEYS and method == "GET":
+            return {"generations": [{"generation": g, "sealed": s, "created": 0} for g, s in sorted(self.keys.items())],
+                    "rotate": self.state["rotate"]}
+        if path.startswith(P.KEYS + "/") and method == "PUT":
+            number = int(path.rsplit("/", 1)[1])
+            if number != max(self.keys, default=0) + 1:
+                raise fail(409, "conflict")
+            self.keys[number] = str(body["sealed"])
+            self.state["rotate"] = False
+            return {"status": "ok", "generation": number}
+        if path == P.PUSH:
+            results = []
+            ops: dict[str, tuple[int, int]] = self.state["ops"]  # type: ignore[assignment]
+            for op in body["ops"]:  # type: ignore[attr-defined]
+                if op["op"] in ops:
+                    version, counter = ops[op["op"]]
+                    results.append({"op": op["op"], "status": P.DUPLICATE, "version": version, "counter": counter})
+                    continue
+                current = self.records.get(op["uuid"], (0, 0, ""))
+                if current[0] != op["base"]:
+                    results.append({"op": op["op"], "status": P.STALE, "version": current[0], "counter": current[1]})
+                    continue
+                self.state["counter"] = counter = int(self.state["counter"]) + 1  # type: ignore[call-overload]
+                self.records[op["uuid"]] = (current[0] + 1, counter, op["payload"])
+                ops[op["op"]] = (current[0] + 1, counter)
+                results.append({"op": op["op"], "status": P.APPLIED, "version": current[0] + 1, "counter": counter})
+            return {"epoch": self.epoch, "results": results}
+        if path == P.PULL:
+            after, limit = int(args["after"]), int(args["limit"])
+            found = sorted((c, u, v, p) for u, (v, c, p) in self.records.items() if c > after)
+            page = found[:limit]
+            return {"epoch": self.epoch, "records": [{"uuid": u, "version": v, "counter": c, "payload": p}
+                                                     for c, u, v, p in page],
+                    "cursor": page[-1][0] if page else after, "more": len(found) > limit}
+        if path == P.DIGEST:
+            pairs = [(u, v) for u, (v, _c, _p) in self.records.items()]
+            return {"epoch": self.epoch, "count": len(pairs), "digest": P.records_digest(pairs),
+                    "counter": self.state["counter"]}
+        raise fail(404, "not_found")
+
+
+def _device(tmp_path: Path, name: str, an: UnlockedIdentity, server: MemoryServer) -> tuple[NotesStore, SyncEngine]:
+    store = NotesStore.open(tmp_path / name, an)
+    return store, SyncEngine(an, tmp_path / name, store, server, device_name=name, sleep=lambda _s: None)
+
+
+def _synced(engine: SyncEngine) -> None:
+    report = engine.sync_once()
+    assert report.status.state is SyncState.SYNCED, report.status.detail.en
+
+
+def test_a_restore_that_lost_a_key_generation_gets_it_back_before_anything_is_sealed_with_it(
+        tmp_path: Path, an: UnlockedIdentity) -> None:
+    from paperless.core.sync.envelope import generation_of
+    from paperless.core.sync.keys import open_generation
+
+    server = MemoryServer()
+    a, engine_a = _device(tmp_path, "a", an, server)
+    b, engine_b = _device(tmp_path, "b", an, server)
+    try:
+        a.add_bookmark("s-1", "ab" * 32, 1, "trước sao lưu")
+        _synced(engine_a)
+        _synced(engine_b)
+        saved = server.backup()
+        server.state["rotate"] = True  # a device revoked after the backup: the next round makes generation 2
+        a.add_bookmark("s-1", "ab" * 32, 2, "sau sao lưu")
+        _synced(engine_a)
+        assert server.generations() == [1, 2]
+        key_2 = engine_a._keys[2]
+        server.restore(saved)  # generation 2 and the later note are gone from the server
+        late = a.add_bookmark("s-1", "ab" * 32, 3, "sau khôi phục")
+        _synced(engine_a)  # the same engine: generation 2 still in its memory
+        assert server.generations() == [1, 2]
+        member = P.member_id(an.card.fingerprint)
+        sealed = P.unb64(server.keys[2], limit=P.MAX_SEALED_KEY_BYTES)
+        assert open_generation(an, member, 2, sealed) == key_2  # given back, authenticated as made
+        payload = P.unb64(server.records[late.uuid][2], limit=P.MAX_PAYLOAD_BYTES)
+        assert generation_of(payload) == 2
+        # a device that never had generation 2 reads everything
+        c, engine_c = _device(tmp_path, "c", an, server)
+        try:
+            report = engine_c.sync_once()
+            assert report.status.state is SyncState.SYNCED and not report.status.notices
+            assert sorted(x.label for x in c.bookmarks("s-1")) == ["sau khôi phục", "sau sao lưu", "trước sao lưu"]
+            assert c.sync_retry() == {}
+        finally:
+            c.close()
+        _synced(engine_b)
+        assert sorted(x.label for x in b.bookmarks("s-1")) == sorted(x.label for x in a.bookmarks("s-1"))
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_version_that_does_not_open_yet_is_pulled_again_and_the_device_keeps_working(
+        tmp_path: Path, an: UnlockedIdentity) -> None:
+    server = MemoryServer()
+    a, engine_a = _device(tmp_path, "a", an, server)
+    b, engine_b = _device(tmp_path, "b", an, server)
+    try:
+        a.add_bookmark("s-1", "ab" * 32, 1, "một")
+        _synced(engine_a)
+        _synced(engine_b)
+        server.state["rotate"] = True
+        hidden = a.add_bookmark("s-1", "ab" * 32, 2, "dưới khóa thế hệ 2")
+        _synced(engine_a)
+        withheld = server.keys.pop(2)  # the server does not hand generation 2 out (yet)
+        b.add_bookmark("s-1", "ab" * 32, 3, "của B")
+        report = engine_b.sync_once()  # b keeps working: its own note goes, the round completes
+        assert report.status.state is SyncState.SYNCED, report.status.detail.en
+        assert any("could not be read" in n.en for n in report.status.notices)
+        assert hidden.uuid in b.sync_retry() and b.records([hidden.uuid]) == []
+        again = engine_b.sync_once()  # still not readable: still on the list, still working
+        assert again.status.state is SyncState.SYNCED and hidden.uuid in b.sync_retry()
+        server.keys[2] = withheld  # now it is
+        engine_b._keys.clear()
+        _synced(engine_b)
+        assert [x.label for x in b.records([hidden.uuid])] == ["dưới khóa thế hệ 2"]  # type: ignore[attr-defined]
+        assert b.sync_retry() == {}
+        _synced(engine_a)
+        assert sorted(x.label for x in a.bookmarks("s-1")) == sorted(x.label for x in b.bookmarks("s-1"))
+    finally:
+        a.close()
+        b.close()

@@ -28,6 +28,7 @@ format) and ``ValueError``/``TypeError`` for bad arguments (bugs).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -88,6 +89,7 @@ from paperless.core.notes.syncing import (
     NOTICE_EDIT_WON,
     NOTICE_KEPT_BOTH,
     NOTICE_NOTE_MERGED,
+    RETRY,
     ApplyOutcome,
     DirtyRecord,
     PulledRecord,
@@ -416,6 +418,18 @@ class NotesStore:
                 "UNION SELECT uuid FROM sync_records WHERE repush = 1)").scalar()
             return int(found or 0)
 
+    def sync_retry(self) -> dict[str, tuple[int, int]]:
+        """The retry list: uuid → (version, counter) of pulled versions that did not open or validate here."""
+        with self._tx(read=True) as conn:
+            return self._retry_list(conn)
+
+    def sync_retry_from(self) -> int | None:
+        """The pull cursor from which the versions on the retry list come again; None: nothing to retry."""
+        retry = self.sync_retry()
+        if not retry:
+            return None
+        return max(0, min(counter for _version, counter in retry.values()) - 1)
+
     def sync_known(self) -> list[tuple[str, int]]:
         """The (uuid, server version) pairs known here: what the server's digest is compared with."""
         with self._tx(read=True) as conn:
@@ -479,13 +493,24 @@ class NotesStore:
         records = list(pulled)
         with self._tx() as conn:
             self._changed = outcome.changed  # every row written while applying is told to the caller
+            retry = self._retry_list(conn)
+            before = dict(retry)
             try:
                 fresh, rest = self._split_fresh(conn, records)
                 self._insert_fresh(conn, fresh, outcome)
                 for record in rest:
+                    skipped = outcome.skipped
                     self._apply_pulled(conn, record, outcome)
+                    if outcome.skipped > skipped:
+                        retry[record.uuid] = (record.version, record.counter)
+                    else:
+                        retry.pop(record.uuid, None)
+                for record, *_rest in fresh:
+                    retry.pop(record.uuid, None)
             finally:
                 self._changed = None
+            if retry != before:
+                self._set_state(conn, RETRY, json.dumps({u: list(v) for u, v in sorted(retry.items())}))
         return outcome
 
     def sync_begin_reconcile(self, epoch: str) -> None:
@@ -495,6 +520,7 @@ class NotesStore:
             conn.exec_driver_sql("UPDATE sync_records SET confirmed = 0")
             self._set_state(conn, EPOCH, epoch)
             self._set_state(conn, CURSOR, "0")
+            conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (RETRY,))  # a full pull finds them again
 
     def sync_finish_reconcile(self) -> int:
         """After a full pull: every record the server did not send back is pushed again (as new);
@@ -595,6 +621,17 @@ class NotesStore:
         self._digest.changed(conn, [], elements, rows=len(fresh), hlc=hlc)
         outcome.applied += len(fresh)
         outcome.changed.extend(r.uuid for r, _t, _e, _f, _d in fresh)
+
+    def _retry_list(self, conn: Connection) -> dict[str, tuple[int, int]]:
+        raw = conn.exec_driver_sql("SELECT value FROM sync_state WHERE key = ?", (RETRY,)).scalar()
+        try:
+            found = json.loads(str(raw)) if raw is not None else {}
+        except ValueError:
+            return {}  # not ours: forgotten (the next full reconcile finds them again)
+        if not isinstance(found, dict):
+            return {}
+        return {str(u): (int(v[0]), int(v[1])) for u, v in found.items()
+                if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)}
 
     def _set_state(self, conn: Connection, key: str, value: str) -> None:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))

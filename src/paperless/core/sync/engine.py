@@ -61,6 +61,7 @@ from paperless.core.sync.transport import DEFAULT_TIMEOUT_S, Connection, Json, T
 Progress = Callable[[int, int], None]  # (records pulled so far, records known to come; 0 if unknown)
 MAX_STALE_ROUNDS = 5
 TOKEN_MARGIN_S = 30
+MAX_KEY_ATTEMPTS = 16  # key fetches a round may need (races, generations given back one by one)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class SyncEngine:
         self._epoch = ""
         self._device: DeviceKey | None = None
         self._keys: dict[int, bytes] = {}
+        self._keys_epoch = ""  # the server's epoch when self._keys were last checked against its generations
+        self._missing: set[int] = set()  # generations a pulled payload named that the server does not give
         self._state = SyncState.NOT_CONNECTED
         self._detail = T("", "")
         self._revoked = False
@@ -289,9 +292,10 @@ class SyncEngine:
 
     def _round(self, done: _Round, progress: Progress | None) -> None:
         self._login()
+        self._missing.clear()
         self._load_keys()
-        for _ in range(MAX_STALE_ROUNDS):
-            self._pull(done, progress)
+        for attempt in range(MAX_STALE_ROUNDS):
+            self._pull(done, progress, retry=attempt == 0)
             if not self._push(done):
                 break
         else:
@@ -420,8 +424,17 @@ class SyncEngine:
     # -- keys -----------------------------------------------------------------------------------
 
     def _load_keys(self) -> None:
-        for _ in range(5):
-            answer = self._call("GET", P.KEYS)
+        """Fetch the member's key generations (open and verified, never trusted otherwise); make the
+        next one if there is none or the server asks to rotate. After a restore (a new epoch) the
+        generations held in memory are forgotten and fetched again, and any the server lacks (made
+        after its backup) is uploaded again, as made, before anything is sealed with it."""
+        held: dict[int, bytes] = {}
+        forgot = False
+        for _ in range(MAX_KEY_ATTEMPTS):
+            answer = self._call("GET", P.KEYS)  # may log in again and so learn of a new epoch
+            epoch = self._epoch
+            if epoch != self._keys_epoch and not forgot:
+                held, self._keys, forgot = self._keys, {}, True
             generations, rotate = answer.get("generations"), answer.get("rotate")
             if not isinstance(generations, list):
                 raise self._protocol("generations is not a list")
@@ -438,29 +451,49 @@ class SyncEngine:
                     self._keys[number] = open_generation(self.identity, self.member, number, sealed)
                 except (ValueError, KeyGenerationError):
                     continue  # not made by this member: never used, for writing or reading
+                held.pop(number, None)  # the server's own (the same key, unless another device made it again)
+            lost = sorted(n for n in held if n > highest)
+            if lost:  # the server lost generations this device holds: give them back, the lowest first
+                number = lost[0]
+                if number == highest + 1 and self._put_key(number, held[number]):
+                    self._keys[number] = held.pop(number)
+                elif number != highest + 1:
+                    held = {}  # a gap the server cannot take: those are not used (what they sealed waits to be retried)
+                continue  # look again (after a 409 another device may have given it back first)
+            held = {}
             if self._keys and highest in self._keys and not rotate:
+                self._keys_epoch = epoch
                 return
             number = highest + 1
             key = new_key()
-            sealed_new = seal_generation(self.identity, self.member, number, key)
-            try:
-                self._call("PUT", f"{P.KEYS}/{number}", {"sealed": P.b64(sealed_new)})
-            except HttpError as exc:
-                if exc.status == 409:
-                    continue  # another device made it first: take theirs
-                raise
+            if not self._put_key(number, key):
+                continue  # another device made it first: take theirs
             self._keys[number] = key
+            self._keys_epoch = epoch
             return
         raise RefusedError(address=self.address, detail=T("no usable notes key on the server",
                                                           "không có khóa ghi chú dùng được trên máy chủ"))
 
+    def _put_key(self, number: int, key: bytes) -> bool:
+        """Upload generation ``number`` (authenticated: :func:`seal_generation`); False on a race (409)."""
+        sealed = seal_generation(self.identity, self.member, number, key)
+        try:
+            self._call("PUT", f"{P.KEYS}/{number}", {"sealed": P.b64(sealed)})
+        except HttpError as exc:
+            if exc.status == 409:
+                return False
+            raise
+        return True
+
     def _current_key(self) -> tuple[int, bytes]:
+        if self._keys_epoch != self._epoch or not self._keys:  # the server was restored meanwhile
+            self._load_keys()
         number = max(self._keys)
         return number, self._keys[number]
 
     # -- pull -----------------------------------------------------------------------------------
 
-    def _pull(self, done: _Round, progress: Progress | None) -> None:
+    def _pull(self, done: _Round, progress: Progress | None, *, retry: bool = False) -> None:
         epoch, cursor = self.store.sync_cursor()
         reconcile = False
         if epoch != self._epoch:  # a restored server (or the first round): everything from 0
@@ -468,6 +501,10 @@ class SyncEngine:
             epoch, cursor, reconcile = self._epoch, 0, True
         elif cursor == 0:
             reconcile = True
+        elif retry:  # versions that did not open here last time: pulled again from where they were
+            again = self.store.sync_retry_from()
+            if again is not None and again < cursor:
+                cursor = again
         total = 0
         if cursor == 0 and progress is not None:  # a first (or full) sync: say how many are coming
             count = self._call("GET", P.DIGEST).get("count")
@@ -510,15 +547,21 @@ class SyncEngine:
             if not isinstance(r, dict) or not P.is_uuid(r.get("uuid")) or not isinstance(r.get("version"), int):
                 raise self._protocol("a pulled record is not in shape")
             uuid, version = str(r["uuid"]), int(r["version"])
+            counter = r.get("counter")
+            counter = counter if isinstance(counter, int) and not isinstance(counter, bool) else 0
             try:
                 blob = P.unb64(r.get("payload"), limit=P.MAX_PAYLOAD_BYTES)
-                if generation_of(blob) not in self._keys:
+                generation = generation_of(blob)
+                if generation not in self._keys and generation not in self._missing:
                     self._load_keys()
+                    if generation not in self._keys:
+                        self._missing.add(generation)  # asked once a round
                 text = open_payload(self._keys, self.member, uuid, blob)
             except (ValueError, EnvelopeError):
-                # not readable with this member's keys: known (the digest counts it), never applied
+                # not readable with this member's keys (yet): never applied; kept on the store's retry
+                # list and pulled again next round (see NotesStore.sync_retry_from)
                 text = b""
-            yield PulledRecord(uuid, version, text)
+            yield PulledRecord(uuid, version, text, counter)
 
     # -- push -----------------------------------------------------------------------------------
 
@@ -535,6 +578,11 @@ class SyncEngine:
                     "payload": P.b64(seal(key, number, self.member, d.uuid, d.plaintext))} for d in batch]
             answer = self._call("POST", P.PUSH, {"ops": ops})
             results = answer.get("results")
+            if isinstance(answer.get("epoch"), str) and answer["epoch"] != self._keys_epoch:
+                # restored under our feet (a new login in _call): make sure the server has the generation
+                # this batch was sealed with; the next pull sees the new epoch and reconciles
+                self._epoch = str(answer["epoch"])
+                number, key = self._current_key()
             if not isinstance(results, list) or len(results) != len(batch):
                 raise self._protocol("push results do not match the operations")
             if self.crash_hook is not None:

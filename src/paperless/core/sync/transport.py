@@ -12,9 +12,9 @@ certificate that is not the pinned one: :class:`~.errors.RefusedError`).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
-import errno
 import http.client
 import json
 import select
