@@ -349,3 +349,20 @@ def test_a_conflict_kept_here_is_newer_than_the_other_version(tmp_path: Path, an
     finally:
         behind.close()
         ahead.close()
+
+
+def test_a_pulled_version_that_does_not_open_stays_on_the_retry_list(two: tuple[NotesStore, NotesStore]) -> None:
+    a, b = two
+    server = Server()
+    bm = a.add_bookmark(SID, DOC, 1, "một")
+    server.sync(a)
+    outcome = b.sync_apply([PulledRecord(bm.uuid, 1, b"", 7)])  # did not open here (a key not available yet)
+    assert outcome.skipped == 1 and b.all_records() == []
+    assert b.sync_retry() == {bm.uuid: (1, 7)} and b.sync_retry_from() == 6
+    assert b.sync_known() == [(bm.uuid, 1)]  # the digest still matches: the device keeps working
+    b.sync_apply([PulledRecord(bm.uuid, 1, server.records[bm.uuid][1], 7)])  # pulled again, readable now
+    assert [x.label for x in b.bookmarks(SID)] == ["một"] and b.sync_retry() == {} and b.sync_retry_from() is None
+    b.sync_apply([PulledRecord(bm.uuid, 2, b"not json", 9)])
+    assert b.sync_retry() == {bm.uuid: (2, 9)}
+    b.sync_begin_reconcile("e2")  # a full pull finds them again
+    assert b.sync_retry() == {}
