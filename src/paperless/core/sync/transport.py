@@ -33,7 +33,7 @@ from paperless.core.sync.protocol import MAX_BODY_BYTES
 Json = dict[str, Any]
 DEFAULT_TIMEOUT_S = 15.0
 _POLL_S = 0.1  # how often a connection being made looks whether it was aborted
-_CONNECTING = {errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, errno.EAGAIN}
+_CONNECTING = {errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, errno.EAGAIN, getattr(errno, "WSAEWOULDBLOCK", -1)}
 
 
 class Transport(Protocol):
@@ -114,8 +114,8 @@ class Connection:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
-                _r, writable, _x = select.select([], [raw], [], min(_POLL_S, left))
-                if writable:
+                _r, writable, failed = select.select([], [raw], [raw], min(_POLL_S, left))  # Windows: failed
+                if writable or failed:
                     error = raw.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if error:
                 raise ConnectionRefusedError(error, errno.errorcode.get(error, "cannot connect"))
