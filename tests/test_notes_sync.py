@@ -263,3 +263,106 @@ def test_notes_started_on_the_same_item_on_both_devices_become_one(two: tuple[No
         notes = store.item_notes(SID)
         assert [n.text for n in notes] == [f"Ý của máy B\n\n{CONFLICT_MARKER}\nÝ của máy A"]
     assert live(a) == live(b)
+
+
+def _reconcile(server: Server, store: NotesStore, epoch: str) -> None:
+    store.sync_begin_reconcile(epoch)
+    server.pull(store)
+    store.sync_finish_reconcile()
+    server.sync(store)
+
+
+def test_a_restored_server_does_not_roll_back_a_device_that_never_saw_the_old_version(
+        two: tuple[NotesStore, NotesStore]) -> None:
+    """Device B joined after the backup: the restored server's older version (never seen on B) does
+    not replace B's newer clean one, B pushes its own again, and the devices converge (no ping-pong)."""
+    a, b = two
+    server = Server()
+    bm = a.add_bookmark(SID, DOC, 1, "v1-old")
+    server.sync(a)
+    backup = dict(server.records)
+    a.rename_bookmark(bm.uuid, "v2-new")
+    server.sync(a)
+    server.sync(b)  # B's first sync: it only ever sees v2
+    server.records = dict(backup)  # restored
+    _reconcile(server, b, "e2")
+    assert [x.label for x in b.bookmarks(SID)] == ["v2-new"]
+    _reconcile(server, a, "e2")
+    settled = None
+    for _ in range(3):
+        server.sync(b)
+        server.sync(a)
+        if settled is None:
+            settled = server.records[bm.uuid][0]
+    assert server.records[bm.uuid][0] == settled  # nothing pushed back and forth any more
+    assert [x.label for x in a.bookmarks(SID)] == [x.label for x in b.bookmarks(SID)] == ["v2-new"]
+    assert live(a) == live(b) and a.sync_pending() == b.sync_pending() == 0
+
+
+def test_a_device_holding_an_older_version_than_one_it_saw_takes_the_newer_one(
+        two: tuple[NotesStore, NotesStore]) -> None:
+    """The "seen" rule: a device that holds an older version than one it saw (rolled back by an
+    earlier client) takes the newer one instead of pushing its older one on top."""
+    a, b = two
+    server = Server()
+    bm = a.add_bookmark(SID, DOC, 1, "một")
+    server.sync(a)
+    server.sync(b)
+    b.rename_bookmark(bm.uuid, "hai")
+    server.sync(b)
+    newer = server.records[bm.uuid]
+    with a._tx() as conn:  # a saw "hai" once but holds "một" (what the rollback bug left behind)
+        a._remember_seen(conn, bm.uuid, newer[1])
+    server.sync(a)
+    assert [x.label for x in a.bookmarks(SID)] == ["hai"] and a.sync_pending() == 0
+    assert server.records[bm.uuid] == newer  # the older one was not pushed on top
+
+
+def test_a_conflict_kept_here_is_newer_than_the_other_version(tmp_path: Path, an: UnlockedIdentity) -> None:
+    """The device that keeps its own version beside a conflict copy writes it again after seeing the
+    other one, so a device with a clock far ahead takes it rather than pushing its own back."""
+    now = [10**12]
+    behind = NotesStore.open(tmp_path / "behind", an, clock=lambda: now[0])
+    ahead = NotesStore.open(tmp_path / "ahead", an, clock=lambda: now[0] + 24 * 3600 * 1000)
+    try:
+        server = Server()
+        ann = behind.add_annotation(SID, DOC, 0, "note", None, note("gốc"))
+        server.sync(behind)
+        server.sync(ahead)
+        ahead.update_annotation(ann.uuid, content=note("máy nhanh"))
+        behind.update_annotation(ann.uuid, content=note("máy chậm"))
+        server.sync(ahead)
+        said = server.sync(behind)  # both kept: behind keeps its own under the uuid
+        assert any("both versions are kept" in s for s in said)
+        for _ in range(3):
+            server.sync(ahead)
+            server.sync(behind)
+        settled = server.records[ann.uuid][0]
+        server.sync(ahead)
+        server.sync(behind)
+        assert server.records[ann.uuid][0] == settled
+        assert live(ahead) == live(behind)
+        mine = ahead.annotation(ann.uuid)
+        assert mine is not None and mine.content.to_json()["text"] == "máy chậm"
+        copies = [x for x in ahead.annotations(SID) if x.conflict_of == ann.uuid]
+        assert [c.content.to_json()["text"] for c in copies] == ["máy nhanh"]
+    finally:
+        behind.close()
+        ahead.close()
+
+
+def test_a_pulled_version_that_does_not_open_stays_on_the_retry_list(two: tuple[NotesStore, NotesStore]) -> None:
+    a, b = two
+    server = Server()
+    bm = a.add_bookmark(SID, DOC, 1, "một")
+    server.sync(a)
+    outcome = b.sync_apply([PulledRecord(bm.uuid, 1, b"", 7)])  # did not open here (a key not available yet)
+    assert outcome.skipped == 1 and b.all_records() == []
+    assert b.sync_retry() == {bm.uuid: (1, 7)} and b.sync_retry_from() == 6
+    assert b.sync_known() == [(bm.uuid, 1)]  # the digest still matches: the device keeps working
+    b.sync_apply([PulledRecord(bm.uuid, 1, server.records[bm.uuid][1], 7)])  # pulled again, readable now
+    assert [x.label for x in b.bookmarks(SID)] == ["một"] and b.sync_retry() == {} and b.sync_retry_from() is None
+    b.sync_apply([PulledRecord(bm.uuid, 2, b"not json", 9)])
+    assert b.sync_retry() == {bm.uuid: (2, 9)}
+    b.sync_begin_reconcile("e2")  # a full pull finds them again
+    assert b.sync_retry() == {}

@@ -28,6 +28,7 @@ format) and ``ValueError``/``TypeError`` for bad arguments (bugs).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -88,6 +89,7 @@ from paperless.core.notes.syncing import (
     NOTICE_EDIT_WON,
     NOTICE_KEPT_BOTH,
     NOTICE_NOTE_MERGED,
+    RETRY,
     ApplyOutcome,
     DirtyRecord,
     PulledRecord,
@@ -416,6 +418,18 @@ class NotesStore:
                 "UNION SELECT uuid FROM sync_records WHERE repush = 1)").scalar()
             return int(found or 0)
 
+    def sync_retry(self) -> dict[str, tuple[int, int]]:
+        """The retry list: uuid → (version, counter) of pulled versions that did not open or validate here."""
+        with self._tx(read=True) as conn:
+            return self._retry_list(conn)
+
+    def sync_retry_from(self) -> int | None:
+        """The pull cursor from which the versions on the retry list come again; None: nothing to retry."""
+        retry = self.sync_retry()
+        if not retry:
+            return None
+        return max(0, min(counter for _version, counter in retry.values()) - 1)
+
     def sync_known(self) -> list[tuple[str, int]]:
         """The (uuid, server version) pairs known here: what the server's digest is compared with."""
         with self._tx(read=True) as conn:
@@ -479,13 +493,24 @@ class NotesStore:
         records = list(pulled)
         with self._tx() as conn:
             self._changed = outcome.changed  # every row written while applying is told to the caller
+            retry = self._retry_list(conn)
+            before = dict(retry)
             try:
                 fresh, rest = self._split_fresh(conn, records)
                 self._insert_fresh(conn, fresh, outcome)
                 for record in rest:
+                    skipped = outcome.skipped
                     self._apply_pulled(conn, record, outcome)
+                    if outcome.skipped > skipped:
+                        retry[record.uuid] = (record.version, record.counter)
+                    else:
+                        retry.pop(record.uuid, None)
+                for record, *_rest in fresh:
+                    retry.pop(record.uuid, None)
             finally:
                 self._changed = None
+            if retry != before:
+                self._set_state(conn, RETRY, json.dumps({u: list(v) for u, v in sorted(retry.items())}))
         return outcome
 
     def sync_begin_reconcile(self, epoch: str) -> None:
@@ -495,6 +520,7 @@ class NotesStore:
             conn.exec_driver_sql("UPDATE sync_records SET confirmed = 0")
             self._set_state(conn, EPOCH, epoch)
             self._set_state(conn, CURSOR, "0")
+            conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (RETRY,))  # a full pull finds them again
 
     def sync_finish_reconcile(self) -> int:
         """After a full pull: every record the server did not send back is pushed again (as new);
@@ -596,6 +622,17 @@ class NotesStore:
         outcome.applied += len(fresh)
         outcome.changed.extend(r.uuid for r, _t, _e, _f, _d in fresh)
 
+    def _retry_list(self, conn: Connection) -> dict[str, tuple[int, int]]:
+        raw = conn.exec_driver_sql("SELECT value FROM sync_state WHERE key = ?", (RETRY,)).scalar()
+        try:
+            found = json.loads(str(raw)) if raw is not None else {}
+        except ValueError:
+            return {}  # not ours: forgotten (the next full reconcile finds them again)
+        if not isinstance(found, dict):
+            return {}
+        return {str(u): (int(v[0]), int(v[1])) for u, v in found.items()
+                if isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)}
+
     def _set_state(self, conn: Connection, key: str, value: str) -> None:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
 
@@ -681,15 +718,31 @@ class NotesStore:
         local_text = plaintext(table_name, local_env) if local_env is not None else None
         seen = self._was_seen(conn, uuid, record.plaintext)
         dirty = stored is not None and self._is_dirty(conn, uuid)
+        local_newer = local_env is not None and str(local_env.get("hlc", "")) > str(fields["hlc"])
+        if stored is not None and local_env is not None and local_text == record.plaintext:
+            # the very version held here (made or pulled before): nothing changes but the version known
+            self._remember_seen(conn, uuid, record.plaintext)
+            self._supersede(conn, uuid)
+            self._set_version(conn, uuid, table_name, record.version, repush=False)
+            return
         if seen and stored is not None and local_env is not None:
             # a version this device made or saw: not another device's change
-            if local_text == record.plaintext:
-                self._supersede(conn, uuid)
-                self._set_version(conn, uuid, table_name, record.version, repush=False)
-            else:  # ours is newer (or the server was restored to an older one): push ours on top
+            if self._has_pending(conn, uuid) or local_newer:
+                # ours is newer (a local change waits, or the server was restored to an older one):
+                # push ours on top
                 self._set_version(conn, uuid, table_name, record.version, repush=not dirty or None)
+                return
+            # ours is older than a version we saw (a stale version of ours was pushed back): take it
+            self._take_remote(conn, table_name, env, fields, stored, record.version, outcome)
             return
         self._remember_seen(conn, uuid, record.plaintext)
+        if stored is not None and local_env is not None and not dirty and not local_newer:
+            pass  # a clean row, older than the pulled version: replaced below
+        elif stored is not None and local_env is not None and not dirty:
+            # a version never seen here and older than our clean row (HLCs respect causality: a version
+            # made after seeing ours would be newer): a restored or hostile server's; keep ours, push it again
+            self._set_version(conn, uuid, table_name, record.version, repush=True)
+            return
         if stored is None and table_name == db.item_note_table.name and not fields["deleted"]:
             twin = self._unsent_twin(conn, fields)
             if twin is not None:  # both devices started a note on this item while apart
@@ -706,6 +759,7 @@ class NotesStore:
         local_fields = self._codec.open(table_name, stored)
         assert local_fields is not None
         lf, ldata = local_fields[0], local_fields[1]
+        self._clock.observe(Hlc.parse(str(fields["hlc"])))  # what is written from here is newer than theirs
         if same_content(local_env, env) or (lf["deleted"] and fields["deleted"]):
             self._put_remote(conn, table_name, env, fields, stored)
             self._supersede(conn, uuid)
@@ -719,9 +773,11 @@ class NotesStore:
             self._set_version(conn, uuid, table_name, record.version, repush=False)
             outcome.notices.append(NOTICE_EDIT_WON)
             return
-        # ours is kept (pushed on top of the server's version)
+        # ours is kept (pushed on top of the server's version), written again so that its HLC is newer
+        # than theirs: it was decided after seeing theirs (devices that hold theirs take ours)
         self._set_version(conn, uuid, table_name, record.version, repush=None)
         if fields["deleted"]:  # an edit here against a deletion there: the edit wins
+            self._write(conn, table, OpKind.UPDATE, lf, ldata, stored)
             outcome.notices.append(NOTICE_EDIT_WON)
             return
         if table_name == db.item_note_table.name:
@@ -729,9 +785,23 @@ class NotesStore:
             self._write(conn, table, OpKind.UPDATE, lf, {**ldata, "text": text}, stored)
             outcome.notices.append(NOTICE_NOTE_MERGED)
             return
+        self._write(conn, table, OpKind.UPDATE, lf, ldata, stored)
         copy = {**fields, "uuid": str(uuid4()), "conflict_of": uuid}
         self._write(conn, table, OpKind.CREATE, copy, data, None)
         outcome.notices.append(NOTICE_KEPT_BOTH)
+
+    def _take_remote(self, conn: Connection, table_name: str, env: JsonDict, fields: Row, stored: Row | None,
+                     version: int, outcome: ApplyOutcome) -> None:
+        """The pulled version replaces the local row (no local change waits to be pushed)."""
+        self._put_remote(conn, table_name, env, fields, stored)
+        self._supersede(conn, fields["uuid"])
+        self._set_version(conn, fields["uuid"], table_name, version, repush=False)
+        outcome.applied += 1
+
+    def _has_pending(self, conn: Connection, uuid: str) -> bool:
+        """A local change of ``uuid`` waits in the outbox (not only a ``repush`` flag)."""
+        return conn.exec_driver_sql("SELECT 1 FROM outbox WHERE sent_ms IS NULL AND record_uuid = ? LIMIT 1",
+                                    (uuid,)).first() is not None
 
     def _unsent_twin(self, conn: Connection, fields: Row) -> Opened | None:
         """A live item note of this device on the same agenda item, not yet on the server."""

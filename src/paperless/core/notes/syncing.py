@@ -13,7 +13,12 @@ Bookkeeping (schema 4, :func:`~.migrations.migration_0004_sync_bookkeeping`):
 * ``sync_seen``: keyed digests (:func:`plain_digest`, HMAC-SHA256 under a key derived from the
   notes key, cut to 16 bytes) of every version of a record this device made (before pushing
   it) or saw (pulled). A pulled version whose digest is known is not another device's change.
-* ``sync_state``: the pull cursor, the server's epoch, the time of the last complete round.
+* ``sync_state``: the pull cursor, the server's epoch, the time of the last complete round, and
+  the *retry list*: pulled versions that did not open or validate here (a key generation not
+  available yet, a damaged payload). Their version is known (so the server's digest matches and
+  the device keeps working) but they are never taken as read: each round pulls again from the
+  lowest counter on the list until a readable version of the record arrives (a full reconcile
+  starts the list afresh).
 
 **Not in the row digest** (:mod:`.integrity`), on purpose: the digest proves which version of
 each *note* is current; the bookkeeping only says what the server is believed to hold, and
@@ -41,6 +46,7 @@ from paperless.core.notes.records import META_FIELDS, JsonDict, unwrap
 CONFLICT_MARKER = "— Bản từ thiết bị khác / From another device —"
 SEEN_DIGEST_SIZE = 16
 CURSOR, EPOCH, LAST_SYNCED = "cursor", "epoch", "last_synced_ms"
+RETRY = "retry"  # pulled versions that did not open or validate here: {uuid: [version, counter]} (JSON)
 
 
 def canonical(obj: Any) -> bytes:
@@ -88,14 +94,15 @@ class DirtyRecord:
 class PulledRecord:
     uuid: str
     version: int
-    plaintext: bytes
+    plaintext: bytes  # b"": did not open here (an unknown key generation, a payload that does not open)
+    counter: int = 0  # the server's counter of that version (where a retry pulls from again); 0: unknown
 
 
 @dataclass
 class ApplyOutcome:
     applied: int = 0  # records added or replaced from the server
     conflicts: int = 0  # records changed on both sides
-    skipped: int = 0  # pulled versions that did not open or validate (kept as known, not applied)
+    skipped: int = 0  # pulled versions that did not open or validate (not applied; on the retry list)
     notices: list[T] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # uuids of local records added or changed (conflict copies too)
 

@@ -6,7 +6,9 @@ What the app calls::
     engine = SyncEngine(identity, library.folder, store)        # the office file kept in library.folder
     report = engine.sync_once(progress=None)                    # background thread; never raises for network
     engine.status() -> SyncStatus                               # cheap, any thread
-    engine.devices() -> list[DeviceInfo]; engine.revoke(device_id)   # raise SyncError when the server cannot be asked
+    engine.devices() -> list[DeviceInfo]; engine.revoke(device_id); engine.approve(device_id)
+                                                                # raise SyncError when the server cannot be asked
+    engine.cancel()                                             # any thread, at shutdown: the round returns at once
 """
 
 from paperless.core.sync.engine import DeviceInfo, SyncEngine
@@ -15,7 +17,9 @@ from paperless.core.sync.errors import (
     NotConnectedError,
     OfficeFileError,
     OfflineError,
+    PendingApprovalError,
     RefusedError,
+    SyncCancelledError,
     SyncError,
 )
 from paperless.core.sync.office import OfficeServer, import_office_file, load_office, parse_office_file
@@ -29,8 +33,10 @@ __all__ = [
     "OfficeFileError",
     "OfficeServer",
     "OfflineError",
+    "PendingApprovalError",
     "RefusedError",
     "SyncEngine",
+    "SyncCancelledError",
     "SyncError",
     "SyncReport",
     "SyncState",

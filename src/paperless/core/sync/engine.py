@@ -47,18 +47,21 @@ from paperless.core.sync.errors import (
     HttpError,
     NotConnectedError,
     OfflineError,
+    PendingApprovalError,
     ProtocolError,
     RefusedError,
+    SyncCancelledError,
     SyncError,
 )
 from paperless.core.sync.keys import KeyGenerationError, new_key, open_generation, seal_generation
 from paperless.core.sync.office import load_office, office_path
 from paperless.core.sync.status import Notice, SyncReport, SyncState, SyncStatus
-from paperless.core.sync.transport import Connection, Json, Transport
+from paperless.core.sync.transport import DEFAULT_TIMEOUT_S, Connection, Json, Transport
 
 Progress = Callable[[int, int], None]  # (records pulled so far, records known to come; 0 if unknown)
 MAX_STALE_ROUNDS = 5
 TOKEN_MARGIN_S = 30
+MAX_KEY_ATTEMPTS = 16  # key fetches a round may need (races, generations given back one by one)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class DeviceInfo:
     revoked: bool
     wiped: bool  # a revoked device that has acknowledged wiping the member's data
     current: bool  # the device asking
+    pending: bool = False  # a new device waiting for approval (the office, or another of the member's devices)
 
 
 @dataclass
@@ -100,8 +104,9 @@ class SyncEngine:
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: NotesStore,
                  connection: Transport | None = None, *, device_name: str | None = None,
                  clock: WallClock | None = None, retries: int = 5, backoff_s: float = 0.1,
-                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random,
-                 trusted: Callable[[], Sequence[PublicCard]] | None = None) -> None:
+                 sleep: Callable[[float], None] | None = None, jitter: Callable[[], float] = random.random,
+                 trusted: Callable[[], Sequence[PublicCard]] | None = None,
+                 request_timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
         self.identity = identity
         # the office cards the member trusts (the app passes its own, already open); None: read the library
         self._trusted = trusted
@@ -113,14 +118,18 @@ class SyncEngine:
         self._clock = clock or system_clock_ms
         self._retries = max(1, retries)
         self._backoff = backoff_s
-        self._sleep = sleep
+        self._sleep = sleep  # None: wait on the cancel event (a test may pass its own)
         self._jitter = jitter
+        self._request_timeout = request_timeout_s
+        self._cancelled = threading.Event()
         self._round_lock = threading.Lock()
         self._token: str | None = None
         self._token_until = 0.0
         self._epoch = ""
         self._device: DeviceKey | None = None
         self._keys: dict[int, bytes] = {}
+        self._keys_epoch = ""  # the server's epoch when self._keys were last checked against its generations
+        self._missing: set[int] = set()  # generations a pulled payload named that the server does not give
         self._state = SyncState.NOT_CONNECTED
         self._detail = T("", "")
         self._revoked = False
@@ -146,8 +155,22 @@ class SyncEngine:
         state = SyncState.SYNCING if self._state is SyncState.NOT_CONNECTED else self._state
         return SyncStatus(state, self.address, self.store.last_synced(), self.store.sync_pending(), self._detail)
 
+    def cancel(self) -> None:
+        """Stop for good (any thread; for shutting the app down): no more retries or backoff waits,
+        no new requests, the requests on the wire cut; a round running returns promptly as OFFLINE."""
+        self._cancelled.set()
+        abort = getattr(self._connection, "abort", None)
+        if callable(abort):
+            abort()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
         """One complete round; never raises for network trouble (see the module's docstring)."""
+        if self._cancelled.is_set():
+            return self._cancelled_report()
         with self._round_lock:
             done = _Round()
             if self._state is SyncState.NOT_CONNECTED:
@@ -165,7 +188,7 @@ class SyncEngine:
             except NotConnectedError as exc:
                 state, detail = SyncState.NOT_CONNECTED, _both(exc)
             except OfflineError as exc:
-                state, detail = SyncState.OFFLINE, _both(exc)
+                state, detail = SyncState.OFFLINE, _both(SyncCancelledError() if self.cancelled else exc)
             except SyncError as exc:  # refused, protocol, a bad office file
                 state, detail = SyncState.REFUSED, _both(exc)
             except (LocalStateError, LibraryError) as exc:  # the device key file or the library refused
@@ -176,6 +199,11 @@ class SyncEngine:
             return SyncReport(done.pushed, done.pulled, done.conflicts, pending,
                               SyncStatus(state, self.address, last, pending, detail, tuple(done.notices or ())),
                               tuple(dict.fromkeys(done.changed)))
+
+    def _cancelled_report(self) -> SyncReport:
+        detail = _both(SyncCancelledError())
+        self._detail = detail
+        return SyncReport(0, 0, 0, 0, SyncStatus(SyncState.OFFLINE, self.address, None, 0, detail))
 
     def wait_for_changes(self, timeout_s: int = P.MAX_WAIT_S) -> bool:
         """Block until the server has changes this device has not pulled (True) or ``timeout_s``
@@ -215,17 +243,26 @@ class SyncEngine:
             devices.append(DeviceInfo(str(d["device"]), str(d.get("name", "")), str(d.get("created", "")),
                                       seen if isinstance(seen, int) and not isinstance(seen, bool) else None,
                                       d.get("revoked") not in (None, False, 0),
-                                      d.get("wiped") not in (None, False, 0), d.get("current") is True))
+                                      d.get("wiped") not in (None, False, 0), d.get("current") is True,
+                                      d.get("pending") is True))
         return devices
 
     def revoke(self, device_id: str) -> None:
         """Revoke one of the member's devices (raises :class:`SyncError` when the server does not)."""
+        self._device_action(device_id, "revoke")
+
+    def approve(self, device_id: str) -> None:
+        """Approve a new device of the member that waits for approval (``pending``); raises
+        :class:`SyncError` when the server does not."""
+        self._device_action(device_id, "approve")
+
+    def _device_action(self, device_id: str, action: str) -> None:
         if not P.is_uuid(device_id):
             raise ValueError("a device id is a uuid")
         with self._round_lock:
             self._connect()
             try:
-                self._call("POST", f"{P.DEVICES}/{quote(device_id)}/revoke", {})
+                self._call("POST", f"{P.DEVICES}/{quote(device_id)}/{action}", {})
             except _Revoked:
                 raise DeviceRevokedError() from None
 
@@ -234,6 +271,8 @@ class SyncEngine:
     def _connect(self) -> None:
         if self._revoked:
             raise _Revoked
+        if self._cancelled.is_set():
+            raise SyncCancelledError()
         if self._connection is None:
             from paperless.core.library import Library
 
@@ -244,16 +283,19 @@ class SyncEngine:
             office = load_office(self.folder, trusted)
             if office is None:
                 raise NotConnectedError()
-            self._connection = Connection(office)
+            self._connection = Connection(office, timeout=self._request_timeout)
+            if self._cancelled.is_set():  # cancelled meanwhile: cancel() saw no connection to abort
+                self._connection.abort()
         if self._device is None:
             created = datetime.fromtimestamp(self._clock() / 1000, UTC)
             self._device = load_or_create_device(self.folder, self.identity, self.device_name, created)
 
     def _round(self, done: _Round, progress: Progress | None) -> None:
         self._login()
+        self._missing.clear()
         self._load_keys()
-        for _ in range(MAX_STALE_ROUNDS):
-            self._pull(done, progress)
+        for attempt in range(MAX_STALE_ROUNDS):
+            self._pull(done, progress, retry=attempt == 0)
             if not self._push(done):
                 break
         else:
@@ -325,6 +367,8 @@ class SyncEngine:
         except HttpError as exc:
             if exc.status == 403 and exc.code == P.DEVICE_REVOKED and action != "revoked-ack":
                 raise _Revoked from None
+            if exc.status == 403 and exc.code == P.DEVICE_PENDING:
+                raise PendingApprovalError(address=self.address) from None
             raise
 
     def _device_id(self) -> str:
@@ -344,12 +388,20 @@ class SyncEngine:
     def _retrying(self, call: Callable[[], Json]) -> Json:
         """``call`` again after a failure to reach the server, with exponential backoff and jitter."""
         for attempt in range(self._retries):
+            if self._cancelled.is_set():
+                raise SyncCancelledError()
             try:
                 return call()
             except OfflineError:
+                if self._cancelled.is_set():
+                    raise SyncCancelledError() from None
                 if attempt == self._retries - 1:
                     raise
-                self._sleep(self._backoff * (2 ** attempt) * (0.5 + self._jitter()))
+                delay = self._backoff * (2 ** attempt) * (0.5 + self._jitter())
+                if self._sleep is not None:
+                    self._sleep(delay)
+                elif self._cancelled.wait(delay):
+                    raise SyncCancelledError() from None
         raise AssertionError("unreachable")
 
     def _call(self, method: str, path: str, body: Json | None = None) -> Json:
@@ -361,6 +413,8 @@ class SyncEngine:
             except HttpError as exc:
                 if exc.status == 403 and exc.code == P.DEVICE_REVOKED:
                     raise _Revoked from None
+                if exc.status == 403 and exc.code == P.DEVICE_PENDING:
+                    raise PendingApprovalError(address=self.address) from None
                 if exc.status == 401 and attempt == 0:
                     self._token = None
                     continue
@@ -370,8 +424,17 @@ class SyncEngine:
     # -- keys -----------------------------------------------------------------------------------
 
     def _load_keys(self) -> None:
-        for _ in range(5):
-            answer = self._call("GET", P.KEYS)
+        """Fetch the member's key generations (open and verified, never trusted otherwise); make the
+        next one if there is none or the server asks to rotate. After a restore (a new epoch) the
+        generations held in memory are forgotten and fetched again, and any the server lacks (made
+        after its backup) is uploaded again, as made, before anything is sealed with it."""
+        held: dict[int, bytes] = {}
+        forgot = False
+        for _ in range(MAX_KEY_ATTEMPTS):
+            answer = self._call("GET", P.KEYS)  # may log in again and so learn of a new epoch
+            epoch = self._epoch
+            if epoch != self._keys_epoch and not forgot:
+                held, self._keys, forgot = self._keys, {}, True
             generations, rotate = answer.get("generations"), answer.get("rotate")
             if not isinstance(generations, list):
                 raise self._protocol("generations is not a list")
@@ -388,29 +451,49 @@ class SyncEngine:
                     self._keys[number] = open_generation(self.identity, self.member, number, sealed)
                 except (ValueError, KeyGenerationError):
                     continue  # not made by this member: never used, for writing or reading
+                held.pop(number, None)  # the server's own (the same key, unless another device made it again)
+            lost = sorted(n for n in held if n > highest)
+            if lost:  # the server lost generations this device holds: give them back, the lowest first
+                number = lost[0]
+                if number == highest + 1 and self._put_key(number, held[number]):
+                    self._keys[number] = held.pop(number)
+                elif number != highest + 1:
+                    held = {}  # a gap the server cannot take: those are not used (what they sealed waits to be retried)
+                continue  # look again (after a 409 another device may have given it back first)
+            held = {}
             if self._keys and highest in self._keys and not rotate:
+                self._keys_epoch = epoch
                 return
             number = highest + 1
             key = new_key()
-            sealed_new = seal_generation(self.identity, self.member, number, key)
-            try:
-                self._call("PUT", f"{P.KEYS}/{number}", {"sealed": P.b64(sealed_new)})
-            except HttpError as exc:
-                if exc.status == 409:
-                    continue  # another device made it first: take theirs
-                raise
+            if not self._put_key(number, key):
+                continue  # another device made it first: take theirs
             self._keys[number] = key
+            self._keys_epoch = epoch
             return
         raise RefusedError(address=self.address, detail=T("no usable notes key on the server",
                                                           "không có khóa ghi chú dùng được trên máy chủ"))
 
+    def _put_key(self, number: int, key: bytes) -> bool:
+        """Upload generation ``number`` (authenticated: :func:`seal_generation`); False on a race (409)."""
+        sealed = seal_generation(self.identity, self.member, number, key)
+        try:
+            self._call("PUT", f"{P.KEYS}/{number}", {"sealed": P.b64(sealed)})
+        except HttpError as exc:
+            if exc.status == 409:
+                return False
+            raise
+        return True
+
     def _current_key(self) -> tuple[int, bytes]:
+        if self._keys_epoch != self._epoch or not self._keys:  # the server was restored meanwhile
+            self._load_keys()
         number = max(self._keys)
         return number, self._keys[number]
 
     # -- pull -----------------------------------------------------------------------------------
 
-    def _pull(self, done: _Round, progress: Progress | None) -> None:
+    def _pull(self, done: _Round, progress: Progress | None, *, retry: bool = False) -> None:
         epoch, cursor = self.store.sync_cursor()
         reconcile = False
         if epoch != self._epoch:  # a restored server (or the first round): everything from 0
@@ -418,6 +501,10 @@ class SyncEngine:
             epoch, cursor, reconcile = self._epoch, 0, True
         elif cursor == 0:
             reconcile = True
+        elif retry:  # versions that did not open here last time: pulled again from where they were
+            again = self.store.sync_retry_from()
+            if again is not None and again < cursor:
+                cursor = again
         total = 0
         if cursor == 0 and progress is not None:  # a first (or full) sync: say how many are coming
             count = self._call("GET", P.DIGEST).get("count")
@@ -460,15 +547,21 @@ class SyncEngine:
             if not isinstance(r, dict) or not P.is_uuid(r.get("uuid")) or not isinstance(r.get("version"), int):
                 raise self._protocol("a pulled record is not in shape")
             uuid, version = str(r["uuid"]), int(r["version"])
+            counter = r.get("counter")
+            counter = counter if isinstance(counter, int) and not isinstance(counter, bool) else 0
             try:
                 blob = P.unb64(r.get("payload"), limit=P.MAX_PAYLOAD_BYTES)
-                if generation_of(blob) not in self._keys:
+                generation = generation_of(blob)
+                if generation not in self._keys and generation not in self._missing:
                     self._load_keys()
+                    if generation not in self._keys:
+                        self._missing.add(generation)  # asked once a round
                 text = open_payload(self._keys, self.member, uuid, blob)
             except (ValueError, EnvelopeError):
-                # not readable with this member's keys: known (the digest counts it), never applied
+                # not readable with this member's keys (yet): never applied; kept on the store's retry
+                # list and pulled again next round (see NotesStore.sync_retry_from)
                 text = b""
-            yield PulledRecord(uuid, version, text)
+            yield PulledRecord(uuid, version, text, counter)
 
     # -- push -----------------------------------------------------------------------------------
 
@@ -485,6 +578,11 @@ class SyncEngine:
                     "payload": P.b64(seal(key, number, self.member, d.uuid, d.plaintext))} for d in batch]
             answer = self._call("POST", P.PUSH, {"ops": ops})
             results = answer.get("results")
+            if isinstance(answer.get("epoch"), str) and answer["epoch"] != self._keys_epoch:
+                # restored under our feet (a new login in _call): make sure the server has the generation
+                # this batch was sealed with; the next pull sees the new epoch and reconciles
+                self._epoch = str(answer["epoch"])
+                number, key = self._current_key()
             if not isinstance(results, list) or len(results) != len(batch):
                 raise self._protocol("push results do not match the operations")
             if self.crash_hook is not None:

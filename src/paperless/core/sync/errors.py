@@ -57,3 +57,20 @@ class ServerError(OfflineError):
 class DeviceRevokedError(SyncError):
     en = "This device was revoked; the member's notes on it were removed."
     vi = "Thiết bị này đã bị vô hiệu hoá; ghi chú của đồng chí trên máy này đã được xoá."
+
+
+class SyncCancelledError(OfflineError):
+    """The engine was cancelled (the app is closing): no more requests."""
+
+    en = "Sync stopped."
+    vi = "Đã dừng đồng bộ."
+
+
+class PendingApprovalError(RefusedError):
+    """A new device of a member who has revoked one: the server waits for the office or another of
+    the member's devices to approve it (``403 device_pending``)."""
+
+    en = ("This computer waits for approval: ask the office, or approve it from another of your computers "
+          "(File ▸ My devices).")
+    vi = ("Máy này đang chờ được duyệt: hãy nhờ văn phòng, hoặc duyệt từ một máy khác của đồng chí "
+          "(Tệp ▸ Thiết bị của tôi).")

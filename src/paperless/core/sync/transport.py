@@ -12,11 +12,17 @@ certificate that is not the pinned one: :class:`~.errors.RefusedError`).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import http.client
 import json
+import select
+import socket
 import ssl
+import threading
+import time
+from contextlib import suppress
 from typing import Any, Protocol
 
 from paperless.core.errors import T
@@ -26,6 +32,8 @@ from paperless.core.sync.protocol import MAX_BODY_BYTES
 
 Json = dict[str, Any]
 DEFAULT_TIMEOUT_S = 15.0
+_POLL_S = 0.1  # how often a connection being made looks whether it was aborted
+_CONNECTING = {errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, errno.EAGAIN, getattr(errno, "WSAEWOULDBLOCK", -1)}
 
 
 class Transport(Protocol):
@@ -50,12 +58,81 @@ def pinned_context(office: OfficeServer) -> ssl.SSLContext:
 
 class Connection:
     """Requests to one office server; a new TLS connection per request (nothing half-used is reused
-    after a cut), each with a timeout."""
+    after a cut), each with a timeout (``timeout``, seconds, per request). :meth:`abort` (any
+    thread) cuts the requests on the wire at once and refuses every later one."""
 
     def __init__(self, office: OfficeServer, *, timeout: float = DEFAULT_TIMEOUT_S) -> None:
         self.office = office
         self.timeout = timeout
         self._context = pinned_context(office)
+        self._lock = threading.Lock()
+        self._live: set[socket.socket] = set()
+        self._aborted = False
+
+    def abort(self) -> None:
+        """Cut every request on the wire (it fails as offline) and refuse new ones: for shutting down."""
+        with self._lock:
+            self._aborted = True
+            live = list(self._live)
+        for sock in live:
+            with suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)  # wakes a thread blocked reading it
+
+    @property
+    def aborted(self) -> bool:
+        return self._aborted
+
+    def _stopped(self) -> OfflineError:
+        return self._offline(T("stopped", "đã dừng"))
+
+    def _track(self, sock: socket.socket, old: socket.socket | None = None) -> None:
+        with self._lock:
+            if old is not None:
+                self._live.discard(old)
+            self._live.add(sock)
+            aborted = self._aborted
+        if aborted:
+            raise self._stopped()
+
+    def _forget(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._live.discard(sock)
+
+    def _open_socket(self, timeout: float) -> ssl.SSLSocket:
+        """A TLS socket to the server, its handshake done; every wait cut short by :meth:`abort`."""
+        family, kind, proto, _name, addr = socket.getaddrinfo(self.office.host, self.office.port,
+                                                              type=socket.SOCK_STREAM)[0]
+        raw = socket.socket(family, kind, proto)
+        try:
+            self._track(raw)
+            raw.setblocking(False)
+            deadline = time.monotonic() + timeout
+            error = raw.connect_ex(addr)
+            while error in _CONNECTING:  # connecting: wait a little at a time, to see an abort
+                if self._aborted:
+                    raise self._stopped()
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                _r, writable, failed = select.select([], [raw], [raw], min(_POLL_S, left))  # Windows: failed
+                if writable or failed:
+                    error = raw.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if error:
+                raise ConnectionRefusedError(error, errno.errorcode.get(error, "cannot connect"))
+            raw.settimeout(timeout)
+            wrapped = self._context.wrap_socket(raw, do_handshake_on_connect=False)
+        except BaseException:
+            self._forget(raw)
+            raw.close()
+            raise
+        try:
+            self._track(wrapped, raw)
+            wrapped.do_handshake()
+        except BaseException:
+            self._forget(wrapped)
+            wrapped.close()
+            raise
+        return wrapped
 
     @property
     def address(self) -> str:
@@ -74,17 +151,20 @@ class Connection:
             headers["Content-Type"] = "application/json"
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        conn = http.client.HTTPSConnection(self.office.host, self.office.port, context=self._context,
-                                           timeout=timeout or self.timeout)
+        if self._aborted:
+            raise self._stopped()
+        wait = timeout or self.timeout
+        conn = http.client.HTTPSConnection(self.office.host, self.office.port, context=self._context, timeout=wait)
+        sock: ssl.SSLSocket | None = None
         try:
             try:
-                conn.connect()
+                sock = self._open_socket(wait)
+                conn.sock = sock
             except ssl.SSLCertVerificationError as exc:
                 raise RefusedError(address=self.address, detail=T(
                     f"its certificate is not the pinned one ({exc.verify_message})",
                     f"chứng chỉ của máy chủ không phải chứng chỉ đã ghim ({exc.verify_message})")) from None
-            sock = conn.sock
-            peer = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
+            peer = sock.getpeercert(binary_form=True)
             if not peer or not hmac.compare_digest(hashlib.sha256(peer).hexdigest(), self.office.certificate_sha256):
                 raise RefusedError(address=self.address, detail=T("its certificate is not the pinned one",
                                                                   "chứng chỉ của máy chủ không phải chứng chỉ đã ghim"))
@@ -94,13 +174,17 @@ class Connection:
             status = response.status
         except (RefusedError, ValueError):
             raise
-        except TimeoutError:
-            raise self._offline(T("no answer in time", "không trả lời kịp")) from None
-        except ssl.SSLError as exc:
-            raise self._offline(f"TLS: {exc.reason or exc}") from None
         except (OSError, http.client.HTTPException) as exc:
+            if self._aborted:
+                raise self._stopped() from None
+            if isinstance(exc, TimeoutError):
+                raise self._offline(T("no answer in time", "không trả lời kịp")) from None
+            if isinstance(exc, ssl.SSLError):
+                raise self._offline(f"TLS: {exc.reason or exc}") from None
             raise self._offline(str(exc) or type(exc).__name__) from None
         finally:
+            if sock is not None:
+                self._forget(sock)
             conn.close()
         if len(raw) > MAX_BODY_BYTES:
             raise ProtocolError(address=self.address, detail=T("an answer over the size limit", "câu trả lời quá lớn"))
