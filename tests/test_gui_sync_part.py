@@ -73,6 +73,7 @@ class ScriptedEngine:
         self.hold.set()
         self.started = threading.Event()
         self._last: list[Record] = []
+        self.cancelled = False
 
     def sync_once(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         self.threads.append(threading.current_thread().name)
@@ -97,6 +98,12 @@ class ScriptedEngine:
 
     def revoke(self, device: str) -> None:
         raise AssertionError("not asked")
+
+    def approve(self, device: str) -> None:
+        raise AssertionError("not asked")
+
+    def cancel(self) -> None:
+        self.cancelled = True
 
 
 @pytest.fixture
@@ -156,6 +163,7 @@ def test_rounds_run_in_the_background_without_a_busy_cursor_and_say_what_happene
     assert label.text() == "Synced just now"
     part.detach()
     assert label.text() == "Not connected to the office server" and not timer.isActive()
+    assert engine.cancelled  # a round still on the network is stopped
 
 
 def test_a_revoked_laptop_stops_syncing_and_says_so(qtbot, tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
@@ -207,7 +215,7 @@ def test_devices_are_listed_this_one_first_and_a_lost_one_is_revoked(qtbot, task
         devices[:] = [DeviceInfo(d.device, d.name, d.created, d.last_seen_ms, d.revoked or d.device == device,
                                  d.wiped, d.current) for d in devices]
 
-    dialog = DevicesDialog(tasks, tasks.network, lambda: list(devices), revoke, lambda: "vi")
+    dialog = DevicesDialog(tasks, tasks.network, lambda: list(devices), revoke, lambda _d: None, lambda: "vi")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=WAIT)
@@ -242,7 +250,7 @@ def test_the_dialog_says_when_the_server_cannot_be_asked(qtbot, tasks: Tasks, vi
     def fail() -> list[DeviceInfo]:
         raise Unreachable(address="10.0.0.5:8443")
 
-    dialog = DevicesDialog(tasks, tasks.network, fail, lambda _d: None, lambda: "vi")
+    dialog = DevicesDialog(tasks, tasks.network, fail, lambda _d: None, lambda _d: None, lambda: "vi")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "Không hỏi được" in dialog.message.text(), timeout=WAIT)

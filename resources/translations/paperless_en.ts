@@ -945,7 +945,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/devices.py" line="+97"/>
+        <location filename="../../src/paperless/gui/sync/devices.py" line="+105"/>
         <source>My devices</source>
         <translation></translation>
     </message>
@@ -976,6 +976,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Approve this device…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation></translation>
     </message>
@@ -1000,7 +1005,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>%1 (waiting for approval)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Revoke a device</source>
         <translation></translation>
     </message>
@@ -1017,6 +1027,26 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+9"/>
         <source>Revoking…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approve a device</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve “%1”? Approve only a computer you set up yourself just now: it will receive all your notes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Approve</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Approving…</source>
         <translation></translation>
     </message>
 </context>
@@ -1642,12 +1672,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Open a session file</source>
         <translation></translation>
     </message>
@@ -1974,7 +2004,7 @@ This file is not protected.</source>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+128"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+134"/>
         <source>This computer was revoked</source>
         <translation></translation>
     </message>

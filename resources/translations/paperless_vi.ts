@@ -947,7 +947,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/devices.py" line="+97"/>
+        <location filename="../../src/paperless/gui/sync/devices.py" line="+105"/>
         <source>My devices</source>
         <translation>Thiết bị của tôi</translation>
     </message>
@@ -978,6 +978,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Approve this device…</source>
+        <translation>&amp;Duyệt thiết bị này…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>Đó&amp;ng</translation>
     </message>
@@ -1002,7 +1007,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>%1 (đã vô hiệu hoá)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>%1 (waiting for approval)</source>
+        <translation>%1 (đang chờ duyệt)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Revoke a device</source>
         <translation>Vô hiệu hoá thiết bị</translation>
     </message>
@@ -1020,6 +1030,26 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+9"/>
         <source>Revoking…</source>
         <translation>Đang vô hiệu hoá…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approve a device</source>
+        <translation>Duyệt thiết bị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve “%1”? Approve only a computer you set up yourself just now: it will receive all your notes.</source>
+        <translation>Duyệt “%1”? Chỉ duyệt máy tính mà chính đồng chí vừa cài đặt: máy đó sẽ nhận toàn bộ ghi chú của đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Approving…</source>
+        <translation>Đang duyệt…</translation>
     </message>
 </context>
 <context>
@@ -1644,12 +1674,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Open a session file</source>
         <translation>Mở tệp phiên họp</translation>
     </message>
@@ -1972,7 +2002,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+128"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+134"/>
         <source>This computer was revoked</source>
         <translation>Máy này đã bị vô hiệu hoá</translation>
     </message>

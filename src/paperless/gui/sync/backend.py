@@ -73,3 +73,9 @@ class GuiEngine:
 
     def revoke(self, device: str) -> None:
         self._engine.revoke(device)
+
+    def approve(self, device: str) -> None:
+        self._engine.approve(device)
+
+    def cancel(self) -> None:
+        self._engine.cancel()

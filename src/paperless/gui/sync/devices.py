@@ -1,8 +1,10 @@
-"""The Devices dialog: the member's laptops the office server knows, and revoking one.
+"""The Devices dialog: the member's laptops the office server knows; revoking one, approving one.
 
-The list and the revocation are network calls, made on the task layer's network lane through
-the two functions the dialog is given; the dialog only shows, asks and waits. Revoking asks
-first (the default button is Cancel) and cannot revoke this laptop itself.
+The list, the revocation and the approval are network calls, made on the task layer's network
+lane through the functions the dialog is given; the dialog only shows, asks and waits. Revoking
+asks first (the default button is Cancel) and cannot revoke this laptop itself. After a
+revocation, a new laptop waits for approval (the lost one still holds the member's keys): it is
+listed as waiting, and approved here from a laptop already in use, or by the office.
 """
 
 from __future__ import annotations
@@ -49,10 +51,12 @@ class DevicesDialog(QDialog):
     revoked_one = Signal(str)  # a device id, once the server confirmed
 
     def __init__(self, tasks: Tasks, lane: Lane, list_devices: Callable[[], list[DeviceInfo]],
-                 revoke: Callable[[str], None], language: Callable[[], str], parent: QWidget | None = None) -> None:
+                 revoke: Callable[[str], None], approve: Callable[[str], None], language: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("devicesDialog")
         self._tasks, self._lane, self._list, self._revoke, self._language = tasks, lane, list_devices, revoke, language
+        self._approve = approve
         self._scope: Scope = tasks.scope()
         self._devices: list[DeviceInfo] = []
         self.resize(640, 360)
@@ -75,11 +79,15 @@ class DevicesDialog(QDialog):
         self.revoke_button = QPushButton(self)
         self.revoke_button.setEnabled(False)
         self.revoke_button.clicked.connect(self._ask_revoke)
+        self.approve_button = QPushButton(self)
+        self.approve_button.setEnabled(False)
+        self.approve_button.clicked.connect(self._ask_approve)
         self._close = QPushButton(self)
         self._close.setDefault(True)
         self._close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
+        row.addWidget(self.approve_button)
         row.addStretch(1)
         row.addWidget(self._close)
         layout.addWidget(self._intro)
@@ -100,6 +108,7 @@ class DevicesDialog(QDialog):
                                     "sessions the next time it connects."))
         self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Added"), self.tr("Last seen")])
         self.revoke_button.setText(self.tr("&Revoke this device\u2026"))
+        self.approve_button.setText(self.tr("&Approve this device\u2026"))
         self._close.setText(self.tr("&Close"))
         self._fill()
 
@@ -128,6 +137,8 @@ class DevicesDialog(QDialog):
                 name = self.tr("%1 (this computer)").replace("%1", name)
             if d.revoked:
                 name = self.tr("%1 (revoked)").replace("%1", name)
+            elif d.pending:
+                name = self.tr("%1 (waiting for approval)").replace("%1", name)
             cells = (name, when(d.created, lang), when(d.last_seen_ms, lang))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -148,6 +159,7 @@ class DevicesDialog(QDialog):
     def _selection(self) -> None:
         d = self.selected()
         self.revoke_button.setEnabled(d is not None and not d.current and not d.revoked)
+        self.approve_button.setEnabled(d is not None and d.pending and not d.revoked and not d.current)
 
     def _ask_revoke(self) -> None:
         d = self.selected()
@@ -174,3 +186,25 @@ class DevicesDialog(QDialog):
             self.reload()
 
         self._scope.run(self._lane, lambda: self._revoke(device), revoked, self._failed)
+
+    def _ask_approve(self) -> None:
+        d = self.selected()
+        if d is None or not d.pending or d.revoked:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Approve a device"),
+                          self.tr("Approve \u201c%1\u201d? Approve only a computer you set up yourself just now: it "
+                                  "will receive all your notes.").replace("%1", d.name),
+                          QMessageBox.StandardButton.NoButton, self)
+        approve = box.addButton(self.tr("&Approve"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("confirmApprove")
+        device = d.device
+        box.buttonClicked.connect(lambda button: self._approved_asked(device) if button is approve else None)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _approved_asked(self, device: str) -> None:
+        self.message.setText(self.tr("Approving\u2026"))
+        self.approve_button.setEnabled(False)
+        self._scope.run(self._lane, lambda: self._approve(device), lambda _: self.reload(), self._failed)

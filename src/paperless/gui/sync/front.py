@@ -107,8 +107,8 @@ class SyncFront(QObject):
             self.devices_dialog.activateWindow()
             return
         tasks = self._services.tasks
-        dialog = DevicesDialog(tasks, tasks.network, engine.devices, engine.revoke, lambda: self._services.language,
-                               self._dialogs)
+        dialog = DevicesDialog(tasks, tasks.network, engine.devices, engine.revoke, engine.approve,
+                               lambda: self._services.language, self._dialogs)
         dialog.finished.connect(self._devices_closed)
         self.devices_dialog = dialog
         dialog.open()

@@ -56,6 +56,10 @@ class Engine(Protocol):
 
     def revoke(self, device: str) -> None: ...
 
+    def approve(self, device: str) -> None: ...
+
+    def cancel(self) -> None: ...
+
 
 class LaneStore:
     """The notes store as seen from the network lane: every method call runs on the ONE
@@ -153,6 +157,8 @@ class SyncPart(QObject):
     def detach(self) -> None:
         """Stop (locked, or the identity is gone): a round still running is not shown."""
         self._scope.renew()
+        if self._engine is not None:
+            self._engine.cancel()  # a round on the network stops at once (quitting never waits for it)
         self._engine = None
         self._running = self._again = False
         self._failures = 0
