@@ -346,7 +346,8 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         member, current = await authed(request)
         rows = await run_in_threadpool(store.all_devices, member)
         return {"devices": [{"device": r.device, "name": r.name, "created": r.created, "last_seen": r.last_seen,
-                             "revoked": r.revoked_at, "wiped": r.wiped_at, "current": r.device == current}
+                             "revoked": r.revoked_at, "wiped": r.wiped_at, "pending": r.pending,
+                             "current": r.device == current}
                             for r in rows]}
 
     @app.post(P.DEVICES + "/{device}/revoke")
@@ -355,6 +356,14 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         if not P.is_uuid(device):
             raise not_found("no such device")
         await run_in_threadpool(store.revoke, member, device)
+        return {"status": "ok"}
+
+    @app.post(P.DEVICES + "/{device}/approve")
+    async def approve_device(device: str, request: Request) -> dict[str, str]:
+        member, _ = await authed(request)  # a live device: revoked and pending ones are refused here
+        if not P.is_uuid(device):
+            raise not_found("no such device")
+        await run_in_threadpool(store.approve, member, device)
         return {"status": "ok"}
 
     @app.get(P.KEYS)
