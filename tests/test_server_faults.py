@@ -336,3 +336,61 @@ def test_a_restore_keeps_the_revocations_made_after_the_backup(server: RunningSe
         refused(twin.http.post(P.REGISTER, json=twin.register_body()), 403, P.DEVICE_PENDING)
     finally:
         server.stop()
+
+
+def test_control_characters_in_stored_strings_are_400_never_500(server: RunningServer) -> None:
+    an = server.device("an")
+    body = an.register_body()
+    first, rest = body["certificate"].split("\n", 1)
+    bad: list[dict[str, Any]] = [
+        {**body, "certificate": first + "\x00\n" + rest},  # the reviewer's: a 500 on PostgreSQL
+        {**body, "certificate": first + "\r\n" + rest},
+        {**body, "certificate": first + "\x1b[31m\n" + rest},
+        {**body, "name": "Máy\x00"},
+        {**body, "name": "Máy\x7f"},
+        {**body, "name": "Máy\u0085"},
+        {**body, "name": "Máy\ud800"},
+        {**body, "created": "2026-12-07\x00"},
+    ]
+    for item in bad:  # as JSON escapes (a lone surrogate cannot be sent as UTF-8)
+        r = an.http.post(P.REGISTER, content=json.dumps(item).encode(), headers={"Content-Type": "application/json"})
+        refused(r, 400, P.BAD_REQUEST)
+    an.register()  # the server keeps serving, and a good registration works
+    ok(an.devices())
+    assert "Traceback" not in server.log_text()
+
+
+@pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+def test_database_errors_from_bad_input_are_400_and_outages_503(server_setup: ServerSetup,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+    from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
+
+    from paperless.server.api import create_app
+    from paperless.server.config import load_config
+
+    class Orig(Exception):
+        def __init__(self, sqlstate: str) -> None:
+            super().__init__(sqlstate)
+            self.sqlstate = sqlstate
+
+    cases: list[tuple[Exception, int, str]] = [
+        (DataError("INSERT", {}, Orig("22021")), 400, P.BAD_REQUEST),
+        (DBAPIError("INSERT", {}, Orig("22P05")), 400, P.BAD_REQUEST),
+        (OperationalError("SELECT", {}, Orig("57P01")), 503, P.UNAVAILABLE),
+        (InterfaceError("SELECT", {}, Orig("08006")), 503, P.UNAVAILABLE),
+        (DBAPIError("SELECT", {}, Orig("08006"), connection_invalidated=True), 503, P.UNAVAILABLE),
+        (DBAPIError("SELECT", {}, Orig("XX000")), 500, "internal"),
+    ]
+    config = load_config(server_setup.folder, server_setup.db or None)
+    app = create_app(config)
+    body = {"member": server_setup.office.member_id("an"), "device": new_uuid(), "action": "login"}
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.post(P.CHALLENGE, json=body).status_code == 200  # the real database
+        for exc, status, code in cases:
+            def fail(*_args: Any, exc: Exception = exc) -> bytes:
+                raise exc
+
+            monkeypatch.setattr(app.state.store, "challenge", fail)
+            r = client.post(P.CHALLENGE, json=body)
+            assert (r.status_code, r.json()["error"]) == (status, code), (exc, r.text)
