@@ -394,3 +394,30 @@ def test_database_errors_from_bad_input_are_400_and_outages_503(server_setup: Se
             monkeypatch.setattr(app.state.store, "challenge", fail)
             r = client.post(P.CHALLENGE, json=body)
             assert (r.status_code, r.json()["error"]) == (status, code), (exc, r.text)
+
+
+def test_the_auth_endpoints_refuse_a_large_body_before_reading_it(server: RunningServer) -> None:
+    from paperless.server.api import AUTH_BODY_BYTES
+
+    big = b'{"member": "' + b"1" * AUTH_BODY_BYTES + b'"}'
+    for path in (P.CHALLENGE, P.REGISTER, P.LOGIN, P.REVOKED_ACK):
+        with server.client() as c:  # a declared length
+            refused(c.post(path, content=big, headers={"Content-Type": "application/json"}), 413, P.TOO_LARGE)
+        with server.client() as c:  # streamed, no length: counted as it comes
+            refused(c.post(path, content=iter([big[:40_000], big[40_000:]]),
+                           headers={"Content-Type": "application/json"}), 413, P.TOO_LARGE)
+    # an authenticated push still takes a large body
+    an = _registered(server)
+    payload = b"x" * (P.MAX_PAYLOAD_BYTES - 1)
+    assert ok(an.push([push_op(new_uuid(), 0, payload) for _ in range(4)]))["results"][0]["status"] == P.APPLIED
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_uvicorn_bounds_concurrent_connections_and_idle_keep_alive(server_setup: ServerSetup) -> None:
+    from paperless.server.config import load_config
+    from paperless.server.serve import uvicorn_config
+
+    uv = uvicorn_config(load_config(server_setup.folder, None), "127.0.0.1", server_setup.port, 1)
+    assert uv.limit_concurrency == 512
+    assert 0 < uv.timeout_keep_alive <= 30
+    assert uv.ssl_keyfile == str(server_setup.folder.resolve() / "tls.key")

@@ -46,6 +46,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 SERVER_DIR_ENV = "PAPERLESS_SERVER_DIR"
 SERVER_DB_ENV = "PAPERLESS_SERVER_DB"
 MAX_INT = 2**62
+AUTH_BODY_BYTES = 64 * 1024  # the unauthenticated endpoints take small bodies only
+AUTH_PATHS = frozenset({P.CHALLENGE, P.REGISTER, P.LOGIN, P.REVOKED_ACK})
 
 
 # -- ASGI middleware ---------------------------------------------------------------------------------
@@ -58,17 +60,20 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 
 
 class BodyLimit:
-    """Read the whole body first, at most ``limit`` bytes: a declared or actual larger one is 413
-    without reading the rest (the connection is closed)."""
+    """Read the whole body first, at most ``limit`` bytes (``auth_limit`` on the unauthenticated
+    ``/v1/auth/…`` endpoints): a declared or actual larger one is 413 without reading the rest
+    (the connection is closed)."""
 
-    def __init__(self, app: ASGIApp, limit: int = P.MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, limit: int = P.MAX_BODY_BYTES, auth_limit: int = AUTH_BODY_BYTES) -> None:
         self.app = app
-        self.limit = limit
+        self.default_limit = limit
+        self.auth_limit = auth_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.auth_limit if str(scope.get("path", "")).rstrip("/") in AUTH_PATHS else self.default_limit
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None:
@@ -77,8 +82,8 @@ class BodyLimit:
             except ValueError:
                 await _send_json(send, 400, bad_request("bad Content-Length").body())
                 return
-            if size > self.limit:
-                await _send_json(send, 413, too_large(f"the body is limited to {self.limit} bytes").body())
+            if size > limit:
+                await _send_json(send, 413, too_large(f"the body is limited to {limit} bytes").body())
                 return
         chunks: list[bytes] = []
         total = 0
@@ -89,8 +94,8 @@ class BodyLimit:
                 return
             chunk = message.get("body", b"")
             total += len(chunk)
-            if total > self.limit:
-                await _send_json(send, 413, too_large(f"the body is limited to {self.limit} bytes").body())
+            if total > limit:
+                await _send_json(send, 413, too_large(f"the body is limited to {limit} bytes").body())
                 return
             chunks.append(chunk)
             more = bool(message.get("more_body", False))

@@ -446,17 +446,34 @@ class Store:
             self.on_change(member)
         return results
 
-    def pull(self, member: str, after: int, limit: int) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
-        """Records with a counter above ``after``, in counter order: (records, cursor, more)."""
+    def pull(self, member: str, after: int, limit: int,
+             max_bytes: int = P.MAX_PULL_BYTES) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
+        """Records with a counter above ``after``, in counter order: (records, cursor, more).
+
+        A page holds at most ``limit`` records and stops once their payloads reach ``max_bytes``
+        (always at least one record): the sizes are read first, then only the payloads sent."""
         with self.read_tx() as conn:
-            rows = conn.execute(
-                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
+            heads = conn.execute(
+                select(db.records.c.counter, db.records.c.size)
                 .where(db.records.c.member == member, db.records.c.counter > after)
                 .order_by(db.records.c.counter).limit(limit + 1)).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        cursor = int(rows[-1].counter) if rows else after
-        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], cursor, more
+            more = len(heads) > limit
+            heads = heads[:limit]
+            total = 0
+            for taken, head in enumerate(heads, 1):
+                total += int(head.size)
+                if total >= max_bytes:
+                    more = more or taken < len(heads)
+                    heads = heads[:taken]
+                    break
+            if not heads:
+                return [], after, False
+            last = int(heads[-1].counter)
+            rows = conn.execute(
+                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
+                .where(db.records.c.member == member, db.records.c.counter > after, db.records.c.counter <= last)
+                .order_by(db.records.c.counter)).all()
+        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], last, more
 
     def digest(self, member: str) -> tuple[int, str, int]:
         """(count, digest of the (uuid, version) pairs, counter), from one snapshot."""
