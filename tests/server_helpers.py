@@ -405,6 +405,9 @@ class SyncClient:
     def revoke(self, device: str) -> httpx.Response:
         return self.request("POST", f"{P.DEVICES}/{device}/revoke")
 
+    def approve(self, device: str) -> httpx.Response:
+        return self.request("POST", f"{P.DEVICES}/{device}/approve")
+
     def keys(self) -> httpx.Response:
         return self.request("GET", P.KEYS)
 

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from server_helpers import PASSPHRASE, SRC, Office, PgCluster, RunningServer, cli, setup_server
+from server_helpers import PASSPHRASE, SRC, Office, PgCluster, RunningServer, cli, ok, refused, setup_server
 
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import load_card
+from paperless.core.sync import protocol as P
 
 
 def paperless(*args: str | Path, lang: str = "en", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -172,3 +173,30 @@ def test_postgresql_out_of_reach_fails_the_test_saying_so(monkeypatch: pytest.Mo
     monkeypatch.setattr(server_helpers, "PG_ADMIN", "host=127.0.0.1 port=1 user=postgres dbname=postgres connect_timeout=2")
     with pytest.raises(pytest.fail.Exception, match="PostgreSQL is not reachable at .*never skip"):
         PgCluster().create_database()
+
+
+def test_the_office_approves_a_waiting_device_from_the_command_line(server: RunningServer) -> None:
+    db = ["--db", server.setup.db] if server.setup.db else []
+    office_pc, lost = server.device("an"), server.device("an", name="Máy bị mất")
+    office_pc.register()
+    lost.register()
+    ok(office_pc.revoke(lost.device))
+    new = server.device("an", name="Máy mới")
+    refused(new.http.post(P.REGISTER, json=new.register_body()), 403, P.DEVICE_PENDING)
+    r = paperless("server", "members", server.setup.folder, *db)
+    line = next(x for x in r.stdout.splitlines() if new.device in x)
+    assert "Máy mới" in line and "waiting for approval" in line, r.stdout
+    r = paperless("server", "members", server.setup.folder, *db, lang="vi")
+    assert "chờ phê duyệt" in r.stdout
+    # a revoked device is never approved; an unknown one is not there
+    assert "revoked" in _one_line_error(paperless("server", "approve-device", server.setup.folder, lost.device, *db))
+    assert "no device" in _one_line_error(paperless("server", "approve-device", server.setup.folder,
+                                                    "00000000-0000-4000-8000-000000000000", *db))
+    r = paperless("server", "approve-device", server.setup.folder, new.device, *db)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines() == [f"Approved {new.device} (Máy mới of Nguyễn Văn An)"]
+    new.login()  # at once, on the running server
+    r = paperless("server", "approve-device", server.setup.folder, new.device, *db, lang="vi")
+    assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 1 and "không chờ" in r.stdout
+    r = paperless("server", "members", server.setup.folder, *db)
+    assert "waiting" not in r.stdout

@@ -173,3 +173,46 @@ def test_concurrent_pushes_of_one_member_get_distinct_commit_ordered_counters(se
     assert sorted(all_counters) == list(range(1, 201))
     pulled, cursor = devices[0].pull_all(limit=33)
     assert len(pulled) == 200 and cursor == 200
+
+
+def test_a_pull_page_stops_once_its_payloads_reach_the_byte_cap(server: RunningServer) -> None:
+    import os
+
+    an = _registered(server)
+    size = P.MAX_PAYLOAD_BYTES
+    per_page = -(-P.MAX_PULL_BYTES // size)  # the record that reaches the cap is the page's last
+    records = [new_uuid() for _ in range(per_page + 3)]
+    for i in range(0, len(records), 6):
+        ok(an.push([push_op(r, 0, os.urandom(size)) for r in records[i:i + 6]]))
+    page = ok(an.pull(0, P.MAX_PULL_LIMIT))
+    assert len(page["records"]) == per_page and page["more"] is True
+    sizes = [len(P.unb64(r["payload"], limit=size)) for r in page["records"]]
+    assert sum(sizes) >= P.MAX_PULL_BYTES > sum(sizes[:-1])
+    rest = ok(an.pull(page["cursor"], P.MAX_PULL_LIMIT))
+    assert len(rest["records"]) == 3 and rest["more"] is False
+    assert [r["uuid"] for r in page["records"] + rest["records"]] == records
+    # the record limit still applies below the byte cap
+    small = ok(an.pull(0, 2))
+    assert len(small["records"]) == 2 and small["more"] is True
+
+
+def test_a_pull_page_holds_at_least_one_record_however_small_the_cap(server: RunningServer) -> None:
+    from paperless.server import db
+    from paperless.server.config import load_config
+    from paperless.server.store import Store
+
+    an = _registered(server)
+    records = [new_uuid() for _ in range(3)]
+    ok(an.push([push_op(r, 0, b"sealed " + r.encode()) for r in records]))
+    config = load_config(server.setup.folder, server.setup.db or None)
+    store = Store(db.make_engine(config.database_url, pool_size=1))
+    try:
+        got, after, more = store.pull(an.member, 0, 10, max_bytes=1)
+        assert [u for u, *_ in got] == records[:1] and more is True
+        got, after, more = store.pull(an.member, after, 10, max_bytes=1)
+        assert [u for u, *_ in got] == records[1:2] and more is True
+        got, after, more = store.pull(an.member, after, 10, max_bytes=1)
+        assert [u for u, *_ in got] == records[2:] and more is False
+        assert store.pull(an.member, after, 10, max_bytes=1) == ([], after, False)
+    finally:
+        store.engine.dispose()

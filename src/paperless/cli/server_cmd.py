@@ -1,4 +1,4 @@
-"""``paperless server init|enroll|members|revoke-device|run|backup|restore``: the office server.
+"""``paperless server init|enroll|members|revoke-device|approve-device|run|backup|restore``: the office server.
 
 :mod:`paperless.server` is imported inside each command only, so the reader never loads it; a
 build without it (the reader's frozen build) says so in one line and exits 2.
@@ -90,6 +90,13 @@ def register(sub: Any) -> None:
     r.add_argument("device")
     db_option(r)
     r.set_defaults(func=_guarded(revoke_device))
+
+    a = ssub.add_parser("approve-device",
+                        help="approve a device that waits (a new device of a member who has revoked one)")
+    a.add_argument("dir", type=Path)
+    a.add_argument("device")
+    db_option(a)
+    a.set_defaults(func=_guarded(approve_device))
 
     u = ssub.add_parser("run", help="serve HTTPS")
     u.add_argument("dir", type=Path)
@@ -201,6 +208,8 @@ def members(args: argparse.Namespace) -> int:
         print(f"{name}  {groups}", flush=True)
         for d in (d for d in devices if d.member == member):
             state = ""
+            if d.pending:
+                state = say_text(T("waiting for approval", "chờ phê duyệt"))
             if d.revoked_at is not None:
                 state = say_text(T("revoked {when}", "đã vô hiệu hoá {when}"), when=_when(d.revoked_at))
                 if d.wiped_at is not None:
@@ -232,6 +241,37 @@ def revoke_device(args: argparse.Namespace) -> int:
         store.engine.dispose()
     say(T("Revoked {device} ({name} of {member})", "Đã vô hiệu hoá {device} ({name} của {member})"),
         device=args.device, name=owners[0].name, member=owners[0].member_name)
+    return 0
+
+
+def approve_device(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.core.sync import protocol as P
+    from paperless.server.errors import ApiError
+
+    if not P.is_uuid(args.device):
+        raise UsageError(detail=T(f"{args.device!r} is not a device id", f"{args.device!r} không phải mã thiết bị"))
+    store = _store(config)
+    try:
+        owners = [d for d in store.all_devices() if d.device == args.device]
+        if not owners:
+            raise UsageError(detail=T(f"no device {args.device}", f"không có thiết bị {args.device}"))
+        if any(d.revoked_at is not None for d in owners):
+            raise UsageError(detail=T(f"{args.device} is revoked: it cannot be approved",
+                                      f"{args.device} đã bị vô hiệu hoá: không thể phê duyệt"))
+        try:
+            count = store.approve_device_anywhere(args.device)
+        except ApiError as exc:  # revoked or removed meanwhile
+            raise UsageError(detail=T(f"{args.device}: {exc.detail}", f"{args.device}: {exc.detail}")) from None
+    finally:
+        store.engine.dispose()
+    if count:
+        say(T("Approved {device} ({name} of {member})", "Đã phê duyệt {device} ({name} của {member})"),
+            device=args.device, name=owners[0].name, member=owners[0].member_name)
+    else:
+        say(T("{device} ({name} of {member}) was not waiting: nothing to do",
+              "{device} ({name} của {member}) không chờ phê duyệt: không có gì phải làm"),
+            device=args.device, name=owners[0].name, member=owners[0].member_name)
     return 0
 
 

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import time
+import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -45,6 +46,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 SERVER_DIR_ENV = "PAPERLESS_SERVER_DIR"
 SERVER_DB_ENV = "PAPERLESS_SERVER_DB"
 MAX_INT = 2**62
+AUTH_BODY_BYTES = 64 * 1024  # the unauthenticated endpoints take small bodies only
+AUTH_PATHS = frozenset({P.CHALLENGE, P.REGISTER, P.LOGIN, P.REVOKED_ACK})
 
 
 # -- ASGI middleware ---------------------------------------------------------------------------------
@@ -57,17 +60,20 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 
 
 class BodyLimit:
-    """Read the whole body first, at most ``limit`` bytes: a declared or actual larger one is 413
-    without reading the rest (the connection is closed)."""
+    """Read the whole body first, at most ``limit`` bytes (``auth_limit`` on the unauthenticated
+    ``/v1/auth/…`` endpoints): a declared or actual larger one is 413 without reading the rest
+    (the connection is closed)."""
 
-    def __init__(self, app: ASGIApp, limit: int = P.MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, limit: int = P.MAX_BODY_BYTES, auth_limit: int = AUTH_BODY_BYTES) -> None:
         self.app = app
-        self.limit = limit
+        self.default_limit = limit
+        self.auth_limit = auth_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.auth_limit if str(scope.get("path", "")).rstrip("/") in AUTH_PATHS else self.default_limit
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None:
@@ -76,8 +82,8 @@ class BodyLimit:
             except ValueError:
                 await _send_json(send, 400, bad_request("bad Content-Length").body())
                 return
-            if size > self.limit:
-                await _send_json(send, 413, too_large(f"the body is limited to {self.limit} bytes").body())
+            if size > limit:
+                await _send_json(send, 413, too_large(f"the body is limited to {limit} bytes").body())
                 return
         chunks: list[bytes] = []
         total = 0
@@ -88,8 +94,8 @@ class BodyLimit:
                 return
             chunk = message.get("body", b"")
             total += len(chunk)
-            if total > self.limit:
-                await _send_json(send, 413, too_large(f"the body is limited to {self.limit} bytes").body())
+            if total > limit:
+                await _send_json(send, 413, too_large(f"the body is limited to {limit} bytes").body())
                 return
             chunks.append(chunk)
             more = bool(message.get("more_body", False))
@@ -149,10 +155,14 @@ async def json_body(request: Request) -> dict[str, Any]:
     return data
 
 
-def _str(data: dict[str, Any], key: str, *, max_len: int = 200) -> str:
+def _str(data: dict[str, Any], key: str, *, max_len: int = 200, lines: bool = False) -> str:
+    """A string field that may reach the database: no control character (a NUL fails PostgreSQL),
+    no lone surrogate; ``lines``: ``\n`` is allowed."""
     value = data.get(key)
     if not isinstance(value, str) or len(value) > max_len:
         raise bad_request(f"{key} must be a string of at most {max_len} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and not (lines and ch == "\n") for ch in value):
+        raise bad_request(f"{key} must not hold control characters")
     return value
 
 
@@ -273,11 +283,31 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     async def _bug(_request: Request, exc: Exception) -> JSONResponse:  # logged by uvicorn; the body stays JSON
         return JSONResponse({"error": "internal", "detail": "the server failed on this request"}, status_code=500)
 
-    @app.exception_handler(OperationalError)
-    async def _db_busy(_request: Request, exc: Exception) -> JSONResponse:
+    def _unavailable(exc: Exception) -> JSONResponse:
         log.warning("database unavailable: %s", exc.__class__.__name__)
         return JSONResponse({"error": P.UNAVAILABLE, "detail": "the database is busy or unreachable; try again"},
                             status_code=503, headers={"Retry-After": "1"})
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def _db_busy(_request: Request, exc: Exception) -> JSONResponse:
+        return _unavailable(exc)
+
+    @app.exception_handler(DataError)
+    async def _db_refused_value(_request: Request, exc: Exception) -> JSONResponse:
+        log.warning("the database refused a value: %s", exc.__class__.__name__)
+        return _error_response(bad_request("a value in the request cannot be stored"))
+
+    @app.exception_handler(DBAPIError)
+    async def _db_error(_request: Request, exc: Exception) -> JSONResponse:
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            return _unavailable(exc)
+        sqlstate = str(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+        if sqlstate.startswith("22"):  # PostgreSQL's class 22, data exception: the input, not the server
+            log.warning("the database refused a value: %s", exc.__class__.__name__)
+            return _error_response(bad_request("a value in the request cannot be stored"))
+        log.error("database error: %s (SQLSTATE %s)", exc.__class__.__name__, sqlstate or "-")  # no statement
+        return JSONResponse({"error": "internal", "detail": "the server failed on this request"}, status_code=500)
 
     async def authed(request: Request) -> tuple[str, str]:
         header = request.headers.get("authorization", "")
@@ -318,12 +348,10 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         if P.b64(_bytes(data, "device_key", limit=32, exact=32)) != device_key:
             raise bad_request("device_key must be canonical base64")
         name = _str(data, "name", max_len=P.MAX_DEVICE_NAME)
-        if not name.strip() or any(ch < " " for ch in name):
+        if not name.strip():
             raise bad_request("name must be one short line")
         created = _str(data, "created", max_len=40)
-        if any(ch < " " for ch in created):
-            raise bad_request("created must be one short line")
-        certificate = _str(data, "certificate", max_len=4000)
+        certificate = _str(data, "certificate", max_len=4000, lines=True)
         token, dev = await run_in_threadpool(store.register, url, member, device, device_key, name, created,
                                              certificate, raw_challenge, signature)
         return _token_answer(token, dev)
@@ -346,7 +374,8 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         member, current = await authed(request)
         rows = await run_in_threadpool(store.all_devices, member)
         return {"devices": [{"device": r.device, "name": r.name, "created": r.created, "last_seen": r.last_seen,
-                             "revoked": r.revoked_at, "wiped": r.wiped_at, "current": r.device == current}
+                             "revoked": r.revoked_at, "wiped": r.wiped_at, "pending": r.pending,
+                             "current": r.device == current}
                             for r in rows]}
 
     @app.post(P.DEVICES + "/{device}/revoke")
@@ -355,6 +384,14 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         if not P.is_uuid(device):
             raise not_found("no such device")
         await run_in_threadpool(store.revoke, member, device)
+        return {"status": "ok"}
+
+    @app.post(P.DEVICES + "/{device}/approve")
+    async def approve_device(device: str, request: Request) -> dict[str, str]:
+        member, _ = await authed(request)  # a live device: revoked and pending ones are refused here
+        if not P.is_uuid(device):
+            raise not_found("no such device")
+        await run_in_threadpool(store.approve, member, device)
         return {"status": "ok"}
 
     @app.get(P.KEYS)

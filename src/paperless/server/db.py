@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    false,
 )
 from sqlalchemy.engine import Connection, make_url
 
@@ -61,6 +62,8 @@ devices = Table(
     Column("last_seen", BigInteger, nullable=False),
     Column("revoked_at", BigInteger),
     Column("wiped_at", BigInteger),
+    # a new device of a member who has revoked one: refused (403 device_pending) until approved
+    Column("pending", Boolean, nullable=False, server_default=false()),
 )
 
 challenges = Table(

@@ -28,6 +28,11 @@ def revoked() -> ApiError:
     return ApiError(403, P.DEVICE_REVOKED, "this device was revoked: wipe this member's data and acknowledge")
 
 
+def pending() -> ApiError:
+    return ApiError(403, P.DEVICE_PENDING, "this device waits for approval: by the office "
+                    "(paperless server approve-device) or from another device of this member")
+
+
 def not_found(detail: str = "no such thing") -> ApiError:
     return ApiError(404, P.NOT_FOUND, detail)
 

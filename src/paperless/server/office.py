@@ -18,6 +18,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from sqlalchemy import insert, inspect, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from paperless.core.errors import OutputFileError, PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
@@ -167,7 +169,8 @@ def backup(config: ServerConfig, out: Path) -> str:
 
 
 def restore(config: ServerConfig, backup_file: Path) -> str:
-    """Put a backup back (the server must be stopped), upgrade its schema, and set a new epoch."""
+    """Put a backup back (the server must be stopped), upgrade its schema, re-apply the revocations
+    of the database it replaces, and set a new epoch."""
     if not backup_file.is_file():
         raise ServerSetupError(detail=T(f"no backup file {backup_file}", f"không có tệp sao lưu {backup_file}"))
     with run_lock(config.folder) as taken:
@@ -177,7 +180,54 @@ def restore(config: ServerConfig, backup_file: Path) -> str:
         return _restore(config, backup_file)
 
 
+_CARRIED = ("member", "id", "public_key", "name", "created", "certificate", "registered", "last_seen",
+            "revoked_at", "wiped_at")  # the columns of a revoked device carried over a restore (schema 0001 on)
+
+
+def _revoked_devices(config: ServerConfig) -> list[dict[str, object]]:
+    """The revoked devices in the database a restore is about to replace (none if it has none yet)."""
+    if db.is_sqlite(config.database_url) and not (config.folder / db.SQLITE_FILE).is_file():
+        return []
+    engine = db.make_engine(config.database_url, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            if "devices" not in inspect(conn).get_table_names():
+                return []
+            rows = conn.execute(select(*(db.devices.c[c] for c in _CARRIED))
+                                .where(db.devices.c.revoked_at.is_not(None))).all()
+    except SQLAlchemyError as exc:
+        raise ServerSetupError(detail=T(
+            f"cannot read the revoked devices of the database being replaced ({exc.__class__.__name__}); "
+            "nothing was changed",
+            f"không đọc được các thiết bị đã vô hiệu hoá trong cơ sở dữ liệu sắp thay ({exc.__class__.__name__}); "
+            "chưa thay đổi gì")) from None
+    finally:
+        engine.dispose()
+    return [dict(r._mapping) for r in rows]
+
+
+def _reapply_revocations(store: Store, revoked: list[dict[str, object]]) -> None:
+    """A restore never un-revokes: each device revoked before stays revoked (and wiped, if it was),
+    also one the backup does not know (so it cannot register again as new); its member rotates keys."""
+    with store.write_tx() as conn:
+        enrolled = set(conn.execute(select(db.members.c.id)).scalars().all())
+        for dev in revoked:
+            if dev["member"] not in enrolled:
+                continue  # enrolled after the backup: not a member of the restored server at all
+            key = (db.devices.c.member == dev["member"]) & (db.devices.c.id == dev["id"])
+            row = conn.execute(select(db.devices.c.revoked_at, db.devices.c.wiped_at).where(key)).first()
+            if row is None:
+                conn.execute(insert(db.devices).values(**dev, pending=False))
+            else:
+                conn.execute(update(db.devices).where(key).values(
+                    revoked_at=row.revoked_at if row.revoked_at is not None else dev["revoked_at"],
+                    wiped_at=row.wiped_at if row.wiped_at is not None else dev["wiped_at"]))
+            if row is None or row.revoked_at is None:
+                conn.execute(update(db.members).where(db.members.c.id == dev["member"]).values(rotate=True))
+
+
 def _restore(config: ServerConfig, backup_file: Path) -> str:
+    revoked = _revoked_devices(config)
     if db.is_sqlite(config.database_url):
         try:
             check = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
@@ -214,6 +264,7 @@ def _restore(config: ServerConfig, backup_file: Path) -> str:
         with store.write_tx() as conn:  # tokens and challenges of before are void
             conn.execute(db.tokens.delete())
             conn.execute(db.challenges.delete())
+        _reapply_revocations(store, revoked)
         return store.new_epoch()
     finally:
         engine.dispose()

@@ -18,6 +18,8 @@ from paperless.server.api import SERVER_DB_ENV, SERVER_DIR_ENV
 from paperless.server.config import ServerConfig, run_lock
 from paperless.server.store import Store
 
+LIMIT_CONCURRENCY = 512  # connections and tasks at once, per worker (more: 503 at once)
+TIMEOUT_KEEP_ALIVE_S = 15  # an idle keep-alive connection is closed after this
 LOG_FORMAT = "%(asctime)s [%(process)d] %(message)s"
 
 
@@ -52,6 +54,16 @@ class ServerRunningError(PaperlessError):
     vi = "Đã có máy chủ đang chạy trên {path}; hãy dừng nó trước."
 
 
+def uvicorn_config(config: ServerConfig, host: str, port: int, workers: int) -> _Config:
+    """uvicorn's settings: TLS from the folder, our log, and bounds on what a crowd of clients can hold
+    (connections at once per worker: more get 503; idle keep-alive connections closed)."""
+    return _Config("paperless.server.api:app_from_env", factory=True, host=host, port=port, workers=workers,
+                   ssl_keyfile=str(config.key_path), ssl_certfile=str(config.cert_path),
+                   ssl_version=ssl.PROTOCOL_TLS_SERVER, access_log=False, log_config=log_config(),
+                   proxy_headers=False, server_header=False, date_header=True, timeout_graceful_shutdown=5,
+                   lifespan="on", limit_concurrency=LIMIT_CONCURRENCY, timeout_keep_alive=TIMEOUT_KEEP_ALIVE_S)
+
+
 def run(config: ServerConfig, host: str, port: int, workers: int) -> None:
     """Serve the folder until stopped (SIGINT/SIGTERM), holding its run lock."""
     with run_lock(config.folder) as taken:
@@ -70,11 +82,7 @@ def _run(config: ServerConfig, host: str, port: int, workers: int) -> None:
         engine.dispose()
     os.environ[SERVER_DIR_ENV] = str(config.folder)
     os.environ[SERVER_DB_ENV] = config.database
-    uv = _Config("paperless.server.api:app_from_env", factory=True, host=host, port=port, workers=workers,
-                 ssl_keyfile=str(config.key_path), ssl_certfile=str(config.cert_path),
-                 ssl_version=ssl.PROTOCOL_TLS_SERVER, access_log=False, log_config=log_config(),
-                 proxy_headers=False, server_header=False, date_header=True, timeout_graceful_shutdown=5,
-                 lifespan="on")
+    uv = uvicorn_config(config, host, port, workers)
     server = uvicorn.Server(uv)
     if workers > 1:
         sock = uv.bind_socket()

@@ -31,7 +31,7 @@ from paperless.core.minisign import PublicKey
 from paperless.core.sync import protocol as P
 from paperless.server import db
 from paperless.server.clock import Clock
-from paperless.server.errors import conflict, not_found, revoked, unauthorized
+from paperless.server.errors import conflict, not_found, pending, revoked, unauthorized
 
 NOTIFY_CHANNEL = "paperless_sync"
 _UNKNOWN_DEVICE_KEY = P.b64(bytes(range(32)))  # never matches: stands in for a device that does not exist
@@ -67,6 +67,7 @@ class DeviceRow:
     last_seen: int
     revoked_at: int | None
     wiped_at: int | None
+    pending: bool = False
 
 
 class Store:
@@ -161,7 +162,7 @@ class Store:
         with self.read_tx() as conn:
             rows = conn.execute(query).all()
         return [DeviceRow(str(r.member), str(r.member_name), str(r.id), str(r.name), str(r.created),
-                          int(r.last_seen), r.revoked_at, r.wiped_at) for r in rows]
+                          int(r.last_seen), r.revoked_at, r.wiped_at, bool(r.pending)) for r in rows]
 
     def revoke_device_anywhere(self, device: str) -> int:
         """The office revokes a device by id (whoever's it is): how many were revoked now."""
@@ -170,6 +171,19 @@ class Store:
         count = 0
         for owner in owners:
             count += self.revoke(str(owner), device)
+        return count
+
+    def approve_device_anywhere(self, device: str) -> int:
+        """The office approves a pending device by id (whoever's it is): how many were approved now.
+
+        404 if there is no such device, 409 if it is revoked."""
+        with self.read_tx() as conn:
+            owners = conn.execute(select(db.devices.c.member).where(db.devices.c.id == device)).scalars().all()
+        if not owners:
+            raise not_found("no such device")
+        count = 0
+        for owner in owners:
+            count += self.approve(str(owner), device)
         return count
 
     # -- authentication ----------------------------------------------------------------------------
@@ -227,6 +241,7 @@ class Store:
                     P.device_certificate(member, device, device_key, name, created), certificate)
             except (PaperlessError, ValueError):
                 raise unauthorized() from None
+            self._lock_member(conn, member)  # a revocation of this member waits for this registration, or wins
             existing = conn.execute(select(db.devices).where(db.devices.c.member == member,
                                                              db.devices.c.id == device)).first()
             now = self.clock.now_ms()
@@ -235,13 +250,23 @@ class Store:
                     raise unauthorized()
                 if existing.revoked_at is not None:
                     raise revoked()
+                if existing.pending:
+                    raise pending()
                 conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
                              .values(last_seen=now))
+                token: str | None = self._issue_token(conn, member, device)
             else:
+                # A member's revoked device still holds the member's identity, so it can sign a
+                # certificate for a new device id: once any device is revoked, a new one waits.
+                waits = conn.execute(select(func.count()).select_from(db.devices).where(
+                    db.devices.c.member == member, db.devices.c.revoked_at.is_not(None))).scalar_one() > 0
                 conn.execute(insert(db.devices).values(
                     member=member, id=device, public_key=device_key, name=name, created=created,
-                    certificate=certificate, registered=now, last_seen=now))
-            return self._issue_token(conn, member, device), device
+                    certificate=certificate, registered=now, last_seen=now, pending=waits))
+                token = None if waits else self._issue_token(conn, member, device)
+        if token is None:
+            raise pending()  # after the commit: the device is kept, waiting for approval
+        return token, device
 
     def _check_device_signature(self, conn: Connection, url: str, action: str, member: str, device: str,
                                 challenge: bytes, signature: bytes) -> Any:
@@ -262,6 +287,8 @@ class Store:
             row = self._check_device_signature(conn, url, "login", member, device, challenge, signature)
             if row.revoked_at is not None:
                 raise revoked()
+            if row.pending:
+                raise pending()
             conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
                          .values(last_seen=self.clock.now_ms()))
             return self._issue_token(conn, member, device)
@@ -283,7 +310,8 @@ class Store:
 
     def session(self, token: str) -> Session:
         """The member and device a bearer token speaks for; 401 if none, 403 if the device is revoked."""
-        query = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires, db.devices.c.revoked_at)
+        query = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires, db.devices.c.revoked_at,
+                        db.devices.c.pending)
                  .join(db.devices, (db.devices.c.member == db.tokens.c.member)
                        & (db.devices.c.id == db.tokens.c.device))
                  .where(db.tokens.c.hash == _hash(token)))
@@ -293,6 +321,8 @@ class Store:
             raise unauthorized()
         if row.revoked_at is not None:
             raise revoked()
+        if row.pending:
+            raise pending()
         return Session(str(row.member), str(row.device))
 
     # -- devices and keys --------------------------------------------------------------------------
@@ -310,6 +340,22 @@ class Store:
                          .values(revoked_at=self.clock.now_ms()))
             # its tokens stay, so that their next use is told device_revoked (they die at their expiry)
             conn.execute(update(db.members).where(db.members.c.id == member).values(rotate=True))
+        return 1
+
+    def approve(self, member: str, device: str) -> int:
+        """Approve one of the member's pending devices (1 if it was pending); 404 if none, 409 if revoked."""
+        with self.write_tx() as conn:
+            self._lock_member(conn, member)
+            row = conn.execute(select(db.devices.c.revoked_at, db.devices.c.pending).where(
+                db.devices.c.member == member, db.devices.c.id == device)).first()
+            if row is None:
+                raise not_found("no such device")
+            if row.revoked_at is not None:
+                raise conflict("this device is revoked; a revoked device cannot be approved")
+            if not row.pending:
+                return 0
+            conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                         .values(pending=False))
         return 1
 
     def keys(self, member: str) -> tuple[list[tuple[int, bytes, int]], bool]:
@@ -400,17 +446,34 @@ class Store:
             self.on_change(member)
         return results
 
-    def pull(self, member: str, after: int, limit: int) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
-        """Records with a counter above ``after``, in counter order: (records, cursor, more)."""
+    def pull(self, member: str, after: int, limit: int,
+             max_bytes: int = P.MAX_PULL_BYTES) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
+        """Records with a counter above ``after``, in counter order: (records, cursor, more).
+
+        A page holds at most ``limit`` records and stops once their payloads reach ``max_bytes``
+        (always at least one record): the sizes are read first, then only the payloads sent."""
         with self.read_tx() as conn:
-            rows = conn.execute(
-                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
+            heads = conn.execute(
+                select(db.records.c.counter, db.records.c.size)
                 .where(db.records.c.member == member, db.records.c.counter > after)
                 .order_by(db.records.c.counter).limit(limit + 1)).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        cursor = int(rows[-1].counter) if rows else after
-        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], cursor, more
+            more = len(heads) > limit
+            heads = heads[:limit]
+            total = 0
+            for taken, head in enumerate(heads, 1):
+                total += int(head.size)
+                if total >= max_bytes:
+                    more = more or taken < len(heads)
+                    heads = heads[:taken]
+                    break
+            if not heads:
+                return [], after, False
+            last = int(heads[-1].counter)
+            rows = conn.execute(
+                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
+                .where(db.records.c.member == member, db.records.c.counter > after, db.records.c.counter <= last)
+                .order_by(db.records.c.counter)).all()
+        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], last, more
 
     def digest(self, member: str) -> tuple[int, str, int]:
         """(count, digest of the (uuid, version) pairs, counter), from one snapshot."""
