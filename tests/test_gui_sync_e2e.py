@@ -47,13 +47,13 @@ def office_server(tmp_path: Path, people: People) -> Iterator[RunningServer]:
 class OtherLaptop:
     """The member's other laptop: its own library folder, notes store and sync engine."""
 
-    def __init__(self, folder: Path, people: People, office_file: Path) -> None:
+    def __init__(self, folder: Path, people: People, office_file: Path, *, name: str = "Máy ở nhà") -> None:
         self.identity = unlock(people.member("an"))
         clerk = load_card(people.clerk)
         import_office_file(office_file, folder, [clerk])
         self.folder = folder
         self.store = NotesStore.open(folder, self.identity)
-        self.engine = SyncEngine(self.identity, folder, self.store, device_name="Máy ở nhà", trusted=lambda: [clerk])
+        self.engine = SyncEngine(self.identity, folder, self.store, device_name=name, trusted=lambda: [clerk])
 
     def sync(self) -> SyncState:
         return self.engine.sync_once().status.state
@@ -158,6 +158,30 @@ def test_the_app_syncs_notes_with_the_members_other_laptop(qtbot, tmp_path: Path
             # At its next contact the revoked laptop wipes the member's data there
             assert other.sync() is SyncState.REVOKED
             assert not (other.folder / "notes.sqlite3").exists()
+
+            # It still holds the member's keys, so a new laptop now waits for approval; the app approves it
+            newer = OtherLaptop(tmp_path / "new-laptop", people, office_file, name="Máy mới")
+            try:
+                report = newer.engine.sync_once()
+                assert report.status.state is SyncState.REFUSED and "duyệt" in report.status.detail.vi
+                w.actions_.devices.trigger()
+                dialog = sync.devices_dialog
+                assert dialog is not None
+                qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=WAIT)
+                names = [dialog.table.item(r, 0).text() for r in range(3)]
+                row = names.index("Máy mới (đang chờ duyệt)")
+                dialog.table.selectRow(row)
+                assert dialog.approve_button.isEnabled() and not dialog.approve_button.isHidden()
+                dialog.approve_button.click()
+                qtbot.waitUntil(lambda: _box_open("confirmApprove"), timeout=WAIT)
+                _click("confirmApprove", "Duyệt")
+                qtbot.waitUntil(lambda: "Máy mới" in [dialog.table.item(r, 0).text() for r in range(
+                    dialog.table.rowCount())], timeout=WAIT)
+                dialog.accept()
+                assert newer.sync() is SyncState.SYNCED
+                assert any(a.uuid == made.uuid for a in newer.store.annotations(sid, doc.doc_hash))
+            finally:
+                newer.store.close()
         finally:
             other.store.close()
 
