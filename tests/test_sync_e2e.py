@@ -20,6 +20,7 @@ from server_helpers import (
     cli,
     free_port,
     ok,
+    refused,
     scan_for_plaintext,
     setup_server,
     start_server,
@@ -228,7 +229,9 @@ def test_a_revoked_device_wipes_and_acknowledges(tmp_path: Path, office: Office,
     with a.store() as s:
         fresh = s.add_bookmark(SESSION, DOC_A, 1, "Sau thu hồi").uuid
     a.sync_ok()
-    probe = server.device("an", "probe")
+    probe = server.device("an", "probe")  # a new device after a revocation waits for the office's approval
+    refused(probe.http.post(P.REGISTER, json=probe.register_body()), 403, P.DEVICE_PENDING)
+    assert cli("server", "approve-device", server.setup.folder, probe.device) == 0
     probe.register()
     keys = ok(probe.keys())
     assert [g["generation"] for g in keys["generations"]] == [1, 2] and not keys["rotate"]
