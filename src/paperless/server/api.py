@@ -145,7 +145,10 @@ def _no_constants(name: str) -> Any:
 
 
 async def json_body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
+    return parse_json(await request.body())
+
+
+def parse_json(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -222,6 +225,11 @@ def _push_ops(data: dict[str, Any]) -> list[PushOp]:
 
 
 # -- the app -------------------------------------------------------------------------------------------
+def _json(body: dict[str, Any]) -> Response:
+    """A JSON answer made directly (the push and pull answers are large and plain: no encoder walk)."""
+    return Response(json.dumps(body, separators=(",", ":")).encode(), media_type="application/json")
+
+
 def _error_response(exc: ApiError) -> JSONResponse:
     return JSONResponse(exc.body(), status_code=exc.status)
 
@@ -309,12 +317,15 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         log.error("database error: %s (SQLSTATE %s)", exc.__class__.__name__, sqlstate or "-")  # no statement
         return JSONResponse({"error": "internal", "detail": "the server failed on this request"}, status_code=500)
 
-    async def authed(request: Request) -> tuple[str, str]:
+    def bearer(request: Request) -> str:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token or len(token) > 200:
             raise unauthorized()
-        session = await run_in_threadpool(store.session, token.strip())
+        return token.strip()
+
+    async def authed(request: Request) -> tuple[str, str]:
+        session = await run_in_threadpool(store.session, bearer(request))
         return session.member, session.device
 
     # -- health and auth ------------------------------------------------------------------------------
@@ -414,21 +425,25 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
 
     # -- records ----------------------------------------------------------------------------------------
     @app.post(P.PUSH)
-    async def push(request: Request) -> dict[str, Any]:
-        member, device = await authed(request)
-        batch = _push_ops(await json_body(request))
-        results = await run_in_threadpool(store.push, member, device, batch)
-        return {"epoch": epoch, "results": [{"op": op, "status": status, "version": version, "counter": counter}
-                                            for op, status, version, counter in results]}
+    async def push(request: Request) -> Response:
+        token, raw = bearer(request), await request.body()
+
+        def apply() -> list[tuple[str, str, int, int]]:  # the token checked, then the batch read and applied
+            session = store.session(token)
+            return store.push(session.member, session.device, _push_ops(parse_json(raw)))
+
+        results = await run_in_threadpool(apply)
+        return _json({"epoch": epoch, "results": [{"op": op, "status": status, "version": version,
+                                                   "counter": counter} for op, status, version, counter in results]})
 
     @app.get(P.PULL)
-    async def pull(request: Request) -> dict[str, Any]:
+    async def pull(request: Request) -> Response:
         member, _ = await authed(request)
         after = _query_int(request, "after", default=0, low=0, high=MAX_INT)
         limit = _query_int(request, "limit", default=P.PULL_LIMIT, low=1, high=P.MAX_PULL_LIMIT)
         rows, cursor, more = await run_in_threadpool(store.pull, member, after, limit)
-        return {"epoch": epoch, "records": [{"uuid": u, "version": v, "counter": c, "payload": P.b64(p)}
-                                            for u, v, c, p in rows], "cursor": cursor, "more": more}
+        return _json({"epoch": epoch, "records": [{"uuid": u, "version": v, "counter": c, "payload": P.b64(p)}
+                                                  for u, v, c, p in rows], "cursor": cursor, "more": more})
 
     @app.get(P.DIGEST)
     async def digest(request: Request) -> dict[str, Any]:
