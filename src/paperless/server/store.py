@@ -70,6 +70,9 @@ class DeviceRow:
     pending: bool = False
 
 
+SEEN_EVERY_MS = 60_000  # a push writes a device's last_seen at most this often (logins always do)
+
+
 class Store:
     def __init__(self, engine: Engine, clock: Clock | None = None,
                  on_change: Callable[[str], None] | None = None) -> None:
@@ -78,6 +81,7 @@ class Store:
         self.postgres = engine.dialect.name == "postgresql"
         self.on_change = on_change or (lambda _member: None)
         self._sqlite_writer = threading.Lock()
+        self._seen_written: dict[str, int] = {}  # device → when a push last wrote its last_seen (this process)
 
     # -- transactions ------------------------------------------------------------------------------
     @contextmanager
@@ -435,8 +439,10 @@ class Store:
                 conn.execute(insert(db.records), inserts)
             if new_ops:
                 conn.execute(insert(db.ops), new_ops)
-            conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
-                         .values(last_seen=now))
+            if now - self._seen_written.get(device, -SEEN_EVERY_MS) >= SEEN_EVERY_MS:  # a minute is exact enough
+                conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                             .values(last_seen=now))
+                self._seen_written[device] = now
             if counter != start:
                 conn.execute(update(db.members).where(db.members.c.id == member).values(counter=counter))
                 if self.postgres:  # delivered to every worker's listener when (and only if) this commits
