@@ -1010,7 +1010,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Revoke a device</source>
         <translation></translation>
     </message>
@@ -1020,17 +1020,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Revoke</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Revoking…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Approve a device</source>
         <translation></translation>
     </message>
@@ -1040,12 +1040,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Approve</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Approving…</source>
         <translation></translation>
     </message>

@@ -1012,7 +1012,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>%1 (đang chờ duyệt)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Revoke a device</source>
         <translation>Vô hiệu hoá thiết bị</translation>
     </message>
@@ -1022,17 +1022,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Vô hiệu hoá “%1”? Máy đó sẽ không truy cập được ghi chú của đồng chí nữa, và sẽ xoá ghi chú cùng các phiên họp vào lần kết nối tiếp theo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Vô hiệu hoá</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Revoking…</source>
         <translation>Đang vô hiệu hoá…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Approve a device</source>
         <translation>Duyệt thiết bị</translation>
     </message>
@@ -1042,12 +1042,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Duyệt “%1”? Chỉ duyệt máy tính mà chính đồng chí vừa cài đặt: máy đó sẽ nhận toàn bộ ghi chú của đồng chí.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Approve</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Approving…</source>
         <translation>Đang duyệt…</translation>
     </message>

@@ -161,21 +161,27 @@ class DevicesDialog(QDialog):
         self.revoke_button.setEnabled(d is not None and not d.current and not d.revoked)
         self.approve_button.setEnabled(d is not None and d.pending and not d.revoked and not d.current)
 
+    def _ask(self, name: str, icon: QMessageBox.Icon, title: str, text: str, yes: str,
+             role: QMessageBox.ButtonRole, then: Callable[[], None]) -> None:
+        """A question with ``yes`` and Cancel (the default: Enter does the safe thing); ``then`` on yes."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        accept = box.addButton(yes, role)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName(name)
+        box.buttonClicked.connect(lambda button: then() if button is accept else None)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
     def _ask_revoke(self) -> None:
         d = self.selected()
         if d is None or d.current or d.revoked:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Revoke a device"),
-                          self.tr("Revoke \u201c%1\u201d? It will no longer reach your notes, and it deletes "
-                                  "your notes and sessions the next time it connects.").replace("%1", d.name),
-                          QMessageBox.StandardButton.NoButton, self)
-        revoke = box.addButton(self.tr("&Revoke"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setObjectName("confirmRevoke")
-        box.buttonClicked.connect(lambda button: self._confirmed(d.device) if button is revoke else None)
-        box.finished.connect(box.deleteLater)
-        box.open()
+        device = d.device
+        self._ask("confirmRevoke", QMessageBox.Icon.Warning, self.tr("Revoke a device"),
+                  self.tr("Revoke \u201c%1\u201d? It will no longer reach your notes, and it deletes "
+                          "your notes and sessions the next time it connects.").replace("%1", d.name),
+                  self.tr("&Revoke"), QMessageBox.ButtonRole.DestructiveRole, lambda: self._confirmed(device))
 
     def _confirmed(self, device: str) -> None:
         self.message.setText(self.tr("Revoking\u2026"))
@@ -191,18 +197,11 @@ class DevicesDialog(QDialog):
         d = self.selected()
         if d is None or not d.pending or d.revoked:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Approve a device"),
-                          self.tr("Approve \u201c%1\u201d? Approve only a computer you set up yourself just now: it "
-                                  "will receive all your notes.").replace("%1", d.name),
-                          QMessageBox.StandardButton.NoButton, self)
-        approve = box.addButton(self.tr("&Approve"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setObjectName("confirmApprove")
         device = d.device
-        box.buttonClicked.connect(lambda button: self._approved_asked(device) if button is approve else None)
-        box.finished.connect(box.deleteLater)
-        box.open()
+        self._ask("confirmApprove", QMessageBox.Icon.Question, self.tr("Approve a device"),
+                  self.tr("Approve \u201c%1\u201d? Approve only a computer you set up yourself just now: it "
+                          "will receive all your notes.").replace("%1", d.name),
+                  self.tr("&Approve"), QMessageBox.ButtonRole.AcceptRole, lambda: self._approved_asked(device))
 
     def _approved_asked(self, device: str) -> None:
         self.message.setText(self.tr("Approving\u2026"))
