@@ -225,17 +225,23 @@ def say_text(text: T, **fields: object) -> str:
     return tr(text).format(**fields)
 
 
-def revoke_device(args: argparse.Namespace) -> int:
-    config = _config(args)
+def _device_rows(store: Any, device: str) -> list[Any]:
+    """The rows of the device named on the command line (a uuid; one line when it is not there)."""
     from paperless.core.sync import protocol as P
 
-    if not P.is_uuid(args.device):
-        raise UsageError(detail=T(f"{args.device!r} is not a device id", f"{args.device!r} không phải mã thiết bị"))
+    if not P.is_uuid(device):
+        raise UsageError(detail=T(f"{device!r} is not a device id", f"{device!r} không phải mã thiết bị"))
+    owners = [d for d in store.all_devices() if d.device == device]
+    if not owners:
+        raise UsageError(detail=T(f"no device {device}", f"không có thiết bị {device}"))
+    return owners
+
+
+def revoke_device(args: argparse.Namespace) -> int:
+    config = _config(args)
     store = _store(config)
     try:
-        owners = [d for d in store.all_devices() if d.device == args.device]
-        if not owners:
-            raise UsageError(detail=T(f"no device {args.device}", f"không có thiết bị {args.device}"))
+        owners = _device_rows(store, args.device)
         store.revoke_device_anywhere(args.device)
     finally:
         store.engine.dispose()
@@ -246,16 +252,11 @@ def revoke_device(args: argparse.Namespace) -> int:
 
 def approve_device(args: argparse.Namespace) -> int:
     config = _config(args)
-    from paperless.core.sync import protocol as P
     from paperless.server.errors import ApiError
 
-    if not P.is_uuid(args.device):
-        raise UsageError(detail=T(f"{args.device!r} is not a device id", f"{args.device!r} không phải mã thiết bị"))
     store = _store(config)
     try:
-        owners = [d for d in store.all_devices() if d.device == args.device]
-        if not owners:
-            raise UsageError(detail=T(f"no device {args.device}", f"không có thiết bị {args.device}"))
+        owners = _device_rows(store, args.device)
         if any(d.revoked_at is not None for d in owners):
             raise UsageError(detail=T(f"{args.device} is revoked: it cannot be approved",
                                       f"{args.device} đã bị vô hiệu hoá: không thể phê duyệt"))
