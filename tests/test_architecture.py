@@ -179,3 +179,13 @@ def test_the_cli_loads_the_server_only_inside_its_commands() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_main_window_loads_no_database_library_before_the_notes_open() -> None:
+    """Start-up stays quick: SQLAlchemy (the notes store, the sync engine) loads on the database lane
+    with the member's notes, not when the window is built (sync's GUI imports only light modules)."""
+    code = ("import sys, paperless.gui.main_window\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m in "
+            "('paperless.core.notes.store', 'paperless.core.sync.engine'))[:3])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

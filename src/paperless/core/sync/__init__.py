@@ -11,7 +11,8 @@ What the app calls::
     engine.cancel()                                             # any thread, at shutdown: the round returns at once
 """
 
-from paperless.core.sync.engine import DeviceInfo, SyncEngine
+from typing import TYPE_CHECKING
+
 from paperless.core.sync.errors import (
     DeviceRevokedError,
     NotConnectedError,
@@ -23,7 +24,20 @@ from paperless.core.sync.errors import (
     SyncError,
 )
 from paperless.core.sync.office import OfficeServer, import_office_file, load_office, parse_office_file
-from paperless.core.sync.status import Notice, SyncReport, SyncState, SyncStatus
+from paperless.core.sync.status import DeviceInfo, Notice, SyncReport, SyncState, SyncStatus
+
+if TYPE_CHECKING:
+    from paperless.core.sync.engine import SyncEngine
+
+
+def __getattr__(name: str) -> object:
+    """``SyncEngine`` is imported when first asked for: it brings the notes store (SQLAlchemy),
+    which the app loads only once the member's notes are opened (start-up stays quick)."""
+    if name == "SyncEngine":
+        from paperless.core.sync.engine import SyncEngine
+
+        return SyncEngine
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DeviceInfo",

@@ -55,25 +55,13 @@ from paperless.core.sync.errors import (
 )
 from paperless.core.sync.keys import KeyGenerationError, new_key, open_generation, seal_generation
 from paperless.core.sync.office import load_office, office_path
-from paperless.core.sync.status import Notice, SyncReport, SyncState, SyncStatus
+from paperless.core.sync.status import DeviceInfo, Notice, SyncReport, SyncState, SyncStatus
 from paperless.core.sync.transport import DEFAULT_TIMEOUT_S, Connection, Json, Transport
 
 Progress = Callable[[int, int], None]  # (records pulled so far, records known to come; 0 if unknown)
 MAX_STALE_ROUNDS = 5
 TOKEN_MARGIN_S = 30
 MAX_KEY_ATTEMPTS = 16  # key fetches a round may need (races, generations given back one by one)
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    device: str
-    name: str
-    created: str  # as the device wrote it in its certificate (ISO 8601 UTC)
-    last_seen_ms: int | None  # milliseconds since the Unix epoch; None: never
-    revoked: bool
-    wiped: bool  # a revoked device that has acknowledged wiping the member's data
-    current: bool  # the device asking
-    pending: bool = False  # a new device waiting for approval (the office, or another of the member's devices)
 
 
 @dataclass

@@ -48,6 +48,20 @@ class SyncReport:
     changed: tuple[str, ...] = ()  # uuids of the local records this round added or changed
 
 
+@dataclass(frozen=True)
+class DeviceInfo:
+    """One of the member's devices as the server lists it (the Devices dialog's row)."""
+
+    device: str
+    name: str
+    created: str  # as the device wrote it in its certificate (ISO 8601 UTC)
+    last_seen_ms: int | None  # milliseconds since the Unix epoch; None: never
+    revoked: bool
+    wiped: bool  # a revoked device that has acknowledged wiping the member's data
+    current: bool  # the device asking
+    pending: bool = False  # a new device waiting for approval (the office, or another of the member's devices)
+
+
 MINUTE_MS = 60_000
 
 

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.notes import Record
-from paperless.core.sync import DeviceInfo, SyncEngine, import_office_file, parse_office_file
+from paperless.core.sync import DeviceInfo, import_office_file, parse_office_file
 from paperless.core.sync.errors import OfficeFileError
 from paperless.core.sync.office import office_path
 from paperless.core.sync.status import SyncReport, SyncState, SyncStatus
@@ -47,6 +47,8 @@ class GuiEngine:
 
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: object,
                  trusted: Callable[[], Sequence[PublicCard]], *, device_name: str) -> None:
+        from paperless.core.sync.engine import SyncEngine  # the notes store's SQLAlchemy: on the database lane
+
         self._store: Any = store
         self._engine = SyncEngine(identity, library_folder, cast(Any, store), device_name=device_name,
                                   trusted=trusted)
