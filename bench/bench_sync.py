@@ -396,14 +396,16 @@ def main() -> int:
             med = medians(runs)
             print(f"== {kind}: {args.devices} devices ({args.members} members), {args.batches} batches of "
                   f"{args.batch}, {args.repeat} runs (medians; each run: fresh server and database)")
+            ratio = statistics.median(r["push_rps"] / r["bare_rps"] for r in runs)  # each run's own ratio
             print(f"push, all at once   {med('push_rps'):7.0f} records/s   bare {med('bare_rps'):7.0f} records/s   "
-                  f"ratio ours/bare {med('push_rps') / med('bare_rps'):.2f} (goals >= 10000/s, ratio >= 0.7)")
+                  f"ratio ours/bare {ratio:.2f} (median of the runs' ratios; goals >= 10000/s, ratio >= 0.7)")
             print(f"push at {args.target} records/s offered: {med('paced_rps'):7.0f} records/s taken, p50 "
                   f"{med('paced_p50_ms'):6.1f} ms, p99 {med('paced_p99_ms'):6.1f} ms (goal < 300 ms); bare: "
                   f"{med('bare_paced_rps'):7.0f} records/s, p99 {med('bare_paced_p99_ms'):6.1f} ms")
             print(f"  server RSS under push: {med('rss_mb'):.0f} MB (goal < 300 MB)")
+            pull_ratio = statistics.median(r["pull_rps"] / r["bare_pull_rps"] for r in runs)
             print(f"pull       {med('pull_rps'):9.0f} records/s   bare {med('bare_pull_rps'):9.0f} records/s   "
-                  f"ratio {med('pull_rps') / med('bare_pull_rps'):.2f}   (goal >= 50000/s)")
+                  f"ratio {pull_ratio:.2f}   (goal >= 50000/s)")
             print(f"first sync of {args.pull_records} notes on a new device: {med('first_sync_s'):.2f} s "
                   f"(goal < 2 s); raw pull of as many records {med('raw_pull_s'):.2f} s, ratio "
                   f"{med('first_sync_s') / med('raw_pull_s'):.1f}")
