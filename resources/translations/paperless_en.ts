@@ -928,33 +928,39 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+12"/>
         <location line="+15"/>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Connect to the office server</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>This file, signed by your office, names the office server %1. Your notes will be kept in step between your computers through it, encrypted so that the server cannot read them.</source>
         <translation></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>C&amp;onnect</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>The office has sent the address of its server %1 with this session. Connect to keep your notes in step between your computers?</source>
+        <location line="-4"/>
+        <source>The office has sent the address of its server with this session:
+%1
+Connect to keep your notes in step between your computers?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The office has sent the address of a new server %1 with this session. This computer now syncs your notes with %2. Change to the new server?</source>
+        <location line="+6"/>
+        <source>The office has sent the address of a new server with this session:
+%1
+This computer now syncs your notes with:
+%2
+Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>C&amp;hange server</source>
         <translation></translation>
     </message>

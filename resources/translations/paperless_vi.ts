@@ -930,33 +930,45 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     <message>
         <location line="+12"/>
         <location line="+15"/>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Connect to the office server</source>
         <translation>Kết nối máy chủ văn phòng</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>This file, signed by your office, names the office server %1. Your notes will be kept in step between your computers through it, encrypted so that the server cannot read them.</source>
         <translation>Tệp này, có chữ ký của văn phòng, chỉ định máy chủ văn phòng %1. Ghi chú của đồng chí sẽ được đồng bộ giữa các máy tính qua máy chủ này, được mã hoá để máy chủ không đọc được.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>C&amp;onnect</source>
         <translation>&amp;Kết nối</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>The office has sent the address of its server %1 with this session. Connect to keep your notes in step between your computers?</source>
-        <translation>Văn phòng đã gửi kèm địa chỉ máy chủ %1 trong phiên họp này. Kết nối để đồng bộ ghi chú giữa các máy tính của đồng chí?</translation>
+        <location line="-4"/>
+        <source>The office has sent the address of its server with this session:
+%1
+Connect to keep your notes in step between your computers?</source>
+        <translation>Văn phòng đã gửi kèm địa chỉ máy chủ trong phiên họp này:
+%1
+Kết nối để đồng bộ ghi chú giữa các máy tính của đồng chí?</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The office has sent the address of a new server %1 with this session. This computer now syncs your notes with %2. Change to the new server?</source>
-        <translation>Văn phòng đã gửi kèm địa chỉ máy chủ mới %1 trong phiên họp này. Máy này đang đồng bộ ghi chú của đồng chí với %2. Chuyển sang máy chủ mới?</translation>
+        <location line="+6"/>
+        <source>The office has sent the address of a new server with this session:
+%1
+This computer now syncs your notes with:
+%2
+Change to the new server?</source>
+        <translation>Văn phòng đã gửi kèm địa chỉ máy chủ mới trong phiên họp này:
+%1
+Máy này đang đồng bộ ghi chú của đồng chí với:
+%2
+Chuyển sang máy chủ mới?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>C&amp;hange server</source>
         <translation>&amp;Chuyển máy chủ</translation>
     </message>

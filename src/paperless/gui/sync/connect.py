@@ -121,14 +121,18 @@ class BundleOffer(QObject):
     def _question(self, parent: QWidget | None, raw: bytes, signer: PublicCard, label: str, offer: Offer) -> None:
         translate = QCoreApplication.translate
         if offer.current is None:
-            text = translate("ConnectOffice", "The office has sent the address of its server %1 with this "
-                                              "session. Connect to keep your notes in step between your "
-                                              "computers?").replace("%1", offer.address)
+            # each address on a line of its own: never broken in two, easy to read out over the telephone
+            text = translate("ConnectOffice", "The office has sent the address of its server with this session:\n"
+                                              "%1\n"
+                                              "Connect to keep your notes in step between your computers?"
+                             ).replace("%1", offer.address)
             yes_text = translate("ConnectOffice", "C&onnect")
         else:
-            text = (translate("ConnectOffice", "The office has sent the address of a new server %1 with this "
-                                               "session. This computer now syncs your notes with %2. Change to "
-                                               "the new server?")
+            text = (translate("ConnectOffice", "The office has sent the address of a new server with this session:\n"
+                                               "%1\n"
+                                               "This computer now syncs your notes with:\n"
+                                               "%2\n"
+                                               "Change to the new server?")
                     .replace("%1", offer.address).replace("%2", offer.current))
             yes_text = translate("ConnectOffice", "C&hange server")
         box = QMessageBox(QMessageBox.Icon.Question, translate("ConnectOffice", "Connect to the office server"),
