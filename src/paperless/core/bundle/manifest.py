@@ -77,9 +77,8 @@ class Manifest:
             if not isinstance(raw, dict):
                 raise ManifestFormatError("entry is not an object")
             entry = Entry(_str(raw, "name"), _str(raw, "kind"), _int(raw, "size"), _str(raw, "sha256"))
-            if entry.kind not in ("agenda", "document") or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
-                if not (entry.kind == "office" and re.fullmatch(r"[0-9a-f]{64}", entry.sha256)):
-                    raise ManifestFormatError(f"bad entry {entry.name!r}")
+            if entry.kind not in ("agenda", "document", "office") or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
+                raise ManifestFormatError(f"bad entry {entry.name!r}")
             entries.append(entry)
         # format 2 = format 1 + one office entry; each version reads as written, nothing else
         if sum(e.kind == "office" for e in entries) != (1 if format_version == OFFICE_FORMAT_VERSION else 0):
