@@ -146,9 +146,10 @@ def test_entry_count_that_does_not_match_the_directory(bundle: Path, people: Peo
 
 
 def test_the_largest_directory_a_bundle_can_have_is_accepted(tmp_path: Path) -> None:
-    """The bounds leave room for every entry the format allows (documents 0000–9999), as our writer stores them."""
+    """The bounds leave room for every entry the format allows (documents 0000–9999, office.age), as our writer stores them."""
     path = tmp_path / "full.paperless"
-    names = ["manifest.json", "manifest.json.minisig", "agenda.age", *(f"documents/{i:04d}.age" for i in range(10_000))]
+    names = ["manifest.json", "manifest.json.minisig", "agenda.age", "office.age",
+             *(f"documents/{i:04d}.age" for i in range(10_000))]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
         for name in names:
             with zf.open(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), "w", force_zip64=True) as f:

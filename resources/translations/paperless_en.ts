@@ -921,24 +921,57 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ConnectOffice</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/connect.py" line="+24"/>
+        <location filename="../../src/paperless/gui/sync/connect.py" line="+27"/>
         <source>Office server files (*.toml);;All files (*)</source>
         <translation></translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+15"/>
+        <location line="+84"/>
         <source>Connect to the office server</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>This file, signed by your office, names the office server %1. Your notes will be kept in step between your computers through it, encrypted so that the server cannot read them.</source>
         <translation></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+68"/>
         <source>C&amp;onnect</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The office has sent the address of its server with this session:
+%1
+Connect to keep your notes in step between your computers?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The office has sent the address of a new server with this session:
+%1
+This computer now syncs your notes with:
+%2
+Change to the new server?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;hange server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your notes are encrypted: the server cannot read them. You can also connect later (File menu).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Not now</source>
         <translation></translation>
     </message>
 </context>
@@ -1672,7 +1705,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
@@ -2004,7 +2037,7 @@ This file is not protected.</source>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+134"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+160"/>
         <source>This computer was revoked</source>
         <translation></translation>
     </message>

@@ -923,25 +923,64 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ConnectOffice</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/connect.py" line="+24"/>
+        <location filename="../../src/paperless/gui/sync/connect.py" line="+27"/>
         <source>Office server files (*.toml);;All files (*)</source>
         <translation>Tệp máy chủ văn phòng (*.toml);;Mọi tệp (*)</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+15"/>
+        <location line="+84"/>
         <source>Connect to the office server</source>
         <translation>Kết nối máy chủ văn phòng</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>This file, signed by your office, names the office server %1. Your notes will be kept in step between your computers through it, encrypted so that the server cannot read them.</source>
         <translation>Tệp này, có chữ ký của văn phòng, chỉ định máy chủ văn phòng %1. Ghi chú của đồng chí sẽ được đồng bộ giữa các máy tính qua máy chủ này, được mã hoá để máy chủ không đọc được.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+68"/>
         <source>C&amp;onnect</source>
         <translation>&amp;Kết nối</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The office has sent the address of its server with this session:
+%1
+Connect to keep your notes in step between your computers?</source>
+        <translation>Văn phòng đã gửi kèm địa chỉ máy chủ trong phiên họp này:
+%1
+Kết nối để đồng bộ ghi chú giữa các máy tính của đồng chí?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The office has sent the address of a new server with this session:
+%1
+This computer now syncs your notes with:
+%2
+Change to the new server?</source>
+        <translation>Văn phòng đã gửi kèm địa chỉ máy chủ mới trong phiên họp này:
+%1
+Máy này đang đồng bộ ghi chú của đồng chí với:
+%2
+Chuyển sang máy chủ mới?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;hange server</source>
+        <translation>&amp;Chuyển máy chủ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your notes are encrypted: the server cannot read them. You can also connect later (File menu).</source>
+        <translation>Ghi chú của đồng chí được mã hoá: máy chủ không đọc được. Đồng chí cũng có thể kết nối sau (trình đơn Tệp).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Not now</source>
+        <translation>Để &amp;sau</translation>
     </message>
 </context>
 <context>
@@ -1674,7 +1713,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
@@ -2002,7 +2041,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+134"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+160"/>
         <source>This computer was revoked</source>
         <translation>Máy này đã bị vô hiệu hoá</translation>
     </message>

@@ -92,6 +92,9 @@ def build(args: argparse.Namespace) -> int:
           "Đã ghi gói tài liệu: {path} ({size}, {docs} tài liệu, {items} nội dung, phiên bản {v})"),
         path=result.path, size=_size(result.path.stat().st_size), docs=docs,
         items=len(result.agenda.items), v=m.version)
+    if spec.office_server is not None:
+        say(T("It carries the office-server file {file} (encrypted to the members).",
+              "Gói có kèm tệp máy chủ văn phòng {file} (mã hóa cho các thành viên)."), file=spec.office_server)
     return 0
 
 
@@ -110,6 +113,11 @@ def inspect(args: argparse.Namespace) -> int:
         n=len(m.entries), size=_size(sum(e.size for e in m.entries)), file=_size(facts.file_size))
     for e in m.entries:
         print(f"  {e.name:<22} {e.kind:<9} {e.size:>12}  sha256:{e.sha256[:16]}…")
+    if m.office is not None:
+        say(T("Office server: the bundle carries the office-server file ({name}, encrypted to the members; "
+              "paperless connect --from-bundle imports it)",
+              "Máy chủ văn phòng: gói có kèm tệp máy chủ văn phòng ({name}, mã hóa cho các thành viên; "
+              "paperless connect --from-bundle để nhập)"), name=m.office.name)
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from paperless.cli.console import read_passphrase, say, tr
+from paperless.core.bundle import check_rollback, open_bundle
 from paperless.core.errors import T, UsageError
 from paperless.core.identity import UnlockedIdentity, load_card, unlock_identity
 from paperless.core.library import Library
@@ -21,13 +22,16 @@ from paperless.core.notes import NotesStore
 from paperless.core.notes.records import Annotation, Bookmark, ItemNote, Record
 from paperless.core.paths import data_dir
 from paperless.core.sync import SyncEngine, SyncState, import_office_file
+from paperless.core.sync.office import OfficeServer, bundled_office, import_office_bytes
 
 EXIT_PENDING, EXIT_OFFLINE, EXIT_REFUSED, EXIT_REVOKED, EXIT_NOT_CONNECTED = 1, 3, 4, 5, 6
 
 
 def register(sub: Any) -> None:
     c = sub.add_parser("connect", help="connect to the office server named in a signed office-server.toml")
-    c.add_argument("file", type=Path)
+    c.add_argument("file", type=Path, nargs="?")
+    c.add_argument("--from-bundle", type=Path, metavar="BUNDLE",
+                   help="take the office-server file a session bundle carries (instead of FILE)")
     c.add_argument("--identity", type=Path, required=True)
     c.add_argument("--trust", type=Path, metavar="CLERK",
                    help="first trust this office card (clerk identity folder or card file) in your library")
@@ -56,13 +60,35 @@ def _unlock(folder: Path, env: str | None) -> UnlockedIdentity:
 
 
 def connect(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.from_bundle is None):
+        raise UsageError(detail=T("give either the office-server file or --from-bundle BUNDLE (one of the two)",
+                                  "hãy chỉ tệp máy chủ văn phòng hoặc --from-bundle GÓI (một trong hai)"))
     identity = _unlock(args.identity, args.passphrase_env)
     library = Library.open(data_dir(), identity)
     if args.trust is not None:
         library.trust(load_card(args.trust))
-    server = import_office_file(args.file, library.folder, library.trusted_signers())
+    if args.from_bundle is not None:
+        server = _from_bundle(args.from_bundle, identity, library)
+    else:
+        server = import_office_file(args.file, library.folder, library.trusted_signers())
     say(T(f"Connected to the office server {server.url}.", f"Đã kết nối với máy chủ văn phòng {server.url}."))
     return 0
+
+
+def _from_bundle(path: Path, identity: UnlockedIdentity, library: Library) -> OfficeServer:
+    """The office-server file ``path`` carries: the bundle opened as the app opens it (signature,
+    not older than a version seen here), the file verified as one given on its own, then kept."""
+    trusted = library.trusted_signers()
+    with open_bundle(path, identity, trusted, clock=library.trusted_time) as opened:
+        manifest = opened.manifest
+        check_rollback(manifest.version, library.highest_seen(manifest.session_id), str(path))
+        raw, signer = opened.office_file, opened.signer
+    if raw is None:
+        raise UsageError(detail=T(f"the bundle {path} carries no office-server file",
+                                  f"gói tài liệu {path} không kèm tệp máy chủ văn phòng"))
+    label = f"{path} (office.age)"
+    bundled_office(raw, signer, label, trusted)
+    return import_office_bytes(raw, label, library.folder, trusted)
 
 
 def sync(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import PublicCard, load_card
 
-SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at"}
+SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server"}
 MEMBER_KEYS = {"name", "key"}
 ITEM_KEYS = {"title", "presenter", "documents", "restricted_to"}
 POLICY_KEYS = {"watermark", "allow_copy", "allow_print"}
@@ -62,6 +62,7 @@ class SessionSpec:
     members: tuple[MemberSpec, ...]
     items: tuple[ItemSpec, ...]
     policy: Policy = field(default_factory=Policy)
+    office_server: Path | None = None  # a signed office-server.toml to carry in the bundle
 
 
 class _Lines:
@@ -146,7 +147,20 @@ class _Parser:
             source=self.path, session_id=session_id, title=title, starts_at=starts_at,
             location=self.text("session", 0, session, "location", required=False),
             expires_at=expires_at, members=members, items=items, policy=self.policy(data.get("policy")),
+            office_server=self.office_server(session),
         )
+
+    def office_server(self, session: dict[str, Any]) -> Path | None:
+        """``office_server``: the signed office-server.toml to carry, relative to session.toml."""
+        if "office_server" not in session:
+            return None
+        value = session["office_server"]
+        if not isinstance(value, str) or not value:
+            raise self.fail("session", 0, "office_server", "'office_server' must be a file path")
+        path = self.base / value
+        if not path.is_file():
+            raise self.fail("session", 0, "office_server", f"office-server file not found: {value}")
+        return path
 
     def members(self, raw: Any) -> tuple[MemberSpec, ...]:
         if not isinstance(raw, list) or not raw:

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         sync.state_changed.connect(self.refresh_actions)
         sync.message.connect(self._status)
         sync.device_revoked.connect(self._device_revoked)
+        self.open_flow.opened.connect(sync.bundle_opened)  # a session may carry the office's server file
 
     def _status(self, text: str, msecs: int) -> None:
         if text:

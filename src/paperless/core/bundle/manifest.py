@@ -13,6 +13,9 @@ FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.minisig"
 AGENDA_NAME = "agenda.age"
+OFFICE_NAME = "office.age"  # the signed office-server.toml, encrypted to every member (optional)
+OFFICE_FORMAT_VERSION = 2  # the manifest's format_version when the bundle carries OFFICE_NAME
+MAX_OFFICE_BYTES = 256 * 1024  # the stored entry: a 64 KiB file, padded, with its stanzas
 DOCUMENT_PATTERN = re.compile(r"documents/[0-9]{4}\.age")
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 4096
@@ -27,7 +30,7 @@ class ManifestFormatError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     name: str
-    kind: str  # "agenda" | "document"
+    kind: str  # "agenda" | "document" | "office"
     size: int
     sha256: str
 
@@ -52,7 +55,7 @@ class Manifest:
     def to_json(self) -> bytes:
         obj = {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": OFFICE_FORMAT_VERSION if self.office is not None else FORMAT_VERSION,
             "session_id": self.session_id,
             "version": self.version,
             "issued_at": self.issued_at.isoformat(),
@@ -65,7 +68,8 @@ class Manifest:
     @classmethod
     def from_json(cls, data: bytes) -> Manifest:
         obj = _load(data)
-        if obj.get("format") != FORMAT or obj.get("format_version") != FORMAT_VERSION:
+        format_version = obj.get("format_version")
+        if obj.get("format") != FORMAT or format_version not in (FORMAT_VERSION, OFFICE_FORMAT_VERSION):
             raise ManifestFormatError("unknown manifest format")
         signer = _dict(obj, "signer")
         entries = []
@@ -73,9 +77,12 @@ class Manifest:
             if not isinstance(raw, dict):
                 raise ManifestFormatError("entry is not an object")
             entry = Entry(_str(raw, "name"), _str(raw, "kind"), _int(raw, "size"), _str(raw, "sha256"))
-            if entry.kind not in ("agenda", "document") or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
+            if entry.kind not in ("agenda", "document", "office") or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
                 raise ManifestFormatError(f"bad entry {entry.name!r}")
             entries.append(entry)
+        # format 2 = format 1 + one office entry; each version reads as written, nothing else
+        if sum(e.kind == "office" for e in entries) != (1 if format_version == OFFICE_FORMAT_VERSION else 0):
+            raise ManifestFormatError(f"format_version {format_version} with the wrong number of office entries")
         version = _int(obj, "version")
         if version < 1:
             raise ManifestFormatError("version must be positive")
@@ -88,6 +95,11 @@ class Manifest:
             signer=Signer(*(_str(signer, k) for k in ("name", "key_id", "public_key", "fingerprint"))),
             entries=tuple(entries),
         )
+
+    @property
+    def office(self) -> Entry | None:
+        """The entry carrying the office-server file, if the bundle carries one."""
+        return next((e for e in self.entries if e.kind == "office"), None)
 
     def entry(self, name: str) -> Entry:
         for e in self.entries:

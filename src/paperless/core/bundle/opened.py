@@ -96,13 +96,14 @@ class OpenedBundle:
 
     def __init__(self, bf: BundleFile, manifest: Manifest, signer: PublicCard, agenda: Agenda,
                  identity: UnlockedIdentity, member: str, clock: Clock, *,
-                 verified: frozenset[str] = frozenset()) -> None:
+                 verified: frozenset[str] = frozenset(), office_file: bytes | None = None) -> None:
         self._bf = bf
         self.path = bf.path
         self.manifest = manifest
         self.signer = signer
         self.agenda = agenda
         self.member = member
+        self.office_file = office_file  # the office-server.toml carried, hash checked, not yet its signature
         self._identity = identity
         self._clock = clock
         self._verified: set[str] = set(verified)  # entries hashed through this open file

@@ -88,6 +88,11 @@ def pad_json(data: bytes) -> bytes:
     return data + b" " * (padme(len(data)) - len(data))
 
 
+def pad_toml(data: bytes) -> bytes:
+    """TOML text followed by newlines up to its Padmé length (still the same TOML)."""
+    return data + b"\n" * (padme(len(data)) - len(data))
+
+
 class PaddedReader(io.RawIOBase):
     """The bytes of ``src``, then zero bytes up to the Padmé length of what ``src`` gave."""
 

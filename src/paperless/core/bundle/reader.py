@@ -34,7 +34,9 @@ from paperless.core.bundle.manifest import (
     MANIFEST_NAME,
     MAX_AGENDA_BYTES,
     MAX_MANIFEST_BYTES,
+    MAX_OFFICE_BYTES,
     MAX_SIGNATURE_BYTES,
+    OFFICE_NAME,
     SIGNATURE_NAME,
     Agenda,
     Manifest,
@@ -142,7 +144,8 @@ def _check_entries(bf: BundleFile, manifest: Manifest) -> None:
     for name in sorted(present - set(listed)):
         raise TamperedError(path=bf.label, detail=T(f"unexpected entry {name}", f"có mục lạ {name}"))
     for name, entry in listed.items():
-        valid_name = name == AGENDA_NAME if entry.kind == "agenda" else DOCUMENT_PATTERN.fullmatch(name)
+        fixed = {"agenda": AGENDA_NAME, "office": OFFICE_NAME}.get(entry.kind)
+        valid_name = name == fixed if fixed is not None else DOCUMENT_PATTERN.fullmatch(name)
         if not valid_name:
             raise TamperedError(path=bf.label, detail=T(f"unexpected entry {name}", f"có mục lạ {name}"))
         if bf.entries[name].size != entry.size:
@@ -212,10 +215,33 @@ def open_bundle(path: Path, identity: UnlockedIdentity, trusted: Sequence[Public
         fixed = now
         return OpenedBundle(bf, manifest, signer, agenda, identity, member,
                             (lambda: fixed) if fixed is not None else (clock or system_clock),
-                            verified=frozenset(e.name for e in manifest.entries) if verify_entries else frozenset())
+                            verified=frozenset(e.name for e in manifest.entries) if verify_entries else frozenset(),
+                            office_file=_office_file(bf, manifest, identity))
     except BaseException:
         bf.close()
         raise
+
+
+def _office_file(bf: BundleFile, manifest: Manifest, identity: UnlockedIdentity) -> bytes | None:
+    """The office-server file the bundle carries (its plaintext, one final newline), its hash checked.
+
+    Checked here, at every opening, because it is small: a bundle whose office entry was altered
+    is refused whole. What the file says is checked by ``core.sync.office`` when it is used."""
+    entry = manifest.office
+    if entry is None:
+        return None
+    if entry.size > MAX_OFFICE_BYTES:
+        raise TamperedError(path=bf.label, detail=T("the office-server entry is too large",
+                                                    "mục tệp máy chủ văn phòng quá lớn"))
+    data = bf.read(entry.name, MAX_OFFICE_BYTES)
+    if hashlib.sha256(data).hexdigest() != entry.sha256:
+        raise TamperedError(path=bf.label, detail=T(f"entry {entry.name} has been altered",
+                                                    f"mục {entry.name} đã bị sửa đổi"))
+    try:
+        plain = decrypt_bytes([identity.age_identity], data)
+    except AgeError as exc:  # written to every member: not being a recipient is damage too
+        raise TamperedError(path=bf.label, detail=str(exc)) from None
+    return plain.rstrip(b"\n") + b"\n"  # without the padding (newlines: docs/bundle-format.md)
 
 
 __all__ = [

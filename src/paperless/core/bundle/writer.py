@@ -26,6 +26,7 @@ from paperless.core.bundle.convert import PreparedPdf, prepare_document
 from paperless.core.bundle.manifest import (
     AGENDA_NAME,
     MANIFEST_NAME,
+    OFFICE_NAME,
     SIGNATURE_NAME,
     Agenda,
     AgendaDocument,
@@ -35,10 +36,12 @@ from paperless.core.bundle.manifest import (
     Manifest,
     Signer,
 )
-from paperless.core.bundle.padding import PaddedReader, StanzaPlan, pad_json
+from paperless.core.bundle.padding import PaddedReader, StanzaPlan, pad_json, pad_toml
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.session import SessionSpec
+from paperless.core.sync.errors import OfficeFileError
+from paperless.core.sync.office import OfficeSignerError, parse_office_file
 
 #: progress(stage, done, total): stage is "prepare" (documents) or "encrypt" (bytes)
 BuildProgress = Callable[[str, int, int], None]
@@ -47,6 +50,30 @@ BuildProgress = Callable[[str, int, int], None]
 class SignerRoleError(PaperlessError):
     en = "{name} is not a clerk identity; only a clerk can sign a bundle."
     vi = "{name} không phải danh tính của văn thư; chỉ văn thư mới được ký gói tài liệu."
+
+
+class OfficeFileSignerError(PaperlessError):
+    en = ("{path} cannot go with this session: it is not signed with the clerk key that signs the bundle "
+          "({name}). Make it with: paperless server init … --office and this clerk's folder.")
+    vi = ("Không thể gửi kèm {path} theo phiên họp này: tệp không được ký bằng khóa văn thư đang ký gói tài liệu "
+          "({name}). Hãy tạo tệp bằng: paperless server init … --office với thư mục của văn thư này.")
+
+
+def _office_file(spec: SessionSpec, signer: UnlockedIdentity) -> bytes | None:
+    """The office-server file session.toml names, checked as a member will check it, against the
+    signer's own card only: a file signed with another key is refused before anything is written."""
+    if spec.office_server is None:
+        return None
+    path = spec.office_server
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise OfficeFileError(path=str(path), detail=exc.strerror or str(exc)) from None
+    try:
+        parse_office_file(raw, [signer.card], str(path))
+    except OfficeSignerError:
+        raise OfficeFileSignerError(path=str(path), name=signer.card.name) from None
+    return raw
 
 
 @dataclass(frozen=True)
@@ -119,6 +146,7 @@ def build_bundle(
     if version < 1:
         raise PaperlessError(detail=T("--version must be 1 or more", "--version phải từ 1 trở lên"))
     report = progress or (lambda stage, done, total: None)
+    office = _office_file(spec, signer)
     out = out.absolute()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +163,7 @@ def build_bundle(
                 report("prepare", sum(len(p) for p in prepared), total_docs)
                 prepared[-1].append(prepare_document(doc, work))
         report("prepare", total_docs, total_docs)
-        manifest, agenda = _write_zip(spec, signer, partial, prepared, version, report, now)
+        manifest, agenda = _write_zip(spec, signer, partial, prepared, version, report, now, office)
         os.replace(partial, out)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
@@ -155,6 +183,7 @@ def _write_zip(
     version: int,
     report: BuildProgress,
     now: datetime | None,
+    office: bytes | None = None,
 ) -> tuple[Manifest, Agenda]:
     total = sum(p.pdf.stat().st_size for docs in prepared for p in docs)
     done = 0
@@ -165,7 +194,7 @@ def _write_zip(
         report("encrypt", done, total)
 
     with open(partial, "wb") as raw:
-        manifest, agenda = _write_entries(spec, signer, raw, prepared, version, on_read, now)
+        manifest, agenda = _write_entries(spec, signer, raw, prepared, version, on_read, now, office)
         raw.flush()
         os.fsync(raw.fileno())
     return manifest, agenda
@@ -179,6 +208,7 @@ def _write_entries(
     version: int,
     on_read: Callable[[int], None],
     now: datetime | None,
+    office: bytes | None = None,
 ) -> tuple[Manifest, Agenda]:
     entries: list[Entry] = []
     items: list[AgendaItem] = []
@@ -212,6 +242,11 @@ def _write_entries(
             writer = _CountingWriter(cast(BinaryIO, dst))
             encrypt(_padded(plan, spec, None), io.BytesIO(pad_json(agenda.to_json())), cast(BinaryIO, writer))
         entries.insert(0, Entry(AGENDA_NAME, "agenda", writer.size, writer.digest.hexdigest()))
+        if office is not None:  # to every member, like the agenda: the server's address is not for strangers
+            with zf.open(_info(OFFICE_NAME), "w", force_zip64=True) as dst:
+                writer = _CountingWriter(cast(BinaryIO, dst))
+                encrypt(_padded(plan, spec, None), io.BytesIO(pad_toml(office)), cast(BinaryIO, writer))
+            entries.insert(1, Entry(OFFICE_NAME, "office", writer.size, writer.digest.hexdigest()))
         card = signer.card
         manifest = Manifest(
             session_id=spec.session_id, version=version,

@@ -44,8 +44,8 @@ _CENTRAL_RECORD = 46  # the fixed part of one central directory record
 _MAX_COMMENT = 0xFFFF
 HASH_BLOCK = 1024 * 1024
 
-#: manifest.json, manifest.json.minisig, agenda.age and documents/0000.age … documents/9999.age
-MAX_ENTRIES = 3 + 10_000
+#: manifest.json, manifest.json.minisig, agenda.age, office.age and documents/0000.age … documents/9999.age
+MAX_ENTRIES = 4 + 10_000
 #: generous for any writer: a record is 46 bytes + a name of ≤ 21 + ZIP64 and time extra fields
 MAX_DIRECTORY_BYTES = MAX_ENTRIES * 256
 

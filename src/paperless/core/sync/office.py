@@ -46,6 +46,10 @@ class OfficeServer:
         return urlsplit(self.url).port or 443
 
 
+class OfficeSignerError(OfficeFileError):
+    """The file is not signed by a trusted clerk card (the same message as any bad office file)."""
+
+
 def _bad(path: str, en: str, vi: str) -> OfficeFileError:
     return OfficeFileError(path=path, detail=T(en, vi))
 
@@ -88,8 +92,9 @@ def parse_office_file(raw: bytes, trusted: Sequence[PublicCard], path: str = OFF
         raise _bad(path, f"unknown format {fields['format']!r}", f"định dạng lạ {fields['format']!r}")
     office = next((c for c in trusted if c.fingerprint == fields["office_fingerprint"]), None)
     if office is None or office.role != "clerk":
-        raise _bad(path, "it is not signed by an office you trust (trust the office's card first)",
-                   "tệp không do văn phòng mà đồng chí tin cậy ký (hãy tin cậy thẻ của văn phòng trước)")
+        raise OfficeSignerError(path=path, detail=T(
+            "it is not signed by an office you trust (trust the office's card first)",
+            "tệp không do văn phòng mà đồng chí tin cậy ký (hãy tin cậy thẻ của văn phòng trước)"))
     try:
         office.public_key.verify(body, sig["minisign"])
     except PaperlessError:
@@ -124,10 +129,31 @@ def import_office_file(source: Path, library_folder: Path, trusted: Sequence[Pub
         raw = source.read_bytes()
     except OSError as exc:
         raise OfficeFileError(path=str(source), detail=exc.strerror or str(exc)) from None
-    server = parse_office_file(raw, trusted, str(source))
+    return import_office_bytes(raw, str(source), library_folder, trusted)
+
+
+def import_office_bytes(raw: bytes, label: str, library_folder: Path, trusted: Sequence[PublicCard]) -> OfficeServer:
+    """Verify an office-server file's bytes (``label``: where they came from, for messages) and keep them."""
+    server = parse_office_file(raw, trusted, label)
     library_folder.mkdir(parents=True, exist_ok=True)
     atomic_write(office_path(library_folder), raw, durable_name=True)
     return server
+
+
+def bundled_office(raw: bytes, bundle_signer: PublicCard, label: str,
+                   trusted: Sequence[PublicCard]) -> OfficeServer:
+    """The office-server file a bundle carried, verified as a file given on its own — and signed by
+    the same office card as the bundle (``bundle_signer``: the card its signature checked against)."""
+    server = parse_office_file(raw, trusted, label)
+    if server.office_fingerprint != bundle_signer.fingerprint:
+        raise OfficeSignerError(path=label, detail=T("it is signed by another office than the session",
+                                                     "tệp do văn phòng khác với văn phòng ký phiên họp ký"))
+    return server
+
+
+def same_server(a: OfficeServer, b: OfficeServer) -> bool:
+    """Both name the same server at the same address with the same pinned certificate."""
+    return (a.url, a.server_id, a.certificate_sha256) == (b.url, b.server_id, b.certificate_sha256)
 
 
 def load_office(library_folder: Path, trusted: Sequence[PublicCard]) -> OfficeServer | None:

@@ -11,8 +11,9 @@ from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.notes import Record
 from paperless.core.sync import DeviceInfo, import_office_file, parse_office_file
 from paperless.core.sync.errors import OfficeFileError
-from paperless.core.sync.office import office_path
+from paperless.core.sync.office import bundled_office, import_office_bytes, load_office, office_path, same_server
 from paperless.core.sync.status import SyncReport, SyncState, SyncStatus
+from paperless.gui.sync.connect import Offer
 
 
 def is_connected(library_folder: Path) -> bool:
@@ -31,6 +32,27 @@ def check_office_file(path: Path, trusted: Sequence[PublicCard]) -> str:
 
 def keep_office_file(path: Path, library_folder: Path, trusted: Sequence[PublicCard]) -> None:
     import_office_file(path, library_folder, trusted)
+
+
+def bundle_offer(raw: bytes, signer: PublicCard, label: str, library_folder: Path,
+                 trusted: Sequence[PublicCard]) -> Offer:
+    """What connecting to the server a session's office file names would change (raises a known
+    error if the file does not verify as one given on its own, signed by the session's office)."""
+    server = bundled_office(raw, signer, label, trusted)
+    try:
+        current = load_office(library_folder, trusted)
+    except OfficeFileError:
+        current = None  # the kept file no longer verifies (a card no longer trusted …): not connected
+    same = current is not None and same_server(current, server)
+    return Offer(server.url, current.url if current is not None else None, same,
+                 (server.url, server.certificate_sha256))
+
+
+def keep_bundled_office(raw: bytes, signer: PublicCard, label: str, library_folder: Path,
+                        trusted: Sequence[PublicCard]) -> None:
+    """Verify the session's office file again and keep it: this library now syncs with its server."""
+    bundled_office(raw, signer, label, trusted)
+    import_office_bytes(raw, label, library_folder, trusted)
 
 
 def first_status(store: Any, address: str) -> SyncStatus:

@@ -12,13 +12,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from paperless.core.identity import UnlockedIdentity
+from paperless.core.bundle import OpenedBundle
+from paperless.core.bundle.manifest import OFFICE_NAME
+from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.library import Library
 from paperless.core.sync.status import SyncStatus
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.services import AppServices
 from paperless.gui.sync import backend
-from paperless.gui.sync.connect import ConnectFlow
+from paperless.gui.sync.connect import BundleOffer, ConnectFlow, Offer
 from paperless.gui.sync.devices import DevicesDialog
 from paperless.gui.sync.part import LaneStore, SyncPart
 
@@ -44,6 +46,8 @@ class SyncFront(QObject):
         self.connect_flow = ConnectFlow(services.files, tasks.pool, self._check, self._keep, lambda: services.language,
                                         self)
         self.connect_flow.connected.connect(self._start_engine)
+        self.bundle_offer = BundleOffer(tasks.pool, self._offer, self._keep_bundled, lambda: services.language, self)
+        self.bundle_offer.connected.connect(self._start_engine)
         self.devices_dialog: DevicesDialog | None = None
 
     @property
@@ -95,6 +99,12 @@ class SyncFront(QObject):
     def connect_office(self) -> None:
         self.connect_flow.run(self._dialogs)
 
+    def bundle_opened(self, opened: OpenedBundle, _record: object = None) -> None:
+        """A session was opened (OpenFlow.opened): if it carries the office's server file, offer it."""
+        raw = opened.office_file
+        if raw is not None and self._library is not None:
+            self.bundle_offer.offer(raw, opened.signer, f"{opened.path.name} ({OFFICE_NAME})", self._dialogs)
+
     def sync_now(self) -> None:
         self.part.sync_now()
 
@@ -129,6 +139,22 @@ class SyncFront(QObject):
         if library is None:
             raise RuntimeError("not unlocked")
         backend.keep_office_file(path, library.folder, self._services.trusted())
+
+    def _offer(self, raw: bytes, signer: PublicCard, label: str) -> Offer:
+        """On the pool lane: the session's office file checked, and what connecting would change."""
+        library = self._library
+        if library is None:  # locked meanwhile: nothing to offer
+            return Offer("", None, True, ("", ""))
+        return backend.bundle_offer(raw, signer, label, library.folder, self._services.trusted())
+
+    def _keep_bundled(self, raw: bytes, signer: PublicCard, label: str) -> None:
+        backend.keep_bundled_office(raw, signer, label, self._folder(), self._services.trusted())
+
+    def _folder(self) -> Path:
+        library = self._library
+        if library is None:
+            raise RuntimeError("not unlocked")
+        return library.folder
 
     def _revoked(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("This computer was revoked"),
