@@ -44,6 +44,8 @@ def refusal_text(refusal: Refusal) -> str:
     translate = QCoreApplication.translate
     if refusal is Refusal.EXPIRED:
         return translate("Actions", "This session has expired: its documents can no longer be printed or exported")
+    if refusal is Refusal.CLASSIFIED:
+        return translate("Actions", "This document is classified: it may not be copied, printed or exported")
     if refusal is Refusal.NO_COPY:
         return translate("Actions", "The office does not allow copying this session's text")
     return translate("Actions", "The office does not allow printing or exporting this session's documents")

@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def ui_state(self) -> UiState:
         """What the actions depend on, read now from the session model and the parts."""
-        library, policy = self.services.library, self.session.policy
+        library, policy = self.services.library, self.session.policy_for(self.session.current)
         notes = self.notes
         return UiState(
             unlocked=library is not None, has_identity=self.services.identity is not None,
