@@ -71,6 +71,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "connect_office": s.unlocked,
         "sync_now": s.unlocked and s.connected and not s.syncing,
         "devices": s.unlocked and s.connected,
+        "lock": s.unlocked,
         **dict.fromkeys(("zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size"), s.reading),
     }
     tips = {
@@ -85,6 +86,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "bookmark": translate("Actions", "Bookmark the page you are reading"),
         "notes_panel": translate("Actions", "Show or hide your notes, bookmarks and annotations on the right"),
         "quit": translate("Actions", "Close Paperless"),
+        "lock": translate("Actions", "Hide the documents now; your passphrase is asked to go on"),
         "connect_office": translate("Actions", "Keep your notes in step between your computers through the office "
                                                "server, with the file the office gave you"),
         "sync_now": (translate("Actions", "Send and fetch your notes through the office server now")
