@@ -108,6 +108,7 @@ class ClassificationBar(QFrame):
         self.label.setForegroundRole(QPalette.ColorRole.Text)
         layout.addWidget(self.stamp, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.label, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # a strip: the page gets the rest
         self.hide()
 
     def set_level(self, level: Level | None) -> None:

@@ -169,8 +169,8 @@ class LockScreen(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Paperless is locked"))
         self.explanation.setText(self.tr(
-            "The documents were hidden because the computer was not used for a while. Enter your passphrase "
-            "to go on reading where you were.\nIdentity: %1").replace("%1", self._name))
+            "The documents are hidden. Enter your passphrase to go on reading where you were.\nIdentity: %1"
+        ).replace("%1", self._name))
         self.prompt.setText(self.tr("&Passphrase:"))
         self.unlock_button.setText(self.tr("&Unlock"))
         self.setAccessibleName(self.heading.text())

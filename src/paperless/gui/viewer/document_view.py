@@ -69,7 +69,7 @@ class DocumentView(Zooming, QWidget):
         box.setSpacing(0)
         self.classification = ClassificationBar(self)
         box.addWidget(self.classification)
-        box.addWidget(self.splitter)
+        box.addWidget(self.splitter, 1)
         self.setFocusProxy(self.canvas)
         self._toolbar = ViewerToolbar()  # no parent until the main window places it
         self.requests = PageRequests(worker, tasks, self._layout, self.canvas, self.thumbnails, self)
