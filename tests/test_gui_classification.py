@@ -12,7 +12,7 @@ from bundle_helpers import PASSPHRASE, People, unlock
 from gui_helpers import OFFSCREEN_NOISE, Harness, harnesses
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from test_classification import classified_session
 
 from paperless.core.bundle import build_bundle
@@ -246,4 +246,39 @@ def test_lock_now_shortcut_and_clerk_minutes(qtbot, make, tmp_path: Path, people
         qtbot.keyClick(w.reader.view.canvas, Qt.Key.Key_L,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert w.idle_lock.locked and plain != mat
+    w.idle_lock.unlock()
+    w.actions_.about.trigger()  # a dialog over the window: hidden while locked, back afterwards
+    [about] = [d for d in QApplication.topLevelWidgets() if d is not w and isinstance(d, QDialog) and d.isVisible()]
+    with qtbot.waitSignal(w.idle_lock.locked_changed, timeout=WAIT):
+        lock_after(h, 1)  # the idle lock comes whatever dialog is open
+    assert w.idle_lock.locked and not about.isVisible()
+    w.idle_lock.unlock()
+    assert about.isVisible()
+    about.close()
     assert Level.MAT.idle_lock_cap == 5
+
+
+def test_exported_notes_keep_quotes_only_of_unclassified_documents(  # type: ignore[no-untyped-def]
+        qtbot, make, classified: Path, people: People, tmp_path: Path) -> None:
+    from notes_gui_helpers import highlight_payload
+    from test_gui_notes_window import _accept_warning, _wait_saved
+
+    from paperless.core.notes import AnnotationKind
+
+    h = reading(qtbot, make, classified, people)  # the session allows copying
+    w = h.window
+    c = w.notes.controller
+    opened = w.session.opened
+    assert opened is not None
+    plain, mat = (opened.agenda.items[i].documents[0].sha256 for i in (0, 1))
+    with qtbot.waitSignal(c.changed):
+        c.add(plain, 0, AnnotationKind.HIGHLIGHT, "#ffd400", highlight_payload(plain, 0, "câu công khai", comment="A"))
+    with qtbot.waitSignal(c.changed):
+        c.add(mat, 0, AnnotationKind.HIGHLIGHT, "#ffd400", highlight_payload(mat, 0, "câu tài liệu mật", comment="B"))
+    h.files.save_answers = [tmp_path / "ghichu.md"]
+    w.actions_.export_notes.trigger()
+    _accept_warning(qtbot, dont_ask_again=True)
+    _wait_saved(qtbot, h)
+    text = (tmp_path / "ghichu.md").read_text("utf-8")
+    assert "câu công khai" in text  # the session's policy for the unclassified document
+    assert "B" in text and "câu tài liệu mật" not in text  # my words on the Mật document, not its text
