@@ -228,3 +228,14 @@ def test_agenda_and_manifest_levels_must_agree(tmp_path: Path, people: People, m
     with pytest.raises(TamperedError) as info:
         open_bundle(out, unlock(people.member("an")), [load_card(people.clerk)])
     assert "secrecy levels" in info.value.message("en") and "độ mật" in info.value.message("vi")
+
+
+def test_inspect_shows_the_level_of_each_entry(classified_bundle: Path) -> None:
+    """`paperless bundle inspect` (no key) prints each classified entry's mark, as the manifest shows it."""
+    from bundle_helpers import run_cli
+
+    src = Path(__file__).resolve().parent.parent / "src"  # this tree's code, not an installed copy
+    out = run_cli("bundle", "inspect", classified_bundle, env={"PYTHONPATH": str(src)})
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if "documents/" in line or "agenda.age" in line]
+    assert [line.split("…")[-1].strip() for line in lines] == ["", "", "MẬT", "MẬT", "TUYỆT MẬT"]
