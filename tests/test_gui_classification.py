@@ -155,6 +155,10 @@ def test_idle_lock_hides_the_document_and_asks_the_passphrase(qtbot, make, class
     view.go_to_page(1)
     qtbot.waitUntil(lambda: view.current_page() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: white_share(w.grab().toImage()) > 0.2, timeout=WAIT)  # the page is on screen
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    view.canvas.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.canvas)
     lock = w.idle_lock
     lock.watch.ms_per_minute = 40  # Mật: 5 "minutes" = 200 ms without input
     assert w._idle_minutes() == 5
@@ -173,6 +177,7 @@ def test_idle_lock_hides_the_document_and_asks_the_passphrase(qtbot, make, class
     assert under is screen or screen.isAncestorOf(under)
     assert white_share(w.grab().toImage()) < 0.05
     assert "Nguyễn Văn An" in screen.explanation.text() and w.windowTitle() == "Paperless"
+    assert QApplication.focusWidget() is screen.passphrase
 
     # shortcuts of the window behind do nothing (Ctrl+L would show the library)
     page = w.centre.currentIndex()
@@ -193,6 +198,7 @@ def test_idle_lock_hides_the_document_and_asks_the_passphrase(qtbot, make, class
         qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
     assert unlocked.args == [False] and not lock.locked
     assert view.document_id() == mat and view.current_page() == 1
+    assert QApplication.focusWidget() is view.canvas  # the keyboard is back where it was
     assert w.windowTitle().endswith("Paperless") and w.windowTitle() != "Paperless"
     qtbot.waitUntil(lambda: white_share(w.grab().toImage()) > 0.2, timeout=WAIT)
     assert plain != mat

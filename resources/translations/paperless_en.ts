@@ -1613,7 +1613,7 @@ This file is not protected.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../src/paperless/gui/idle_lock.py" line="+262"/>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
         <source>Please type your passphrase.</source>
         <translation></translation>
     </message>
@@ -1728,7 +1728,7 @@ This file is not protected.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/paperless/gui/idle_lock.py" line="-126"/>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="-129"/>
         <source>Paperless is locked</source>
         <translation></translation>
     </message>

@@ -1615,7 +1615,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../src/paperless/gui/idle_lock.py" line="+262"/>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
         <source>Please type your passphrase.</source>
         <translation>Xin hãy nhập mật khẩu.</translation>
     </message>
@@ -1730,7 +1730,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/paperless/gui/idle_lock.py" line="-126"/>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="-129"/>
         <source>Paperless is locked</source>
         <translation>Paperless đang khóa</translation>
     </message>

@@ -22,6 +22,7 @@ import math
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -38,6 +39,7 @@ MS_PER_MINUTE = 60_000
 _INPUT = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TabletPress,
+    QEvent.Type.InputMethod,  # Vietnamese typed through an input method (IBus, Unikey) comes this way
 })
 _BLOCKED = _INPUT | {
     QEvent.Type.KeyRelease, QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TabletRelease,
@@ -198,6 +200,7 @@ class IdleLock(QObject):
         self.screen: LockScreen | None = None
         self.failures = 0
         self._hidden: list[QWidget] = []
+        self._focus: QWidget | None = None  # where the keyboard was, given back on unlocking
         self._title = ""
         self._pause = QTimer(self, singleShot=True)
         self._pause.timeout.connect(self._pause_over)
@@ -230,6 +233,8 @@ class IdleLock(QObject):
         self.watch.stop()
         app = QApplication.instance()
         if isinstance(app, QApplication):  # dialogs and menus over the window go too, until unlocked
+            focus = app.focusWidget()
+            self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
             popup = app.activePopupWidget()
             if popup is not None:
                 popup.close()
@@ -315,6 +320,9 @@ class IdleLock(QObject):
         for w in self._hidden:
             w.show()
         self._hidden = []
+        focus, self._focus = self._focus, None
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.watch.start()
         self.locked_changed.emit(False)
 
