@@ -210,6 +210,7 @@ def test_session_data_matches_documents(docs: DemoDocuments) -> None:
     assert len(restricted) == 1
     assert restricted[0].documents == ("nhansu_mat.pdf",)
     assert restricted[0].restricted_to == ("Nguyễn Văn An",)
+    assert [(item.number, item.level) for item in session.items if item.level] == [(6, "mat")]  # the MẬT stamp
     titles = [item.title for item in session.items]
     assert len(set(titles)) == len(titles)
     assert session.start.utcoffset() is not None

@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+146"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+148"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -86,6 +86,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>My &amp;devices…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock now</source>
         <translation></translation>
     </message>
     <message>
@@ -184,7 +189,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+75"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+78"/>
         <source>Open a session file you received from the office</source>
         <translation></translation>
     </message>
@@ -209,14 +214,19 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>This session has expired: its documents can no longer be printed or exported</source>
         <translation>This session has expired: its documents can no longer be printed or exported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document is classified: it may not be copied, printed or exported</source>
+        <translation></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -229,7 +239,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation>The office does not allow printing or exporting this session&apos;s documents</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation></translation>
     </message>
@@ -246,6 +256,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>Close Paperless</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the documents now; your passphrase is asked to go on</source>
         <translation></translation>
     </message>
     <message>
@@ -334,7 +349,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-46"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-48"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation></translation>
     </message>
@@ -342,7 +357,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+292"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+322"/>
         <source>Mark as unread</source>
         <translation></translation>
     </message>
@@ -378,12 +393,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Presented by %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Restricted to: %1</source>
         <translation></translation>
     </message>
@@ -861,6 +876,34 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>Classification</name>
+    <message>
+        <location filename="../../src/paperless/gui/classification.py" line="+30"/>
+        <source>Confidential (Mật)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret (Tối mật)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top secret (Tuyệt mật)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 document: it may not be copied, printed or exported, and will be recalled after the meeting.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 document: it may not be copied, printed or exported.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Colour</name>
     <message>
         <location filename="../../src/paperless/gui/notes/kinds.py" line="+48"/>
@@ -1086,7 +1129,7 @@ Change to the new server?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+95"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+101"/>
         <source>Pages</source>
         <translation></translation>
     </message>
@@ -1101,7 +1144,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+309"/>
         <source>Opening “{title}”…</source>
         <translation></translation>
     </message>
@@ -1250,7 +1293,7 @@ Change to the new server?</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+111"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+112"/>
         <source>Export annotated PDF</source>
         <translation></translation>
     </message>
@@ -1318,7 +1361,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Your notes were saved.</source>
         <translation></translation>
     </message>
@@ -1601,6 +1644,29 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
+        <source>Please type your passphrase.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Wrong passphrase. Please try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase could not be checked.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ItemNoteEditor</name>
     <message>
         <location filename="../../src/paperless/gui/notes/item_note.py" line="+251"/>
@@ -1693,9 +1759,33 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="-129"/>
+        <source>Paperless is locked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The documents are hidden. Enter your passphrase to go on reading where you were.
+Identity: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+159"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+163"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1705,12 +1795,12 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Open a session file</source>
         <translation></translation>
     </message>
@@ -1923,7 +2013,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Printing page {n} of {total}…</source>
         <translation></translation>
     </message>
@@ -1939,7 +2029,7 @@ This file is not protected.</source>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/paperless/gui/reader.py" line="+214"/>
+        <location filename="../../src/paperless/gui/reader.py" line="+215"/>
         <source>This session expired on %1; documents can no longer be opened.</source>
         <translation></translation>
     </message>

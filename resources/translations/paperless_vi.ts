@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+146"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+148"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -89,6 +89,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>My &amp;devices…</source>
         <translation>&amp;Thiết bị của tôi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Khóa ngay</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -186,7 +191,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Giới thiệu Paperless</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+75"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+78"/>
         <source>Open a session file you received from the office</source>
         <translation>Mở tệp phiên họp đồng chí nhận được từ Văn phòng</translation>
     </message>
@@ -211,14 +216,19 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation>Lưu một bản sao của tài liệu này kèm các chú thích của đồng chí, mở được bằng phần mềm khác (không được bảo vệ)</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>This session has expired: its documents can no longer be printed or exported</source>
         <translation>Phiên họp này đã hết hạn: không thể in hoặc xuất tài liệu của phiên họp nữa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document is classified: it may not be copied, printed or exported</source>
+        <translation>Tài liệu mật: không được sao chép, in hoặc xuất ra</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -231,7 +241,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation>Lưu toàn bộ ghi chú của đồng chí trong phiên họp này thành một tài liệu (không được bảo vệ)</translation>
     </message>
@@ -249,6 +259,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>Close Paperless</source>
         <translation>Đóng Paperless</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the documents now; your passphrase is asked to go on</source>
+        <translation>Ẩn tài liệu ngay; muốn đọc tiếp phải nhập mật khẩu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -336,7 +351,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-46"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-48"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
     </message>
@@ -344,7 +359,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+292"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+322"/>
         <source>Mark as unread</source>
         <translation>Đánh dấu là chưa đọc</translation>
     </message>
@@ -380,12 +395,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Presented by %1</source>
         <translation>Trình bày: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Restricted to: %1</source>
         <translation>Chỉ dành cho: %1</translation>
     </message>
@@ -863,6 +878,34 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>Classification</name>
+    <message>
+        <location filename="../../src/paperless/gui/classification.py" line="+30"/>
+        <source>Confidential (Mật)</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret (Tối mật)</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top secret (Tuyệt mật)</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 document: it may not be copied, printed or exported, and will be recalled after the meeting.</source>
+        <translation>Tài liệu %1: không được sao chép, in hoặc xuất ra; tài liệu sẽ được thu hồi sau hội nghị.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 document: it may not be copied, printed or exported.</source>
+        <translation>Tài liệu %1: không được sao chép, in hoặc xuất ra.</translation>
+    </message>
+</context>
+<context>
     <name>Colour</name>
     <message>
         <location filename="../../src/paperless/gui/notes/kinds.py" line="+48"/>
@@ -1094,7 +1137,7 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+95"/>
+        <location filename="../../src/paperless/gui/viewer/document_view.py" line="+101"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
@@ -1109,7 +1152,7 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Khung bên</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+309"/>
         <source>Opening “{title}”…</source>
         <translation>Đang mở “{title}”…</translation>
     </message>
@@ -1258,7 +1301,7 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../src/paperless/gui/notes/exporting.py" line="+111"/>
+        <location filename="../../src/paperless/gui/notes/exporting.py" line="+112"/>
         <source>Export annotated PDF</source>
         <translation>Xuất PDF có chú thích</translation>
     </message>
@@ -1325,7 +1368,7 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Không ghi được %1 chú thích vào bản này.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Your notes were saved.</source>
         <translation>Đã lưu ghi chú của đồng chí.</translation>
     </message>
@@ -1609,6 +1652,29 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
+        <source>Please type your passphrase.</source>
+        <translation>Xin hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Wrong passphrase. Please try again.</source>
+        <translation>Sai mật khẩu. Xin hãy thử lại.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase could not be checked.</source>
+        <translation>Không kiểm tra được mật khẩu.</translation>
+    </message>
+</context>
+<context>
     <name>ItemNoteEditor</name>
     <message>
         <location filename="../../src/paperless/gui/notes/item_note.py" line="+251"/>
@@ -1701,9 +1767,34 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/paperless/gui/idle_lock.py" line="-129"/>
+        <source>Paperless is locked</source>
+        <translation>Paperless đang khóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The documents are hidden. Enter your passphrase to go on reading where you were.
+Identity: %1</source>
+        <translation>Tài liệu đang được ẩn. Hãy nhập mật khẩu để đọc tiếp từ chỗ đang đọc.
+Danh tính: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+159"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+163"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1713,12 +1804,12 @@ Tệp này không được bảo vệ.</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Open a session file</source>
         <translation>Mở tệp phiên họp</translation>
     </message>
@@ -1929,7 +2020,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>In</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Printing page {n} of {total}…</source>
         <translation>Đang in trang {n}/{total}…</translation>
     </message>
@@ -1944,7 +2035,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/paperless/gui/reader.py" line="+214"/>
+        <location filename="../../src/paperless/gui/reader.py" line="+215"/>
         <source>This session expired on %1; documents can no longer be opened.</source>
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
     </message>

@@ -112,7 +112,8 @@ def inspect(args: argparse.Namespace) -> int:
     say(T("Entries:      {n}, {size} in all (file {file})", "Số mục:       {n}, tổng {size} (tệp {file})"),
         n=len(m.entries), size=_size(sum(e.size for e in m.entries)), file=_size(facts.file_size))
     for e in m.entries:
-        print(f"  {e.name:<22} {e.kind:<9} {e.size:>12}  sha256:{e.sha256[:16]}…")
+        level = f"  {e.level.vi}" if e.level is not None else ""  # the secrecy mark, in clear like the rest
+        print(f"  {e.name:<22} {e.kind:<9} {e.size:>12}  sha256:{e.sha256[:16]}…{level}")
     if m.office is not None:
         say(T("Office server: the bundle carries the office-server file ({name}, encrypted to the members; "
               "paperless connect --from-bundle imports it)",

@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from paperless.core.errors import PaperlessError
+from paperless.core.classification import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES, Level, parse_level
+from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
 
 SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server"}
 MEMBER_KEYS = {"name", "key"}
-ITEM_KEYS = {"title", "presenter", "documents", "restricted_to"}
-POLICY_KEYS = {"watermark", "allow_copy", "allow_print"}
+ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level"}
+POLICY_KEYS = {"watermark", "allow_copy", "allow_print", "idle_lock_minutes"}
 TOP_KEYS = {"session", "members", "items", "policy"}
 _NAMESPACE = uuid.UUID("6c0f3f7e-6a55-4d0b-9a8e-3f4c2b1d0e11")
 
@@ -35,6 +36,7 @@ class Policy:
     watermark: bool = True
     allow_copy: bool = False
     allow_print: bool = False
+    idle_lock_minutes: int | None = None  # None: the default (core.classification)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class ItemSpec:
     presenter: str
     documents: tuple[Path, ...]
     restricted_to: tuple[str, ...] | None  # None: every member
+    level: Level | None = None  # secrecy level (None: not classified)
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class _Parser:
         self.lines = _Lines(text)
         self.base = path.parent
 
-    def fail(self, table: str, index: int, key: str | None, detail: str) -> SessionFileError:
+    def fail(self, table: str, index: int, key: str | None, detail: str | T) -> SessionFileError:
         line = self.lines.of(table, index, key)
         return SessionFileError(path=str(self.path), line=line, detail=detail)
 
@@ -218,8 +221,17 @@ class _Parser:
                     if " ".join(n.split()) not in member_names:
                         raise self.fail("items", i, "restricted_to", f"unknown member '{n}' in restricted_to")
                 restricted = tuple(dict.fromkeys(" ".join(n.split()) for n in names))
-            out.append(ItemSpec(title, presenter, tuple(paths), restricted))
+            out.append(ItemSpec(title, presenter, tuple(paths), restricted, self.level(i, entry)))
         return tuple(out)
+
+    def level(self, index: int, entry: dict[str, Any]) -> Level | None:
+        try:
+            return parse_level(entry.get("level"))
+        except ValueError:
+            raise self.fail("items", index, "level", T(
+                "'level' must be \"mat\", \"toi_mat\" or \"tuyet_mat\" (Mật, Tối mật, Tuyệt mật), or left out",
+                "'level' phải là \"mat\", \"toi_mat\" hoặc \"tuyet_mat\" (Mật, Tối mật, Tuyệt mật), hoặc bỏ trống",
+            )) from None
 
     def policy(self, raw: Any) -> Policy:
         if raw is None:
@@ -227,8 +239,17 @@ class _Parser:
         if not isinstance(raw, dict):
             raise self.fail("policy", 0, None, "[policy] must be a table")
         self.check_keys("policy", 0, raw, POLICY_KEYS)
-        values: dict[str, bool] = {}
+        values: dict[str, Any] = {}
         for key, value in raw.items():
+            if key == "idle_lock_minutes":
+                if not isinstance(value, int) or isinstance(value, bool) or not (
+                        MIN_IDLE_LOCK_MINUTES <= value <= MAX_IDLE_LOCK_MINUTES):
+                    raise self.fail("policy", 0, key, T(
+                        f"'{key}' must be a whole number of minutes from {MIN_IDLE_LOCK_MINUTES} to "
+                        f"{MAX_IDLE_LOCK_MINUTES}",
+                        f"'{key}' phải là số phút nguyên từ {MIN_IDLE_LOCK_MINUTES} đến {MAX_IDLE_LOCK_MINUTES}"))
+                values[key] = value
+                continue
             if not isinstance(value, bool):
                 raise self.fail("policy", 0, key, f"'{key}' must be true or false")
             values[key] = value

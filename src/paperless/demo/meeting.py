@@ -30,6 +30,7 @@ class DemoItem:
     restricted_to: tuple[str, ...] = ()  # names of the members allowed; empty = everyone
     start: datetime | None = None
     minutes: int = 30
+    level: str = ""  # secrecy level in session.toml's spelling ("mat", "toi_mat", "tuyet_mat"); "" = none
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Meeting:
         items = tuple(
             DemoItem(i.integer("number"), i.text("title"), i.text("presenter"), i.texts("documents"),
                      i.texts("restricted_to", default=()), i.moment("start") if i.has("start") else None,
-                     i.integer("minutes"))
+                     i.integer("minutes"), i.optional_text("level") or "")
             for i in s.sections("items")
         )
         session = DemoSession(head.text("title"), head.text("short_title"), head.text("organisation"),

@@ -76,6 +76,8 @@ def write_session_toml(
         ]
         if item.restricted_to:
             lines.append(f"restricted_to = [{', '.join(toml_str(n) for n in item.restricted_to)}]")
+        if item.level:
+            lines.append(f"level = {toml_str(item.level)}")
     path = root / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -44,6 +44,8 @@ def refusal_text(refusal: Refusal) -> str:
     translate = QCoreApplication.translate
     if refusal is Refusal.EXPIRED:
         return translate("Actions", "This session has expired: its documents can no longer be printed or exported")
+    if refusal is Refusal.CLASSIFIED:
+        return translate("Actions", "This document is classified: it may not be copied, printed or exported")
     if refusal is Refusal.NO_COPY:
         return translate("Actions", "The office does not allow copying this session's text")
     return translate("Actions", "The office does not allow printing or exporting this session's documents")
@@ -69,6 +71,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "connect_office": s.unlocked,
         "sync_now": s.unlocked and s.connected and not s.syncing,
         "devices": s.unlocked and s.connected,
+        "lock": s.unlocked,
         **dict.fromkeys(("zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size"), s.reading),
     }
     tips = {
@@ -83,6 +86,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "bookmark": translate("Actions", "Bookmark the page you are reading"),
         "notes_panel": translate("Actions", "Show or hide your notes, bookmarks and annotations on the right"),
         "quit": translate("Actions", "Close Paperless"),
+        "lock": translate("Actions", "Hide the documents now; your passphrase is asked to go on"),
         "connect_office": translate("Actions", "Keep your notes in step between your computers through the office "
                                                "server, with the file the office gave you"),
         "sync_now": (translate("Actions", "Send and fetch your notes through the office server now")

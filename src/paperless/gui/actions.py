@@ -53,6 +53,7 @@ class Actions(QObject):
         self.connect_office = act()
         self.sync_now = act(shortcut="F5")
         self.devices = act()
+        self.lock = act(shortcut="Ctrl+Alt+L")  # Ctrl+L is the library's
         self.quit = act(shortcut=QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.open)
         self.file_menu.addMenu(self.recent_menu)
@@ -70,6 +71,7 @@ class Actions(QObject):
         self.file_menu.addAction(self.sync_now)
         self.file_menu.addAction(self.devices)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.lock)
         self.file_menu.addAction(self.quit)
 
         self.edit_menu = QMenu(bar)  # the member's annotations: undo, redo (see add_undo_actions), bookmarks
@@ -155,6 +157,7 @@ class Actions(QObject):
         self.connect_office.setText(self.tr("Connect to the office ser&ver\u2026"))
         self.sync_now.setText(self.tr("S&ync my notes now"))
         self.devices.setText(self.tr("My &devices\u2026"))
+        self.lock.setText(self.tr("&Lock now"))
         self.quit.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.bookmark.setText(self.tr("&Bookmark this page"))

@@ -2,6 +2,7 @@
 
 Unread documents are shown in bold, read ones with a check mark. Items restricted to other
 members carry a lock and a tooltip "Restricted to: …"; their documents cannot be opened.
+A classified item carries its red stamp ("MẬT", "TỐI MẬT", "TUYỆT MẬT") at the right of its title.
 When the session has expired the agenda stays visible and a banner says why documents
 cannot be opened.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -31,11 +32,14 @@ from PySide6.QtWidgets import (
 
 from paperless.core.bundle import Agenda, AgendaItem
 from paperless.gui.banner import Banner
+from paperless.gui.classification import level_rules, paint_stamp, stamp_size
 from paperless.gui.icons import Icons, blend, muted_text, set_text_colour
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 3  # 0-based index of the row's agenda item (the item notes' key)
+STAMP_ROLE = Qt.ItemDataRole.UserRole + 4  # an item row's secrecy stamp ("TỐI MẬT"), absent when unclassified
+STAMP_GAP = 6
 
 
 def format_when(when: datetime) -> str:
@@ -66,13 +70,37 @@ class WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = max(60, self._view.viewport().width() - self._view.indentation() * (depth + 1))
-        opt.rect = QRect(0, 0, width, 100_000)
+        opt.rect = QRect(0, 0, width - self._stamp_width(opt, index), 100_000)
         style = self._view.style()
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self._view)
         bounds = QFontMetrics(opt.font).boundingRect(QRect(0, 0, max(20, text.width() - 4), 100_000),
                                                      int(Qt.TextFlag.TextWordWrap), opt.text)
         icon = opt.decorationSize.height() if not opt.icon.isNull() else 0
-        return QSize(width, max(bounds.height(), icon) + self.PADDING)
+        stamp = index.data(STAMP_ROLE)
+        high = stamp_size(opt.font, stamp).height() if isinstance(stamp, str) and stamp else 0
+        return QSize(width, max(bounds.height(), icon, high) + self.PADDING)
+
+    def _stamp_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        stamp = index.data(STAMP_ROLE)
+        return stamp_size(option.font, stamp).width() + STAMP_GAP if isinstance(stamp, str) and stamp else 0
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """A classified item: its title wraps left of the stamp, drawn at the right of its first line."""
+        stamp = index.data(STAMP_ROLE)
+        if not (isinstance(stamp, str) and stamp):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        size = stamp_size(opt.font, stamp)
+        row = QRect(option.rect)
+        opt.rect = row.adjusted(0, 0, -(size.width() + STAMP_GAP), 0)
+        super().paint(painter, opt, index)
+        line = QFontMetrics(opt.font).height()
+        top = row.top() + self.PADDING // 2 + max(0, (line - size.height()) // 2)
+        paint_stamp(painter, QRect(row.right() - size.width() - 2, top, size.width(), size.height()), stamp,
+                    opt.font, opt.palette)
 
 
 class AgendaTree(QTreeWidget):
@@ -193,6 +221,8 @@ class AgendaPanel(QWidget):
         top.setData(0, KIND_ROLE, "item")
         top.setData(0, ENTRY_ROLE, item.number)
         top.setText(0, f"{item.number}. {item.title}")
+        if item.level is not None:
+            top.setData(0, STAMP_ROLE, item.level.vi)
         top.setIcon(0, self._icons.get("item" if allowed else "lock"))
         top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         bold = QFont(top.font(0))
@@ -320,8 +350,11 @@ class AgendaPanel(QWidget):
             top = self.item_row(item.number)
             if top is None:
                 continue
+            rules = level_rules(item.level) if item.level is not None else ""
+            top.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, rules)
             if item.readable_by(self._member):
-                top.setToolTip(0, self.tr("Presented by %1").replace("%1", item.presenter))
+                tip = self.tr("Presented by %1").replace("%1", item.presenter)
+                top.setToolTip(0, f"{tip}\n{rules}" if rules else tip)
             else:
                 names = ", ".join(item.restricted_to or ())
                 tip = self.tr("Restricted to: %1").replace("%1", names)

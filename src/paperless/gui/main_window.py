@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, Q
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from paperless.core.bundle import OpenedBundle
+from paperless.core.classification import DEFAULT_IDLE_LOCK_MINUTES
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.library import Library, SessionRecord
@@ -33,6 +34,7 @@ from paperless.gui.dialogs.about import about_box
 from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
 from paperless.gui.icons import Icons
+from paperless.gui.idle_lock import IdleLock
 from paperless.gui.library_view import LibraryView
 from paperless.gui.notes.part import NotesPart
 from paperless.gui.open_flow import OpenFlow, bundle_paths
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.session = SessionController(services, self)
         self.open_flow = OpenFlow(services, self)
         self.actions_ = Actions(self)
+        self.idle_lock = IdleLock(self, services, self._idle_minutes)
 
         self.agenda = AgendaPanel(self.icons, self)
         self.library_view = LibraryView(self)
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         a.trust_card.triggered.connect(lambda: choose_and_trust(self.services, self))
         a.save_card.triggered.connect(self.save_my_card)
         a.quit.triggered.connect(self.close)
+        a.lock.triggered.connect(self.idle_lock.lock)
         a.about.triggered.connect(lambda: about_box(self).open())
         a.full_screen.toggled.connect(self.set_full_screen)
         a.night.toggled.connect(self._night)
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
         s.indexer.progress.connect(self._index_progress)
         for signal in (s.session_changed, s.document_ready, s.document_refused, s.session_expired):
             signal.connect(self.refresh_actions)
+        for signal in (s.session_changed, s.document_ready):
+            signal.connect(self.idle_lock.recheck)  # a classified document locks sooner
 
     def _connect_parts(self) -> None:
         """The notes, printing and reading mode: their signals, and the actions that drive them."""
@@ -230,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def ui_state(self) -> UiState:
         """What the actions depend on, read now from the session model and the parts."""
-        library, policy = self.services.library, self.session.policy
+        library, policy = self.services.library, self.session.policy_for(self.session.current)
         notes = self.notes
         return UiState(
             unlocked=library is not None, has_identity=self.services.identity is not None,
@@ -240,6 +246,11 @@ class MainWindow(QMainWindow):
             print_refusal=policy.why_not_print() if policy is not None else None,
             export_refusal=policy.why_not_export() if policy is not None else None,
             connected=self.sync.connected, syncing=self.sync.running)
+
+    def _idle_minutes(self) -> int:
+        """Minutes without input before the idle lock: the document's on screen, else the session's."""
+        policy = self.session.policy_for(self.session.current)
+        return policy.idle_lock_minutes() if policy is not None else DEFAULT_IDLE_LOCK_MINUTES
 
     def refresh_actions(self) -> None:
         """Every action's enabled state and tip, from :func:`action_states` of the state now."""
@@ -258,6 +269,7 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
         self.sync.start(identity, library)
+        self.idle_lock.start()
 
     def _device_revoked(self) -> None:
         """The office server revoked this laptop and the member's data here was wiped: forget the
@@ -268,6 +280,7 @@ class MainWindow(QMainWindow):
         self.close_session()
         self.notes.controller.stop()
         services.identity, services.library = None, None
+        self.idle_lock.stop()
         self.library_view.set_locked(True)
         self.refresh_library()
         self.refresh_actions()
@@ -549,6 +562,7 @@ class MainWindow(QMainWindow):
         queued on the database lane; the app waits for them after the window has gone."""
         self._shut = True
         self._busy(False)
+        self.idle_lock.stop()
         self.sync.stop()  # no new round; one running is dropped (its store calls fail once the store closes)
         if self.session.opened is not None:
             self.session.close_session()

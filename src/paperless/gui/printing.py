@@ -106,15 +106,15 @@ class Printing(QObject):
         self.cancel()
         self.document = None
 
-    def _allowed(self) -> bool:
-        policy = self._session.policy
+    def _allowed(self, entry: str) -> bool:
+        policy = self._session.policy_for(entry)  # the document's: a classified one is never printed
         return policy is not None and policy.can_print()
 
     # -- the job ---------------------------------------------------------------------------------
 
     def print_document(self) -> None:
         doc, view = self.document, self._view
-        if doc is None or self.busy or not self._allowed() or view.document_id() != doc.entry:
+        if doc is None or self.busy or not self._allowed(doc.entry) or view.document_id() != doc.entry:
             return
         from PySide6.QtPrintSupport import QPrinter  # loaded when first printing
 
@@ -166,7 +166,8 @@ class Printing(QObject):
     def _rendered(self, page: int, image: Image | None, error: str | None) -> None:
         if self._printer is None or self._painter is None:
             return
-        if not self._allowed():  # asked for every page: a session that expires mid-job stops printing
+        # asked for every page: a session that expires mid-job stops printing
+        if self.document is None or not self._allowed(self.document.entry):
             self._session.check_expiry()
             self.cancel()
             return

@@ -141,7 +141,8 @@ class ReaderPane(QWidget):
         start = self.pending_page if self.pending_page is not None else doc.start_page
         self.pending_page = None
         self.view.set_document(doc.entry, doc.data, title=doc.title, start_page=start,
-                               watermark=doc.watermark, allow_copy=doc.allow_copy, doc_hash=doc.doc_hash)
+                               watermark=doc.watermark, allow_copy=doc.allow_copy, doc_hash=doc.doc_hash,
+                               level=doc.level)
         self.find_bar.set_document(WorkerWords(self._services.worker, doc.entry), doc.pages, current_page=start)
         if self._pending_hit is not None and self._pending_hit[0] == doc.entry:
             self._show_pending_hit(jump=False)  # the view opens on its page

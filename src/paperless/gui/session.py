@@ -78,6 +78,10 @@ class SessionController(QObject):
         """What the office lets this member do with the open session, decided when asked."""
         return self.model.policy
 
+    def policy_for(self, entry: str | None) -> Policy | None:
+        """The policy of the document ``entry`` (stricter for a classified one); None: the session's."""
+        return self.model.policy_for(entry)
+
     def readable_entries(self) -> list[str]:
         return self.model.readable_entries()
 

@@ -6,7 +6,9 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
+
+from paperless.core.classification import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES, Level, parse_level
 
 FORMAT = "paperless-bundle"
 FORMAT_VERSION = 1
@@ -33,6 +35,17 @@ class Entry:
     kind: str  # "agenda" | "document" | "office"
     size: int
     sha256: str
+    level: Level | None = None  # a document's secrecy level, in clear (the mark on the envelope)
+
+    @property
+    def recall_required(self) -> bool:
+        return self.level is not None and self.level.recall_required
+
+    def to_obj(self) -> dict[str, Any]:
+        obj: dict[str, Any] = {"name": self.name, "kind": self.kind, "size": self.size, "sha256": self.sha256}
+        if self.level is not None:  # written only when classified: unclassified entries are as before
+            obj["level"] = self.level.value
+        return obj
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,7 @@ class Manifest:
             "issued_at": self.issued_at.isoformat(),
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
             "signer": asdict(self.signer),
-            "entries": [asdict(e) for e in self.entries],
+            "entries": [e.to_obj() for e in self.entries],
         }
         return (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -76,9 +89,12 @@ class Manifest:
         for raw in _list(obj, "entries"):
             if not isinstance(raw, dict):
                 raise ManifestFormatError("entry is not an object")
-            entry = Entry(_str(raw, "name"), _str(raw, "kind"), _int(raw, "size"), _str(raw, "sha256"))
+            entry = Entry(_str(raw, "name"), _str(raw, "kind"), _int(raw, "size"), _str(raw, "sha256"),
+                          _level(raw))
             if entry.kind not in ("agenda", "document", "office") or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
                 raise ManifestFormatError(f"bad entry {entry.name!r}")
+            if entry.level is not None and entry.kind != "document":
+                raise ManifestFormatError(f"a secrecy level on a non-document entry {entry.name!r}")
             entries.append(entry)
         # format 2 = format 1 + one office entry; each version reads as written, nothing else
         if sum(e.kind == "office" for e in entries) != (1 if format_version == OFFICE_FORMAT_VERSION else 0):
@@ -106,6 +122,11 @@ class Manifest:
             if e.name == name:
                 return e
         raise KeyError(name)
+
+    @property
+    def recall_required(self) -> bool:
+        """Some document must be recalled after the meeting (art. 17(1) of Law 29/2018)."""
+        return any(e.recall_required for e in self.entries)
 
 
 def _parse_int(text: str) -> int:
@@ -157,6 +178,14 @@ def _bool(obj: dict[str, Any], key: str) -> bool:
     return value
 
 
+def _level(obj: dict[str, Any]) -> Level | None:
+    """The optional ``level`` key (absent or null: not classified); an unknown level is refused."""
+    try:
+        return parse_level(obj.get("level"))
+    except ValueError as exc:
+        raise ManifestFormatError(str(exc)) from None
+
+
 def _dict(obj: dict[str, Any], key: str) -> dict[str, Any]:
     value = obj.get(key)
     if not isinstance(value, dict):
@@ -199,9 +228,14 @@ class AgendaItem:
     presenter: str
     restricted_to: tuple[str, ...] | None
     documents: tuple[AgendaDocument, ...]
+    level: Level | None = None  # secrecy level of the item and so of its documents (None: not classified)
 
     def readable_by(self, member: str) -> bool:
         return self.restricted_to is None or member in self.restricted_to
+
+    @property
+    def recall_required(self) -> bool:
+        return self.level is not None and self.level.recall_required
 
 
 @dataclass(frozen=True)
@@ -223,6 +257,14 @@ class Agenda:
     allow_copy: bool
     allow_print: bool
     items: tuple[AgendaItem, ...]
+    idle_lock_minutes: int | None = None  # the clerk's [policy] idle_lock_minutes (None: the default)
+
+    def level_of(self, entry: str) -> Level | None:
+        """The secrecy level of the document ``entry`` (its item's), None when not classified."""
+        for item in self.items:
+            if any(d.entry == entry for d in item.documents):
+                return item.level
+        return None
 
     def member_for(self, recipient: str) -> str | None:
         for m in self.members:
@@ -248,10 +290,13 @@ class Agenda:
                     "number": it.number, "title": it.title, "presenter": it.presenter,
                     "restricted_to": list(it.restricted_to) if it.restricted_to is not None else None,
                     "documents": [asdict(d) for d in it.documents],
+                    **({"level": it.level.value} if it.level is not None else {}),
                 }
                 for it in self.items
             ],
         }
+        if self.idle_lock_minutes is not None:  # written only when the clerk set it
+            obj["policy"] = {**cast(dict[str, object], obj["policy"]), "idle_lock_minutes": self.idle_lock_minutes}
         return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
 
     @classmethod
@@ -280,7 +325,7 @@ class Agenda:
                 raise ManifestFormatError("bad restricted_to")
             items.append(AgendaItem(
                 _int(raw, "number"), _str(raw, "title"), _str(raw, "presenter"),
-                tuple(restricted) if restricted is not None else None, tuple(docs),
+                tuple(restricted) if restricted is not None else None, tuple(docs), _level(raw),
             ))
         members = []
         for m in _list(obj, "members"):
@@ -294,5 +339,14 @@ class Agenda:
             expires_at=None if expires is None else _when(_str(obj, "expires_at")),
             members=tuple(members), watermark=_bool(policy, "watermark"),
             allow_copy=_bool(policy, "allow_copy"), allow_print=_bool(policy, "allow_print"),
-            items=tuple(items),
+            items=tuple(items), idle_lock_minutes=_idle_minutes(policy),
         )
+
+
+def _idle_minutes(policy: dict[str, Any]) -> int | None:
+    if policy.get("idle_lock_minutes") is None:
+        return None
+    minutes = _int(policy, "idle_lock_minutes")
+    if not MIN_IDLE_LOCK_MINUTES <= minutes <= MAX_IDLE_LOCK_MINUTES:
+        raise ManifestFormatError("idle_lock_minutes out of bounds")
+    return minutes

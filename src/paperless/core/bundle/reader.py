@@ -209,6 +209,10 @@ def open_bundle(path: Path, identity: UnlockedIdentity, trusted: Sequence[Public
         if agenda.session_id != manifest.session_id or agenda.version != manifest.version:
             raise TamperedError(path=bf.label, detail=T("the agenda belongs to another session",
                                                         "chương trình thuộc phiên họp khác"))
+        levels = {e.name: e.level for e in manifest.entries}
+        if any(levels.get(d.entry) is not item.level for item in agenda.items for d in item.documents):
+            raise TamperedError(path=bf.label, detail=T("the secrecy levels of the agenda and the manifest differ",
+                                                        "độ mật trong chương trình và trong bản kê khác nhau"))
         member = agenda.member_for(identity.card.recipient)
         if member is None:
             raise NotARecipientError(path=bf.label, name=identity.card.name)

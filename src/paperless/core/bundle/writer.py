@@ -225,18 +225,20 @@ def _write_entries(
                     writer = _CountingWriter(cast(BinaryIO, dst))
                     encrypt(_padded(plan, spec, item.restricted_to), cast(BinaryIO, PaddedReader(reader)),
                             cast(BinaryIO, writer))
-                entries.append(Entry(name, "document", writer.size, writer.digest.hexdigest()))
+                entries.append(Entry(name, "document", writer.size, writer.digest.hexdigest(), item.level))
                 agenda_docs.append(AgendaDocument(
                     name, p.title, p.source.name if p.converted_from is None else p.source.stem + ".pdf",
                     p.pages, reader.size, reader.digest.hexdigest(), p.converted_from,
                 ))
-            items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs)))
+            items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs),
+                                    item.level))
         agenda = Agenda(
             session_id=spec.session_id, version=version, title=spec.title, starts_at=spec.starts_at,
             location=spec.location, expires_at=spec.expires_at,
             members=tuple(AgendaMember(m.name, m.card.recipient) for m in spec.members),
             watermark=spec.policy.watermark, allow_copy=spec.policy.allow_copy,
             allow_print=spec.policy.allow_print, items=tuple(items),
+            idle_lock_minutes=spec.policy.idle_lock_minutes,
         )
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
             writer = _CountingWriter(cast(BinaryIO, dst))

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from paperless.core.bundle import AgendaDocument, AgendaItem, ExpiredError, NotPermittedError, OpenedBundle
+from paperless.core.classification import Level
 from paperless.core.errors import PaperlessError
 from paperless.core.library import Library, SessionRecord
 from paperless.core.model.observers import Observers
@@ -64,6 +65,7 @@ class LoadedDocument:
     watermark: str | None
     allow_copy: bool
     doc_hash: str = ""  # sha256 of the PDF (the agenda's AgendaDocument.sha256): the notes' document key
+    level: Level | None = None  # its item's secrecy level (None: not classified)
 
 
 class DocumentCache:
@@ -106,9 +108,11 @@ class DocumentCache:
         return len(self._items)
 
 
-def watermark_text(member: str, session_title: str, day: date) -> str:
-    """Who is reading, which session, and when: a photo of the screen is traceable."""
-    return f"{member} · {session_title} · {day.strftime('%d/%m/%Y')}"
+def watermark_text(member: str, session_title: str, day: date, level: Level | None = None) -> str:
+    """Who is reading, which session, and when: a photo of the screen is traceable. A classified
+    document's line starts with its secrecy mark, as stamped on paper ("TỐI MẬT")."""
+    line = f"{member} · {session_title} · {day.strftime('%d/%m/%Y')}"
+    return f"{level.vi} · {line}" if level is not None else line
 
 
 def _save_library(library: Library) -> None:
@@ -164,6 +168,11 @@ class SessionModel:
         """What the office lets this member do with the open session, decided when asked."""
         opened = self.opened
         return Policy.of(opened) if opened is not None else None
+
+    def policy_for(self, entry: str | None) -> Policy | None:
+        """The policy of the document ``entry`` (a classified one's is stricter); None: the session's."""
+        opened = self.opened
+        return Policy.of(opened, entry) if opened is not None else None
 
     @property
     def expired(self) -> bool:
@@ -254,9 +263,10 @@ class SessionModel:
         _item, doc = found
         agenda = opened.agenda
         today = self._clock().astimezone().date()  # local date: Vietnam is UTC+7
-        watermark = watermark_text(opened.member, agenda.title, today) if agenda.watermark else None
+        policy = Policy.of(opened, entry)
+        watermark = watermark_text(opened.member, agenda.title, today, policy.level) if policy.shows_watermark else None
         return LoadedDocument(entry, doc.title, data, self.last_page(entry), doc.pages, watermark,
-                              Policy.of(opened).can_copy(), doc.sha256)
+                              policy.can_copy(), doc.sha256, policy.level)
 
     def set_current(self, entry: str | None) -> None:
         with self._lock:

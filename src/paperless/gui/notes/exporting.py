@@ -95,9 +95,10 @@ class Exporter(QObject):
 
     # -- the two exports -------------------------------------------------------------------------
 
-    def _may_export(self) -> bool:
-        """The office's policy, asked now (a session may expire while the member chooses a file)."""
-        policy = self._session.policy
+    def _may_export(self, entry: str) -> bool:
+        """The office's policy for the document ``entry``, asked now (a session may expire while the
+        member chooses a file; a classified document is never exported)."""
+        policy = self._session.policy_for(entry)
         if policy is None or not policy.can_export():
             self._session.check_expiry()  # crossing the expiry closes the documents and says so
             return False
@@ -106,7 +107,7 @@ class Exporter(QObject):
     def export_annotated(self, doc: LoadedDocument | None) -> None:
         if doc is None or not doc.doc_hash or self.busy or not self._c.active:
             return
-        if not self._may_export():  # the action is disabled; never a copy anyway
+        if not self._may_export(doc.entry):  # the action is disabled; never a copy anyway
             return
         title = self.tr("Export annotated PDF")
         annotated = self.tr("annotated")  # in the file name (outside an f-string, for lupdate)
@@ -166,7 +167,7 @@ class Exporter(QObject):
         box.open()
 
     def _run_annotated(self, doc: LoadedDocument, path: Path) -> None:
-        if not self._may_export():
+        if not self._may_export(doc.entry):
             return
         identity = self._services.identity
         author = identity.card.name if identity is not None else ""
@@ -191,9 +192,18 @@ class Exporter(QObject):
     def _run_notes(self, agenda: Agenda, member: str, path: Path) -> None:
         summary = NotesSummaryInput.from_agenda(agenda, member)
         annotations: list[Annotation] = self._c.all_loaded()
-        policy = self._session.policy
-        if policy is None or not policy.can_copy():  # the office forbids copying its text: notes without quotes
-            annotations = [without_document_text(a) for a in annotations]
+        entries = {d.sha256: d.entry for it in agenda.items for d in it.documents}
+        classified = any(it.level is not None for it in agenda.items)
+
+        def may_quote(doc_hash: str) -> bool:
+            """The document's policy allows copying its text (a classified one's never does; a
+            document no longer in the agenda is treated as classified if any item is)."""
+            entry = entries.get(doc_hash)
+            policy = self._session.policy_for(entry)
+            return policy is not None and policy.can_copy() and (entry is not None or not classified)
+
+        # the office forbids copying a document's text: notes on it without quotes
+        annotations = [a if may_quote(a.doc_hash) else without_document_text(a) for a in annotations]
         bookmarks: list[Bookmark] = self._c.bookmarks()
         texts = {**self._c.item_notes(), **self._pending_notes()}
         language = self._services.language

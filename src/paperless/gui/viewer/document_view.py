@@ -1,5 +1,6 @@
 """DocumentView: a PDF shown as continuous pages, with thumbnails, outline, links, zoom,
-selection and copy (when allowed), night mode, a watermark, and the member's annotations
+selection and copy (when allowed), night mode, a watermark, a strip naming a classified document's
+secrecy level (:class:`~paperless.gui.classification.ClassificationBar`), and the member's annotations
 (``set_annotations``; painted and edited by :class:`~paperless.gui.viewer.annotating.Annotating`).
 
 All PyMuPDF work is asked of the :class:`~paperless.core.render.RenderWorker` (its one thread) by
@@ -16,11 +17,13 @@ from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from paperless.core.classification import Level
 from paperless.core.notes import Annotation
 from paperless.core.render import DocId, LinkInfo, OutlineEntry, PageSize, Priority, RenderWorker
 from paperless.gui.annotations.controller import AnnotationController
 from paperless.gui.annotations.shapes import PageShapes
 from paperless.gui.annotations.toolbar import AnnotationToolBar
+from paperless.gui.classification import ClassificationBar
 from paperless.gui.tasks import Tasks
 from paperless.gui.viewer.annotating import Annotating
 from paperless.gui.viewer.canvas import PageCanvas
@@ -63,7 +66,10 @@ class DocumentView(Zooming, QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # no window size hints when alone
-        box.addWidget(self.splitter)
+        box.setSpacing(0)
+        self.classification = ClassificationBar(self)
+        box.addWidget(self.classification)
+        box.addWidget(self.splitter, 1)
         self.setFocusProxy(self.canvas)
         self._toolbar = ViewerToolbar()  # no parent until the main window places it
         self.requests = PageRequests(worker, tasks, self._layout, self.canvas, self.thumbnails, self)
@@ -158,8 +164,10 @@ class DocumentView(Zooming, QWidget):
         self.annotating.editing.finish()
 
     def set_document(self, doc: DocId, data: bytes, *, title: str, start_page: int = 0,
-                     watermark: str | None, allow_copy: bool, doc_hash: str | None = None) -> None:
-        """Open a document; ``doc_hash`` (sha256 of the PDF) is its key for the annotations."""
+                     watermark: str | None, allow_copy: bool, doc_hash: str | None = None,
+                     level: Level | None = None) -> None:
+        """Open a document; ``doc_hash`` (sha256 of the PDF) is its key for the annotations; ``level``
+        its secrecy level, named in a strip over it while it is open."""
         previous = self._doc
         self._reset("opening", title)
         if previous is not None and previous != doc:
@@ -169,6 +177,7 @@ class DocumentView(Zooming, QWidget):
         self._allow_copy = allow_copy
         self.canvas.selectable = allow_copy
         self.canvas.watermark.set_text(watermark)
+        self.classification.set_level(level)
         self.setAccessibleName(title)
         self._worker.open(doc, data, self._opening.callback(self, DocumentView._opened))
 
@@ -177,6 +186,7 @@ class DocumentView(Zooming, QWidget):
             self._worker.close_document(self._doc)
         self._doc = None
         self.annotating.set_document(None, None)
+        self.classification.set_level(None)
         self._reset("text", message)
         self.page_changed.emit(-1, 0)
 
