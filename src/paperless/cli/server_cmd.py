@@ -440,6 +440,10 @@ def recall_status(args: argparse.Namespace) -> int:
     for r in rows:
         what = (say_text(T("item {n}", "mục {n}"), n=r.recall.item + 1) if r.recall.item is not None
                 else say_text(T("whole session", "toàn bộ phiên họp")))
+        if not r.device:
+            print(f"{r.member_name}  -  {what}  " + say_text(T("no device has connected",
+                                                               "chưa có thiết bị nào kết nối")), flush=True)
+            continue
         if r.acked_at is not None:
             state = say_text(T("confirmed {when}", "đã xác nhận {when}"), when=_when(r.acked_at))
         elif r.revoked:

@@ -180,7 +180,8 @@ class ReceiptStore:
                            str(r.target), str(r.event), str(r.at), int(r.received)) for r in rows]
 
     def recall_status(self, session_id: str) -> list[RecallStatus]:
-        """For each recall of the session, each device of its member: acked when, or not yet."""
+        """For each recall of the session, each device of its member: acked when, or not yet (a member
+        with no device: one row with an empty ``device``)."""
         with self.store.read_tx() as conn:
             recalls = [_recall(r) for r in conn.execute(
                 select(db.recalls).where(db.recalls.c.session_id == session_id)
@@ -192,9 +193,12 @@ class ReceiptStore:
                 select(db.recall_acks).where(db.recall_acks.c.recall.in_([r.id for r in recalls])))}
         out: list[RecallStatus] = []
         for recall in recalls:
-            for d in (d for d in devices if d.member == recall.member):
+            mine = [d for d in devices if d.member == recall.member]
+            for d in mine:
                 out.append(RecallStatus(recall, names.get(recall.member, ""), str(d.id), str(d.name),
                                         acks.get((recall.id, str(d.id))), d.revoked_at is not None))
+            if not mine:  # a member with no device: nothing to confirm (a line all the same)
+                out.append(RecallStatus(recall, names.get(recall.member, ""), "", "", None, False))
         return out
 
 
