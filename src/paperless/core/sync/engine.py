@@ -633,12 +633,17 @@ class SyncEngine:
         def trusted() -> Sequence[PublicCard]:
             return list(self._trusted()) if self._trusted is not None else self._open_library().trusted_signers()
 
-        send_receipts(self.receipts, call, self.member, device.device_id, device.sign, self.crash_hook)
         try:
+            send_receipts(self.receipts, call, self.member, device.device_id, device.sign, self.crash_hook)
             handle_recalls(call, self.member, device.device_id, device.sign, self._open_library, self.store,
                            trusted, self.recalled.notify, self.crash_hook)
         except ValueError as exc:
             raise self._protocol(str(exc)) from None
+        except HttpError as exc:
+            if exc.status != 404:
+                raise
+            # a server from before receipts and recalls (or a recall withdrawn meanwhile): the notes
+            # still sync; the receipts wait in their queue and the recalls are asked again next round
 
     # -- revocation -----------------------------------------------------------------------------
 
