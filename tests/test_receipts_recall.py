@@ -44,6 +44,7 @@ from paperless.core.notes import AnnotationKind, NotesStore
 from paperless.core.sync import SyncEngine, SyncState, import_office_file
 from paperless.core.sync import notices as N
 from paperless.core.sync import protocol as P
+from paperless.core.sync.reading import ReceiptRecorder, close_on_recall
 from paperless.core.sync.recall import RecallEvent, purge_expired
 from paperless.core.sync.receipts import RECEIPTS_FILE, ReceiptsOutbox
 
@@ -326,6 +327,44 @@ def test_a_recall_that_keeps_notes_and_one_for_a_session_the_device_never_had(
         assert "confirmed" in line and "not yet" not in line
     finally:
         binh.close()
+
+
+def test_reading_records_receipts_and_a_recall_closes_the_document_on_screen(
+        tmp_path: Path, people: People, bundle: Path, people_server: RunningServer,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    an = Laptop.make(tmp_path / "an", people, bundle, people_server)
+    model = SessionModel(lambda: datetime.now(UTC))
+    try:
+        sid = an.session_id
+        record = an.library.session(sid)
+        seen: list[Change] = []
+        model.observers.subscribe(lambda e: seen.append(e.change))
+        ReceiptRecorder(model, an.engine.receipts)
+        close_on_recall(an.engine, model)
+        opened = open_bundle(an.library.bundle_path(record), an.library.identity, [an.clerk])
+        model.open(opened, record, an.library)
+        model.set_current("documents/0001.age")
+        model.page_changed(4, 5)  # the last page: read to the end
+        model.set_current("documents/0002.age")
+        model.set_current("documents/0001.age")  # opened again: still one receipt
+        queued = {(r.event, r.entry) for r in an.engine.receipts.pending()}
+        readable = set(record.readable)
+        assert queued == ({("received", e) for e in readable}
+                          | {("opened", "documents/0001.age"), ("opened", "documents/0002.age"),
+                             ("read_to_end", "documents/0001.age")})
+        an.sync()
+        assert an.engine.receipts.pending() == []
+        out = _server_receipts(people_server, sid, "en", capsys)
+        row = next(line for line in out.splitlines() if "documents/0001.age" in line)
+        assert row.count("UTC") == 3
+        _recall(people_server, sid)
+        an.sync()  # the recall arrives while documents/0001.age is on screen
+        assert Change.RECALLED in seen and seen[-1] is Change.CLOSED
+        assert model.opened is None and len(model.cache) == 0
+        assert an.files_of_session() == [] and not Library.open(an.home, an.library.identity).has_session(sid)
+    finally:
+        model.close()
+        an.close()
 
 
 def test_the_recall_command_refuses_bad_input_in_one_line(server: RunningServer) -> None:
