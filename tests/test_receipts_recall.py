@@ -229,6 +229,14 @@ def test_every_receipt_and_recall_endpoint_refuses_others(server: RunningServer)
     refused(an.request("POST", N.RECEIPTS, json={"receipts": [{**_receipt(an), "event": "liked"}]}), 400,
             P.BAD_REQUEST)
     refused(an.request("POST", N.RECEIPTS, json={"receipts": []}), 400, P.BAD_REQUEST)
+    for bad in ({"version": "2"}, {"version": 0}, {"entry": "a\u0000b"}, {"item": 1}, {"entry": None, "item": -1},
+                {"session_id": "../../x"}, {"session_id": "x" * 65}, {"op": "OP"}, {"signature": "AAAA"},
+                {"at": 7}, {"entry": "e" * 201}):
+        refused(an.request("POST", N.RECEIPTS, json={"receipts": [{**_receipt(an), **bad}]}), 400, P.BAD_REQUEST)
+    refused(an.request("POST", N.RECEIPTS, content=b"\xff{", headers={"content-type": "application/json"}), 400,
+            P.BAD_REQUEST)
+    refused(an.request("POST", N.RECEIPTS, json={"receipts": [_receipt(an)] * (N.MAX_RECEIPTS + 1)}), 413,
+            P.TOO_LARGE)
     # recalls: each member sees only their own; acks only by the device, for the member's recall
     _recall(server, "phien-12", "--item", "2", "--notes", "delete")
     refused(server.client().get(N.RECALLS), 401, P.UNAUTHORIZED)
@@ -249,6 +257,8 @@ def test_every_receipt_and_recall_endpoint_refuses_others(server: RunningServer)
     refused(an.request("POST", path, json=ack_body(an, Ed25519PrivateKey.generate())), 400, P.BAD_REQUEST)
     refused(an2.request("POST", path, json=ack_body(an2, an.key)), 400, P.BAD_REQUEST)
     refused(an.request("POST", f"{N.RECALLS}/{new_uuid()}/ack", json=ack_body(an)), 404, P.NOT_FOUND)
+    refused(an.request("POST", f"{N.RECALLS}/not-a-uuid/ack", json=ack_body(an)), 404, P.NOT_FOUND)
+    refused(an.request("POST", path, json={"signature": 5}), 400, P.BAD_REQUEST)
     assert ok(an.request("POST", path, json=ack_body(an)))["new"] is True
     assert ok(an.request("POST", path, json=ack_body(an)))["new"] is False  # once
     assert ok(an.request("GET", N.RECALLS))["recalls"][0]["acked"] is True
@@ -364,6 +374,29 @@ def test_reading_records_receipts_and_a_recall_closes_the_document_on_screen(
         assert an.files_of_session() == [] and not Library.open(an.home, an.library.identity).has_session(sid)
     finally:
         model.close()
+        an.close()
+
+
+def test_a_recall_of_one_item_deletes_only_that_item_s_notes(
+        tmp_path: Path, people: People, bundle: Path, people_server: RunningServer) -> None:
+    an = Laptop.make(tmp_path / "an", people, bundle, people_server)
+    try:
+        sid = an.session_id
+        record = an.library.session(sid)
+        first, second = (record.documents[e].sha256 for e in ("documents/0001.age", "documents/0002.age"))
+        kept = [an.store.set_item_note(sid, 0, "Mục 1: giữ").uuid,
+                an.store.add_annotation(sid, first, 0, AnnotationKind.NOTE, None, note("Tài liệu mục 1")).uuid]
+        gone = {an.store.set_item_note(sid, 1, "Mục 2: xóa").uuid,
+                an.store.add_annotation(sid, second, 1, AnnotationKind.NOTE, None, note("Tài liệu mục 2")).uuid,
+                an.store.add_bookmark(sid, second, 0, "Đánh dấu mục 2").uuid}
+        an.sync()
+        _recall(people_server, sid, "--item", "2", "--notes", "delete")
+        an.sync()
+        assert sorted(r.uuid for r in an.store.all_records()) == sorted(kept)
+        assert {r.uuid for r in an.store.all_records(include_deleted=True) if r.deleted} == gone  # tombstones sync
+        assert an.store.sync_pending() == 0  # and were pushed in the same round
+        assert an.files_of_session() == [] and an.events == [RecallEvent(sid, 1, True)]
+    finally:
         an.close()
 
 
