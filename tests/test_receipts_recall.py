@@ -46,7 +46,7 @@ from paperless.core.sync import notices as N
 from paperless.core.sync import protocol as P
 from paperless.core.sync.reading import ReceiptRecorder, close_on_recall
 from paperless.core.sync.recall import RecallEvent, purge_expired
-from paperless.core.sync.receipts import RECEIPTS_FILE, ReceiptsOutbox
+from paperless.core.sync.receipts import RECEIPTS_FILE
 
 
 @pytest.fixture
@@ -176,17 +176,28 @@ def _receipt_rows(server: RunningServer) -> int:
         engine.dispose()
 
 
-def test_a_damaged_receipts_queue_is_refused_not_reset(tmp_path: Path, people: People) -> None:
-    identity = unlock(people.member("an"))
-    outbox = ReceiptsOutbox(tmp_path, identity)
-    assert outbox.record("phien-12", 1, "opened", entry="documents/0001.age")
-    data = bytearray((tmp_path / RECEIPTS_FILE).read_bytes())
-    data[-5] ^= 1
-    (tmp_path / RECEIPTS_FILE).write_bytes(bytes(data))
-    with pytest.raises(LocalStateTamperedError):
-        outbox.pending()
-    with pytest.raises(ValueError):
-        outbox.record("không hợp lệ", 1, "opened", entry="x")
+def test_a_damaged_receipts_queue_is_refused_not_reset_and_the_notes_still_sync(
+        tmp_path: Path, people: People, bundle: Path, people_server: RunningServer) -> None:
+    an = Laptop.make(tmp_path / "an", people, bundle, people_server)
+    try:
+        outbox = an.engine.receipts
+        assert outbox.record("phien-12", 1, "opened", entry="documents/0001.age")
+        with pytest.raises(ValueError):
+            outbox.record("không hợp lệ", 1, "opened", entry="x")
+        path = an.library.folder / RECEIPTS_FILE
+        data = bytearray(path.read_bytes())
+        data[-5] ^= 1
+        path.write_bytes(bytes(data))
+        with pytest.raises(LocalStateTamperedError):
+            outbox.pending()
+        an.store.set_item_note(an.session_id, 0, "Vẫn đồng bộ")
+        report = an.engine.sync_once()
+        assert report.status.state is SyncState.SYNCED and report.pushed == 1
+        assert any("altered or damaged" in n.en and "bị sửa đổi" in n.vi for n in report.status.notices)
+        assert path.read_bytes() == bytes(data)  # kept as it is, for the member to see
+        assert _receipt_rows(people_server) == 0
+    finally:
+        an.close()
 
 
 def _receipt(client: SyncClient, *, op: str | None = None, event: str = "opened", sign_with: Any = None,

@@ -293,7 +293,7 @@ class SyncEngine:
         self._login()
         self._missing.clear()
         self._load_keys()
-        self._receipts_and_recalls()  # before the push: a recall's deleted notes go out in this round
+        self._receipts_and_recalls(done)  # before the push: a recall's deleted notes go out in this round
         for attempt in range(MAX_STALE_ROUNDS):
             self._pull(done, progress, retry=attempt == 0)
             if not self._push(done):
@@ -623,7 +623,7 @@ class SyncEngine:
             return self._library()
         return Library.open(self.folder.parent.parent, self.identity)
 
-    def _receipts_and_recalls(self) -> None:
+    def _receipts_and_recalls(self, done: _Round) -> None:
         device = self._device
         assert device is not None
 
@@ -634,7 +634,10 @@ class SyncEngine:
             return list(self._trusted()) if self._trusted is not None else self._open_library().trusted_signers()
 
         try:
-            send_receipts(self.receipts, call, self.member, device.device_id, device.sign, self.crash_hook)
+            try:
+                send_receipts(self.receipts, call, self.member, device.device_id, device.sign, self.crash_hook)
+            except LocalStateError as exc:  # a damaged queue is refused (never reset); the rest goes on
+                done.notice(_both(exc))
             handle_recalls(call, self.member, device.device_id, device.sign, self._open_library, self.store,
                            trusted, self.recalled.notify, self.crash_hook)
         except ValueError as exc:

@@ -153,7 +153,7 @@ def forget_session(library: Library, session_id: str) -> list[Path]:
 def apply_recall(order: RecallOrder, library: Library, store: NotesStore | None,
                  trusted: Sequence[PublicCard]) -> RecallEvent:
     """Carry out one recall on this device (idempotent)."""
-    record = library.state.sessions.get(order.session_id)
+    record = library.session(order.session_id) if library.has_session(order.session_id) else None
     hashes: set[str] | None = None
     if record is not None and order.item is not None and order.notes == "delete":
         hashes = _item_hashes(library, record, order.item, trusted)
