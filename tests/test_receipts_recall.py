@@ -411,6 +411,26 @@ def test_a_recall_of_one_item_deletes_only_that_item_s_notes(
         an.close()
 
 
+def test_a_revoked_laptop_wipes_every_copy_of_every_session_and_its_receipts(
+        tmp_path: Path, people: People, bundle: Path, people_server: RunningServer) -> None:
+    an = Laptop.make(tmp_path / "an", people, bundle, people_server)
+    try:
+        kept = an.library.bundle_path(an.library.session(an.session_id))
+        older = kept.with_name(kept.name.replace("-v2.", "-v1."))
+        shutil.copy(kept, older)  # an older version the library kept
+        an.engine.receipts.record(an.session_id, 2, "opened", entry="documents/0001.age")
+        an.store.set_item_note(an.session_id, 0, "Ghi chú")
+        an.sync()
+        device = an.engine._device
+        assert device is not None
+        assert cli("server", "revoke-device", people_server.setup.folder, device.device_id) == 0
+        assert an.engine.sync_once().status.state is SyncState.REVOKED
+        left = sorted(str(p.relative_to(an.home)) for p in an.home.rglob("*") if p.is_file())
+        assert left == [], left  # no bundle (current or older), no state, notes, receipts or keys
+    finally:
+        an.close()
+
+
 def test_the_recall_command_refuses_bad_input_in_one_line(server: RunningServer) -> None:
     from paperless.core.errors import UsageError
 
