@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundle_helpers import PASSPHRASE, People, unlock
+from bundle_helpers import PASSPHRASE, People, unlock, write_session
 from notes_content import note
 from server_helpers import (
     SRC,
@@ -33,7 +33,7 @@ from server_helpers import (
     start_server,
 )
 
-from paperless.core.bundle import open_bundle
+from paperless.core.bundle import build_bundle, open_bundle
 from paperless.core.identity import PublicCard, load_card
 from paperless.core.library import Library
 from paperless.core.library.importing import import_bundle
@@ -41,12 +41,14 @@ from paperless.core.library.keeping import keep_copy
 from paperless.core.localstate import LocalStateTamperedError
 from paperless.core.model.session import Change, SessionEvent, SessionModel
 from paperless.core.notes import AnnotationKind, NotesStore
+from paperless.core.session import SessionFileError, load_session
 from paperless.core.sync import SyncEngine, SyncState, import_office_file
 from paperless.core.sync import notices as N
 from paperless.core.sync import protocol as P
 from paperless.core.sync.reading import ReceiptRecorder, close_on_recall
 from paperless.core.sync.recall import RecallEvent, purge_expired
 from paperless.core.sync.receipts import RECEIPTS_FILE
+from paperless.core.sync.retention import RETENTION_FILE, RetentionBook, enforce_retention
 
 
 @pytest.fixture
@@ -482,3 +484,79 @@ def test_an_expired_session_is_deleted_at_the_next_library_open_even_offline(
     assert purge_expired(later) == [sid]
     assert not kept.exists() and not Library.open(tmp_path / "home", identity).has_session(sid)
     assert later.highest_seen(sid) == 2  # rollback protection stays
+
+
+# -- notes retention ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def retention_bundle(tmp_path_factory: pytest.TempPathFactory, people: People) -> Path:
+    """A session (meeting 2024-01-15 08:00 +07:00) whose notes are kept 30 days: until 2024-02-14."""
+    root = tmp_path_factory.mktemp("retention")
+    write_session(root, people, extra="\n[policy]\nnotes_retention_days = 30\n")
+    out = root / "out" / "retention.paperless"
+    build_bundle(load_session(root / "session.toml"), unlock(people.clerk), out, version=1)
+    return out
+
+
+def test_notes_retention_is_read_from_session_toml_and_refused_when_wrong(tmp_path: Path, people: People) -> None:
+    write_session(tmp_path, people, extra="\n[policy]\nnotes_retention_days = 30\n")
+    assert load_session(tmp_path / "session.toml").policy.notes_retention_days == 30
+    for bad in ("0", "3651", '"30"', "true", "1.5"):
+        write_session(tmp_path, people, extra=f"\n[policy]\nnotes_retention_days = {bad}\n")
+        with pytest.raises(SessionFileError) as caught:
+            load_session(tmp_path / "session.toml")
+        assert "notes_retention_days" in caught.value.message("en") and "\n" not in caught.value.message("vi")
+
+
+def test_notes_are_deleted_after_the_retention_and_the_member_is_warned_the_week_before(
+        tmp_path: Path, people: People, retention_bundle: Path) -> None:
+    identity = unlock(people.member("an"))
+    clerk = load_card(people.clerk)
+    home = tmp_path / "home"
+    week_before = datetime(2024, 2, 10, 9, 0, tzinfo=UTC)
+    library = Library.open(home, identity, clock=lambda: week_before)
+    opened = import_bundle(library, retention_bundle, [clerk])
+    sid = opened.manifest.session_id
+    assert opened.agenda.notes_retention_days == 30
+    opened.close()
+    book = RetentionBook(library.folder, identity)
+    with NotesStore.open(library.folder, identity) as store:
+        assert enforce_retention(book, library, store, [clerk]).warnings == []  # no notes: nothing to warn of
+        note_uuid = store.set_item_note(sid, 0, "Ghi chú sẽ hết hạn lưu giữ").uuid
+        store.set_item_note("phien-khac", 0, "Không có quy định lưu giữ")
+        outcome = enforce_retention(book, library, store, [clerk])
+        assert [d.session_id for d in outcome.warnings] == [sid] and outcome.deleted == []
+        warning = outcome.warnings[0].warning()
+        assert "2024-02-14" in warning.en and "14/02/2024" in warning.vi and "xuất ghi chú" in warning.vi
+        assert b"phien" not in (library.folder / RETENTION_FILE).read_bytes()  # sealed
+        library.forget(sid)  # the session's bundle gone (a recall, an expiry): the rule is remembered
+        library.use_clock(lambda: week_before + timedelta(days=5))
+        outcome = enforce_retention(book, library, store, [clerk])
+        assert [(d.session_id, n) for d, n in outcome.deleted] == [(sid, 1)]
+        assert [r.session_id for r in store.all_records()] == ["phien-khac"]
+        assert [r.uuid for r in store.all_records(include_deleted=True) if r.deleted] == [note_uuid]  # a tombstone
+        assert enforce_retention(book, library, store, [clerk]).deleted == []  # once
+
+
+def test_a_sync_round_deletes_notes_past_their_retention_on_every_device_and_the_server(
+        tmp_path: Path, people: People, retention_bundle: Path, people_server: RunningServer) -> None:
+    an = Laptop.make(tmp_path / "an", people, retention_bundle, people_server)
+    # the member's other laptop has not got the session: it knows no rule
+    identity = unlock(people.member("an"))
+    library = Library.open(tmp_path / "an2", identity)
+    import_office_file(people_server.setup.office_file, library.folder, [an.clerk])
+    store = NotesStore.open(library.folder, identity)
+    other = SyncEngine(identity, library.folder, store, device_name="an2", trusted=lambda: [an.clerk],
+                       library=lambda: library)
+    try:
+        kept = store.set_item_note("phien-khac", 0, "Không có quy định lưu giữ").uuid
+        store.set_item_note(an.session_id, 1, "Ghi chú trên máy thứ hai")
+        assert other.sync_once().status.state is SyncState.SYNCED
+        report = an.engine.sync_once()  # pulls the note and deletes it: 2024-01-15 + 30 days is long past
+        assert report.status.state is SyncState.SYNCED
+        assert any("were deleted" in n.en and "Đã xóa 1 ghi chú" in n.vi for n in report.status.notices)
+        assert [r.uuid for r in an.store.all_records()] == [kept] and an.store.sync_pending() == 0
+        assert other.sync_once().status.state is SyncState.SYNCED  # the tombstone, from the server
+        assert [r.uuid for r in store.all_records()] == [kept]
+    finally:
+        store.close()
+        an.close()

@@ -20,7 +20,8 @@ from paperless.core.identity import PublicCard, load_card
 SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at"}
 MEMBER_KEYS = {"name", "key"}
 ITEM_KEYS = {"title", "presenter", "documents", "restricted_to"}
-POLICY_KEYS = {"watermark", "allow_copy", "allow_print"}
+POLICY_KEYS = {"watermark", "allow_copy", "allow_print", "notes_retention_days"}
+MAX_RETENTION_DAYS = 3650
 TOP_KEYS = {"session", "members", "items", "policy"}
 _NAMESPACE = uuid.UUID("6c0f3f7e-6a55-4d0b-9a8e-3f4c2b1d0e11")
 
@@ -35,6 +36,7 @@ class Policy:
     watermark: bool = True
     allow_copy: bool = False
     allow_print: bool = False
+    notes_retention_days: int | None = None  # the members' notes are deleted this many days after the meeting
 
 
 @dataclass(frozen=True)
@@ -213,8 +215,14 @@ class _Parser:
         if not isinstance(raw, dict):
             raise self.fail("policy", 0, None, "[policy] must be a table")
         self.check_keys("policy", 0, raw, POLICY_KEYS)
-        values: dict[str, bool] = {}
+        values: dict[str, Any] = {}
         for key, value in raw.items():
+            if key == "notes_retention_days":
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RETENTION_DAYS:
+                    raise self.fail("policy", 0, key, f"'{key}' must be a whole number of days from 1 to "
+                                                      f"{MAX_RETENTION_DAYS}")
+                values[key] = value
+                continue
             if not isinstance(value, bool):
                 raise self.fail("policy", 0, key, f"'{key}' must be true or false")
             values[key] = value

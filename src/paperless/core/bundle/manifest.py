@@ -211,6 +211,7 @@ class Agenda:
     allow_copy: bool
     allow_print: bool
     items: tuple[AgendaItem, ...]
+    notes_retention_days: int | None = None  # [policy] notes_retention_days (docs/receipts-recall.md)
 
     def member_for(self, recipient: str) -> str | None:
         for m in self.members:
@@ -230,7 +231,9 @@ class Agenda:
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
             "members": [asdict(m) for m in self.members],
             "policy": {"watermark": self.watermark, "allow_copy": self.allow_copy,
-                       "allow_print": self.allow_print},
+                       "allow_print": self.allow_print,
+                       **({} if self.notes_retention_days is None
+                          else {"notes_retention_days": self.notes_retention_days})},
             "items": [
                 {
                     "number": it.number, "title": it.title, "presenter": it.presenter,
@@ -276,11 +279,15 @@ class Agenda:
                 raise ManifestFormatError("bad member")
             members.append(AgendaMember(_str(m, "name"), _str(m, "recipient")))
         expires = obj.get("expires_at")
+        retention = policy.get("notes_retention_days")
+        if retention is not None and (isinstance(retention, bool) or not isinstance(retention, int)
+                                      or not 1 <= retention <= 3650):
+            raise ManifestFormatError("bad notes_retention_days")
         return cls(
             session_id=_str(obj, "session_id"), version=_int(obj, "version"), title=_str(obj, "title"),
             starts_at=_when(_str(obj, "starts_at")), location=_str(obj, "location"),
             expires_at=None if expires is None else _when(_str(obj, "expires_at")),
             members=tuple(members), watermark=_bool(policy, "watermark"),
             allow_copy=_bool(policy, "allow_copy"), allow_print=_bool(policy, "allow_print"),
-            items=tuple(items),
+            items=tuple(items), notes_retention_days=retention,
         )

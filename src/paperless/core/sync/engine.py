@@ -58,6 +58,7 @@ from paperless.core.sync.keys import KeyGenerationError, new_key, open_generatio
 from paperless.core.sync.office import load_office, office_path
 from paperless.core.sync.recall import RecallEvent, handle_recalls, session_files
 from paperless.core.sync.receipts import ReceiptsOutbox, send_receipts
+from paperless.core.sync.retention import RetentionBook, enforce_retention
 from paperless.core.sync.status import DeviceInfo, Notice, SyncReport, SyncState, SyncStatus
 from paperless.core.sync.transport import DEFAULT_TIMEOUT_S, Connection, Json, Transport
 
@@ -296,6 +297,8 @@ class SyncEngine:
         self._receipts_and_recalls(done)  # before the push: a recall's deleted notes go out in this round
         for attempt in range(MAX_STALE_ROUNDS):
             self._pull(done, progress, retry=attempt == 0)
+            if attempt == 0:  # after the pull: notes other devices made past their retention go too
+                self._retention(done)
             if not self._push(done):
                 break
         else:
@@ -647,6 +650,20 @@ class SyncEngine:
                 raise
             # a server from before receipts and recalls (or a recall withdrawn meanwhile): the notes
             # still sync; the receipts wait in their queue and the recalls are asked again next round
+
+    def _retention(self, done: _Round) -> None:
+        """Notes past their session's retention: tombstones, pushed in this round."""
+        try:
+            library = self._open_library()
+            trusted = list(self._trusted()) if self._trusted is not None else library.trusted_signers()
+            outcome = enforce_retention(RetentionBook(self.folder, self.identity), library, self.store, trusted)
+        except (LocalStateError, LibraryError) as exc:
+            done.notice(_both(exc))
+            return
+        for deadline, count in outcome.deleted:
+            done.notice(deadline.deleted(count))
+        for deadline in outcome.warnings:
+            done.notice(deadline.warning())
 
     # -- revocation -----------------------------------------------------------------------------
 
