@@ -528,6 +528,9 @@ def test_notes_are_deleted_after_the_retention_and_the_member_is_warned_the_week
         warning = outcome.warnings[0].warning()
         assert "2024-02-14" in warning.en and "14/02/2024" in warning.vi and "xuất ghi chú" in warning.vi
         assert b"phien" not in (library.folder / RETENTION_FILE).read_bytes()  # sealed
+        assert enforce_retention(book, library, store, [clerk]).warnings == []  # once a day
+        library.use_clock(lambda: week_before + timedelta(days=1))
+        assert len(enforce_retention(book, library, store, [clerk]).warnings) == 1  # and again the next day
         library.forget(sid)  # the session's bundle gone (a recall, an expiry): the rule is remembered
         library.use_clock(lambda: week_before + timedelta(days=5))
         outcome = enforce_retention(book, library, store, [clerk])

@@ -79,9 +79,13 @@ class RetentionBook:
         self._lock = threading.Lock()
 
     def _load(self) -> tuple[dict[str, Deadline], dict[str, int]]:
+        rules, read, _warned = self._load_all()
+        return rules, read
+
+    def _load_all(self) -> tuple[dict[str, Deadline], dict[str, int], dict[str, str]]:
         body = read_sealed(self.path, self.identity, PURPOSE)
         if body is None:
-            return {}, {}
+            return {}, {}, {}
         try:
             obj = json.loads(body)
             if not isinstance(obj, dict) or obj.get("format") != FORMAT:
@@ -96,13 +100,17 @@ class RetentionBook:
                     raise ValueError("starts_at")
                 rules[str(sid)] = Deadline(str(sid), str(r["title"]), starts, days)
             read = {str(k): int(v) for k, v in obj["read"].items()}
+            warned = {str(k): str(v) for k, v in obj.get("warned", {}).items()}
         except (ValueError, KeyError, TypeError, AttributeError):
             raise LocalStateTamperedError(path=str(self.path), detail=T(
                 "not a list of notes retention rules", "không phải danh sách quy định lưu giữ ghi chú")) from None
-        return rules, read
+        return rules, read, warned
 
-    def _save(self, rules: dict[str, Deadline], read: dict[str, int]) -> None:
-        obj: dict[str, Any] = {"format": FORMAT, "read": dict(sorted(read.items())), "rules": {
+    def _save(self, rules: dict[str, Deadline], read: dict[str, int], warned: dict[str, str] | None = None) -> None:
+        if warned is None:
+            warned = self._load_all()[2] if self.path.exists() else {}
+        obj: dict[str, Any] = {"format": FORMAT, "read": dict(sorted(read.items())),
+                               "warned": dict(sorted(warned.items())), "rules": {
             sid: {"title": d.title, "starts_at": d.starts_at.isoformat(), "days": d.days}
             for sid, d in sorted(rules.items())}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,6 +136,16 @@ class RetentionBook:
                                                         agenda.notes_retention_days)
             if changed:
                 self._save(rules, read)
+
+    def warn_today(self, session_id: str, day: str) -> bool:
+        """True the first time this is asked for ``session_id`` on ``day`` (a warning once a day)."""
+        with self._lock:
+            rules, read, warned = self._load_all()
+            if warned.get(session_id) == day:
+                return False
+            warned[session_id] = day
+            self._save(rules, read, warned)
+            return True
 
     def read_versions(self) -> dict[str, int]:
         with self._lock:
@@ -163,7 +181,8 @@ class RetentionBook:
 def enforce_retention(book: RetentionBook, library: Library, store: NotesStore,
                       trusted: Sequence[PublicCard]) -> RetentionOutcome:
     """Learn the library's rules, delete the notes past their deadline (by the library's trusted
-    clock, which never goes back), and say which are due within a week and still hold notes."""
+    clock, which never goes back), and say which are due within a week and still hold notes (once a
+    day each: the app shows every round's notices)."""
     book.note_library(library, trusted)
     now = library.trusted_time()
     outcome = RetentionOutcome()
@@ -176,6 +195,6 @@ def enforce_retention(book: RetentionBook, library: Library, store: NotesStore,
         elif deadline.delete_at - now <= WARN_BEFORE:
             if with_notes is None:
                 with_notes = {r.session_id for r in store.all_records()}
-            if deadline.session_id in with_notes:
+            if deadline.session_id in with_notes and book.warn_today(deadline.session_id, now.date().isoformat()):
                 outcome.warnings.append(deadline)
     return outcome
