@@ -10,6 +10,10 @@ one) or ``REVOKED`` (this device was revoked: the member's data on it has been w
 wipe acknowledged). Store failures (a damaged notes file, a full disk) do raise: they are the
 member's to see, as everywhere else.
 
+A round also sends the queued read receipts, carries out the office's recalls and the notes
+retention rules (:mod:`.receipts`, :mod:`.recall`, :mod:`.retention`; docs/receipts-recall.md);
+:attr:`SyncEngine.recalled` tells observers of each recall carried out.
+
 Each request is retried with exponential backoff and jitter while the server does not answer;
 nothing is lost by a cut: an outbox operation is marked sent only after the server's answer,
 and an operation sent twice is applied once by the server.
