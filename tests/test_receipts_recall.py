@@ -465,7 +465,7 @@ def test_the_session_model_closes_a_recalled_session_and_says_so(people: People,
     assert model.opened is None and len(model.cache) == 0
 
 
-def test_an_expired_session_is_deleted_at_the_next_library_open_even_offline(
+def test_purge_expired_deletes_an_expired_session_without_any_network(
         tmp_path: Path, people: People, bundle: Path) -> None:
     identity = unlock(people.member("an"))
     clerk = load_card(people.clerk)
