@@ -1,4 +1,5 @@
-"""``paperless server init|enroll|members|revoke-device|approve-device|run|backup|restore``: the office server.
+"""``paperless server init|enroll|members|revoke-device|approve-device|run|backup|restore``, and
+``receipts|recall|recall-status`` (read receipts and recalls): the office server.
 
 :mod:`paperless.server` is imported inside each command only, so the reader never loads it; a
 build without it (the reader's frozen build) says so in one line and exits 2.
@@ -122,6 +123,27 @@ def register(sub: Any) -> None:
     n.add_argument("dir", type=Path)
     db_option(n)
     n.set_defaults(func=_guarded(new_epoch))
+
+    rc = ssub.add_parser("receipts", help="who received, opened and read each document of a session")
+    rc.add_argument("dir", type=Path)
+    rc.add_argument("session", metavar="SESSION", help="the session id")
+    db_option(rc)
+    rc.set_defaults(func=_guarded(receipts))
+
+    rl = ssub.add_parser("recall", help="recall a session (or one item) from every member's devices")
+    rl.add_argument("dir", type=Path)
+    rl.add_argument("session", metavar="SESSION", help="the session id")
+    rl.add_argument("--item", type=int, metavar="N", help="only this agenda item (its number, from 1)")
+    rl.add_argument("--notes", choices=("keep", "delete"), default="keep",
+                    help="what the devices do with the members' notes on it (default: keep)")
+    db_option(rl)
+    rl.set_defaults(func=_guarded(recall))
+
+    rs = ssub.add_parser("recall-status", help="which devices have confirmed a session's recalls")
+    rs.add_argument("dir", type=Path)
+    rs.add_argument("session", metavar="SESSION", help="the session id")
+    db_option(rs)
+    rs.set_defaults(func=_guarded(recall_status))
 
 
 def _config(args: argparse.Namespace) -> Any:
@@ -321,4 +343,113 @@ def new_epoch(args: argparse.Namespace) -> int:
         store.engine.dispose()
     say(T("New epoch {epoch}: devices will pull everything and re-send what the server lacks",
           "Kỷ nguyên mới {epoch}: các thiết bị sẽ tải lại toàn bộ và gửi lại những gì máy chủ thiếu"), epoch=epoch)
+    return 0
+
+
+# -- read receipts and recalls (docs/receipts-recall.md) ------------------------------------------------
+_EVENT_COLUMNS = (("received", T("received", "đã nhận")), ("opened", T("opened", "đã mở")),
+                  ("read_to_end", T("read to the end", "đã đọc hết")))
+
+
+def _session_arg(value: str) -> str:
+    from paperless.core.sync import notices as N
+
+    if not N.is_session_id(value):
+        raise UsageError(detail=T(f"{value!r} is not a session id (letters, digits, . _ -; at most 64)",
+                                  f"{value!r} không phải mã phiên họp (chữ, số, . _ -; tối đa 64 ký tự)"))
+    return value
+
+
+def _target_label(target: str) -> str:
+    kind, _, name = target.partition(":")
+    if kind == "item" and name.isdigit():
+        return say_text(T("item {n}", "mục {n}"), n=int(name) + 1)
+    return name
+
+
+def receipts(args: argparse.Namespace) -> int:
+    session_id = _session_arg(args.session)
+    config = _config(args)
+    from paperless.server.receipts import ReceiptStore
+
+    store = _store(config)
+    try:
+        rows = ReceiptStore(store).receipts(session_id)
+    finally:
+        store.engine.dispose()
+    if not rows:
+        say(T("No receipt for session {session} yet.", "Chưa có xác nhận nào cho phiên họp {session}."),
+            session=session_id)
+        return 0
+    firsts: dict[tuple[str, str], dict[str, int]] = {}
+    names: dict[str, str] = {}
+    for r in rows:  # the first time each member's devices said so
+        names[r.member] = r.member_name
+        seen = firsts.setdefault((r.member, r.target), {})
+        seen[r.event] = min(seen.get(r.event, r.received), r.received)
+    headings = [say_text(T("Member", "Thành viên")), say_text(T("Document", "Tài liệu"))]
+    headings += [say_text(label) for _event, label in _EVENT_COLUMNS]
+    table = [headings]
+    for (member, target), seen in sorted(firsts.items(), key=lambda kv: (names[kv[0][0]], kv[0][1])):
+        table.append([names[member], _target_label(target)] + [_when(seen.get(e)) for e, _l in _EVENT_COLUMNS])
+    widths = [max(len(row[i]) for row in table) for i in range(len(headings))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip(), flush=True)
+    return 0
+
+
+def recall(args: argparse.Namespace) -> int:
+    session_id = _session_arg(args.session)
+    if args.item is not None and not 1 <= args.item <= 10_000:
+        raise UsageError(detail=T("--item is the agenda item's number, from 1",
+                                  "--item là số thứ tự của mục trong chương trình, từ 1"))
+    config = _config(args)
+    from paperless.server.receipts import ReceiptStore
+
+    store = _store(config)
+    try:
+        made = ReceiptStore(store).recall(session_id, None if args.item is None else args.item - 1, args.notes)
+    finally:
+        store.engine.dispose()
+    if not made:
+        raise UsageError(detail=T("no member is enrolled: nobody to recall it from",
+                                  "chưa ghi danh thành viên nào: không có ai để thu hồi"))
+    what = (say_text(T("item {n} of session {s}", "mục {n} của phiên họp {s}"), n=args.item, s=session_id)
+            if args.item is not None else say_text(T("session {s}", "phiên họp {s}"), s=session_id))
+    notes = say_text(T("notes kept", "giữ ghi chú") if args.notes == "keep" else T("notes deleted", "xóa ghi chú"))
+    say(T("Recalled {what} from {count} members ({notes}); devices confirm at their next contact",
+          "Đã thu hồi {what} từ {count} thành viên ({notes}); các thiết bị xác nhận khi kết nối lần tới"),
+        what=what, count=len(made), notes=notes)
+    return 0
+
+
+def recall_status(args: argparse.Namespace) -> int:
+    session_id = _session_arg(args.session)
+    config = _config(args)
+    from paperless.server.receipts import ReceiptStore
+
+    store = _store(config)
+    try:
+        rows = ReceiptStore(store).recall_status(session_id)
+    finally:
+        store.engine.dispose()
+    if not rows:
+        say(T("Session {session} has not been recalled from any device.",
+              "Phiên họp {session} chưa được thu hồi khỏi thiết bị nào."), session=session_id)
+        return 0
+    for r in rows:
+        what = (say_text(T("item {n}", "mục {n}"), n=r.recall.item + 1) if r.recall.item is not None
+                else say_text(T("whole session", "toàn bộ phiên họp")))
+        if not r.device:
+            print(f"{r.member_name}  -  {what}  " + say_text(T("no device has connected",
+                                                               "chưa có thiết bị nào kết nối")), flush=True)
+            continue
+        if r.acked_at is not None:
+            state = say_text(T("confirmed {when}", "đã xác nhận {when}"), when=_when(r.acked_at))
+        elif r.revoked:
+            state = say_text(T("revoked device (wiped at its next contact)",
+                               "thiết bị đã vô hiệu hoá (bị xóa khi kết nối lần tới)"))
+        else:
+            state = say_text(T("not yet confirmed", "chưa xác nhận"))
+        print(f"{r.member_name}  {r.device_name}  {r.device}  {what}  {state}", flush=True)
     return 0

@@ -21,7 +21,8 @@ from paperless.core.identity import PublicCard, load_card
 SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server"}
 MEMBER_KEYS = {"name", "key"}
 ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level"}
-POLICY_KEYS = {"watermark", "allow_copy", "allow_print", "idle_lock_minutes"}
+POLICY_KEYS = {"watermark", "allow_copy", "allow_print", "idle_lock_minutes", "notes_retention_days"}
+MAX_RETENTION_DAYS = 3650
 TOP_KEYS = {"session", "members", "items", "policy"}
 _NAMESPACE = uuid.UUID("6c0f3f7e-6a55-4d0b-9a8e-3f4c2b1d0e11")
 
@@ -37,6 +38,7 @@ class Policy:
     allow_copy: bool = False
     allow_print: bool = False
     idle_lock_minutes: int | None = None  # None: the default (core.classification)
+    notes_retention_days: int | None = None  # the members' notes are deleted this many days after the meeting
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,13 @@ class _Parser:
                         f"'{key}' must be a whole number of minutes from {MIN_IDLE_LOCK_MINUTES} to "
                         f"{MAX_IDLE_LOCK_MINUTES}",
                         f"'{key}' phải là số phút nguyên từ {MIN_IDLE_LOCK_MINUTES} đến {MAX_IDLE_LOCK_MINUTES}"))
+                values[key] = value
+                continue
+            if key == "notes_retention_days":
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RETENTION_DAYS:
+                    raise self.fail("policy", 0, key, T(
+                        f"'{key}' must be a whole number of days from 1 to {MAX_RETENTION_DAYS}",
+                        f"'{key}' phải là số ngày nguyên từ 1 đến {MAX_RETENTION_DAYS}"))
                 values[key] = value
                 continue
             if not isinstance(value, bool):

@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paperless.core.sync import protocol as P
-from paperless.server import db
+from paperless.server import db, receipts
 from paperless.server.clock import Clock
 from paperless.server.config import ServerConfig, load_config
 from paperless.server.errors import ApiError, bad_request, conflict, not_found, too_large, unauthorized
@@ -472,6 +472,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
                 counter = await run_in_threadpool(store.counter, member)
         return {"counter": counter}
 
+    app.include_router(receipts.router(store, authed))  # read receipts and recalls (server/receipts.py)
     return app
 
 

@@ -170,3 +170,37 @@ def migrate(url: str) -> None:
             command.upgrade(cfg, "head")
     finally:
         engine.dispose()
+
+# -- read receipts and recalls (migration 0004; see paperless.server.receipts) --------------------------
+receipts = Table(
+    "receipts", metadata,
+    Column("member", String(40), primary_key=True),
+    Column("op_id", String(36), primary_key=True),
+    Column("device", String(36), nullable=False),
+    Column("session_id", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("event", String(16), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("received", BigInteger, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+recalls = Table(
+    "recalls", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("member", String(40), nullable=False, index=True),
+    Column("session_id", String(64), nullable=False, index=True),
+    Column("item", Integer),
+    Column("notes", String(8), nullable=False),
+    Column("recalled_at", BigInteger, nullable=False),
+)
+
+recall_acks = Table(
+    "recall_acks", metadata,
+    Column("recall", String(36), primary_key=True),
+    Column("device", String(36), primary_key=True),
+    Column("member", String(40), nullable=False),
+    Column("acked_at", BigInteger, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)

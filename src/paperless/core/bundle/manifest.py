@@ -258,6 +258,7 @@ class Agenda:
     allow_print: bool
     items: tuple[AgendaItem, ...]
     idle_lock_minutes: int | None = None  # the clerk's [policy] idle_lock_minutes (None: the default)
+    notes_retention_days: int | None = None  # [policy] notes_retention_days (docs/receipts-recall.md)
 
     def level_of(self, entry: str) -> Level | None:
         """The secrecy level of the document ``entry`` (its item's), None when not classified."""
@@ -284,7 +285,9 @@ class Agenda:
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
             "members": [asdict(m) for m in self.members],
             "policy": {"watermark": self.watermark, "allow_copy": self.allow_copy,
-                       "allow_print": self.allow_print},
+                       "allow_print": self.allow_print,
+                       **({} if self.notes_retention_days is None
+                          else {"notes_retention_days": self.notes_retention_days})},
             "items": [
                 {
                     "number": it.number, "title": it.title, "presenter": it.presenter,
@@ -333,13 +336,17 @@ class Agenda:
                 raise ManifestFormatError("bad member")
             members.append(AgendaMember(_str(m, "name"), _str(m, "recipient")))
         expires = obj.get("expires_at")
+        retention = policy.get("notes_retention_days")
+        if retention is not None and (isinstance(retention, bool) or not isinstance(retention, int)
+                                      or not 1 <= retention <= 3650):
+            raise ManifestFormatError("bad notes_retention_days")
         return cls(
             session_id=_str(obj, "session_id"), version=_int(obj, "version"), title=_str(obj, "title"),
             starts_at=_when(_str(obj, "starts_at")), location=_str(obj, "location"),
             expires_at=None if expires is None else _when(_str(obj, "expires_at")),
             members=tuple(members), watermark=_bool(policy, "watermark"),
             allow_copy=_bool(policy, "allow_copy"), allow_print=_bool(policy, "allow_print"),
-            items=tuple(items), idle_lock_minutes=_idle_minutes(policy),
+            items=tuple(items), idle_lock_minutes=_idle_minutes(policy), notes_retention_days=retention,
         )
 
 

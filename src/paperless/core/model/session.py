@@ -46,6 +46,7 @@ class Change(Enum):
     CURRENT = "current"  # another document is on screen (or none)
     READ = "read"  # a document's read mark changed
     EXPIRED = "expired"  # the session crossed its expiry while open: its documents are closed
+    RECALLED = "recalled"  # the office recalled the open session (or an item of it): it was closed
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,23 @@ class SessionModel:
                 self.current = None
         if first:
             self.observers.notify(SessionEvent(Change.EXPIRED))
+        return True
+
+    def recalled(self, session_id: str, item: int | None = None) -> bool:
+        """The office recalled ``session_id`` (``item``: one item of it; the device deletes the whole
+        bundle either way, see core/sync/recall.py): if it is the open session, drop its decrypted
+        documents, tell RECALLED (the GUI says why), then close it without saving its reading state
+        (the library no longer has it). True if it was open. Any thread (the sync engine's
+        ``recalled`` observers call it)."""
+        with self._lock:
+            record = self.record
+            if self.opened is None or record is None or record.session_id != session_id:
+                return False
+            self.cache.clear()
+            self.current = None
+            self._library = None  # nothing is saved back for a session the library has forgotten
+        self.observers.notify(SessionEvent(Change.RECALLED, read=None, entry=None if item is None else str(item)))
+        self.close()
         return True
 
     # ---- the agenda ----------------------------------------------------------------------------

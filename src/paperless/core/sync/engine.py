@@ -10,6 +10,10 @@ one) or ``REVOKED`` (this device was revoked: the member's data on it has been w
 wipe acknowledged). Store failures (a damaged notes file, a full disk) do raise: they are the
 member's to see, as everywhere else.
 
+A round also sends the queued read receipts, carries out the office's recalls and the notes
+retention rules (:mod:`.receipts`, :mod:`.recall`, :mod:`.retention`; docs/receipts-recall.md);
+:attr:`SyncEngine.recalled` tells observers of each recall carried out.
+
 Each request is retried with exponential backoff and jitter while the server does not answer;
 nothing is lost by a cut: an outbox operation is marked sent only after the server's answer,
 and an operation sent twice is applied once by the server.
@@ -27,13 +31,14 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.library.errors import LibraryError
 from paperless.core.localstate import LocalStateError
+from paperless.core.model.observers import Observers
 from paperless.core.notes import NotesStore
 from paperless.core.notes.db import DB_FILE
 from paperless.core.notes.hlc import WallClock, system_clock_ms
@@ -55,8 +60,14 @@ from paperless.core.sync.errors import (
 )
 from paperless.core.sync.keys import KeyGenerationError, new_key, open_generation, seal_generation
 from paperless.core.sync.office import load_office, office_path
+from paperless.core.sync.recall import RecallEvent, handle_recalls, session_files
+from paperless.core.sync.receipts import ReceiptsOutbox, send_receipts
+from paperless.core.sync.retention import RetentionBook, enforce_retention
 from paperless.core.sync.status import DeviceInfo, Notice, SyncReport, SyncState, SyncStatus
 from paperless.core.sync.transport import DEFAULT_TIMEOUT_S, Connection, Json, Transport
+
+if TYPE_CHECKING:
+    from paperless.core.library import Library
 
 Progress = Callable[[int, int], None]  # (records pulled so far, records known to come; 0 if unknown)
 MAX_STALE_ROUNDS = 5
@@ -94,7 +105,8 @@ class SyncEngine:
                  clock: WallClock | None = None, retries: int = 5, backoff_s: float = 0.1,
                  sleep: Callable[[float], None] | None = None, jitter: Callable[[], float] = random.random,
                  trusted: Callable[[], Sequence[PublicCard]] | None = None,
-                 request_timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+                 request_timeout_s: float = DEFAULT_TIMEOUT_S,
+                 library: Callable[[], Library] | None = None) -> None:
         self.identity = identity
         # the office cards the member trusts (the app passes its own, already open); None: read the library
         self._trusted = trusted
@@ -121,6 +133,10 @@ class SyncEngine:
         self._state = SyncState.NOT_CONNECTED
         self._detail = T("", "")
         self._revoked = False
+        # read receipts and recalls (core/sync/receipts.py, recall.py): the app passes its open library
+        self._library = library
+        self.receipts = ReceiptsOutbox(library_folder, identity)
+        self.recalled: Observers[RecallEvent] = Observers()  # told after a recall was carried out here
         # a test hook: called with the name of a step ("pushed" after the server's answer, before
         # the ack is recorded) so a test can kill the process exactly there
         self.crash_hook: Callable[[str], None] | None = None
@@ -282,8 +298,11 @@ class SyncEngine:
         self._login()
         self._missing.clear()
         self._load_keys()
+        self._receipts_and_recalls(done)  # before the push: a recall's deleted notes go out in this round
         for attempt in range(MAX_STALE_ROUNDS):
             self._pull(done, progress, retry=attempt == 0)
+            if attempt == 0:  # after the pull: notes other devices made past their retention go too
+                self._retention(done)
             if not self._push(done):
                 break
         else:
@@ -602,6 +621,54 @@ class SyncEngine:
             return False
         return digest == P.records_digest(self.store.sync_known())
 
+    # -- read receipts and recalls ---------------------------------------------------------------
+
+    def _open_library(self) -> Library:
+        from paperless.core.library import Library
+
+        if self._library is not None:
+            return self._library()
+        return Library.open(self.folder.parent.parent, self.identity)
+
+    def _receipts_and_recalls(self, done: _Round) -> None:
+        device = self._device
+        assert device is not None
+
+        def call(method: str, path: str, body: Json | None) -> Json:
+            return self._call(method, path, body)
+
+        def trusted() -> Sequence[PublicCard]:
+            return list(self._trusted()) if self._trusted is not None else self._open_library().trusted_signers()
+
+        try:
+            try:
+                send_receipts(self.receipts, call, self.member, device.device_id, device.sign, self.crash_hook)
+            except LocalStateError as exc:  # a damaged queue is refused (never reset); the rest goes on
+                done.notice(_both(exc))
+            handle_recalls(call, self.member, device.device_id, device.sign, self._open_library, self.store,
+                           trusted, self.recalled.notify, self.crash_hook)
+        except ValueError as exc:
+            raise self._protocol(str(exc)) from None
+        except HttpError as exc:
+            if exc.status != 404:
+                raise
+            # a server from before receipts and recalls (or a recall withdrawn meanwhile): the notes
+            # still sync; the receipts wait in their queue and the recalls are asked again next round
+
+    def _retention(self, done: _Round) -> None:
+        """Notes past their session's retention: tombstones, pushed in this round."""
+        try:
+            library = self._open_library()
+            trusted = list(self._trusted()) if self._trusted is not None else library.trusted_signers()
+            outcome = enforce_retention(RetentionBook(self.folder, self.identity), library, self.store, trusted)
+        except (LocalStateError, LibraryError) as exc:
+            done.notice(_both(exc))
+            return
+        for deadline, count in outcome.deleted:
+            done.notice(deadline.deleted(count))
+        for deadline in outcome.warnings:
+            done.notice(deadline.warning())
+
     # -- revocation -----------------------------------------------------------------------------
 
     def _wipe_and_ack(self) -> None:
@@ -614,7 +681,8 @@ class SyncEngine:
             from paperless.core.library import Library
 
             library = Library.open(self.folder.parent.parent, self.identity)
-            bundles = [library.bundle_path(r) for r in library.sessions() if library.is_kept(r)]
+            # every session's files: the library's copies (older versions too) and the files opened in place
+            bundles = [path for r in library.sessions() for path in session_files(library, r)]
         self.store.close()
         names = [DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal", KEY_FILE, "state.age",
                  DEVICE_FILE, P.OFFICE_FILE]
