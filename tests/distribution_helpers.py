@@ -3,6 +3,7 @@ with the real writer, in versions whose documents change."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +35,14 @@ def write_session_toml(root: Path, office: Office, *, members: tuple[str, ...] =
     for key in members:
         rel = os.path.relpath(office.member(key), root)
         lines += ["", "[[members]]", f'name = "{MEMBERS.get(key, key)}"', f'key = "{rel}"']
-    for i, (title, text) in enumerate(docs.items()):
-        pdf = make_pdf(root / f"doc{i}.pdf", text, pages)
+    shared = root.parent / "pdfs"  # one PDF per text and length: the same document in every version
+    shared.mkdir(exist_ok=True)
+    for title, text in docs.items():
+        pdf = shared / f"{hashlib.sha256(f'{text}/{pages}'.encode()).hexdigest()[:16]}.pdf"
+        if not pdf.exists():
+            make_pdf(pdf, text, pages)
         lines += ["", "[[items]]", f'title = "{title}"', 'presenter = "Văn phòng Tỉnh ủy"',
-                  f'documents = ["{pdf.name}"]']
+                  f'documents = ["{os.path.relpath(pdf, root)}"]']
     path = root / "session.toml"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
