@@ -228,3 +228,81 @@ def test_an_older_version_is_refused_and_a_bundle_not_addressed_is_forbidden(tmp
     finally:
         cuong.close()
     assert load_card(office.clerk).role == "clerk"
+
+
+@pytest.mark.parametrize("where", ["bytes:300000", "admit"])
+def test_a_member_app_killed_during_a_fetch_leaves_a_partial_or_nothing(tmp_path: Path, running: RunningServer,
+                                                                        office: Office, where: str) -> None:
+    import subprocess
+    import sys
+
+    v1 = build(tmp_path, office, 1, pages=6)
+    assert publish(running.setup.folder, v1.path) == 0
+    member = Member(tmp_path, office, "an", running.setup)
+    try:
+        child = subprocess.run([sys.executable, str(Path(__file__).parent / "fetch_crash_child.py"),
+                                str(member.device.home), str(member.device.identity_dir), where],
+                               env=member.device.env(), capture_output=True, text=True, timeout=120)
+        assert child.returncode == -9, child.stderr
+        again = Library.open(member.device.home, member.identity)
+        assert again.sessions() == [] and again.highest_seen(v1.session_id) is None  # nothing half-added
+        kept = (member.fetcher.downloads / f"{_sha(v1.path)}.part").stat().st_size
+        if where == "admit":
+            assert kept == v1.path.stat().st_size
+        else:
+            assert 300_000 <= kept < v1.path.stat().st_size
+        resumed = Fetcher(again, member.engine.authorized)
+        [offer] = resumed.available()
+        fetched = resumed.fetch(offer)
+        assert fetched.new_session
+        assert resumed.resumed_from == ([] if where == "admit" else [kept])  # complete: no request at all
+        [record] = again.sessions()
+        assert again.bundle_path(record).read_bytes() == v1.path.read_bytes()
+    finally:
+        member.close()
+
+
+def test_a_cancelled_download_keeps_its_partial_and_the_library_stays_usable(tmp_path: Path, running: RunningServer,
+                                                                             office: Office) -> None:
+    import threading
+
+    from paperless.core.sync.errors import SyncCancelledError
+
+    old = build(tmp_path, office, 1, name="old", session_id="phien-truoc")
+    v1 = build(tmp_path, office, 1, pages=6)
+    assert publish(running.setup.folder, v1.path) == 0
+    member = Member(tmp_path, office, "an", running.setup)
+    try:
+        import_bundle = __import__("paperless.core.library", fromlist=["import_bundle"]).import_bundle
+        import_bundle(member.library, old.path, member.library.trusted_signers()).close()
+        [offer] = member.fetcher.available()
+        reads: list[str] = []
+
+        def progress(done: int, total: int) -> None:
+            # another thread reads the session already there while the download runs
+            def read() -> None:
+                [record] = [r for r in member.library.sessions() if r.session_id == "phien-truoc"]
+                opened = reopen_session(member.library, record, member.library.trusted_signers())
+                reads.append(opened.agenda.title)
+                opened.close()
+
+            reader = threading.Thread(target=read)
+            reader.start()
+            reader.join(timeout=30)
+            assert not reader.is_alive()
+            if done >= total // 3:
+                member.fetcher.cancel()
+
+        with pytest.raises(SyncCancelledError):
+            member.fetcher.fetch(offer, progress)
+        assert reads and all(t == "Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 15" for t in reads)
+        partial = member.fetcher.downloads / f"{offer.sha256}.part"
+        kept = partial.stat().st_size
+        assert 0 < kept < offer.size
+        assert [r.session_id for r in member.library.sessions()] == ["phien-truoc"]
+
+        resumed = Fetcher(member.library, member.engine.authorized)
+        assert resumed.fetch(offer).version == 1
+        assert resumed.resumed_from == [kept]
+    finally:
+        member.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import re
 import secrets
@@ -31,6 +32,7 @@ from paperless.core.identity import PublicCard
 from paperless.server import db
 from paperless.server.clock import Clock
 
+log = logging.getLogger("paperless.server")
 BUNDLES_DIR = "bundles"
 OFFICE_CARD = "office-card.toml"  # the office's public card, written by `paperless server init`
 COPY_CHUNK = 1024 * 1024
@@ -219,4 +221,8 @@ class Distribution:
                 & (db.dist_audience.c.hash == audience_hash(str(row.session_id), member)))).first()
         if mine is None:
             return None
-        return bundle_path(self.folder, sha256), int(row.size)
+        path = bundle_path(self.folder, sha256)
+        if not path.is_file():  # removed by hand from the folder: the member is told as for any other
+            log.warning("published bundle %s is missing from %s", sha256, self.folder)
+            return None
+        return path, int(row.size)
