@@ -11,12 +11,14 @@ A member sees the versions whose audience holds the hash of their member id for 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
 import os
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,7 @@ log = logging.getLogger("paperless.server")
 BUNDLES_DIR = "bundles"
 OFFICE_CARD = "office-card.toml"  # the office's public card, written by `paperless server init`
 COPY_CHUNK = 1024 * 1024
+STALE_SECONDS = 3600  # a copy in bundles/incoming/ untouched this long was left by a publish that died
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 
@@ -134,6 +137,10 @@ class Distribution:
         """Copy ``source`` into the folder under a temporary name, hashing it: (copy, sha256, size)."""
         incoming = self.folder / BUNDLES_DIR / "incoming"
         incoming.mkdir(parents=True, exist_ok=True)
+        for stale in incoming.glob("*.part"):  # left by a publish that was killed: never served, removed
+            with contextlib.suppress(OSError):
+                if stale.stat().st_mtime < time.time() - STALE_SECONDS:
+                    stale.unlink()
         tmp = incoming / f"{secrets.token_hex(8)}.part"
         digest = hashlib.sha256()
         size = 0
