@@ -196,6 +196,8 @@ class Fetcher:
         return done
 
     def _download(self, offer: Offer, progress: Progress | None) -> Path:
+        if not D.SHA256.fullmatch(offer.sha256):  # the partial's name is made from it: 64 hex digits only
+            raise ValueError("an offer's sha256 is 64 lower-case hex digits")
         part = self.downloads / f"{offer.sha256}.part"
         try:
             self.downloads.mkdir(parents=True, exist_ok=True)
