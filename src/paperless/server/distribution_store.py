@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from paperless.core.atomic import fsync_folder
@@ -163,6 +163,8 @@ class Distribution:
 
         store = Store(self.engine, self.clock)
         with store.write_tx() as conn:
+            if self.postgres:  # publishes of one session queue here (SQLite: the one writer's lock already)
+                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": "paperless-dist:" + session_id})
             same = conn.execute(select(db.dist_versions).where(db.dist_versions.c.sha256 == sha)).first()
             if same is not None:
                 enrolled = self._enrolled(conn, session_id, audience)
