@@ -306,3 +306,27 @@ def test_a_cancelled_download_keeps_its_partial_and_the_library_stays_usable(tmp
         assert resumed.resumed_from == [kept]
     finally:
         member.close()
+
+
+def test_a_server_passing_an_old_bundle_off_as_a_new_version_is_refused(tmp_path: Path, running: RunningServer,
+                                                                        office: Office) -> None:
+    import sqlite3
+
+    folder = running.setup.folder
+    v1 = build(tmp_path, office, 1)
+    assert publish(folder, v1.path) == 0
+    member = Member(tmp_path, office, "an", running.setup)
+    try:
+        assert member.fetcher.fetch(member.fetcher.available()[0]).version == 1
+        with sqlite3.connect(folder / "server.db") as db:  # a hostile server: v1's file listed as version 3
+            db.execute("UPDATE dist_versions SET version = 3 WHERE sha256 = ?", (_sha(v1.path),))
+        [offer] = member.fetcher.available()
+        assert offer.version == 3
+        with pytest.raises(DownloadRefusedError) as caught:
+            member.fetcher.fetch(offer)
+        assert "not the one the server named" in caught.value.message("en")
+        assert [r.version for r in member.library.sessions()] == [1]
+        assert member.library.highest_seen(v1.session_id) == 1
+        assert not list(member.fetcher.downloads.iterdir())
+    finally:
+        member.close()
