@@ -96,7 +96,7 @@ class Fetched:
             en.append(f"{len(c.removed)} removed")
             vi.append(f"{len(c.removed)} tài liệu bị bỏ")
         if not en:
-            en, vi = ["no document changed"], ["không tài liệu nào thay đổi"]
+            en, vi = ["no document changed"], ["không có tài liệu nào thay đổi"]
         return T(f"Version {self.version} of {self.title} — {', '.join(en)}",
                  f"Phiên bản {self.version} của {self.title} — {', '.join(vi)}")
 
