@@ -1,4 +1,4 @@
-"""``paperless server init|enroll|members|revoke-device|approve-device|run|backup|restore``, and
+"""``paperless server init|enroll|members|revoke-device|approve-device|run|backup|restore|publish``, and
 ``receipts|recall|recall-status`` (read receipts and recalls): the office server.
 
 :mod:`paperless.server` is imported inside each command only, so the reader never loads it; a
@@ -119,6 +119,15 @@ def register(sub: Any) -> None:
     db_option(s)
     s.set_defaults(func=_guarded(restore))
 
+    pb = ssub.add_parser("publish", help="publish a signed session bundle to the members it is encrypted to")
+    pb.add_argument("dir", type=Path)
+    pb.add_argument("bundle", type=Path)
+    pb.add_argument("--due", metavar="YYYY-MM-DD", help="the date members should have it by")
+    pb.add_argument("--office", type=Path, metavar="CARD",
+                    help="the office's card (only for a folder made before publishing existed)")
+    db_option(pb)
+    pb.set_defaults(func=_guarded(publish))
+
     n = ssub.add_parser("new-epoch", help="start a new epoch (after a failover that may have lost writes)")
     n.add_argument("dir", type=Path)
     db_option(n)
@@ -175,6 +184,10 @@ def init(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_env, what=card.name)
     office = unlock_identity(args.office, passphrase)
     config = init_server(args.dir, office, args.url, args.db or "")
+    from paperless.core.atomic import atomic_write
+    from paperless.server.distribution_store import OFFICE_CARD
+
+    atomic_write(config.folder / OFFICE_CARD, card.to_toml().encode("utf-8"))  # publish checks bundles against it
     say(T("Server folder ready in {dir}; members import {file}",
           "Đã tạo thư mục máy chủ tại {dir}; thành viên nhập {file}"),
         dir=config.folder, file=config.folder / "office-server.toml")
@@ -343,6 +356,71 @@ def new_epoch(args: argparse.Namespace) -> int:
         store.engine.dispose()
     say(T("New epoch {epoch}: devices will pull everything and re-send what the server lacks",
           "Kỷ nguyên mới {epoch}: các thiết bị sẽ tải lại toàn bộ và gửi lại những gì máy chủ thiếu"), epoch=epoch)
+    return 0
+
+
+def _office_card(config: Any, given: Path | None) -> Any:
+    """The office card the server folder was set up with: ``office-card.toml`` in the folder (made by
+    ``init``), or, for an older folder, the card given with ``--office`` (its fingerprint must be the one
+    in the folder's signed office-server.toml; it is then kept in the folder)."""
+    from paperless.core.atomic import atomic_write
+    from paperless.core.identity import PublicCard, load_card
+    from paperless.core.identity.card import CorruptCardError
+    from paperless.core.sync import protocol as P
+    from paperless.core.sync.office import parse_office_file
+    from paperless.server.distribution_store import OFFICE_CARD
+
+    kept = config.folder / OFFICE_CARD
+    try:
+        card = PublicCard.from_toml(kept.read_text("utf-8"), str(kept)) if kept.is_file() else None
+    except (OSError, UnicodeDecodeError, CorruptCardError) as exc:
+        raise UsageError(detail=T(f"{kept} cannot be read ({exc.__class__.__name__})",
+                                  f"không đọc được {kept} ({exc.__class__.__name__})")) from None
+    if card is None:
+        if given is None:
+            raise UsageError(detail=T(
+                f"{config.folder} has no copy of the office's card: give it once with --office CARD",
+                f"{config.folder} chưa có thẻ của Văn phòng: hãy chỉ ra một lần bằng --office THẺ"))
+        card = load_card(given)
+    if card.role != "clerk":
+        raise UsageError(detail=T(f"{card.name}'s card is not the office's (role {card.role})",
+                                  f"thẻ của {card.name} không phải của Văn phòng (vai trò {card.role})"))
+    office_file = config.folder / P.OFFICE_FILE
+    try:
+        parse_office_file(office_file.read_bytes(), [card], str(office_file))  # signed by this very card
+    except OSError as exc:
+        raise UsageError(detail=T(f"{office_file} cannot be read ({exc.strerror})",
+                                  f"không đọc được {office_file} ({exc.strerror})")) from None
+    except PaperlessError:
+        raise UsageError(detail=T(f"{card.name}'s card is not the office card this server was set up with",
+                                  f"thẻ của {card.name} không phải thẻ Văn phòng đã dùng để lập máy chủ này")) from None
+    if not kept.is_file():
+        atomic_write(kept, card.to_toml().encode("utf-8"))
+    return card
+
+
+def publish(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from paperless.server.distribution_store import Distribution, PublishError, parse_due
+
+    due = parse_due(args.due)
+    if not args.bundle.is_file():
+        raise PublishError(path=str(args.bundle), detail=T("no such file", "không có tệp này"))
+    office = _office_card(config, args.office)
+    store = _store(config)
+    try:
+        result = Distribution(store.engine, config.folder).publish(args.bundle, office, due)
+    finally:
+        store.engine.dispose()
+    if not result.new:
+        say(T("Already published: version {version} of {session} ({sha}); nothing changed",
+              "Đã phát hành từ trước: phiên bản {version} của {session} ({sha}); không thay đổi gì"),
+            version=result.version, session=result.session_id, sha=result.sha256[:16])
+        return 0
+    say(T("Published version {version} of {session} ({size} bytes, {sha}) for {count} enrolled members",
+          "Đã phát hành phiên bản {version} của {session} ({size} byte, {sha}) cho {count} thành viên đã ghi danh"),
+        version=result.version, session=result.session_id, size=result.size, sha=result.sha256[:16],
+        count=result.enrolled)
     return 0
 
 

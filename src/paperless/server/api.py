@@ -30,6 +30,7 @@ from paperless.core.sync import protocol as P
 from paperless.server import db, receipts
 from paperless.server.clock import Clock
 from paperless.server.config import ServerConfig, load_config
+from paperless.server.distribution import router_for
 from paperless.server.errors import ApiError, bad_request, conflict, not_found, too_large, unauthorized
 from paperless.server.notify import Hub, PgListener
 from paperless.server.store import NOTIFY_CHANNEL, PushOp, Store
@@ -473,6 +474,8 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         return {"counter": counter}
 
     app.include_router(receipts.router(store, authed))  # read receipts and recalls (server/receipts.py)
+    app.include_router(router_for(config.folder, engine, store.clock, authed))  # docs/distribution-protocol.md
+
     return app
 
 

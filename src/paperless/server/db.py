@@ -111,6 +111,29 @@ notes_keys = Table(
     Column("created", BigInteger, nullable=False),
 )
 
+# -- distribution (migration 0003, docs/distribution-protocol.md) --------------------------------------
+dist_bundles = Table(  # a published bundle file, stored as bundles/<sha256[:2]>/<sha256>.bundle in the folder
+    "dist_bundles", metadata,
+    Column("sha256", String(64), primary_key=True),  # of the whole file: its name, its ETag
+    Column("size", BigInteger, nullable=False),
+    Column("published", BigInteger, nullable=False),  # ms since the epoch
+)
+
+dist_versions = Table(  # one version of a session; a newer one supersedes it
+    "dist_versions", metadata,
+    Column("session_id", String(200), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("due", String(10)),  # YYYY-MM-DD: members should have it by then (or NULL)
+    Column("superseded", Boolean, nullable=False),
+)
+
+dist_audience = Table(  # the signed manifest's audience hashes of a bundle (padded: most match no one)
+    "dist_audience", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("hash", String(64), primary_key=True, index=True),
+)
+
 
 def sqlite_url(folder: Path) -> str:
     return f"sqlite:///{(folder / SQLITE_FILE).resolve()}"

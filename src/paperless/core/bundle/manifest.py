@@ -64,6 +64,8 @@ class Manifest:
     expires_at: datetime | None
     signer: Signer
     entries: tuple[Entry, ...]
+    # who the office server may hand the bundle to: opaque per-session hashes (.audience), or None (older bundles)
+    audience: tuple[str, ...] | None = None
 
     def to_json(self) -> bytes:
         obj = {
@@ -76,6 +78,8 @@ class Manifest:
             "signer": asdict(self.signer),
             "entries": [e.to_obj() for e in self.entries],
         }
+        if self.audience is not None:
+            obj["audience"] = list(self.audience)
         return (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
     @classmethod
@@ -103,6 +107,10 @@ class Manifest:
         if version < 1:
             raise ManifestFormatError("version must be positive")
         expires = obj.get("expires_at")
+        audience = obj.get("audience")
+        if audience is not None and not (isinstance(audience, list) and all(
+                isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in audience)):
+            raise ManifestFormatError("bad audience")
         return cls(
             session_id=_str(obj, "session_id"),
             version=version,
@@ -110,6 +118,7 @@ class Manifest:
             expires_at=None if expires is None else _when(_str(obj, "expires_at")),
             signer=Signer(*(_str(signer, k) for k in ("name", "key_id", "public_key", "fingerprint"))),
             entries=tuple(entries),
+            audience=None if audience is None else tuple(audience),
         )
 
     @property

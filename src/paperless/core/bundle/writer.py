@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from paperless.core.age import Recipient, X25519Recipient, encrypt
+from paperless.core.bundle.audience import make_audience
 from paperless.core.bundle.convert import PreparedPdf, prepare_document
 from paperless.core.bundle.manifest import (
     AGENDA_NAME,
@@ -258,6 +259,7 @@ def _write_entries(
             signer=Signer(card.name, signer.signing_key.public_key().key_id_hex, card.signing_key,
                           card.fingerprint),
             entries=tuple(entries),
+            audience=make_audience(spec.session_id, (m.card.fingerprint for m in spec.members)),
         )
         manifest_bytes = manifest.to_json()
         signature = signer.signing_key.sign(

@@ -270,6 +270,18 @@ class SyncEngine:
             except _Revoked:
                 raise DeviceRevokedError() from None
 
+    def authorized(self) -> tuple[Transport, str]:
+        """The pinned connection and a live bearer token (logging in, or registering, when needed): for
+        the other endpoints of the same server (:mod:`paperless.core.distribution`)."""
+        with self._round_lock:
+            try:
+                self._connect()
+                self._login()
+            except _Revoked:
+                raise DeviceRevokedError() from None
+            assert self._token is not None
+            return self._conn(), self._token
+
     # -- a round --------------------------------------------------------------------------------
 
     def _connect(self) -> None:

@@ -22,7 +22,8 @@ import socket
 import ssl
 import threading
 import time
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any, Protocol
 
 from paperless.core.errors import T
@@ -202,3 +203,59 @@ class Connection:
         if not 200 <= status < 300 or not isinstance(answer, dict):
             raise ProtocolError(address=self.address, detail=f"HTTP {status}, not a JSON object")
         return answer
+
+    @contextmanager
+    def stream(self, path: str, token: str, headers: dict[str, str] | None = None, *,
+               timeout: float | None = None) -> Iterator[http.client.HTTPResponse]:
+        """A GET whose 2xx answer is read by the caller, a bit at a time (a bundle download).
+
+        Failures as for :meth:`request`: no answer (also while the body is read) is
+        :class:`OfflineError`, a 4xx :class:`HttpError`, a 5xx :class:`ServerError`; :meth:`abort`
+        cuts it."""
+        if self._aborted:
+            raise self._stopped()
+        wait = timeout or self.timeout
+        conn = http.client.HTTPSConnection(self.office.host, self.office.port, context=self._context, timeout=wait)
+        sock: ssl.SSLSocket | None = None
+        try:
+            try:
+                sock = self._open_socket(wait)
+                conn.sock = sock
+                peer = sock.getpeercert(binary_form=True)
+                if not peer or not hmac.compare_digest(hashlib.sha256(peer).hexdigest(),
+                                                       self.office.certificate_sha256):
+                    raise RefusedError(address=self.address, detail=T(
+                        "its certificate is not the pinned one", "chứng chỉ của máy chủ không phải chứng chỉ đã ghim"))
+                conn.request("GET", path, headers={"Authorization": f"Bearer {token}", "Connection": "close",
+                                                   **(headers or {})})
+                response = conn.getresponse()
+            except ssl.SSLCertVerificationError as exc:
+                raise RefusedError(address=self.address, detail=T(
+                    f"its certificate is not the pinned one ({exc.verify_message})",
+                    f"chứng chỉ của máy chủ không phải chứng chỉ đã ghim ({exc.verify_message})")) from None
+            if response.status >= 500:
+                raise ServerError(address=self.address, detail=f"HTTP {response.status}")
+            if response.status >= 400:
+                raw = response.read(64 * 1024)
+                try:
+                    answer = json.loads(raw) if raw else {}
+                except (ValueError, UnicodeDecodeError):
+                    answer = None
+                code = answer.get("error") if isinstance(answer, dict) else None
+                raise HttpError(response.status, code if isinstance(code, str) else "", address=self.address,
+                                detail=f"HTTP {response.status} {code or ''}")
+            yield response
+        except (RefusedError, HttpError, ServerError):
+            raise
+        except (OSError, http.client.HTTPException) as exc:
+            if self._aborted:
+                raise self._stopped() from None
+            if isinstance(exc, TimeoutError):
+                raise self._offline(T("no answer in time", "không trả lời kịp")) from None
+            if isinstance(exc, ssl.SSLError):
+                raise self._offline(f"TLS: {exc.reason or exc}") from None
+            raise self._offline(str(exc) or type(exc).__name__) from None
+        finally:
+            if sock is not None:
+                self._forget(sock)
+            conn.close()
