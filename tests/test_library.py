@@ -212,12 +212,14 @@ def test_sessions_newest_first() -> None:
 
 def test_schema_migration_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     old = {"format": "paperless-library", "schema": 1, "sessions": []}
-    # the real step 1 -> 2: the versions seen, trusted cards and latest time come into the state
-    assert state_mod.migrate(dict(old)) == {**old, "schema": 2, "seen": {}, "trusted": [], "latest_time": None}
-    monkeypatch.setattr(state_mod, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(state_mod.MIGRATIONS, 2, lambda o: {**o, "added_in_3": True})
+    # the real steps 1 -> 2 (the versions seen, trusted cards and latest time come into the state)
+    # and 2 -> 3 (the sessions the office recalled)
+    assert state_mod.migrate(dict(old)) == {**old, "schema": 3, "seen": {}, "trusted": [], "latest_time": None,
+                                            "recalled": {}}
+    monkeypatch.setattr(state_mod, "SCHEMA_VERSION", 4)
+    monkeypatch.setitem(state_mod.MIGRATIONS, 3, lambda o: {**o, "added_in_4": True})
     migrated = state_mod.migrate(dict(old))
-    assert migrated["schema"] == 3 and migrated["added_in_3"] is True
+    assert migrated["schema"] == 4 and migrated["added_in_4"] is True
     monkeypatch.setattr(state_mod, "SCHEMA_VERSION", 1)
     with pytest.raises(LibraryFromNewerAppError) as err:
         LibraryState.from_json(json.dumps({**old, "schema": 9}).encode())

@@ -29,6 +29,15 @@ class LibraryFromNewerAppError(LibraryError):
     vi = "Thư viện đọc {path} do phiên bản Paperless mới hơn ghi (định dạng {found}); hãy cập nhật phần mềm."
 
 
+class RecalledSessionError(LibraryError):
+    """The office recalled this version of the session from this computer (docs/receipts-recall.md)."""
+
+    en = ("The committee office recalled this session after the meeting; this copy ({path}) can no "
+          "longer be opened on this computer.")
+    vi = ("Văn phòng đã thu hồi tài liệu phiên họp này sau hội nghị; bản này ({path}) không còn mở "
+          "được trên máy tính này.")
+
+
 class UnknownSessionError(LibraryError):
     en = "This session is not in the library on this computer."
     vi = "Phiên họp này không có trong thư viện trên máy tính này."

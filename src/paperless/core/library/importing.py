@@ -22,6 +22,7 @@ from pathlib import Path
 from paperless.core.bundle import OpenedBundle, TamperedError, check_rollback, open_bundle
 from paperless.core.errors import InputFileError, T
 from paperless.core.identity import PublicCard
+from paperless.core.library.errors import RecalledSessionError
 from paperless.core.library.state import SessionRecord
 from paperless.core.library.store import Library
 
@@ -55,6 +56,8 @@ def _open_checked(library: Library, path: Path, trusted: Sequence[PublicCard], n
             raise TamperedError(path=str(path), detail=T("the file holds another session",
                                                          "tệp chứa một phiên họp khác"))
         check_rollback(manifest.version, library.highest_seen(manifest.session_id), str(path))
+        if library.is_recalled(manifest.session_id, manifest.version):
+            raise RecalledSessionError(path=str(path))
     except BaseException:
         opened.close()
         raise

@@ -1,7 +1,7 @@
 """The plaintext shape of a member's library: sessions, reading positions, read marks, the
-highest version seen of each session (rollback protection), the trusted office cards, and the
+highest version seen of each session (rollback protection), the trusted office cards, the
 latest time seen on this computer (so that setting the clock back does not revive an expired
-session).
+session), and the sessions the office recalled (so that a copy kept elsewhere does not reopen).
 
 This JSON only ever exists in memory; on disk it is sealed (see :mod:`.store`).
 ``SCHEMA_VERSION`` is written into the JSON; older files are brought up to date by the
@@ -22,7 +22,7 @@ from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard
 from paperless.core.library.errors import LibraryError, LibraryFromNewerAppError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FORMAT = "paperless-library"
 # The library's own copies of bundles: plain names in its bundles folder (see keeping.final_name).
 KEPT_NAME = re.compile(r"[A-Za-z0-9-]{1,64}-v[0-9]{1,9}\.paperless")
@@ -37,9 +37,14 @@ def _migrate_1(obj: dict[str, Any]) -> dict[str, Any]:
     return {**obj, "seen": seen, "trusted": [], "latest_time": None}
 
 
+def _migrate_2(obj: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3: the sessions the office recalled."""
+    return {**obj, "recalled": {}}
+
+
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # MIGRATIONS[n] turns a schema-n document into a schema-(n+1) one.
-MIGRATIONS: dict[int, Migration] = {1: _migrate_1}
+MIGRATIONS: dict[int, Migration] = {1: _migrate_1, 2: _migrate_2}
 
 
 def is_kept_name(name: str) -> bool:
@@ -102,6 +107,10 @@ class LibraryState:
     seen: dict[str, int] = field(default_factory=dict)  # session id -> highest version opened here
     trusted: list[PublicCard] = field(default_factory=list)  # the office cards this member trusts
     latest_time: datetime | None = None  # the latest time this library has seen (a high-water mark)
+    # session id -> the highest version this library had seen when the office recalled the session:
+    # that version and every older one are refused from then on, wherever the copy comes from (a
+    # version the office publishes later, without the recalled item say, opens as usual)
+    recalled: dict[str, int] = field(default_factory=dict)
 
     def newest_first(self) -> list[SessionRecord]:
         return sorted(self.sessions.values(), key=lambda s: (s.starts(), s.last_opened), reverse=True)
@@ -114,6 +123,7 @@ class LibraryState:
             "seen": dict(sorted(self.seen.items())),
             "trusted": [card.to_toml() for card in self.trusted],
             "latest_time": self.latest_time.isoformat() if self.latest_time is not None else None,
+            "recalled": dict(sorted(self.recalled.items())),
         }
         return json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -138,6 +148,10 @@ class LibraryState:
             state.trusted = [_card_from(text, path) for text in _typed(obj, "trusted", list)]
             if obj["latest_time"] is not None:
                 state.latest_time = _aware(datetime.fromisoformat(_typed(obj, "latest_time", str)))
+            for sid, version in _typed(obj, "recalled", dict).items():
+                if not isinstance(version, int) or isinstance(version, bool) or not 0 < version < MAX_VERSION:
+                    raise ValueError("recalled")
+                state.recalled[str(sid)] = version
         except (KeyError, TypeError, ValueError) as exc:
             raise LibraryError(path=path, detail=T(f"damaged entry ({exc.__class__.__name__})",
                                                    f"mục bị hỏng ({exc.__class__.__name__})")) from None

@@ -180,6 +180,20 @@ class Library:
                 versions.append(record.version)
             return max(versions) if versions else None
 
+    def mark_recalled(self, session_id: str) -> None:
+        """The office recalled the session: refuse every version seen here so far, wherever a copy
+        of it comes from (:meth:`is_recalled`); saves. Nothing to refuse if none was seen."""
+        with self._lock:
+            seen = self.highest_seen(session_id)
+            if seen is not None and self.state.recalled.get(session_id, 0) < seen:
+                self.state.recalled[session_id] = seen
+                self.save()
+
+    def is_recalled(self, session_id: str, version: int) -> bool:
+        """True if the office recalled this version of the session (or a later one) from this library."""
+        with self._lock:
+            return version <= self.state.recalled.get(session_id, 0)
+
     def record_seen(self, session_id: str, version: int) -> None:
         """Remember that ``version`` of the session was opened (the command line's extract); saves."""
         with self._lock:

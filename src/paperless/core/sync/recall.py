@@ -160,6 +160,7 @@ def apply_recall(order: RecallOrder, library: Library, store: NotesStore | None,
     deleted = False
     if order.notes == "delete" and store is not None:
         deleted = delete_notes(store, order.session_id, order.item, hashes) > 0
+    library.mark_recalled(order.session_id)  # a copy kept elsewhere does not reopen
     forget_session(library, order.session_id)
     return RecallEvent(order.session_id, order.item, deleted)
 
