@@ -10,20 +10,32 @@ import re
 import tomllib
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
 from paperless.core.classification import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES, Level, parse_level
+from paperless.core.consultation.polls import (
+    DEFAULT_CHOICES,
+    MAX_CHOICES,
+    MAX_QUESTIONS,
+    MAX_TEXT,
+    POLL_ID,
+    Poll,
+    Question,
+    clean_text,
+)
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
 
 SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server"}
 MEMBER_KEYS = {"name", "key"}
-ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level"}
+ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level", "comments_due"}
+POLL_KEYS = {"id", "title", "due", "item", "questions"}
+QUESTION_KEYS = {"text", "choices", "text_answer"}
 POLICY_KEYS = {"watermark", "allow_copy", "allow_print", "idle_lock_minutes", "notes_retention_days"}
 MAX_RETENTION_DAYS = 3650
-TOP_KEYS = {"session", "members", "items", "policy"}
+TOP_KEYS = {"session", "members", "items", "policy", "polls"}
 _NAMESPACE = uuid.UUID("6c0f3f7e-6a55-4d0b-9a8e-3f4c2b1d0e11")
 
 
@@ -54,6 +66,7 @@ class ItemSpec:
     documents: tuple[Path, ...]
     restricted_to: tuple[str, ...] | None  # None: every member
     level: Level | None = None  # secrecy level (None: not classified)
+    comments_due: datetime | None = None  # open for comments to the office until then (None: not open)
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ class SessionSpec:
     items: tuple[ItemSpec, ...]
     policy: Policy = field(default_factory=Policy)
     office_server: Path | None = None  # a signed office-server.toml to carry in the bundle
+    polls: tuple[Poll, ...] = ()  # written opinion polls (phiếu lấy ý kiến)
 
 
 class _Lines:
@@ -102,6 +116,8 @@ class _Parser:
         self.path = path
         self.lines = _Lines(text)
         self.base = path.parent
+        self.zone: tzinfo | None = None  # the session's time zone (starts_at's): where a date-only deadline ends
+        self.question_index = -1  # [[polls.questions]] tables seen so far (for line numbers)
 
     def fail(self, table: str, index: int, key: str | None, detail: str | T) -> SessionFileError:
         line = self.lines.of(table, index, key)
@@ -147,12 +163,13 @@ class _Parser:
             raise self.fail("session", 0, "id", "'id' must be 1-64 letters, digits, '.', '_' or '-'")
         session_id = sid or str(uuid.uuid5(_NAMESPACE, f"{title}\n{starts_at.isoformat()}"))
         members = self.members(data.get("members"))
+        self.zone = starts_at.tzinfo
         items = self.items(data.get("items"), {m.name for m in members})
         return SessionSpec(
             source=self.path, session_id=session_id, title=title, starts_at=starts_at,
             location=self.text("session", 0, session, "location", required=False),
             expires_at=expires_at, members=members, items=items, policy=self.policy(data.get("policy")),
-            office_server=self.office_server(session),
+            office_server=self.office_server(session), polls=self.polls(data.get("polls"), len(items)),
         )
 
     def office_server(self, session: dict[str, Any]) -> Path | None:
@@ -223,8 +240,87 @@ class _Parser:
                     if " ".join(n.split()) not in member_names:
                         raise self.fail("items", i, "restricted_to", f"unknown member '{n}' in restricted_to")
                 restricted = tuple(dict.fromkeys(" ".join(n.split()) for n in names))
-            out.append(ItemSpec(title, presenter, tuple(paths), restricted, self.level(i, entry)))
+            out.append(ItemSpec(title, presenter, tuple(paths), restricted, self.level(i, entry),
+                                self.deadline("items", i, entry, "comments_due")))
         return tuple(out)
+
+    def deadline(self, table: str, index: int, entry: dict[str, Any], key: str) -> datetime | None:
+        """A deadline: a date-time with a UTC offset, or a date (the end of that day, in the
+        session's time zone)."""
+        value = entry.get(key)
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                raise self.fail(table, index, key, T(
+                    f"'{key}' needs a UTC offset, e.g. 2024-01-10T17:00:00+07:00, or just a date",
+                    f"'{key}' cần múi giờ, ví dụ 2024-01-10T17:00:00+07:00, hoặc chỉ ghi ngày"))
+            return value
+        if isinstance(value, date):
+            return datetime.combine(value, time(23, 59, 59), tzinfo=self.zone)
+        raise self.fail(table, index, key, T(f"'{key}' must be a date, e.g. 2024-01-10",
+                                             f"'{key}' phải là một ngày, ví dụ 2024-01-10"))
+
+    def polls(self, raw: Any, item_count: int) -> tuple[Poll, ...]:
+        """``[[polls]]``: written opinion polls, each with ``[[polls.questions]]``."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            raise self.fail("polls", 0, None, "[[polls]] must be a list of tables")
+        out: list[Poll] = []
+        for i, entry in enumerate(raw):
+            self.check_keys("polls", i, entry, POLL_KEYS)
+            poll_id = entry.get("id")
+            if not isinstance(poll_id, str) or not POLL_ID.fullmatch(poll_id):
+                raise self.fail("polls", i, "id" if "id" in entry else None, T(
+                    "'id' must be 1-40 lower-case letters, digits or '-', e.g. \"phieu-1\"",
+                    "'id' phải gồm 1-40 chữ thường không dấu, chữ số hoặc '-', ví dụ \"phieu-1\""))
+            if any(p.poll_id == poll_id for p in out):
+                raise self.fail("polls", i, "id", f"duplicate poll id '{poll_id}'")
+            title = self.bounded("polls", i, entry, "title")
+            due = self.deadline("polls", i, entry, "due")
+            if due is None:
+                raise self.fail("polls", i, None, T("'due' missing: a poll needs a deadline",
+                                                    "thiếu 'due': phiếu lấy ý kiến cần có hạn trả lời"))
+            item = entry.get("item")
+            if item is not None and (not isinstance(item, int) or isinstance(item, bool)
+                                     or not 1 <= item <= item_count):
+                raise self.fail("polls", i, "item", f"'item' must be an item number from 1 to {item_count}")
+            questions = entry.get("questions")
+            if not isinstance(questions, list) or not 1 <= len(questions) <= MAX_QUESTIONS:
+                raise self.fail("polls", i, "questions" if "questions" in entry else None, T(
+                    f"a poll needs 1 to {MAX_QUESTIONS} [[polls.questions]]",
+                    f"phiếu cần từ 1 đến {MAX_QUESTIONS} câu hỏi [[polls.questions]]"))
+            out.append(Poll(poll_id, title, due, tuple(self.question(q) for q in questions), item))
+        return tuple(out)
+
+    def question(self, entry: Any) -> Question:
+        # a question's line: the polls.questions table counted over the whole file
+        self.question_index += 1
+        index = self.question_index
+        if not isinstance(entry, dict):
+            raise self.fail("polls.questions", index, None, "a question must be a table")
+        self.check_keys("polls.questions", index, entry, QUESTION_KEYS)
+        text = self.bounded("polls.questions", index, entry, "text")
+        choices = entry.get("choices", list(DEFAULT_CHOICES))
+        if not isinstance(choices, list) or len(choices) > MAX_CHOICES or not all(
+                isinstance(c, str) and clean_text(c) and len(c) <= MAX_TEXT for c in choices):
+            raise self.fail("polls.questions", index, "choices", f"'choices' must list up to {MAX_CHOICES} texts")
+        cleaned = tuple(clean_text(c) for c in choices)
+        if len(set(cleaned)) != len(cleaned):
+            raise self.fail("polls.questions", index, "choices", "the same choice is listed twice")
+        free = entry.get("text_answer", not cleaned)
+        if not isinstance(free, bool):
+            raise self.fail("polls.questions", index, "text_answer", "'text_answer' must be true or false")
+        if not cleaned and not free:
+            raise self.fail("polls.questions", index, "choices", "a question needs choices or a written answer")
+        return Question(text, cleaned, free)
+
+    def bounded(self, table: str, index: int, entry: dict[str, Any], key: str) -> str:
+        value = clean_text(self.text(table, index, entry, key))
+        if len(value) > MAX_TEXT:
+            raise self.fail(table, index, key, f"'{key}' is longer than {MAX_TEXT} characters")
+        return value
 
     def level(self, index: int, entry: dict[str, Any]) -> Level | None:
         try:

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from paperless.core.classification import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES, Level, parse_level
+from paperless.core.consultation.polls import Poll
 
 FORMAT = "paperless-bundle"
 FORMAT_VERSION = 1
@@ -238,6 +239,7 @@ class AgendaItem:
     restricted_to: tuple[str, ...] | None
     documents: tuple[AgendaDocument, ...]
     level: Level | None = None  # secrecy level of the item and so of its documents (None: not classified)
+    comments_due: datetime | None = None  # open for comments to the office until then (docs/consultation.md)
 
     def readable_by(self, member: str) -> bool:
         return self.restricted_to is None or member in self.restricted_to
@@ -268,6 +270,10 @@ class Agenda:
     items: tuple[AgendaItem, ...]
     idle_lock_minutes: int | None = None  # the clerk's [policy] idle_lock_minutes (None: the default)
     notes_retention_days: int | None = None  # [policy] notes_retention_days (docs/receipts-recall.md)
+    polls: tuple[Poll, ...] = ()  # written opinion polls (docs/consultation.md)
+
+    def poll(self, poll_id: str) -> Poll | None:
+        return next((p for p in self.polls if p.poll_id == poll_id), None)
 
     def level_of(self, entry: str) -> Level | None:
         """The secrecy level of the document ``entry`` (its item's), None when not classified."""
@@ -303,10 +309,13 @@ class Agenda:
                     "restricted_to": list(it.restricted_to) if it.restricted_to is not None else None,
                     "documents": [asdict(d) for d in it.documents],
                     **({"level": it.level.value} if it.level is not None else {}),
+                    **({"comments_due": it.comments_due.isoformat()} if it.comments_due is not None else {}),
                 }
                 for it in self.items
             ],
         }
+        if self.polls:  # written only when there are polls: other agendas are as before
+            obj["polls"] = [p.to_obj() for p in self.polls]
         if self.idle_lock_minutes is not None:  # written only when the clerk set it
             obj["policy"] = {**cast(dict[str, object], obj["policy"]), "idle_lock_minutes": self.idle_lock_minutes}
         return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
@@ -335,9 +344,11 @@ class Agenda:
                 isinstance(restricted, list) and all(isinstance(n, str) for n in restricted)
             ):
                 raise ManifestFormatError("bad restricted_to")
+            due = raw.get("comments_due")
             items.append(AgendaItem(
                 _int(raw, "number"), _str(raw, "title"), _str(raw, "presenter"),
                 tuple(restricted) if restricted is not None else None, tuple(docs), _level(raw),
+                None if due is None else _when(_str(raw, "comments_due")),
             ))
         members = []
         for m in _list(obj, "members"):
@@ -356,7 +367,21 @@ class Agenda:
             members=tuple(members), watermark=_bool(policy, "watermark"),
             allow_copy=_bool(policy, "allow_copy"), allow_print=_bool(policy, "allow_print"),
             items=tuple(items), idle_lock_minutes=_idle_minutes(policy), notes_retention_days=retention,
+            polls=_polls(obj),
         )
+
+
+def _polls(obj: dict[str, Any]) -> tuple[Poll, ...]:
+    raw = obj.get("polls", [])
+    if not isinstance(raw, list):
+        raise ManifestFormatError("polls is not a list")
+    try:
+        polls = tuple(Poll.from_obj(p) for p in raw)
+    except ValueError as exc:
+        raise ManifestFormatError(str(exc)) from None
+    if len({p.poll_id for p in polls}) != len(polls):
+        raise ManifestFormatError("the same poll id twice")
+    return polls
 
 
 def _idle_minutes(policy: dict[str, Any]) -> int | None:

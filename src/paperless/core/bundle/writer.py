@@ -232,7 +232,7 @@ def _write_entries(
                     p.pages, reader.size, reader.digest.hexdigest(), p.converted_from,
                 ))
             items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs),
-                                    item.level))
+                                    item.level, item.comments_due))
         agenda = Agenda(
             session_id=spec.session_id, version=version, title=spec.title, starts_at=spec.starts_at,
             location=spec.location, expires_at=spec.expires_at,
@@ -240,7 +240,7 @@ def _write_entries(
             watermark=spec.policy.watermark, allow_copy=spec.policy.allow_copy,
             allow_print=spec.policy.allow_print, items=tuple(items),
             idle_lock_minutes=spec.policy.idle_lock_minutes,
-            notes_retention_days=spec.policy.notes_retention_days,
+            notes_retention_days=spec.policy.notes_retention_days, polls=spec.polls,
         )
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
             writer = _CountingWriter(cast(BinaryIO, dst))
