@@ -227,3 +227,17 @@ recall_acks = Table(
     Column("acked_at", BigInteger, nullable=False),
     Column("signature", LargeBinary, nullable=False),
 )
+
+# -- comments and poll answers to the office, sealed (migration 0005; see paperless.server.consultation) -------
+consultation = Table(
+    "consultation", metadata,
+    Column("member", String(40), primary_key=True),
+    Column("kind", String(8), primary_key=True),
+    Column("session_id", String(64), primary_key=True),
+    Column("key", String(40), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("op_id", String(36), nullable=False),
+    Column("device", String(36), nullable=False),
+    Column("received", BigInteger, nullable=False),
+    Column("sealed", LargeBinary, nullable=False),
+)

@@ -33,6 +33,7 @@ from typing import Any
 
 from paperless.core.age import AgeError, decrypt_bytes, encrypt_bytes
 from paperless.core.age.recipients import Identity
+from paperless.core.consultation.wire import MAX_SEALED_BYTES
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.minisign import BadSignatureError, SignatureFormatError, SignatureKeyMismatchError
@@ -41,7 +42,6 @@ ENVELOPE_FORMAT = "paperless-signed"
 COMMENT_FORMAT = "paperless-comment"
 ANSWER_FORMAT = "paperless-poll-answer"
 TRUSTED = {COMMENT_FORMAT: "paperless-comment-v1", ANSWER_FORMAT: "paperless-poll-answer-v1"}
-MAX_SEALED_BYTES = 256 * 1024  # one comment or answer, sealed
 MAX_TEXT = 20_000  # characters of a comment or a written answer
 MAX_QUOTE = 5_000  # characters of the passage commented on
 MAX_LABEL = 200  # characters of a place ("Điều 5, khoản 2") or a name
@@ -84,6 +84,7 @@ class Comment:
     written_at: datetime  # the member's clock (the office goes by the server's time of receipt)
     text: str = ""  # Nội dung góp ý
     entry: str | None = None  # the document commented on (None: the item as a whole)
+    document_title: str = ""  # its title in the signed agenda (the office's "Đối với dự thảo: …")
     document_sha256: str | None = None  # of the document's plaintext PDF, from the signed agenda
     page: int | None = None  # from 0
     quote: str = ""  # the passage (Nội dung dự thảo)
@@ -97,16 +98,16 @@ class Comment:
             "session_id": self.session_id, "session_version": self.session_version, "item": self.item,
             "kind": self.kind.value, "member": self.member, "name": self.name,
             "written_at": self.written_at.astimezone(UTC).isoformat(), "text": self.text, "entry": self.entry,
-            "document_sha256": self.document_sha256, "page": self.page, "quote": self.quote,
-            "place": self.place, "article": self.article, "order": list(self.order),
+            "document_title": self.document_title, "document_sha256": self.document_sha256, "page": self.page,
+            "quote": self.quote, "place": self.place, "article": self.article, "order": list(self.order),
         }
 
     @classmethod
     def from_body(cls, obj: dict[str, Any]) -> Comment:
         """ValueError when not in shape."""
         _exact(obj, {"format", "v", "comment_id", "revision", "session_id", "session_version", "item", "kind",
-                     "member", "name", "written_at", "text", "entry", "document_sha256", "page", "quote",
-                     "place", "article", "order"}, COMMENT_FORMAT)
+                     "member", "name", "written_at", "text", "entry", "document_title", "document_sha256", "page",
+                     "quote", "place", "article", "order"}, COMMENT_FORMAT)
         entry, digest, page = obj["entry"], obj["document_sha256"], obj["page"]
         if entry is not None and not (isinstance(entry, str) and _ENTRY.fullmatch(entry)):
             raise ValueError("entry")
@@ -123,7 +124,8 @@ class Comment:
             session_id=_match(obj, "session_id", _SESSION), session_version=_int(obj, "session_version", 1, 10**9),
             item=_int(obj, "item", 1, 10**6), kind=kind, member=_match(obj, "member", _FINGERPRINT),
             name=_text(obj, "name", MAX_LABEL), written_at=_when(obj, "written_at"),
-            text=_text(obj, "text", MAX_TEXT), entry=entry, document_sha256=digest,
+            text=_text(obj, "text", MAX_TEXT), entry=entry, document_title=_text(obj, "document_title", MAX_LABEL),
+            document_sha256=digest,
             page=None if page is None else _int(obj, "page", 0, 10**6), quote=_text(obj, "quote", MAX_QUOTE),
             place=_text(obj, "place", MAX_LABEL), article=_text(obj, "article", MAX_LABEL), order=tuple(order),
         )

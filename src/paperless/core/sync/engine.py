@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from paperless.core.consultation.book import ConsultationBook, send_consultation
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.library.errors import LibraryError
@@ -136,6 +137,8 @@ class SyncEngine:
         # read receipts and recalls (core/sync/receipts.py, recall.py): the app passes its open library
         self._library = library
         self.receipts = ReceiptsOutbox(library_folder, identity)
+        # comments and poll answers to the office, sealed (core/consultation/book.py): sent each round
+        self.consultation = ConsultationBook(library_folder, identity)
         self.recalled: Observers[RecallEvent] = Observers()  # told after a recall was carried out here
         # a test hook: called with the name of a step ("pushed" after the server's answer, before
         # the ack is recorded) so a test can kill the process exactly there
@@ -659,6 +662,10 @@ class SyncEngine:
                 done.notice(_both(exc))
             handle_recalls(call, self.member, device.device_id, device.sign, self._open_library, self.store,
                            trusted, self.recalled.notify, self.crash_hook)
+            try:
+                send_consultation(self.consultation, call, self.crash_hook)
+            except LocalStateError as exc:  # refused, never reset: the notes still sync
+                done.notice(_both(exc))
         except ValueError as exc:
             raise self._protocol(str(exc)) from None
         except HttpError as exc:
