@@ -88,14 +88,6 @@ class ConsultationStore:
                 conn.execute(insert(t), rows)
         return results
 
-    def held_from(self, member: str, session_id: str) -> list[tuple[str, str, int, int]]:
-        """What the server holds from ``member`` for the session: [(kind, key, revision, received)]."""
-        t = db.consultation
-        with self.store.read_tx() as conn:
-            rows = conn.execute(select(t.c.kind, t.c.key, t.c.revision, t.c.received).where(
-                t.c.member == member, t.c.session_id == session_id).order_by(t.c.received, t.c.key)).all()
-        return [(str(r.kind), str(r.key), int(r.revision), int(r.received)) for r in rows]
-
     def for_session(self, session_id: str) -> list[Held]:
         """Every envelope of the session, oldest first (the office's collect)."""
         t = db.consultation
@@ -143,15 +135,5 @@ def router(store: Store, authed: Authed) -> APIRouter:
         batch = [_submission(item) for item in items]
         results = await run_in_threadpool(held.submit, member, device, batch)
         return {"results": [{"op": op, "status": status, "received": received} for op, status, received in results]}
-
-    @api.get(W.CONSULTATION)
-    async def status(request: Request) -> dict[str, Any]:
-        member, _device = await authed(request)
-        session_id = request.query_params.get("session_id")
-        if not N.is_session_id(session_id):
-            raise bad_request("session_id must be a session id (letters, digits, . _ -; at most 64)")
-        found = await run_in_threadpool(held.held_from, member, str(session_id))
-        return {"items": [{"kind": k, "key": key, "revision": rev, "received": received}
-                          for k, key, rev, received in found]}
 
     return api

@@ -207,20 +207,6 @@ class ConsultationBook:
                     self._put(kept, Kept(found.record, RECEIVED, answered[p.op]))
             self._save(kept, pending)
 
-    def confirm(self, session_id: str, held: Sequence[tuple[str, str, int, int]]) -> None:
-        """What the server holds from this member for the session [(kind, key, revision, received)]
-        (another laptop of theirs may have sent it): mark those revisions received."""
-        with self._lock:
-            kept, pending = self._load()
-            changed = False
-            for kind, key, revision, when in held:
-                found = self._find(kept, (kind, session_id, key))
-                if found is not None and found.record.revision == revision and found.state == SENT:
-                    self._put(kept, Kept(found.record, RECEIVED, when))
-                    changed = True
-            if changed:
-                self._save(kept, pending)
-
     # -- inside ---------------------------------------------------------------------------------------
     def _queue(self, kept: list[Kept], pending: list[Pending], record: Comment | PollAnswer,
                office: Sequence[PublicCard]) -> None:
@@ -307,19 +293,5 @@ def send_consultation(book: ConsultationBook, call: Call, crash_hook: Callable[[
     return sent
 
 
-def confirm_held(book: ConsultationBook, call: Call, session_ids: Sequence[str]) -> None:
-    """Ask the server what it holds from this member for each session, and mark those received."""
-    from urllib.parse import quote
-
-    for session_id in session_ids:
-        answer = call("GET", f"{W.CONSULTATION}?session_id={quote(session_id)}", None)
-        items = answer.get("items")
-        if not isinstance(items, list):
-            raise ValueError("consultation items are not a list")
-        held = [(str(i["kind"]), str(i["key"]), int(i["revision"]), int(i["received"])) for i in items
-                if isinstance(i, dict) and isinstance(i.get("revision"), int) and isinstance(i.get("received"), int)]
-        book.confirm(session_id, held)
-
-
 __all__ = ["CONSULTATION_FILE", "DRAFT", "RECEIVED", "SENT", "ConsultationBook", "Kept", "Pending",
-           "confirm_held", "send_consultation"]
+           "send_consultation"]

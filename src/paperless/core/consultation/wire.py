@@ -6,8 +6,7 @@ office server (:mod:`paperless.server.consultation`). Nothing here does I/O.
 stores each sealed envelope once: by its op id (a request sent again after a lost answer) and by
 (member, kind, session, key, revision) (a replayed envelope). ``key`` is the comment's id or the
 poll's id. The answer gives each item ``stored`` or ``duplicate`` and the server's time of receipt
-(the office's deadline goes by it). ``GET /v1/consultation?session_id=S`` lists what the server
-holds from the token's member for that session: the app shows those as "received by the office".
+(the office's deadline goes by it); the app then shows the item as "received by the office".
 """
 
 from __future__ import annotations
