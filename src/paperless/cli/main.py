@@ -11,7 +11,16 @@ import sys
 from collections.abc import Sequence
 
 from paperless import __version__
-from paperless.cli import app_cmd, bundle_cmd, demo_cmd, fetch_cmd, identity_cmd, server_cmd, sync_cmd
+from paperless.cli import (
+    app_cmd,
+    bundle_cmd,
+    consultation_cmd,
+    demo_cmd,
+    fetch_cmd,
+    identity_cmd,
+    server_cmd,
+    sync_cmd,
+)
 from paperless.cli.console import tr
 from paperless.core.errors import PaperlessError, T
 from paperless.core.isolation.launch import CHILD_FLAG
@@ -33,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     server_cmd.register(sub)
     sync_cmd.register(sub)
     fetch_cmd.register(sub)
+    consultation_cmd.register(sub)
     return parser
 
 
