@@ -216,6 +216,17 @@ def test_an_empty_draft_says_there_are_no_comments(tmp_path: Path) -> None:
     assert values[-1] == "Không có ý kiến góp ý."
 
 
+def test_a_consolidation_without_drafts_still_writes_its_preamble(tmp_path: Path) -> None:
+    c = dataclasses.replace(sample(), drafts=())
+    write_table(c, tmp_path / "t.docx")
+    write_table(c, tmp_path / "t.xlsx")
+    d = docx.Document(str(tmp_path / "t.docx"))
+    assert len(d.tables) == 1 and [p.text[2:] for p in d.paragraphs if p.text.startswith("- ")] == PREAMBLE
+    wb = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    assert wb.sheetnames == ["Tổng hợp"]
+    assert PREAMBLE[0] in [str(v)[2:] for (v,) in wb.worksheets[0].iter_rows(min_col=1, max_col=1, values_only=True)]
+
+
 def test_no_one_left_out_says_nothing_about_deemed_agreement(tmp_path: Path) -> None:
     c = dataclasses.replace(sample(), not_answered=())
     lines = table_mod.preamble_lines(c)
@@ -307,6 +318,10 @@ def test_pdf_keeps_the_vietnamese_text_and_the_rows(pdf: Path) -> None:
                    "Đ/c Nguyễn Văn Đức", "Điều 5, khoản 2:", "(gửi sau hạn)", "(đã sửa)", "Ý kiến giải trình, tiếp thu",
                    "Vân Sơn, ngày 13 tháng 01 năm 2025", "được xem như thống nhất với dự thảo", "ệ", "ữ", "ỗ"):
         assert phrase in flat, phrase
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 2
+    for page in pages[1:]:  # the header row repeats on every page the table continues on
+        assert "Nội dung dự thảo" in page and "Ý kiến giải trình, tiếp thu" in page
     order = [text.index(s, text.index("Ý kiến giải trình")) for s in
              ("Ý kiến chung", "Mục II.3:", "Điều 3", "Điều 5, khoản 1:", "Điều 5, khoản 2:", "Điều 1")]
     assert order == sorted(order)

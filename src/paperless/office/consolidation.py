@@ -51,8 +51,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS", "Consolidation", "CommentRow", "DraftTable", "OfficeExtraMissingError", "RowGroup",
-    "UnsupportedTableFormatError", "group_rows", "preamble_lines", "write_docx", "write_pdf", "write_table",
-    "write_xlsx",
+    "UnsupportedTableFormatError", "docx_bytes", "group_rows", "preamble_lines", "sheet_names", "write_docx",
+    "write_pdf", "write_table", "write_xlsx",
 ]
 
 
@@ -292,7 +292,7 @@ def _docx_document(c: Consolidation) -> DocxDocument:
         _docx_table(doc, d)
 
     props = doc.core_properties
-    props.title = TITLE.capitalize() if not c.drafts else f"{TITLE}: {', '.join(_draft_title(d) for d in c.drafts)}"
+    props.title = f"{TITLE}: {'; '.join(_draft_title(d) for d in c.drafts)}" if c.drafts else TITLE
     props.author = _clean(c.office).replace("\n", " ").strip()
     props.language = "vi-VN"
     return doc
@@ -532,7 +532,7 @@ def _text_height(text: str, width_cm: float, size_pt: int) -> float:
     fit by itself."""
     per_line = max(10, int(width_cm / 2.54 * 72 / (size_pt * 0.5)))  # Times: about half an em a character
     lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-    return round(lines * size_pt * 1.3 + 4, 1)
+    return round(lines * size_pt * 1.25 + 2, 1)
 
 
 def _xlsx_workbook(c: Consolidation) -> Workbook:
@@ -589,7 +589,10 @@ def _xlsx_sheet(ws: Worksheet, c: Consolidation, d: DraftTable | None) -> None:
     ws.merge_cells(f"C1:{last}1")
     put(2, 3, _clean(c.place_date).strip(), size=BODY_PT, italic=True, align="center")
     ws.merge_cells(f"C2:{last}2")
-    row = 4
+    ws.row_dimensions[1].height = max(_text_height(office, sum(WIDTHS_CM[:2]), BODY_PT),
+                                      _text_height(PARTY, sum(WIDTHS_CM[2:]), BODY_PT))
+    # Compact: every row above the header stays on screen while the table scrolls (the freeze).
+    row = 3
     merged(row, TITLE, size=TITLE_PT, bold=True, align="center", height=TITLE_PT * 1.6)
     row += 1
     if d is not None:
@@ -598,13 +601,11 @@ def _xlsx_sheet(ws: Worksheet, c: Consolidation, d: DraftTable | None) -> None:
     if c.session_title.strip():
         merged(row, f"({_clean(c.session_title).strip()})", size=BODY_PT, italic=True, align="center")
         row += 1
-    row += 1
-    for line in [PREAMBLE_LEAD, *preamble_lines(c)]:
-        merged(row, line, size=BODY_PT)
+    for line in preamble_lines(c):
+        merged(row, line)
         row += 1
     if d is None:
         return
-    row += 1
     header = row
     for col, label in enumerate(COLUMNS, 1):
         put(header, col, label, bold=True, align="center", border=True)
