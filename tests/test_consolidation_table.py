@@ -426,3 +426,18 @@ def test_without_libreoffice_the_pdf_says_what_to_install(tmp_path: Path, monkey
         write_table(sample(), tmp_path / "t.pdf")
     assert "libreoffice-writer-nogui" in raised.value.message("vi")
     assert _folder_names(tmp_path) == []
+
+
+@pytest.mark.parametrize("suffix, package", [(".docx", "python-docx"), (".xlsx", "openpyxl"), (".pdf", "python-docx")])
+def test_without_the_office_extra_the_error_names_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              suffix: str, package: str) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("docx", "openpyxl") else real(name, *a))
+    with pytest.raises(table_mod.OfficeExtraMissingError) as raised:
+        write_table(sample(), tmp_path / f"t{suffix}")
+    assert f"the Python package {package} is not installed" in raised.value.message("en")
+    assert f"chưa cài gói Python {package}" in raised.value.message("vi")
+    assert _folder_names(tmp_path) == []
