@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,server]'
+	$(PY) -m pip install --quiet -e '.[test,server,office]'
 	touch $(STAMP)
 
 # The app's interface translations: .ts (source, in git) -> .qm (build output, ignored).

@@ -45,3 +45,13 @@ def require_tool(tool: str) -> str:
     if path is None:
         pytest.fail(missing_tool_message(tool), pytrace=False)
     return path
+
+
+def require_package_files(package: str) -> None:
+    """The test fails, naming the package, when a file the list checks for it (``file:…``) is missing."""
+    probes = packages()[package]
+    missing = [p[len("file:"):] for p in probes if p.startswith("file:") and not Path(p[len("file:"):]).exists()]
+    assert any(p.startswith("file:") for p in probes), f"{package} has no file: check in {PACKAGES.name}"
+    if missing:
+        pytest.fail(f"{missing[0]} is missing: install the package {package} (sudo apt-get install -y {package}), "
+                    "or run make test, which installs what is missing", pytrace=False)

@@ -189,3 +189,50 @@ def test_the_main_window_loads_no_database_library_before_the_notes_open() -> No
             "('paperless.core.notes.store', 'paperless.core.sync.engine'))[:3])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# -- the office's documents (paperless.office): Qt-free and PyMuPDF-free; the reader never imports them --------
+OFFICE = ROOT / "src" / "paperless" / "office"
+OFFICE_LIBRARIES = ("docx", "openpyxl", "lxml", "et_xmlfile")
+
+
+def test_the_office_sources_import_no_qt_and_no_pymupdf() -> None:
+    files = sorted(OFFICE.rglob("*.py"))
+    assert len(files) >= 2
+    offenders = [
+        f"{f.relative_to(OFFICE)}: {name}"
+        for f in files
+        for name in _imports(f)
+        if name.split(".")[0] in SERVER_FORBIDDEN or name.startswith(("paperless.gui", "paperless.demo",
+                                                                       "paperless.server"))
+    ]
+    assert offenders == []
+
+
+def test_writing_the_office_s_tables_loads_no_qt_and_no_pymupdf(tmp_path: Path) -> None:
+    code = (
+        "import sys, pathlib\n"
+        "from paperless.office.consolidation import CommentRow, Consolidation, DraftTable, write_table\n"
+        "row = CommentRow('Điều 1', (1,), 'Điều 1', 'a', 'b', 'Đ/c A', False)\n"
+        "c = Consolidation('VĂN PHÒNG', 'Vân Sơn', 'x', ('Đ/c A',), (), ('Đ/c A',), (), (DraftTable('D', (row,)),))\n"
+        f"for name in ('t.docx', 't.xlsx'): write_table(c, pathlib.Path({str(tmp_path)!r}) / name)\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in " + repr(SERVER_FORBIDDEN) + "]\n"
+        "bad += [m for m in sys.modules if m.startswith(('paperless.gui', 'paperless.demo', 'paperless.server'))]\n"
+        "print(len([m for m in sys.modules if m.split('.')[0] in ('docx', 'openpyxl')]), bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    count, bad = out.split(" ", 1)
+    assert int(count) > 5  # the writers did run
+    assert bad.strip() == "[]"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.docx", "t.xlsx"]
+
+
+def test_the_reader_never_imports_the_office() -> None:
+    offenders = [
+        f"{f.relative_to(ROOT)}: {name}"
+        for folder in READER
+        for f in sorted(folder.rglob("*.py"))
+        for name in _imports(f)
+        if name == "paperless.office" or name.startswith("paperless.office.") or name.split(".")[0] in OFFICE_LIBRARIES
+    ]
+    assert offenders == []

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from system_tools import PACKAGES, missing_tool_message, package_of, packages, require_tool
+from system_tools import PACKAGES, missing_tool_message, package_of, packages, require_package_files, require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 SYSTEM_DEPS = ROOT / "tools" / "system-deps"
@@ -39,6 +39,17 @@ def test_a_tool_on_path_is_found(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
     assert require_tool("qpdf") == str(fake)
+
+
+def test_a_package_checked_by_a_file_fails_naming_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """fonts-liberation2 is checked by a font file (tools/system-deps knows file: checks too)."""
+    import system_tools
+
+    require_package_files("fonts-liberation2")
+    listed = system_tools.packages()
+    monkeypatch.setattr(system_tools, "packages", lambda: {**listed, "fonts-x": (f"file:{tmp_path / 'none.ttf'}",)})
+    with pytest.raises(pytest.fail.Exception, match=r"none\.ttf is missing: install the package fonts-x"):
+        system_tools.require_package_files("fonts-x")
 
 
 def test_a_tool_in_no_listed_package_is_an_error() -> None:
