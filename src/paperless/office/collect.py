@@ -25,25 +25,31 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
-from paperless.office.consolidation import CommentRow, Consolidation, DraftTable
-
 from paperless.core.consultation.envelope import Comment, CommentKind, PollAnswer, RefusedEnvelopeError, open_sealed
 from paperless.core.errors import T
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.session import ItemSpec, SessionSpec
 from paperless.core.sync.protocol import member_id
+from paperless.office.consolidation import CommentRow, Consolidation, DraftTable
 
 
 class Envelope(Protocol):
     """What the server holds (structurally: :class:`paperless.server.consultation.Held`)."""
 
-    member: str
-    kind: str
-    session_id: str
-    key: str
-    revision: int
-    received: int
-    sealed: bytes
+    @property
+    def member(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def session_id(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def received(self) -> int: ...
+    @property
+    def sealed(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -160,20 +166,24 @@ def _row(c: Counted) -> CommentRow:
 
 
 def consolidation(collected: Collected, *, office: str, place_date: str) -> Consolidation:
-    """The standard table: one per document of every item open for comments (comments on the item
-    as a whole go with its first document, as general comments)."""
+    """The standard table: one per draft — the first document of every item open for comments, and
+    any other document of it that was commented on (comments on the item as a whole go with its
+    first document, as general comments)."""
     spec = collected.spec
-    names = collected.members()
+    names = {fp: f"Đ/c {name}" for fp, name in collected.members().items()}
     drafts: list[DraftTable] = []
-    for number, item, entry, stem in _entries(spec):
+    for number, item, entry, _stem in _entries(spec):
         if item.comments_due is None:
             continue
         first = entry == next(e for n, _i, e, _s in _entries(spec) if n == number)
         mine = [c for c in collected.comments if c.comment.item == number
                 and (c.comment.entry == entry or (first and c.comment.entry is None))]
+        if not mine and not first:  # an appendix nobody commented on: no table of its own
+            continue
         titles = Counter(c.comment.document_title for c in mine
                          if c.comment.entry == entry and c.comment.document_title)
-        title = titles.most_common(1)[0][0] if titles else stem
+        # the title the members' signed agenda gave the document; the item's when nobody named it
+        title = titles.most_common(1)[0][0] if titles else item.title
         drafts.append(DraftTable(title, tuple(_row(c) for c in mine)))
     for number, item in enumerate(spec.items, start=1):  # an item open for comments without documents
         if item.comments_due is not None and not item.documents:

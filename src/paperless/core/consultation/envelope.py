@@ -258,7 +258,7 @@ def open_sealed(sealed: bytes, identities: Sequence[Identity], cards: Mapping[st
         raise refuse("it names a member the office has not enrolled", "ghi tên một thành viên Văn phòng chưa đăng ký")
     if member != attributed_to:
         raise refuse("it was sent by another member than the one who signed it",
-                     "do một thành viên khác với người ký gửi lên")
+                     "được gửi bởi một thành viên khác với người đã ký")
     try:
         trusted = card.public_key.verify(body_bytes, envelope["signature"])
     except (BadSignatureError, SignatureFormatError, SignatureKeyMismatchError):
