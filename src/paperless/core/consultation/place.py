@@ -163,7 +163,7 @@ _KEYWORD: Final = re.compile(
     r"\s*([.:\-–—)]?)\s*(.*)$",
     re.IGNORECASE,
 )
-_APPENDIX_ALONE: Final = re.compile(r"^PHỤ LỤC\s*$")
+_APPENDIX_ALONE: Final = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?:[.:\-–—]\s*(.*))?$")
 _ROMAN_HEAD: Final = re.compile(r"^([IVXL]+)\s?[.\-–—:)](?:\s+(.*)|$)")
 _PATH_HEAD: Final = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+(.*)|$)")
 _NUMBER_HEAD: Final = re.compile(r"^(\d{1,2})\s?[.)](?:\s+(.*)|$)")
@@ -232,8 +232,9 @@ def token_of(text: str) -> Token | None:
             return None
         kind = {"phụ lục": Kind.APPENDIX, "phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION}[word]
         return Token(kind, value, rest)
-    if _APPENDIX_ALONE.match(text):
-        return Token(Kind.APPENDIX, "", "")
+    m = _APPENDIX_ALONE.match(text)
+    if m:
+        return Token(Kind.APPENDIX, "", m.group(1) or "")
     m = _ROMAN_HEAD.match(text)
     if m and _roman(m.group(1)):
         return Token(Kind.ROMAN, m.group(1), m.group(2) or "")
@@ -375,19 +376,24 @@ def _mark_contents(rows: list[_Row]) -> None:
             for r in run:
                 r.token = None
         run = []
-    # an article heading repeated later: an earlier copy followed at once by another heading is a contents line
+    # an article or chapter heading repeated later: an earlier copy next to another heading is a contents line
     body = [r for r in rows if not r.furniture]
     last: dict[tuple[Kind, str], int] = {}
     for i, row in enumerate(body):
         if row.token is not None and row.token.kind in (Kind.ARTICLE, Kind.CHAPTER):
             last[row.token.key] = i
-    for i, row in enumerate(body):
-        tok = row.token
-        if tok is None or tok.kind not in (Kind.ARTICLE, Kind.CHAPTER) or last[tok.key] == i:
-            continue
-        following = body[i + 1].token if i + 1 < len(body) else None
-        if following is not None and following.kind in STRUCTURAL:
-            row.token = None
+    copies = {
+        i for i, row in enumerate(body)
+        if row.token is not None and row.token.kind in (Kind.ARTICLE, Kind.CHAPTER) and last[row.token.key] != i
+    }
+
+    def heading(j: int) -> bool:
+        tok = body[j].token if 0 <= j < len(body) else None
+        return j in copies or (tok is not None and tok.kind in STRUCTURAL)
+
+    for i in sorted(copies):
+        if heading(i - 1) or heading(i + 1):
+            body[i].token = None
 
 
 def _outline_tuple(item: OutlineItem) -> tuple[int, str, int, float | None]:
@@ -584,8 +590,8 @@ class _State:
 
 def _continued(previous: _Row | None) -> bool:
     """Whether the previous line of text stops mid-sentence (so this one may be its rest)."""
-    if previous is None or previous.token is not None or not previous.text:
-        return False
+    if previous is None or previous.token is not None or not previous.text or previous.text.isupper():
+        return False  # after a heading, or a heading's title in capitals
     last = previous.text[-1]
     return last not in _SENTENCE_END and (last.isalnum() or last == ",")
 
