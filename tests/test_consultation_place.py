@@ -10,6 +10,7 @@ share of those answers equal to the truth (both the label and the article).
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +20,17 @@ from bundle_helpers import FONT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from paperless.core.consultation import DraftStructure, Kind, Line, Place, clean_text, headings_of, token_of
-from paperless.core.render import PdfDocument
+from paperless.core.consultation import (
+    DraftStructure,
+    Kind,
+    Line,
+    Place,
+    clean_text,
+    headings_of,
+    lines_from_words,
+    token_of,
+)
+from paperless.core.render import OutlineEntry, PdfDocument
 from paperless.resources import resource_path
 
 BOLD = str(resource_path("fonts", "NotoSans-Bold.ttf"))
@@ -424,6 +434,55 @@ def test_the_demo_plan(tmp_path: Path) -> None:
     assert at("III.", "NHIỆM").order[0] == 2
     assert [h.label for h in s.headings if h.kind is Kind.ROMAN] == ["Mục I", "Mục II", "Mục III", "Mục IV"]
     assert at("Lưu", "Văn").label == ""  # "Nơi nhận": the signature block is no part of the structure
+
+
+def outline_truth(outline: list[OutlineEntry]) -> list[tuple[tuple[int, float], str]]:
+    """The grouping key at each bookmark of a demo plan: "Mục III" / "Mục III.3" under Roman
+    headings, "Chương II" / "Chương II, Mục 3" under chapters (the demo's typesetter writes the
+    bookmarks from the same headings it prints)."""
+    marks: list[tuple[tuple[int, float], str]] = []
+    top = ""
+    for e in outline:
+        tok = token_of(clean_text(e.title))
+        if tok is None or tok.kind is Kind.APPENDIX or e.y is None:
+            continue
+        if e.level == 1:
+            top = f"Chương {tok.value}" if tok.kind is Kind.CHAPTER else f"Mục {tok.value}"
+            marks.append(((e.page, e.y), top))
+        else:
+            marks.append(((e.page, e.y), f"{top}, Mục {tok.value}" if top.startswith("Chương") else f"{top}.{tok.value}"))
+    return marks
+
+
+@pytest.mark.parametrize("which", ["plan", "long plan"])
+def test_demo_plans_from_their_text_agree_with_their_bookmarks(tmp_path: Path, which: str) -> None:
+    """Found from the text alone (no outline), every line's place is the one the demo's own
+    bookmarks give it: 137 lines of the plan, 5,299 lines (121 pages) of the long plan."""
+    from paperless.demo.factory import write_long_plan, write_plan
+
+    path = (write_plan if which == "plan" else write_long_plan)(tmp_path / "d.pdf")
+    doc = PdfDocument(path.read_bytes())
+    pages = [doc.words(i) for i in range(doc.page_count)]
+    outline = doc.outline()
+    doc.close()
+    all_lines = lines_from_words(pages)
+    s = DraftStructure.from_lines(all_lines)
+    marks = outline_truth(outline)
+    keys = [k for k, _ in marks]
+    stop = next(((ln.page, ln.y - 20) for ln in all_lines if ln.text.startswith("Nơi nhận")), (10**6, 0.0))
+    asked, wrong = 0, []
+    for ln in sorted(all_lines, key=lambda ln: (ln.page, ln.y)):
+        if (ln.page, ln.y) < (keys[0][0], keys[0][1] - 2) or (ln.page, ln.y) >= stop:
+            continue  # before the first heading; the signature block and the appendix
+        truth = marks[bisect_right(keys, (ln.page, ln.y + 3)) - 1][1]
+        asked += 1
+        place = s.place_at(ln.page, ln.y)
+        if truth not in (place.label, place.article):  # "Mục III.3" is a label, "Chương II, Mục 3" a group
+            wrong.append((ln.page, ln.text[:40], place.label, truth))
+    assert asked > (100 if which == "plan" else 5000)
+    assert wrong == []
+    structural = [h for h in s.headings if h.kind in (Kind.CHAPTER, Kind.ROMAN, Kind.NUMBER)]
+    assert len(structural) == len(marks)  # and nothing else taken for a heading
 
 
 # --- plain data -------------------------------------------------------------------------------------
