@@ -557,6 +557,34 @@ def test_contents_without_leaders_is_dropped_when_headings_repeat() -> None:
     assert s.place_at(0, 50 + 15 * 7).label == "Điều 2, khoản 1"
 
 
+def test_contents_with_page_numbers_but_no_title_or_leaders() -> None:
+    s = DraftStructure.from_lines(lines(
+        "Chương I. QUY ĐỊNH CHUNG 2", "Điều 1. Phạm vi 2", "Điều 2. Đối tượng 3", "Điều 3. Hiệu lực 4",
+        "Chương I", "Điều 1. Phạm vi", "Nội dung.", "Điều 2. Đối tượng", "1. Khoản.",
+    ))
+    assert [h.label for h in s.headings] == ["Chương I", "Điều 1", "Điều 2", "Điều 2, khoản 1"]
+    assert s.headings[0].y == 50 + 15 * 4
+
+
+def test_a_reference_wrapped_to_the_line_start_is_text() -> None:
+    s = DraftStructure.from_lines(lines(
+        "Điều 4. Trách nhiệm", "1. Thực hiện theo quy định tại", "Điều 9.", "2. Báo cáo định kỳ.",
+        "Điều 5. Hiệu lực", "Nghị định có hiệu lực từ ngày ký.",
+    ))
+    assert s.place_at(0, 50 + 15 * 2).label == "Điều 4, khoản 1"
+    assert s.place_at(0, 50 + 15 * 3).label == "Điều 4, khoản 2"
+    assert s.place_at(0, 50 + 15 * 5).label == "Điều 5"
+
+
+def test_outline_without_y_is_placed_at_its_heading() -> None:
+    ls = lines("Căn cứ Luật.", "Điều 1. Phạm vi", "Nội dung.", "Điều 2. Đối tượng", "1. Khoản một.", page_size=3)
+    s = DraftStructure.from_lines(ls, [(1, "Điều 1. Phạm vi", 0, None), (1, "Điều 2. Đối tượng", 1, None)])
+    assert [(h.label, h.page, h.y, h.from_outline) for h in s.headings if h.kind is Kind.ARTICLE] == [
+        ("Điều 1", 0, 65.0, True), ("Điều 2", 1, 50.0, True)]
+    assert s.place_at(0, 50).label == ""
+    assert s.place_at(1, 66).label == "Điều 2, khoản 1"
+
+
 def test_headings_of_and_appendix() -> None:
     heads = headings_of(lines("Điều 1. Ban hành", "Ban hành kèm theo Quy chế.", "PHỤ LỤC I", "I. DANH MỤC",
                               "1. Mục một", "a) Điểm a"))

@@ -455,6 +455,7 @@ class _State:
     point: str = ""
     nested: int = 0  # the next number of a numbered list inside a point; 0 = none started
     ended: bool = False  # after "Nơi nhận": the signature block
+    last_article: int = 0  # the number of the last article, for the next one after an unfinished line
 
     def reset_below(self, kind: Kind) -> None:
         order = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE]
@@ -524,10 +525,12 @@ class _State:
             self.section = tok.value
             return True
         if kind is Kind.ARTICLE:
-            if continued and not forced and tok.rest == "":
-                return False
+            number = _ordinal(tok.value)
+            if continued and not forced and tok.rest == "" and number != self.last_article + 1:
+                return False  # "… quy định tại" / "Điều 9.": a reference ending a sentence
             self.reset_below(kind)
             self.article = tok.value
+            self.last_article = number
             return True
         if self.ended:
             return False
@@ -590,7 +593,9 @@ class _State:
 
 def _continued(previous: _Row | None) -> bool:
     """Whether the previous line of text stops mid-sentence (so this one may be its rest)."""
-    if previous is None or previous.token is not None or not previous.text or previous.text.isupper():
+    if previous is None or not previous.text or previous.text.isupper():
+        return False
+    if previous.token is not None and previous.token.kind in STRUCTURAL:
         return False  # after a heading, or a heading's title in capitals
     last = previous.text[-1]
     return last not in _SENTENCE_END and (last.isalnum() or last == ",")
