@@ -275,11 +275,13 @@ def plan(tmp: Path) -> tuple[Draft, bytes]:
 
 
 def with_outline(tmp: Path) -> tuple[Draft, bytes]:
-    """A draft whose bookmarks are its structure, and whose text alone misleads: a contents page
-    without page numbers, and an article heading broken over two lines ("Điều" / "4. …")."""
+    """A draft whose bookmarks are its structure: a contents page without page numbers, an
+    article heading broken over two lines ("Điều" / "4. …"), and one the text alone cannot
+    tell from a wrapped reference ("Điều 5 Khen thưởng", without a full stop)."""
     d = Draft(header=None)
     d.line("DANH SÁCH CÁC ĐIỀU", "", bold=True)
-    for entry in ["Điều 1. Phạm vi", "Điều 2. Đối tượng", "Điều 3. Nguyên tắc", "Điều 4. Trách nhiệm"]:
+    for entry in ["Điều 1. Phạm vi", "Điều 2. Đối tượng", "Điều 3. Nguyên tắc", "Điều 4. Trách nhiệm",
+                  "Điều 5. Khen thưởng"]:
         d.line(entry, x=90)
     d.page_break()
     d.line("QUY CHẾ LÀM VIỆC", "", bold=True)
@@ -296,10 +298,14 @@ def with_outline(tmp: Path) -> tuple[Draft, bytes]:
     d.line("4. Trách nhiệm", bold=True)
     d.para("1. Ban Thường vụ chịu trách nhiệm trước Ban Chấp hành.", label="Điều 4, khoản 1")
     d.para("2. Thường trực chịu trách nhiệm trước Ban Thường vụ.", label="Điều 4, khoản 2")
+    d.line("Điều 5 Khen thưởng", "Điều 5", bold=True)
+    d.para("1. Tập thể hoàn thành xuất sắc nhiệm vụ.", label="Điều 5, khoản 1")
+    d.para("2. Cá nhân có thành tích tiêu biểu.", label="Điều 5, khoản 2")
     heads = {t.text: i for i, t in enumerate(d.typed)}
     toc: list[list[object]] = [[1, "QUY CHẾ LÀM VIỆC", 2, goto(1, d.outline_at(heads["QUY CHẾ LÀM VIỆC"])[1])]]
     for title, key in [("Điều 1. Phạm vi", "Điều 1. Phạm vi"), ("Điều 2. Đối tượng", "Điều 2. Đối tượng"),
-                       ("Điều 3. Nguyên tắc", "Điều 3. Nguyên tắc"), ("Điều 4. Trách nhiệm", "Điều")]:
+                       ("Điều 3. Nguyên tắc", "Điều 3. Nguyên tắc"), ("Điều 4. Trách nhiệm", "Điều"),
+                       ("Điều 5. Khen thưởng", "Điều 5 Khen thưởng")]:
         index = max(i for i, t in enumerate(d.typed) if t.text == key)
         page, y = d.outline_at(index)
         toc.append([2, title, page + 1, goto(page, y)])
@@ -375,12 +381,14 @@ def test_outline_is_preferred_to_the_text(tmp_path: Path) -> None:
     s = structure_of(data)
     score, wrong = accuracy(s, draft)
     assert score == 1.0, wrong
-    assert place_of(s, draft, "4. Trách nhiệm").label == "Điều 4"  # the broken heading, from the bookmark
-    assert place_of(s, draft, "2. Thường trực").label == "Điều 4, khoản 2"
-    # without the outline the broken heading is missed: its clauses fall under Điều 3
+    assert place_of(s, draft, "Điều 5 Khen").label == "Điều 5"  # from the bookmark
+    assert place_of(s, draft, "2. Cá nhân").label == "Điều 5, khoản 2"
+    assert any(h.from_outline and h.label == "Điều 5" for h in s.headings)
+    # without the outline: the broken "Điều" / "4. …" is still read, "Điều 5 Khen thưởng" is not
     plain = structure_of(data, outline=False)
-    assert place_of(plain, draft, "2. Thường trực").label != "Điều 4, khoản 2"
-    assert any(h.from_outline and h.label == "Điều 4" for h in s.headings)
+    assert place_of(plain, draft, "4. Trách nhiệm").label == "Điều 4"
+    assert place_of(plain, draft, "2. Thường trực").label == "Điều 4, khoản 2"
+    assert place_of(plain, draft, "2. Cá nhân").label == "Điều 4, khoản 2"
 
 
 def test_outline_that_is_not_structure_is_ignored(tmp_path: Path) -> None:
@@ -535,6 +543,11 @@ def test_same_height_pieces_are_one_line() -> None:
     assert s.place_at(0, 121).label == "Điều 5, khoản 1"
     assert s.place_at(0, 141).label == "Điều 5, khoản 2"
     assert s.place_at(0, 100.3).order == (0, 0)
+
+
+def test_a_heading_broken_after_its_keyword() -> None:
+    heads = headings_of(lines("Chương", "II", "QUY ĐỊNH CỤ THỂ", "Điều", "5. Phạm vi", "1. Khoản một.", "Mục tiêu chung"))
+    assert [(h.label, h.y) for h in heads] == [("Chương II", 50.0), ("Điều 5", 95.0), ("Điều 5, khoản 1", 125.0)]
 
 
 def test_running_headers_are_not_structure() -> None:

@@ -396,6 +396,26 @@ def _mark_contents(rows: list[_Row]) -> None:
             body[i].token = None
 
 
+_KEYWORD_ALONE: Final = frozenset({"phần", "chương", "mục", "điều", "phụ lục"})
+
+
+def _read_tokens(rows: list[_Row]) -> None:
+    """Each line's token; a keyword alone on its line ("Điều" / "5. Phạm vi", a heading broken
+    after its first word) is read with the next line of the page, which then has none."""
+    body = [r for r in rows if not r.furniture]
+    skip = False
+    for i, row in enumerate(body):
+        if skip:
+            skip = False
+            continue
+        row.token = token_of(row.text)
+        if row.token is None and row.text.lower() in _KEYWORD_ALONE and i + 1 < len(body):
+            following = body[i + 1]
+            if following.page == row.page:
+                row.token = token_of(f"{row.text} {following.text}")
+                skip = row.token is not None
+
+
 def _outline_tuple(item: OutlineItem) -> tuple[int, str, int, float | None]:
     if isinstance(item, tuple):
         level, title, page, y = item
@@ -622,9 +642,7 @@ class DraftStructure:
         (level, title, page, y) tuples or ``OutlineEntry`` objects (page 0-based)."""
         rows = _visual_lines(lines)
         _mark_furniture(rows)
-        for row in rows:
-            if not row.furniture:
-                row.token = token_of(row.text)
+        _read_tokens(rows)
         _mark_contents(rows)
         from_outline = _outline_tokens(outline, rows)
         outline_keys = {tok.key for entries in from_outline.values() for tok, _title in entries}
