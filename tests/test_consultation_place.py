@@ -579,6 +579,14 @@ def test_contents_with_page_numbers_but_no_title_or_leaders() -> None:
     assert s.headings[0].y == 50 + 15 * 4
 
 
+def test_headings_ending_in_a_year_are_not_contents() -> None:
+    s = DraftStructure.from_lines(lines(
+        "I. KẾT QUẢ NĂM 2025", "Danh mục các dự án:", "1. Dự án một.", "II. PHƯƠNG HƯỚNG NĂM 2026",
+        "III. GIẢI PHÁP ĐẾN NĂM 2030", "1. Giải pháp.", "IV. KIẾN NGHỊ 2030",
+    ))
+    assert [h.label for h in s.headings] == ["Mục I", "Mục I.1", "Mục II", "Mục III", "Mục III.1", "Mục IV"]
+
+
 def test_a_reference_wrapped_to_the_line_start_is_text() -> None:
     s = DraftStructure.from_lines(lines(
         "Điều 4. Trách nhiệm", "1. Thực hiện theo quy định tại", "Điều 9.", "2. Báo cáo định kỳ.",

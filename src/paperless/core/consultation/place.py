@@ -171,10 +171,10 @@ _POINT_HEAD: Final = re.compile(r"^([a-zđ])\s?\)(?:\s*(.*)|$)")
 _QUOTES: Final = "“”\"'‘’«„"
 
 _LEADER: Final = re.compile(r"(?:\.{3,}|…+|(?:\.\s){3,}|_{3,}|·{3,}|-{4,})\s*\d{1,4}$")
-_ENDS_IN_NUMBER: Final = re.compile(r"\s\d{1,4}$")
+_ENDS_IN_NUMBER: Final = re.compile(r"\s(\d{1,3})$")  # a page number; not a year ("… NĂM 2025")
 _PAGE_NUMBER: Final = re.compile(r"^[\-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\-–—\s]*$", re.IGNORECASE)
 _DIGITS: Final = re.compile(r"\d+")
-_TOC_TITLE: Final = re.compile(r"^(mục lục|danh mục)\b", re.IGNORECASE)
+_TOC_TITLE: Final = re.compile(r"^mục lục\W*$", re.IGNORECASE)
 _RECIPIENTS: Final = re.compile(r"^nơi nhận\s*:?", re.IGNORECASE)
 _SENTENCE_END: Final = frozenset(".:;!?)]}\"'”’»…")
 
@@ -350,7 +350,7 @@ def _mark_contents(rows: list[_Row]) -> None:
     pages = sorted({r.page for r in rows})
     toc_pages: set[int] = set()
     for i, row in enumerate(rows):
-        if not row.furniture and _TOC_TITLE.match(row.text) and len(row.text) < 30:
+        if not row.furniture and _TOC_TITLE.match(row.text):
             for other in rows[i + 1:]:
                 if other.page != row.page:
                     break
@@ -364,20 +364,23 @@ def _mark_contents(rows: list[_Row]) -> None:
                 for r in rows:
                     if r.page == page:
                         r.token = None
-    # runs of three or more headings that each end in a page number
-    heads = [r for r in rows if r.token is not None and r.token.kind in STRUCTURAL]
-    run: list[_Row] = []
-    ends: list[_Row | None] = [*heads, None]
-    for head in ends:
-        if head is not None and _ENDS_IN_NUMBER.search(head.text):
-            run.append(head)
-            continue
-        if len(run) >= 3:
-            for r in run:
-                r.token = None
-        run = []
-    # an article or chapter heading repeated later: an earlier copy next to another heading is a contents line
+    # runs of three or more headings, one after the other, each ending in a page number (not decreasing);
+    # one other line may come between two (a chapter's title, a wrapped entry)
     body = [r for r in rows if not r.furniture]
+    runs: list[list[tuple[int, int]]] = [[]]  # (index in body, page number)
+    for i, row in enumerate(body):
+        m = _ENDS_IN_NUMBER.search(row.text)
+        if row.token is None or row.token.kind not in STRUCTURAL or m is None:
+            continue
+        number, run = int(m.group(1)), runs[-1]
+        if run and (i - run[-1][0] > 2 or number < run[-1][1]):
+            runs.append(run := [])
+        run.append((i, number))
+    for run in runs:
+        if len(run) >= 3:
+            for i, _number in run:
+                body[i].token = None
+    # an article or chapter heading repeated later: an earlier copy next to another heading is a contents line
     last: dict[tuple[Kind, str], int] = {}
     for i, row in enumerate(body):
         if row.token is not None and row.token.kind in (Kind.ARTICLE, Kind.CHAPTER):
