@@ -579,6 +579,14 @@ def test_contents_with_page_numbers_but_no_title_or_leaders() -> None:
     assert s.headings[0].y == 50 + 15 * 4
 
 
+def test_a_numbered_list_inside_a_clause_stays_in_it() -> None:
+    texts = ["Điều 4. Hồ sơ", "1. Hồ sơ gồm:", "2. Trình tự như sau:", "1) Tiếp nhận;", "2) Thẩm định;",
+             "3) Trình ký;", "4) Phát hành.", "3. Thời hạn giải quyết.", "4. Lưu trữ."]
+    s = DraftStructure.from_lines(lines(*texts))
+    got = [s.place_at(0, 50 + 15 * i).label for i in range(len(texts))]
+    assert got == ["Điều 4", "Điều 4, khoản 1", *["Điều 4, khoản 2"] * 5, "Điều 4, khoản 3", "Điều 4, khoản 4"]
+
+
 def test_headings_ending_in_a_year_are_not_contents() -> None:
     s = DraftStructure.from_lines(lines(
         "I. KẾT QUẢ NĂM 2025", "Danh mục các dự án:", "1. Dự án một.", "II. PHƯƠNG HƯỚNG NĂM 2026",

@@ -564,19 +564,18 @@ class _State:
         return self._point(tok.value, continued)
 
     def _number(self, n: int, continued: bool) -> bool:
+        """A clause (in an article) or a numbered section (elsewhere) if ``n`` follows on;
+        "1." inside a clause, section or point starts a list that stays in it: its items are
+        text, even one whose number is also the next clause's (the clause comes after the list)."""
         current = self.clause if self.article else (self.path[0] if self.path else 0)
-        if self.point:
-            if self.nested and n == self.nested:  # the list inside the point goes on
-                self.nested += 1
-                return False
-            if n == current + 1 and current > 0:
-                pass  # the next clause (or section) after a point
-            elif n == 1 or current == 0:  # a list starts inside the point
-                self.nested = n + 1
-                return False
-            else:
-                return False
-        elif not (n == current + 1 or (0 < n - current <= 1 + MAX_GAP and not continued)):
+        if self.nested and n == self.nested:  # the list goes on
+            self.nested += 1
+            return False
+        if (current > 0 and n == 1) or (self.point and current == 0):  # a list starts
+            self.nested = n + 1
+            return False
+        gap = 0 < n - current <= 1 + MAX_GAP and not continued and not self.point
+        if not (n == current + 1 or gap):
             return False
         started = bool(self.article or self.section or self.path or self.chapter or self.part)
         if not started and self.appendix is None and n != 1:  # no structure yet: a numbered plan starts at 1
