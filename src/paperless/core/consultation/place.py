@@ -18,13 +18,16 @@ Recognised structure (Vietnamese legal documents and Party plans and reports):
 
 Robustness: text is NFC-normalised and the look-alike "Ð" (U+00D0, legacy PDFs) read as "Đ";
 lines at the same height are joined (a bold "Điều 5." and the rest of its line extracted as
-two lines); running headers and footers (the same line, digits aside, at the top or bottom of
-most pages) and bare page numbers are ignored; a table of contents is not structure (dot
-leaders, a "MỤC LỤC" page, runs of headings ending in page numbers, an article heading
-repeated later with nothing under it); a heading in quotes (an amendment quoting an article)
-is text; numbers and letters must follow on (clause 3 after 2, point đ after d), so that a
-numbered list inside a point ("1.", "2." under "b)") or a wrapped line that happens to start
-with "2025." does not become a clause. A clause or point carries across a page break.
+two lines), and a keyword alone on its line with the next ("Điều" / "5. Phạm vi"); running
+headers and footers (the same line, digits aside, among the top or bottom two of most pages)
+and bare page numbers are ignored; a table of contents is not structure (dot leaders, a
+"MỤC LỤC" page, runs of headings on consecutive lines ending in page numbers, an article or
+chapter heading repeated later whose earlier copy sits next to another heading); a heading in
+quotes (an amendment quoting an article), "Điều 5 của Luật …" and "Điều 9." after a line
+that stops mid-sentence are text; numbers and letters must follow on (clause 3 after 2, point
+đ after d), and a list numbered from 1 inside a clause or point stays in it, so that neither
+such a list nor a wrapped line starting with "2025." becomes a clause. A clause or point
+carries across a page break; after "Nơi nhận:" (the signature block) there is no place.
 
 When the outline looks like the draft's structure (at least two entries are Phần / Chương /
 Mục / Điều / Roman headings) its entries are preferred for those levels: a text heading of the
