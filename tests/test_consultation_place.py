@@ -587,6 +587,15 @@ def test_a_numbered_list_inside_a_clause_stays_in_it() -> None:
     assert got == ["Điều 4", "Điều 4, khoản 1", *["Điều 4, khoản 2"] * 5, "Điều 4, khoản 3", "Điều 4, khoản 4"]
 
 
+def test_the_next_clause_after_a_list_written_otherwise() -> None:
+    texts = ["Điều 3. Trách nhiệm", "1. Khoản một.", "2. Khoản hai gồm:", "a) điểm a:", "1) ý một;", "2) ý hai;",
+             "3. Khoản ba.", "a) điểm a;", "1. ý một;", "2. ý hai;", "3. ý ba;", "4. Khoản bốn."]
+    s = DraftStructure.from_lines(lines(*texts))
+    got = [s.place_at(0, 50 + 15 * i).label for i in range(len(texts))]
+    assert got == ["Điều 3", "Điều 3, khoản 1", "Điều 3, khoản 2", *["Điều 3, khoản 2, điểm a"] * 3, "Điều 3, khoản 3",
+                   *["Điều 3, khoản 3, điểm a"] * 4, "Điều 3, khoản 4"]
+
+
 def test_headings_ending_in_a_year_are_not_contents() -> None:
     s = DraftStructure.from_lines(lines(
         "I. KẾT QUẢ NĂM 2025", "Danh mục các dự án:", "1. Dự án một.", "II. PHƯƠNG HƯỚNG NĂM 2026",
@@ -659,3 +668,189 @@ def test_place_at_never_raises_and_order_is_monotone(ls: list[Line], outline: li
     for pl in places:
         assert isinstance(pl.label, str) and isinstance(pl.article, str)
         assert pl.article == "" or pl.label.startswith(pl.article)
+
+
+# --- a draft typeset by LibreOffice: its automatic numbering, bookmarks, header and footer ----------
+
+FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/></office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph"><style:text-properties style:font-name="Liberation Serif" fo:font-size="13pt"/></style:default-style>
+ <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="1cm" fo:margin-bottom="0.15cm"/></style:style>
+ <style:style style:name="Head" style:family="paragraph"><style:paragraph-properties fo:text-indent="1cm" fo:margin-top="0.2cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="Center" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="CenterBreak" style:family="paragraph" style:parent-style-name="Center"><style:paragraph-properties fo:break-before="page"/></style:style>
+ <style:style style:name="Toc" style:family="paragraph"><style:paragraph-properties><style:tab-stops><style:tab-stop style:position="16cm" style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops></style:paragraph-properties></style:style>
+ <text:list-style style:name="LDraft">
+  <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="1cm" fo:margin-left="0cm"/></style:list-level-properties></text:list-level-style-number>
+  <text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="1cm" fo:margin-left="0cm"/></style:list-level-properties></text:list-level-style-number>
+  <text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix=")"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="1.5cm" fo:margin-left="0cm"/></style:list-level-properties></text:list-level-style-number>
+ </text:list-style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="3cm" fo:margin-right="2cm"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+ <style:header><text:p>Dự thảo lần 2 (ngày 05/11/2025) — Quy chế làm việc</text:p></style:header>
+ <style:footer><text:p>Trang <text:page-number text:select-page="current"/></text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>
+"""
+
+SENTENCES = [
+    "bảo đảm sự lãnh đạo tập trung, thống nhất của Ban Thường vụ Tỉnh ủy đối với các cơ quan, đơn vị",
+    "thực hiện nghiêm nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách",
+    "phát huy vai trò, trách nhiệm của người đứng đầu trong tổ chức thực hiện nhiệm vụ được giao",
+    "công khai, minh bạch trong xây dựng, ban hành và kiểm tra việc thực hiện các văn bản của cấp ủy",
+    "phối hợp chặt chẽ với các cơ quan tham mưu, giúp việc và chính quyền các cấp",
+]
+
+
+@dataclass
+class Odt:
+    """The paragraphs of a draft for LibreOffice and the place of each (by its opening words)."""
+
+    xml: list[str] = field(default_factory=list)
+    truth: list[tuple[str, str]] = field(default_factory=list)  # (opening text, label)
+    count: int = 0
+
+    def text(self, words: int) -> str:
+        self.count += 1
+        s = SENTENCES[self.count % len(SENTENCES)]
+        body = ", ".join(SENTENCES[(self.count + k) % len(SENTENCES)] for k in range(words))
+        return f"Nội dung {self.count} về việc {s}; {body}."
+
+    def p(self, style: str, text: str, label: str, *, opening: str | None = None) -> None:
+        self.xml.append(f'<text:p text:style-name="{style}">{escape(text)}</text:p>')
+        self.truth.append((opening if opening is not None else text, label))
+
+    def h(self, text: str, level: int, label: str) -> None:
+        self.xml.append(f'<text:h text:style-name="Head" text:outline-level="{level}">{escape(text)}</text:h>')
+        self.truth.append((text, label))
+
+    def items(self, article: str, clauses: list[list[list[int]] | int], start_words: int = 1) -> None:
+        """Numbered clauses (automatic "1."), each an int (its words) or a list of points, each a
+        list of the sizes of a list inside it (automatic "1)")."""
+        out = ['<text:list text:style-name="LDraft">']
+        for c, clause in enumerate(clauses, 1):
+            label = f"{article}, khoản {c}"
+            text = self.text(clause if isinstance(clause, int) else start_words)
+            out.append(f'<text:list-item><text:p text:style-name="Body">{escape(text)}</text:p>')
+            self.truth.append((text, label))
+            if isinstance(clause, list):
+                out.append("<text:list>")
+                for k, inner in enumerate(clause):
+                    point = f"{label}, điểm {'abcde'[k]}"
+                    text = self.text(1)
+                    out.append(f'<text:list-item><text:p text:style-name="Body">{escape(text)}</text:p>')
+                    self.truth.append((text, point))
+                    if inner:
+                        out.append("<text:list>")
+                        for _ in inner:
+                            text = self.text(0)
+                            out.append(f'<text:list-item><text:p text:style-name="Body">{escape(text)}</text:p></text:list-item>')
+                            self.truth.append((text, point))
+                        out.append("</text:list>")
+                    out.append("</text:list-item>")
+                out.append("</text:list>")
+            out.append("</text:list-item>")
+        out.append("</text:list>")
+        self.xml.append("".join(out))
+
+    def save(self, path: Path) -> Path:
+        path.write_text(FODT_HEAD + "\n".join(self.xml) + "</office:text></office:body></office:document>", "utf-8")
+        return path
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\t", "<text:tab/>")
+
+
+def libreoffice_draft(tmp: Path) -> tuple[Odt, bytes]:
+    d = Odt()
+    d.p("Center", "MỤC LỤC", "")
+    for entry, page in [("Chương I. QUY ĐỊNH CHUNG", 2), ("Điều 1. Phạm vi điều chỉnh", 2), ("Điều 2. Đối tượng áp dụng", 2),
+                        ("Chương II. TRÁCH NHIỆM", 3), ("Điều 3. Trách nhiệm của tập thể", 3),
+                        ("Điều 4. Trách nhiệm của cá nhân", 4), ("Điều 5. Chế độ làm việc", 5), ("Điều 6. Hiệu lực", 6)]:
+        d.p("Toc", f"{entry}\t{page}", "")
+    d.p("CenterBreak", "QUY CHẾ LÀM VIỆC CỦA BAN THƯỜNG VỤ TỈNH ỦY", "")
+    d.p("Body", "Căn cứ Điều lệ Đảng; căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ 2025 - 2030;", "")
+    d.h("Chương I", 1, "Chương I")
+    d.p("Center", "QUY ĐỊNH CHUNG", "Chương I")
+    d.h("Điều 1. Phạm vi điều chỉnh", 2, "Điều 1")
+    body = d.text(4)
+    d.p("Body", body, "Điều 1")
+    d.h("Điều 2. Đối tượng áp dụng", 2, "Điều 2")
+    d.items("Điều 2", [3, [[], [], [], [], []], 2])
+    d.h("Chương II", 1, "Chương II")
+    d.p("Center", "TRÁCH NHIỆM", "Chương II")
+    d.h("Điều 3. Trách nhiệm của tập thể", 2, "Điều 3")
+    d.items("Điều 3", [2, [[1, 1, 1], [], [1, 1]], 12, 2])
+    d.h("Điều 4. Trách nhiệm của cá nhân", 2, "Điều 4")
+    text = d.text(2)
+    d.p("Body", text, "Điều 4")
+    for c in (1, 2, 3):  # clauses numbered by hand
+        text = d.text(6 if c == 2 else 2)
+        d.p("Body", f"{c}. {text}", f"Điều 4, khoản {c}", opening=f"{c}. {text}")
+    d.h("Điều 5. Chế độ làm việc", 2, "Điều 5")
+    d.items("Điều 5", [[[], [2], []], 20])
+    d.h("Điều 6. Hiệu lực", 2, "Điều 6")
+    d.p("Body", d.text(1), "Điều 6")
+    d.p("Head", "Nơi nhận:", "")
+    d.p("Body", "- Ban Thường vụ Tỉnh ủy, các đồng chí Tỉnh ủy viên;", "")
+    source = d.save(tmp / "quyche.fodt")
+    from paperless.core.bundle.convert import convert_to_pdf
+
+    return d, convert_to_pdf(source, tmp).read_bytes()
+
+
+def line_truths(d: Odt, all_lines: list[Line]) -> list[tuple[Line, str]]:
+    """Each extracted line with the place of the paragraph it belongs to: paragraphs are found
+    in order by their opening (an automatic "1." / "a)" / "1)" may come before it; a contents
+    line's tab becomes a dot leader)."""
+    def squeeze(text: str) -> str:
+        return clean_text(text.replace("\t", " ")).replace(" ", "")
+
+    body = [ln for ln in sorted(all_lines, key=lambda ln: (ln.page, ln.y))
+            if not ln.text.startswith(("Dự thảo lần 2", "Trang "))]
+    out: list[tuple[Line, str]] = []
+    k = -1
+    for ln in body:
+        text = squeeze(ln.text)
+        while k + 1 < len(d.truth):
+            opening = squeeze(d.truth[k + 1][0]).rstrip("0123456789")[:24]
+            if text.startswith(opening) or (text[2:].startswith(opening) and text[1] in ".)"):
+                k += 1
+                continue
+            break
+        assert k >= 0, ln.text
+        out.append((ln, d.truth[k][1]))
+    assert k == len(d.truth) - 1, d.truth[k + 1:]
+    return out
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_a_draft_typeset_by_libreoffice(tmp_path: Path) -> None:
+    """LibreOffice's automatic numbering ("1.", "a)", "1)" in a point), headings as bookmarks, a
+    contents page whose dot leaders are drawn (not text), a running header and page footer,
+    justified paragraphs broken over pages."""
+    d, data = libreoffice_draft(tmp_path)
+    doc = PdfDocument(data)
+    pages = [doc.words(i) for i in range(doc.page_count)]
+    outline = doc.outline()
+    doc.close()
+    assert doc.page_count >= 4 and len(outline) >= 8
+    all_lines = lines_from_words(pages)
+    truths = line_truths(d, all_lines)
+    assert len(truths) > 150
+    for use_outline in (True, False):
+        s = DraftStructure.from_lines(all_lines, outline if use_outline else ())
+        wrong = [(ln.page, ln.text[:50], s.place_at(ln.page, ln.y).label, truth)
+                 for ln, truth in truths if s.place_at(ln.page, ln.y).label != truth]
+        assert wrong == [], (use_outline, len(truths))

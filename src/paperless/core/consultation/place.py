@@ -106,6 +106,7 @@ class Token:
     value: str
     rest: str = ""  # the text after the marker
     path: tuple[int, ...] = ()
+    mark: str = ""  # what follows a NUMBER: "." or ")"
 
     @property
     def key(self) -> tuple[Kind, str]:
@@ -169,7 +170,7 @@ _KEYWORD: Final = re.compile(
 _APPENDIX_ALONE: Final = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?:[.:\-–—]\s*(.*))?$")
 _ROMAN_HEAD: Final = re.compile(r"^([IVXL]+)\s?[.\-–—:)](?:\s+(.*)|$)")
 _PATH_HEAD: Final = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+(.*)|$)")
-_NUMBER_HEAD: Final = re.compile(r"^(\d{1,2})\s?[.)](?:\s+(.*)|$)")
+_NUMBER_HEAD: Final = re.compile(r"^(\d{1,2})\s?([.)])(?:\s+(.*)|$)")
 _POINT_HEAD: Final = re.compile(r"^([a-zđ])\s?\)(?:\s*(.*)|$)")
 _QUOTES: Final = "“”\"'‘’«„"
 
@@ -249,7 +250,7 @@ def token_of(text: str) -> Token | None:
         return None
     m = _NUMBER_HEAD.match(text)
     if m and int(m.group(1)) > 0:
-        return Token(Kind.NUMBER, str(int(m.group(1))), m.group(2) or "", (int(m.group(1)),))
+        return Token(Kind.NUMBER, str(int(m.group(1))), m.group(3) or "", (int(m.group(1)),), m.group(2))
     m = _POINT_HEAD.match(text)
     if m and m.group(1) in LETTERS:
         return Token(Kind.POINT, m.group(1), m.group(2) or "")
@@ -479,7 +480,9 @@ class _State:
     clause: int = 0
     path: tuple[int, ...] = ()
     point: str = ""
-    nested: int = 0  # the next number of a numbered list inside a point; 0 = none started
+    nested: int = 0  # the next number of a list inside a clause or point; 0 = none started
+    nested_mark: str = ""  # "." or ")": how that list's numbers are written
+    clause_mark: str = ""  # how the clauses (or numbered sections) here are written
     ended: bool = False  # after "Nơi nhận": the signature block
     last_article: int = 0  # the number of the last article, for the next one after an unfinished line
 
@@ -498,6 +501,7 @@ class _State:
         self.path = ()
         self.point = ""
         self.nested = 0
+        self.clause_mark = ""
         self.ended = False
 
     def label(self) -> tuple[str, str]:
@@ -524,7 +528,7 @@ class _State:
             return part, part
         return appendix, appendix
 
-    def apply(self, tok: Token, *, forced: bool, continued: bool) -> bool:
+    def apply(self, tok: Token, *, forced: bool, continued: bool, again: bool = False) -> bool:
         """Take ``tok`` as structure if it fits here; False when it is ordinary text."""
         kind = tok.kind
         if kind is Kind.APPENDIX:
@@ -561,21 +565,25 @@ class _State:
         if self.ended:
             return False
         if kind is Kind.NUMBER:
-            return self._number(tok.path[0], continued)
+            return self._number(tok.path[0], tok.mark, continued, again)
         if kind is Kind.PATH:
             return self._path(tok.path)
         return self._point(tok.value, continued)
 
-    def _number(self, n: int, continued: bool) -> bool:
-        """A clause (in an article) or a numbered section (elsewhere) if ``n`` follows on;
-        "1." inside a clause, section or point starts a list that stays in it: its items are
-        text, even one whose number is also the next clause's (the clause comes after the list)."""
+    def _number(self, n: int, mark: str, continued: bool, again: bool) -> bool:
+        """A clause (in an article) or a numbered section (elsewhere) if ``n`` follows on.
+        "1." inside a clause, section or point starts a list that stays in it; an item of that
+        list whose number is also the next clause's is the next clause only when it is written
+        like the clauses, the list is not, or the number does not come again before the next
+        heading (``again``: the clause is still to come)."""
         current = self.clause if self.article else (self.path[0] if self.path else 0)
-        if self.nested and n == self.nested:  # the list goes on
-            self.nested += 1
-            return False
+        if self.nested and n == self.nested and mark == self.nested_mark:
+            like_clauses = not self.clause_mark or mark == self.clause_mark
+            if n != current + 1 or not like_clauses or again:
+                self.nested += 1  # the list goes on
+                return False
         if (current > 0 and n == 1) or (self.point and current == 0):  # a list starts
-            self.nested = n + 1
+            self.nested, self.nested_mark = n + 1, mark
             return False
         gap = 0 < n - current <= 1 + MAX_GAP and not continued and not self.point
         if not (n == current + 1 or gap):
@@ -587,6 +595,7 @@ class _State:
             self.clause = n
         else:
             self.path = (n,)
+        self.clause_mark = mark
         self.point = ""
         self.nested = 0
         return True
@@ -614,6 +623,21 @@ class _State:
         self.point = letter
         self.nested = 0
         return True
+
+
+def _numbers_again(rows: list[_Row], from_outline: dict[int, list[tuple[Token, str]]]) -> set[int]:
+    """The rows whose number ("4.") comes again, written alike, before the next heading."""
+    again: set[int] = set()
+    seen: set[tuple[str, str]] = set()
+    for i in range(len(rows) - 1, -1, -1):
+        tok = rows[i].token
+        if tok is not None and tok.kind is Kind.NUMBER:
+            if (tok.value, tok.mark) in seen:
+                again.add(i)
+            seen.add((tok.value, tok.mark))
+        elif (tok is not None and tok.kind in STRUCTURAL) or i in from_outline:
+            seen.clear()
+    return again
 
 
 def _continued(previous: _Row | None) -> bool:
@@ -654,6 +678,7 @@ class DraftStructure:
         for row in rows:
             if row.token is not None and row.token.key in outline_keys:
                 row.token = None  # the outline's entry stands for it
+        again = _numbers_again(rows, from_outline)
         state = _State()
         places: list[tuple[str, str]] = []
         headings: list[Heading] = []
@@ -668,7 +693,7 @@ class DraftStructure:
                 if found is None and _RECIPIENTS.match(row.text):
                     state.ended = True
                 elif found is not None:
-                    if state.apply(found, forced=False, continued=_continued(previous)):
+                    if state.apply(found, forced=False, continued=_continued(previous), again=i in again):
                         label, article = state.label()
                         headings.append(Heading(found.kind, label, article, row.page, row.y, row.text))
                     else:
