@@ -514,6 +514,7 @@ def lines(*texts: str, page_size: int = 40) -> list[Line]:
     ("Phụ lục số 3", Kind.APPENDIX, "3"),
     ("Phụ lục. Danh mục", Kind.APPENDIX, ""),
     ("IX. KIẾN NGHỊ", Kind.ROMAN, "IX"),
+    ("B. PHƯƠNG HƯỚNG", Kind.PART, "B"),
     ("II - NHIỆM VỤ", Kind.ROMAN, "II"),
     ("3. Phát triển", Kind.NUMBER, "3"),
     ("3) Phát triển", Kind.NUMBER, "3"),
@@ -594,6 +595,15 @@ def test_the_next_clause_after_a_list_written_otherwise() -> None:
     got = [s.place_at(0, 50 + 15 * i).label for i in range(len(texts))]
     assert got == ["Điều 3", "Điều 3, khoản 1", "Điều 3, khoản 2", *["Điều 3, khoản 2, điểm a"] * 3, "Điều 3, khoản 3",
                    *["Điều 3, khoản 3, điểm a"] * 4, "Điều 3, khoản 4"]
+
+
+def test_a_report_in_parts_restarts_its_sections() -> None:
+    heads = headings_of(lines("A. KẾT QUẢ THỰC HIỆN NĂM 2025", "I. CÔNG TÁC CHÍNH TRỊ", "1. Kết quả", "II. TỒN TẠI",
+                              "B. PHƯƠNG HƯỚNG NĂM 2026", "I. MỤC TIÊU", "1. Mục tiêu chung", "2. Chỉ tiêu",
+                              "A. Lincoln nói", "C. KIẾN NGHỊ", "D. Mác"))
+    assert [h.label for h in heads] == ["Phần A", "Phần A, Mục I", "Phần A, Mục I.1", "Phần A, Mục II", "Phần B",
+                                        "Phần B, Mục I", "Phần B, Mục I.1", "Phần B, Mục I.2", "Phần C"]
+    assert heads[-2].article == "Phần B, Mục I"
 
 
 def test_headings_ending_in_a_year_are_not_contents() -> None:

@@ -168,6 +168,7 @@ _KEYWORD: Final = re.compile(
     re.IGNORECASE,
 )
 _APPENDIX_ALONE: Final = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?:[.:\-–—]\s*(.*))?$")
+_LETTER_HEAD: Final = re.compile(r"^([A-EĐ])\s?[.\-–—:)]\s+(.+)$")  # "A. KẾT QUẢ": a part of a report
 _ROMAN_HEAD: Final = re.compile(r"^([IVXL]+)\s?[.\-–—:)](?:\s+(.*)|$)")
 _PATH_HEAD: Final = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+(.*)|$)")
 _NUMBER_HEAD: Final = re.compile(r"^(\d{1,2})\s?([.)])(?:\s+(.*)|$)")
@@ -239,6 +240,9 @@ def token_of(text: str) -> Token | None:
     m = _APPENDIX_ALONE.match(text)
     if m:
         return Token(Kind.APPENDIX, "", m.group(1) or "")
+    m = _LETTER_HEAD.match(text)
+    if m and m.group(2).isupper():
+        return Token(Kind.PART, m.group(1), m.group(2))
     m = _ROMAN_HEAD.match(text)
     if m and _roman(m.group(1)):
         return Token(Kind.ROMAN, m.group(1), m.group(2) or "")
