@@ -55,6 +55,7 @@ class Typed:
     baseline: float
     text: str
     label: str
+    selectable: bool = True  # False: drawn as a picture, no text to select
 
 
 @dataclass
@@ -94,6 +95,22 @@ class Draft:
         self.typed.append(Typed(self._doc.page_count - 1, self._y, text + (" " + tail if tail else ""), self._label))
         self._y += LEADING
 
+    def picture_line(self, text: str, label: str) -> None:
+        """A bold line drawn as a picture (a heading pasted as an image): no text in the PDF."""
+        if self._page is None or self._y + LEADING > BOTTOM:
+            self.new_page()
+        assert self._page is not None
+        self._label = label
+        scratch = pymupdf.open()
+        page = scratch.new_page()
+        page.insert_text((72, 100), text, fontfile=BOLD, fontname="notob", fontsize=SIZE)
+        clip = pymupdf.Rect(72, 100 - SIZE, 72 + 8 * len(text), 100 + 4)
+        pixmap = page.get_pixmap(clip=clip, dpi=150)
+        scratch.close()
+        self._page.insert_image(pymupdf.Rect(72, self._y - SIZE, 72 + clip.width, self._y + 4), pixmap=pixmap)
+        self.typed.append(Typed(self._doc.page_count - 1, self._y, text, label, selectable=False))
+        self._y += LEADING
+
     def para(self, *lines: str, label: object = SAME) -> None:
         for i, text in enumerate(lines):
             self.line(text, label if i == 0 else SAME, x=90.0 if i == 0 else 72.0)
@@ -129,7 +146,7 @@ def structure_of(data: bytes, *, outline: bool = True) -> DraftStructure:
 
 def queries(draft: Draft) -> list[tuple[Typed, float]]:
     """Each typed line asked at the top of its letters and at its middle."""
-    return [(t, t.baseline - f * SIZE) for t in draft.typed for f in (0.75, 0.35)]
+    return [(t, t.baseline - f * SIZE) for t in draft.typed if t.selectable for f in (0.75, 0.35)]
 
 
 def accuracy(structure: DraftStructure, draft: Draft) -> tuple[float, list[str]]:
@@ -276,8 +293,8 @@ def plan(tmp: Path) -> tuple[Draft, bytes]:
 
 def with_outline(tmp: Path) -> tuple[Draft, bytes]:
     """A draft whose bookmarks are its structure: a contents page without page numbers, an
-    article heading broken over two lines ("Điều" / "4. …"), and one the text alone cannot
-    tell from a wrapped reference ("Điều 5 Khen thưởng", without a full stop)."""
+    article heading broken over two lines ("Điều" / "4. …"), and one drawn as a picture (no
+    text: only its bookmark tells where Điều 5 starts)."""
     d = Draft(header=None)
     d.line("DANH SÁCH CÁC ĐIỀU", "", bold=True)
     for entry in ["Điều 1. Phạm vi", "Điều 2. Đối tượng", "Điều 3. Nguyên tắc", "Điều 4. Trách nhiệm",
@@ -298,14 +315,14 @@ def with_outline(tmp: Path) -> tuple[Draft, bytes]:
     d.line("4. Trách nhiệm", bold=True)
     d.para("1. Ban Thường vụ chịu trách nhiệm trước Ban Chấp hành.", label="Điều 4, khoản 1")
     d.para("2. Thường trực chịu trách nhiệm trước Ban Thường vụ.", label="Điều 4, khoản 2")
-    d.line("Điều 5 Khen thưởng", "Điều 5", bold=True)
+    d.picture_line("Điều 5. Khen thưởng", "Điều 5")
     d.para("1. Tập thể hoàn thành xuất sắc nhiệm vụ.", label="Điều 5, khoản 1")
     d.para("2. Cá nhân có thành tích tiêu biểu.", label="Điều 5, khoản 2")
     heads = {t.text: i for i, t in enumerate(d.typed)}
     toc: list[list[object]] = [[1, "QUY CHẾ LÀM VIỆC", 2, goto(1, d.outline_at(heads["QUY CHẾ LÀM VIỆC"])[1])]]
     for title, key in [("Điều 1. Phạm vi", "Điều 1. Phạm vi"), ("Điều 2. Đối tượng", "Điều 2. Đối tượng"),
                        ("Điều 3. Nguyên tắc", "Điều 3. Nguyên tắc"), ("Điều 4. Trách nhiệm", "Điều"),
-                       ("Điều 5. Khen thưởng", "Điều 5 Khen thưởng")]:
+                       ("Điều 5. Khen thưởng", "Điều 5. Khen thưởng")]:
         index = max(i for i, t in enumerate(d.typed) if t.text == key)
         page, y = d.outline_at(index)
         toc.append([2, title, page + 1, goto(page, y)])
@@ -381,10 +398,10 @@ def test_outline_is_preferred_to_the_text(tmp_path: Path) -> None:
     s = structure_of(data)
     score, wrong = accuracy(s, draft)
     assert score == 1.0, wrong
-    assert place_of(s, draft, "Điều 5 Khen").label == "Điều 5"  # from the bookmark
+    assert place_of(s, draft, "1. Tập thể").label == "Điều 5, khoản 1"  # from the bookmark
     assert place_of(s, draft, "2. Cá nhân").label == "Điều 5, khoản 2"
     assert any(h.from_outline and h.label == "Điều 5" for h in s.headings)
-    # without the outline: the broken "Điều" / "4. …" is still read, "Điều 5 Khen thưởng" is not
+    # without the outline: the broken "Điều" / "4. …" is still read, the picture is not
     plain = structure_of(data, outline=False)
     assert place_of(plain, draft, "4. Trách nhiệm").label == "Điều 4"
     assert place_of(plain, draft, "2. Thường trực").label == "Điều 4, khoản 2"
@@ -521,6 +538,9 @@ def lines(*texts: str, page_size: int = 40) -> list[Line]:
     ("2.1. Hạ tầng", Kind.PATH, "2.1"),
     ("2.1.3 Mạng", Kind.PATH, "2.1.3"),
     ("đ) Tên loại", Kind.POINT, "đ"),
+    ("b. Văn bản", Kind.POINT, "b"),
+    ("1.Tiêu đề", Kind.NUMBER, "1"),
+    ("Điều 1 Phạm vi", Kind.ARTICLE, "1"),
 ])
 def test_tokens(text: str, kind: Kind, value: str) -> None:
     tok = token_of(clean_text(text))
@@ -530,7 +550,7 @@ def test_tokens(text: str, kind: Kind, value: str) -> None:
 @pytest.mark.parametrize("text", [
     "Điều kiện kinh doanh", "Điều 5 của Luật này quy định", "Mục tiêu chung", "MỤC LỤC", "Chương trình hành động",
     "Phần lớn các cơ quan", "Phần mềm", "f) không phải điểm", "w) không phải", "1.500 tỷ đồng", "15.3.2024 họp",
-    "“Điều 12. Thời hạn", "Mục lục", "Chương trình", "2025 là năm", "I am", "Vì vậy,", "Phụ lục kèm theo", "phụ lục 2 của",
+    "“Điều 12. Thời hạn", "Mục lục", "Chương trình", "2025 là năm", "I am", "Vì vậy,", "Phụ lục kèm theo", "phụ lục 2 của", "a.m.",
 ])
 def test_not_tokens(text: str) -> None:
     assert token_of(clean_text(text)) is None
@@ -604,6 +624,19 @@ def test_a_report_in_parts_restarts_its_sections() -> None:
     assert [h.label for h in heads] == ["Phần A", "Phần A, Mục I", "Phần A, Mục I.1", "Phần A, Mục II", "Phần B",
                                         "Phần B, Mục I", "Phần B, Mục I.1", "Phần B, Mục I.2", "Phần C"]
     assert heads[-2].article == "Phần B, Mục I"
+
+
+def test_headings_without_a_stop_and_party_style_points() -> None:
+    """"Điều 1 Phạm vi" (no stop) as the next article only; "a." points and "1.Tiêu đề" as in
+    Party guidance documents."""
+    texts = ["Chương I NHỮNG QUY ĐỊNH CHUNG", "Điều 1 Phạm vi và đối tượng", "Quy định này hướng dẫn về thể thức;",
+             "Điều 2 Thể thức văn bản", "1.Tiêu đề Đảng Cộng sản Việt Nam", "Tên cơ quan ban hành được ghi như sau:",
+             "a. Văn bản của đại hội đảng các cấp;", "b. Văn bản của cấp ủy, theo quy định tại",
+             "Điều 7 Quy định này.", "Điều 9 Nghị quyết số 12 đã nêu.", "2. Số và ký hiệu", "Điều 3 Kỹ thuật trình bày"]
+    s = DraftStructure.from_lines(lines(*texts))
+    got = [s.place_at(0, 50 + 15 * i).label for i in range(len(texts))]
+    assert got == ["Chương I", "Điều 1", "Điều 1", "Điều 2", "Điều 2, khoản 1", "Điều 2, khoản 1", "Điều 2, khoản 1, điểm a",
+                   *["Điều 2, khoản 1, điểm b"] * 3, "Điều 2, khoản 2", "Điều 3"]
 
 
 def test_headings_ending_in_a_year_are_not_contents() -> None:

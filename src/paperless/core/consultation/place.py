@@ -106,7 +106,7 @@ class Token:
     value: str
     rest: str = ""  # the text after the marker
     path: tuple[int, ...] = ()
-    mark: str = ""  # what follows a NUMBER: "." or ")"
+    mark: str = ""  # what follows the number: "." or ")" (NUMBER), "." ":" "-" or "" (ARTICLE)
 
     @property
     def key(self) -> tuple[Kind, str]:
@@ -171,8 +171,8 @@ _APPENDIX_ALONE: Final = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s*(?:[.:\-–
 _LETTER_HEAD: Final = re.compile(r"^([A-EĐ])\s?[.\-–—:)]\s+(.+)$")  # "A. KẾT QUẢ": a part of a report
 _ROMAN_HEAD: Final = re.compile(r"^([IVXL]+)\s?[.\-–—:)](?:\s+(.*)|$)")
 _PATH_HEAD: Final = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+(.*)|$)")
-_NUMBER_HEAD: Final = re.compile(r"^(\d{1,2})\s?([.)])(?:\s+(.*)|$)")
-_POINT_HEAD: Final = re.compile(r"^([a-zđ])\s?\)(?:\s*(.*)|$)")
+_NUMBER_HEAD: Final = re.compile(r"^(\d{1,2})\s?([.)])(?:\s+(.*)|$|(?=[A-ZĐ]))")  # "1.Tiêu đề" too
+_POINT_HEAD: Final = re.compile(r"^([a-zđ])(?:\s?\)|\.(?=\s))(?:\s*(.*)|$)")  # "a)", and "a." in Party documents
 _QUOTES: Final = "“”\"'‘’«„"
 
 _LEADER: Final = re.compile(r"(?:\.{3,}|…+|(?:\.\s){3,}|_{3,}|·{3,}|-{4,})\s*\d{1,4}$")
@@ -230,9 +230,9 @@ def token_of(text: str) -> Token | None:
         if value is None:
             return None
         if word == "điều":
-            if not sep and rest:  # "Điều 5 của Luật …": a reference wrapped to the line start
+            if not sep and rest and not rest[0].isupper():  # "Điều 5 của Luật …": a reference
                 return None
-            return Token(Kind.ARTICLE, value, rest)
+            return Token(Kind.ARTICLE, value, rest, mark=sep)  # no mark and a title: see _State.apply
         if not sep and rest and not rest[0].isupper():  # "Mục 2 của Chương này …"
             return None
         kind = {"phụ lục": Kind.APPENDIX, "phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION}[word]
@@ -254,7 +254,8 @@ def token_of(text: str) -> Token | None:
         return None
     m = _NUMBER_HEAD.match(text)
     if m and int(m.group(1)) > 0:
-        return Token(Kind.NUMBER, str(int(m.group(1))), m.group(3) or "", (int(m.group(1)),), m.group(2))
+        rest = m.group(3) or text[m.end():]
+        return Token(Kind.NUMBER, str(int(m.group(1))), rest, (int(m.group(1)),), m.group(2))
     m = _POINT_HEAD.match(text)
     if m and m.group(1) in LETTERS:
         return Token(Kind.POINT, m.group(1), m.group(2) or "")
@@ -460,11 +461,12 @@ def _outline_tokens(outline: Sequence[OutlineItem], rows: list[_Row]) -> dict[in
         stop = start
         while stop < len(rows) and rows[stop].page == page:
             stop += 1
-        same = [i for i in range(start, stop) if (t := token_of(rows[i].text)) is not None and t.key == tok.key]
-        if same:
+        same = [i for i in range(start, stop)
+                if (t := rows[i].token or token_of(rows[i].text)) is not None and t.key == tok.key]
+        if same:  # the heading's own line
             index = same[0] if y is None else min(same, key=lambda i: abs(rows[i].y - y))
-        elif y is not None:
-            index = min(range(start, stop), key=lambda i: abs(rows[i].y - y))
+        elif y is not None:  # no such line (a heading drawn as a picture): the first line at or below the target
+            index = next((i for i in range(start, stop) if rows[i].y >= y - TOLERANCE), stop)
         else:
             index = start
         at.setdefault(index, []).append((tok, title))
@@ -562,6 +564,8 @@ class _State:
             number = _ordinal(tok.value)
             if continued and not forced and tok.rest == "" and number != self.last_article + 1:
                 return False  # "… quy định tại" / "Điều 9.": a reference ending a sentence
+            if not forced and not tok.mark and tok.rest and (continued or number != self.last_article + 1):
+                return False  # "Điều 5 Phạm vi" without a stop: only as the next article, not after "… tại"
             self.reset_below(kind)
             self.article = tok.value
             self.last_article = number
@@ -644,14 +648,29 @@ def _numbers_again(rows: list[_Row], from_outline: dict[int, list[tuple[Token, s
     return again
 
 
+_LINKING_WORDS: Final = frozenset(
+    "tại của theo và với về các những cho là được bởi trong từ đến khoản điểm điều hoặc như thì mà do vào ở "
+    "gồm sau quy định".split()
+)
+
+
 def _continued(previous: _Row | None) -> bool:
-    """Whether the previous line of text stops mid-sentence (so this one may be its rest)."""
+    """Whether the previous line stops mid-sentence, so that this one may be its rest: it ends
+    with a comma or a word no sentence ends with ("… quy định tại"); a line of running text
+    (not a clause's or point's) also when it ends with any word. Never after a heading or a
+    title in capitals."""
     if previous is None or not previous.text or previous.text.isupper():
         return False
     if previous.token is not None and previous.token.kind in STRUCTURAL:
-        return False  # after a heading, or a heading's title in capitals
+        return False
     last = previous.text[-1]
-    return last not in _SENTENCE_END and (last.isalnum() or last == ",")
+    if last == ",":
+        return True
+    if last in _SENTENCE_END or not last.isalnum():
+        return False
+    if previous.token is None:
+        return True
+    return previous.text.rsplit(" ", 1)[-1].lower() in _LINKING_WORDS
 
 
 class DraftStructure:
