@@ -10,10 +10,12 @@ page, y — ``PdfDocument.outline()`` entries or plain tuples).
 Recognised structure (Vietnamese legal documents and Party plans and reports):
 
 * decree style: ``Phần I`` / ``Phần thứ nhất``, ``Chương II``, ``Mục 1``, ``Điều 5.`` (article;
-  its title may follow on the same line), inside an article ``1.`` / ``1)`` (khoản, clause) and
-  ``a)`` / ``đ)`` (điểm, point; Vietnamese letters a b c d đ e g h i k l m n o p q r s t u v x y);
+  its title may follow on the same line; "Điều 5 Phạm vi" without a stop only as the next
+  article), inside an article ``1.`` / ``1)`` (khoản, clause) and ``a)`` / ``đ)`` / ``a.``
+  (điểm, point; Vietnamese letters a b c d đ e g h i k l m n o p q r s t u v x y);
 * plan style (kế hoạch, báo cáo, nghị quyết): ``I.`` / ``II.`` (or ``Mục I``), then ``1.``,
-  ``1.1``, ``1.1.2`` and ``a)`` → "Mục II.3", "Mục II.3.1, điểm a";
+  ``1.1``, ``1.1.2`` and ``a)`` → "Mục II.3", "Mục II.3.1, điểm a"; parts ``A. …`` / ``B. …``
+  (capitals) restart the Roman sections → "Phần B, Mục I";
 * ``PHỤ LỤC I`` starts an appendix: what follows is prefixed "Phụ lục I, ".
 
 Robustness: text is NFC-normalised and the look-alike "Ð" (U+00D0, legacy PDFs) read as "Đ";
@@ -32,8 +34,9 @@ carries across a page break; after "Nơi nhận:" (the signature block) there is
 When the outline looks like the draft's structure (at least two entries are Phần / Chương /
 Mục / Điều / Roman headings) its entries are preferred for those levels: a text heading of the
 same kind and number (a table-of-contents line, or the heading itself) gives way to the
-outline entry, which is placed at the matching heading line of its page. Clauses and points
-always come from the text.
+outline entry, which is placed at the matching heading line of its page (or, with none — a
+heading pasted as a picture — at the first line below its target). Clauses and points always
+come from the text.
 
 ``place_at(page, y)`` gives the place of a passage starting at that point (``y``: the top of
 its first word, or anything inside that line): the finest level known there, and the
