@@ -107,7 +107,8 @@ class SyncEngine:
                  sleep: Callable[[float], None] | None = None, jitter: Callable[[], float] = random.random,
                  trusted: Callable[[], Sequence[PublicCard]] | None = None,
                  request_timeout_s: float = DEFAULT_TIMEOUT_S,
-                 library: Callable[[], Library] | None = None) -> None:
+                 library: Callable[[], Library] | None = None,
+                 consultation: ConsultationBook | None = None) -> None:
         self.identity = identity
         # the office cards the member trusts (the app passes its own, already open); None: read the library
         self._trusted = trusted
@@ -137,8 +138,9 @@ class SyncEngine:
         # read receipts and recalls (core/sync/receipts.py, recall.py): the app passes its open library
         self._library = library
         self.receipts = ReceiptsOutbox(library_folder, identity)
-        # comments and poll answers to the office, sealed (core/consultation/book.py): sent each round
-        self.consultation = ConsultationBook(library_folder, identity)
+        # comments and poll answers to the office, sealed (core/consultation/book.py): sent each round;
+        # the app passes the book its windows write to (one instance per file: one lock)
+        self.consultation = consultation or ConsultationBook(library_folder, identity)
         self.recalled: Observers[RecallEvent] = Observers()  # told after a recall was carried out here
         # a test hook: called with the name of a step ("pushed" after the server's answer, before
         # the ack is recorded) so a test can kill the process exactly there
