@@ -31,14 +31,7 @@ from paperless.server.store import Store
 Authed = Callable[[Request], Awaitable[tuple[str, str]]]
 
 
-@dataclass(frozen=True)
-class Submission:
-    op: str
-    kind: str
-    session_id: str
-    key: str
-    revision: int
-    sealed: bytes
+Submission = W.Item  # a sealed comment or answer a device sends
 
 
 @dataclass(frozen=True)

@@ -68,18 +68,7 @@ class Kept:
         return (self.kind, self.record.session_id, self.key)
 
 
-@dataclass(frozen=True)
-class Pending:
-    op: str
-    kind: str
-    session_id: str
-    key: str
-    revision: int
-    sealed: bytes
-
-    def wire(self) -> dict[str, Any]:
-        return {"op": self.op, "kind": self.kind, "session_id": self.session_id, "key": self.key,
-                "revision": self.revision, "sealed": base64.b64encode(self.sealed).decode("ascii")}
+Pending = W.Item  # a sealed comment or answer waiting in the outbox
 
 
 class ConsultationBook:

@@ -11,7 +11,10 @@ poll's id. The answer gives each item ``stored`` or ``duplicate`` and the server
 
 from __future__ import annotations
 
+import base64
 import re
+from dataclasses import dataclass
+from typing import Any
 
 CONSULTATION = "/v1/consultation"
 KINDS = ("comment", "answer")
@@ -29,3 +32,19 @@ def is_key(kind: str, value: object) -> bool:
         return False
     is_uuid = len(value) == 36 and value.count("-") == 4
     return is_uuid if kind == "comment" else not is_uuid
+
+
+@dataclass(frozen=True)
+class Item:
+    """One sealed comment or answer on the wire: queued on the laptop, then stored on the server."""
+
+    op: str
+    kind: str  # comment | answer
+    session_id: str
+    key: str  # the comment's uuid or the poll's id
+    revision: int
+    sealed: bytes
+
+    def wire(self) -> dict[str, Any]:
+        return {"op": self.op, "kind": self.kind, "session_id": self.session_id, "key": self.key,
+                "revision": self.revision, "sealed": base64.b64encode(self.sealed).decode("ascii")}
