@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from threading import Event
 
 import pytest
 from bundle_helpers import PASSPHRASE, People, unlock, write_session
@@ -224,3 +225,122 @@ def test_an_expired_session_is_deleted_when_the_app_starts_offline(  # type: ign
         qtbot.waitUntil(lambda: not library.has_session(sid) and later.window.library_view.session_ids() == [],
                         timeout=WAIT)
         assert _bundle_files(home) == []
+
+
+def test_a_download_on_a_slow_link_never_holds_up_reading_and_can_be_cancelled_then_resumed(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, people: People, bundle: Path, office_server: RunningServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large bundle on a slow link: the download stalls (here: held after its first piece) while the
+    member goes on reading another session; Cancel stops it with nothing added; asked again, it goes
+    on and the session arrives. A later version says what changed."""
+    from distribution_helpers import SESSION_ID, build
+
+    from paperless.core.distribution import client
+    from paperless.gui.sync import backend
+
+    folder, office_file = office_server.setup.folder, office_server.setup.folder / P.OFFICE_FILE
+    office = Office(people.root)
+    built = build(tmp_path / "published", office, 1, signer=unlock(people.clerk), members=("an",))  # type: ignore[arg-type]
+    assert cli("server", "publish", folder, built.path) == 0
+    monkeypatch.setattr(client, "CHUNK", 4096)  # many pieces: the download is seen going
+    reached, release, slow = Event(), Event(), [True]
+
+    def stall(_received: int) -> None:  # the link stops for a while after the first piece
+        if slow[0]:
+            reached.set()
+            release.wait(WAIT / 1000)
+
+    made = backend.GuiEngine.fetcher
+
+    def fetcher(self):  # type: ignore[no-untyped-def]
+        f = made(self)
+        f.on_chunk = stall
+        return f
+
+    monkeypatch.setattr(backend.GuiEngine, "fetcher", fetcher)
+    with harnesses(qtbot, tmp_path) as make:
+        h: Harness = make(people, language="vi")
+        library = h.unlock()
+        w = h.window
+        h.open(bundle)  # a session from a USB stick, on screen
+        h.wait_document("documents/0001.age")
+        _connect(qtbot, h, office_file)
+        qtbot.waitUntil(lambda: w.sync.fetch.running and reached.is_set(), timeout=WAIT)
+        fetch = w.sync.fetch
+        assert fetch.progress is not None and fetch.cancel_button is not None and fetch.label is not None
+        assert fetch.progress.isVisible() and fetch.cancel_button.isVisible()
+        assert fetch.cancel_button.text() == "Hủy" and fetch.label.text().startswith("Đang tải phiên họp mới")
+        assert not w.actions_.fetch_sessions.isEnabled()
+
+        # the download hangs on the network lane; reading goes on
+        w.session.open_document("documents/0002.age")
+        h.wait_document("documents/0002.age")
+        w.actions_.library.trigger()
+        assert w.library_view.session_ids() == [w.session.record.session_id]  # type: ignore[union-attr]
+
+        fetch.cancel_button.click()
+        release.set()
+        qtbot.waitUntil(lambda: not fetch.running, timeout=WAIT)
+        assert not fetch.progress.isVisible() and not fetch.cancel_button.isVisible()
+        assert "Không tải được" not in w.notice.text  # a cancel is the member's own: no problem to report
+        assert not library.has_session(SESSION_ID)
+        assert [p.suffix for p in _bundle_files(h.services.paths.root) if p.suffix == ".part"] == [".part"]
+        w.actions_.sync_now.trigger()  # a round does not start it again by itself: the member cancelled
+        qtbot.waitUntil(lambda: not w.sync.running, timeout=WAIT)
+        assert not fetch.running and not library.has_session(SESSION_ID)
+
+        slow[0] = False
+        w.actions_.fetch_sessions.trigger()  # File ▸ Fetch new sessions: it goes on from the partial file
+        qtbot.waitUntil(lambda: library.has_session(SESSION_ID), timeout=WAIT)
+        title = library.session(SESSION_ID).title
+        qtbot.waitUntil(lambda: w.notice.text == f"Phiên họp mới: {title}", timeout=WAIT)
+        assert [p for p in _bundle_files(h.services.paths.root) if p.suffix == ".part"] == []
+        assert SESSION_ID in w.library_view.session_ids()
+
+        # the office publishes version 2: one document changed, one added
+        v2 = build(tmp_path / "published", office, 2, signer=unlock(people.clerk), members=("an",),  # type: ignore[arg-type]
+                   docs={"Báo cáo quý IV": "Báo cáo quý IV — bản sửa", "Dự thảo kế hoạch": "Kế hoạch",
+                         "Tờ trình bổ sung": "Tờ trình mới"})
+        assert cli("server", "publish", folder, v2.path) == 0
+        w.actions_.sync_now.trigger()  # F5: a round, then what is new
+        qtbot.waitUntil(lambda: w.notice.text.startswith("Phiên bản 2 của"), timeout=WAIT)
+        assert w.notice.text == f"Phiên bản 2 của {title} — 1 tài liệu thay đổi, 1 tài liệu mới"
+        assert library.session(SESSION_ID).version == 2
+        w.notice.action.click()
+        qtbot.waitUntil(lambda: w.session.record is not None and w.session.record.session_id == SESSION_ID,
+                        timeout=WAIT)
+
+
+def test_the_week_before_notes_are_deleted_the_member_is_warned_at_start_and_can_export_them(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, people: People) -> None:
+    root = tmp_path / "retention"
+    root.mkdir()
+    write_session(root, people, extra="\n[policy]\nnotes_retention_days = 30\n")  # notes kept until 14/02/2024
+    kept = build_bundle(load_session(root / "session.toml"), unlock(people.clerk), root / "retention.paperless",
+                        version=1).path
+    home = tmp_path / "home"
+    with harnesses(qtbot, tmp_path) as make:
+        h: Harness = make(people, home=home, language="vi")
+        h.services.clock = lambda: datetime(2024, 1, 20, tzinfo=UTC)
+        h.unlock()
+        h.open(kept)
+        h.wait_document()
+        w = h.window
+        notes = w.notes
+        qtbot.waitUntil(lambda: notes.controller.active, timeout=WAIT)
+        w.agenda.item_chosen.emit(0)
+        notes.panel.item_note.editor.setPlainText("Cần hỏi thêm về số liệu quý IV")
+        notes.panel.item_note.flush()
+        h.wait_idle()
+        assert not w.notice.isVisible()  # a month before: nothing to say
+    with harnesses(qtbot, tmp_path) as make:
+        later: Harness = make(people, home=home, language="vi")
+        later.services.clock = lambda: datetime(2024, 2, 10, tzinfo=UTC)  # four days before
+        later.unlock()
+        w = later.window
+        qtbot.waitUntil(lambda: w.notice.isVisible() and "14/02/2024" in w.notice.text, timeout=WAIT)
+        assert w.notice.kind == "warning" and "xuất ghi chú" in w.notice.text
+        assert w.notice.action.text() == "Xuất ghi chú của tôi…"
+        w.notice.action.click()  # the session opens and the notes export starts (its usual warning first)
+        qtbot.waitUntil(lambda: _box_open("exportWarning") is not None, timeout=WAIT)
+        assert w.session.opened is not None
