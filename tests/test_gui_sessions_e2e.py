@@ -112,7 +112,8 @@ def test_a_published_session_reaches_the_running_app_opens_offline_and_is_gone_a
         title = library.session(sid).title
         qtbot.waitUntil(lambda: w.notice.text == f"Phiên họp mới: {title}", timeout=WAIT)
         assert w.notice.action.isVisible() and w.notice.action.text() == "Mở phiên họp này"
-        assert w.sync.part.status.state is SyncState.SYNCED and not w.sync.fetch.running
+        qtbot.waitUntil(lambda: not w.sync.fetch.running, timeout=WAIT)  # the download's job ends after the notice
+        assert w.sync.part.status.state is SyncState.SYNCED
         assert not w.sync.fetch.progress.isVisible()  # type: ignore[union-attr]
         assert w.actions_.fetch_sessions.isEnabled() and w.actions_.fetch_sessions.text() == "Tải phiên họp &mới"
         _shot(w, "new-session")
@@ -193,6 +194,12 @@ def test_a_refused_download_says_one_line_and_adds_nothing(  # type: ignore[no-u
         assert w.notice.kind == "warning"
         assert w.library_view.session_ids() == [] and _bundle_files(h.services.paths.root) == []
         assert not w.sync.fetch.running and w.actions_.fetch_sessions.isEnabled()
+
+        # the next rounds do not download it again, nor say the same thing every minute
+        w.notice.clear()
+        w.actions_.sync_now.trigger()
+        qtbot.waitUntil(lambda: not w.sync.running and not w.sync.fetch.running, timeout=WAIT)
+        assert w.sync.part.status.state is SyncState.SYNCED and not w.notice.isVisible()
 
         # asked again (File ▸ Fetch new sessions) it is tried again, and refused the same way
         w.notice.clear()

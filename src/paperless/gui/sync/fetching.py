@@ -46,6 +46,10 @@ class SessionFetch(QObject):
         self._running = False
         self._asked = False  # the member asked (not after a round): "nothing new" is said
         self._held = False  # the member cancelled: no download starts by itself until they ask again
+        # versions refused once (a damaged copy on the server …): not downloaded again after every
+        # round, only when the member asks; and the same problem is not said again after every round
+        self._refused: set[str] = set()
+        self._said = ""
         self.label: QLabel | None = None
         self.progress: QProgressBar | None = None
         self.cancel_button: QToolButton | None = None
@@ -124,15 +128,23 @@ class SessionFetch(QObject):
         self._set_running(True)
         progress = self._tasks.callback(self, SessionFetch._progress, scope=self._scope)
         told = self._tasks.callback(self, SessionFetch._one_fetched, scope=self._scope)
+        refused = set(self._refused)
+        refuse = self._tasks.callback(self, SessionFetch._refuse, scope=self._scope)
 
         def job() -> int:
+            from paperless.core.distribution.client import DownloadRefusedError
+
             fetcher = make()
             with self._lock:
                 self._live = fetcher
             try:
-                offers = fetcher.available()
+                offers = [o for o in fetcher.available() if asked or o.sha256 not in refused]
                 for offer in offers:
-                    told(fetcher.fetch(offer, _each(progress, offer)))
+                    try:
+                        told(fetcher.fetch(offer, _each(progress, offer)))
+                    except DownloadRefusedError:
+                        refuse(offer.sha256)
+                        raise
                 return len(offers)
             finally:
                 with self._lock:
@@ -159,8 +171,12 @@ class SessionFetch(QObject):
     def _one_fetched(self, result: Fetched) -> None:
         self.fetched.emit(result)
 
+    def _refuse(self, sha256: str) -> None:
+        self._refused.add(sha256)
+
     def _done(self, count: int) -> None:
         self._set_running(False)
+        self._said = ""
         if count == 0 and self._asked:
             self.nothing_new.emit()
 
@@ -169,7 +185,10 @@ class SessionFetch(QObject):
         if isinstance(exc, SyncCancelledError):
             return  # the member cancelled (or the app is quitting): the partial file is resumed next time
         if isinstance(exc, PaperlessError):
-            self.problem.emit(exc.message(self._language()))
+            text = exc.message(self._language())
+            if self._asked or text != self._said:  # after each round: said once, not every minute
+                self._said = text
+                self.problem.emit(text)
             return
         self._tasks.report(exc)  # a bug: said as one
 
