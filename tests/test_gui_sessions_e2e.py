@@ -160,6 +160,8 @@ def test_a_published_session_reaches_the_running_app_opens_offline_and_is_gone_a
                                      "Tài liệu đã được xoá khỏi máy này.")
             assert w.notice.kind == "warning" and not w.notice.action.isVisible()
             assert w.centre.currentIndex() == 0 and w.reader.view.page_count() == 0
+            qtbot.waitUntil(lambda: not w.agenda.isVisible() and not w.notes.panel.isVisible(), timeout=WAIT)
+            assert "phiên họp" not in w.statusBar().currentMessage()  # nothing said of the closed session stays
             qtbot.waitUntil(lambda: sid not in w.library_view.session_ids(), timeout=WAIT)
             assert not library.has_session(sid)
             assert _bundle_files(h.services.paths.root) == []
@@ -278,6 +280,8 @@ def test_a_download_on_a_slow_link_never_holds_up_reading_and_can_be_cancelled_t
         assert fetch.progress.isVisible() and fetch.cancel_button.isVisible()
         assert fetch.cancel_button.text() == "Hủy" and fetch.label.text().startswith("Đang tải phiên họp mới")
         assert not w.actions_.fetch_sessions.isEnabled()
+        w.resize(1366, 768)
+        _shot(w, "downloading")
 
         # the download hangs on the network lane; reading goes on
         w.session.open_document("documents/0002.age")

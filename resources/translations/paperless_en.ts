@@ -1802,7 +1802,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+195"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+199"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1817,7 +1817,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
@@ -1832,7 +1832,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The office recalled the documents of the session “%1” after the meeting. They have been deleted from this computer.</source>
         <translation></translation>
     </message>
@@ -2161,7 +2161,7 @@ Identity: %1</source>
 <context>
     <name>SessionFetch</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/fetching.py" line="+73"/>
+        <location filename="../../src/paperless/gui/sync/fetching.py" line="+77"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
@@ -2176,7 +2176,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>Downloading a new session: %1%</source>
         <translation></translation>
     </message>

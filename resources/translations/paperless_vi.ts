@@ -1811,7 +1811,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+195"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+199"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1826,7 +1826,7 @@ Danh tính: %1</translation>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
@@ -1841,7 +1841,7 @@ Danh tính: %1</translation>
         <translation>Không tải được phiên họp mới: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The office recalled the documents of the session “%1” after the meeting. They have been deleted from this computer.</source>
         <translation>Văn phòng đã thu hồi tài liệu của phiên họp “%1” sau hội nghị. Tài liệu đã được xoá khỏi máy này.</translation>
     </message>
@@ -2166,7 +2166,7 @@ Danh tính: %1</translation>
 <context>
     <name>SessionFetch</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/fetching.py" line="+73"/>
+        <location filename="../../src/paperless/gui/sync/fetching.py" line="+77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -2181,7 +2181,7 @@ Danh tính: %1</translation>
         <translation>Đang tải phiên họp mới…</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>Downloading a new session: %1%</source>
         <translation>Đang tải phiên họp mới: %1%</translation>
     </message>

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         # until the member acts on it or closes it
         self.notice = Banner(self)
         self.notice.setObjectName("notice")
+        larger = QFont(self.notice.font())  # a message the member must not miss: a little larger than the rest
+        larger.setPointSizeF(larger.pointSizeF() * 1.15)
+        self.notice.setFont(larger)
         self._notice_action: tuple[str, str] | None = None  # (what the button does, session id)
         self.notice.action_clicked.connect(self._notice_clicked)
         self.notice.closed.connect(self._notice_closed)
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.notes.panel)
         self.splitter.setSizes([300, 900, 320, 300])
         self._apply_view_settings()
+        self.show_notes_panel()  # no session yet: no notes panel beside the library
         self.refresh_actions()
         self.retranslate()
 
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
         sync.fetch.problem.connect(self._fetch_problem)
         sync.fetch.nothing_new.connect(lambda: self._status(self.tr("Nothing new on the office server."), 8000))
         self.session.session_recalled.connect(self._session_recalled)
+        self.session.session_changed.connect(self.show_agenda)  # a recalled session closes on its own
         self.housekeeping.done.connect(self._tidied)
         self.housekeeping.problem.connect(lambda text: self._status(text, 15_000))
         notes.controller.ready.connect(self._export_if_pending)
@@ -354,6 +359,7 @@ class MainWindow(QMainWindow):
         self.show_agenda()
         self.show_library()
         self.retranslate()
+        self.statusBar().clearMessage()  # nothing said of the closed session stays ("can now be searched" …)
         self._show_notice(self.tr("The office recalled the documents of the session “%1” after the meeting. "
                                   "They have been deleted from this computer.").replace("%1", title), "warning")
 
