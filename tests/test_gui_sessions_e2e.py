@@ -138,6 +138,13 @@ def test_a_published_session_reaches_the_running_app_opens_offline_and_is_gone_a
         w.actions_.sync_now.trigger()  # F5 with the server gone: offline, nothing else happens
         qtbot.waitUntil(lambda: w.sync.part.status.state is SyncState.OFFLINE, timeout=WAIT)
         assert w.session.opened is not None and not w.sync.fetch.running
+        w.actions_.fetch_sessions.trigger()  # asked with the server gone: one line, the session stays open
+        qtbot.waitUntil(lambda: w.notice.isVisible() and "Không tải được phiên họp mới" in w.notice.text,
+                        timeout=WAIT)
+        assert "\n" not in w.notice.text and "Traceback" not in w.notice.text
+        assert w.session.opened is not None and w.reader.view.page_count() > 0
+        assert w.notice.text == ("Không tải được phiên họp mới: Máy chủ văn phòng không trả lời; phiên họp mới sẽ "
+                                 "được tải về khi kết nối lại được.")
 
         # back again: the receipts go in the next round and the office's table shows them
         restarted = server.restart()

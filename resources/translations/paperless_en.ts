@@ -2180,6 +2180,11 @@ Identity: %1</source>
         <source>Downloading a new session: %1%</source>
         <translation></translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>The office server does not answer; new sessions will be downloaded once it does.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>SessionRow</name>

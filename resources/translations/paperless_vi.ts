@@ -2185,6 +2185,11 @@ Danh tính: %1</translation>
         <source>Downloading a new session: %1%</source>
         <translation>Đang tải phiên họp mới: %1%</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>The office server does not answer; new sessions will be downloaded once it does.</source>
+        <translation>Máy chủ văn phòng không trả lời; phiên họp mới sẽ được tải về khi kết nối lại được.</translation>
+    </message>
 </context>
 <context>
     <name>SessionRow</name>

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QToolButton, QWidget
 
 from paperless.core.errors import PaperlessError
-from paperless.core.sync.errors import SyncCancelledError
+from paperless.core.sync.errors import OfflineError, SyncCancelledError
 from paperless.gui.tasks import Scope, Tasks
 
 if TYPE_CHECKING:
@@ -186,6 +186,8 @@ class SessionFetch(QObject):
             return  # the member cancelled (or the app is quitting): the partial file is resumed next time
         if isinstance(exc, PaperlessError):
             text = exc.message(self._language())
+            if isinstance(exc, OfflineError):  # the socket's own words say nothing to the member
+                text = self.tr("The office server does not answer; new sessions will be downloaded once it does.")
             if self._asked or text != self._said:  # after each round: said once, not every minute
                 self._said = text
                 self.problem.emit(text)
