@@ -118,13 +118,15 @@ def test_a_published_session_reaches_the_running_app_opens_offline_and_is_gone_a
         assert w.actions_.fetch_sessions.isEnabled() and w.actions_.fetch_sessions.text() == "Tải phiên họp &mới"
         _shot(w, "new-session")
 
-        # one click opens it; the office will see it was received and opened
+        # received as soon as it arrived; one click opens it, and the office will see it was opened
+        engine = w.sync.part.engine
+        assert engine is not None
+        qtbot.waitUntil(lambda: {(r.event, r.entry) for r in engine.receipts.pending()} >= {  # type: ignore[attr-defined]
+            ("received", e) for e in library.session(sid).readable}, timeout=WAIT)
         w.notice.action.click()
         h.wait_document("documents/0001.age")
         assert not w.notice.isVisible()
         assert w.session.record is not None and w.session.record.session_id == sid
-        engine = w.sync.part.engine
-        assert engine is not None
         qtbot.waitUntil(lambda: ("opened", "documents/0001.age") in {
             (r.event, r.entry) for r in engine.receipts.pending()}, timeout=WAIT)  # type: ignore[attr-defined]
 
@@ -282,6 +284,14 @@ def test_a_download_on_a_slow_link_never_holds_up_reading_and_can_be_cancelled_t
         h.wait_document("documents/0001.age")
         _connect(qtbot, h, office_file)
         qtbot.waitUntil(lambda: w.sync.fetch.running and reached.is_set(), timeout=WAIT)
+        engine = w.sync.part.engine  # connected while a session is on screen: received and opened all the same
+        assert engine is not None
+        opened = w.session.opened
+        assert opened is not None
+        local, version = opened.manifest.session_id, opened.manifest.version
+        wanted = {f"{local}\0{version}\0entry:documents/0001.age\0{event}" for event in ("received", "opened")}
+        # recorded once each (the round may have sent them already: the outbox keeps what it recorded)
+        qtbot.waitUntil(lambda: wanted <= engine.receipts._load()[1], timeout=WAIT)  # type: ignore[attr-defined]
         fetch = w.sync.fetch
         assert fetch.progress is not None and fetch.cancel_button is not None and fetch.label is not None
         assert fetch.progress.isVisible() and fetch.cancel_button.isVisible()

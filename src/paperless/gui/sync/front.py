@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -32,6 +33,9 @@ from paperless.gui.sync.devices import DevicesDialog
 from paperless.gui.sync.fetching import SessionFetch
 from paperless.gui.sync.part import LaneStore, SyncPart
 
+if TYPE_CHECKING:
+    from paperless.core.distribution.client import Fetched
+
 RECEIPTS_TOLD = "receipts_notice_shown"  # the member was told once that the office sees what they open
 
 
@@ -51,6 +55,8 @@ class SyncFront(QObject):
         self.fetch = SessionFetch(tasks, lambda: services.language, self)
         self.part.synced.connect(self.fetch.fetch_now)  # a round reached the server: anything new?
         self.fetch.running_changed.connect(lambda _running: self.state_changed.emit())
+        self.fetch.fetched.connect(self._received)
+        self._engine: backend.GuiEngine | None = None
         self._unsubscribe: list[Callable[[], None]] = []
         self.part.status_changed.connect(self.state_changed)
         self.part.notice.connect(lambda text: self.message.emit(text, 10_000))
@@ -98,6 +104,7 @@ class SyncFront(QObject):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        self._engine = None
 
     def _start_engine(self) -> None:
         identity, library = self._identity, self._library
@@ -131,6 +138,8 @@ class SyncFront(QObject):
         self._unsubscribe.append(engine.recalled.subscribe(told))
         recorder = ReceiptRecorder(self._model, engine.receipts, run=self._on_database_lane)
         self._unsubscribe.append(recorder.stop)
+        self._engine = engine
+        self._already_open(engine)
         self.fetch.attach(engine.fetcher)
         self.part.attach(engine, status)
         settings = self._services.settings
@@ -147,6 +156,37 @@ class SyncFront(QObject):
                 self._services.tasks.report(exc)
 
         return self._services.tasks.db.run(job, None, refused)
+
+    def _already_open(self, engine: backend.GuiEngine) -> None:
+        """Connected while a session is open: what the recorder would have said when it opened."""
+        opened, current = self._model.opened, self._model.current
+        if opened is None:
+            return
+        sid, version = opened.manifest.session_id, opened.manifest.version
+        entries = self._model.readable_entries()
+        outbox = engine.receipts
+
+        def record() -> None:
+            for entry in entries:
+                outbox.record(sid, version, "received", entry=entry)
+            if current is not None:
+                outbox.record(sid, version, "opened", entry=current)
+
+        self._on_database_lane(record)
+
+    def _received(self, fetched: Fetched) -> None:
+        """A session (version) came from the office server: received, for every document the member may read."""
+        engine, library = self._engine, self._library
+        if engine is None or library is None:
+            return
+        outbox = engine.receipts
+
+        def record() -> None:
+            if library.has_session(fetched.session_id):
+                for entry in library.session(fetched.session_id).readable:
+                    outbox.record(fetched.session_id, fetched.version, "received", entry=entry)
+
+        self._on_database_lane(record)
 
     def _recall_done(self, event: RecallEvent) -> None:
         self.recalled.emit(event.session_id)
