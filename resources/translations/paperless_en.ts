@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+148"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+150"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -81,6 +81,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>S&amp;ync my notes now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fetch new sessions</source>
         <translation></translation>
     </message>
     <message>
@@ -189,7 +194,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+78"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+80"/>
         <source>Open a session file you received from the office</source>
         <translation></translation>
     </message>
@@ -214,7 +219,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation></translation>
     </message>
@@ -239,7 +244,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation>The office does not allow printing or exporting this session&apos;s documents</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation></translation>
     </message>
@@ -275,16 +280,22 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>Connect to the office server first (File menu)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>The computers that hold your notes; revoke a lost one</source>
         <translation></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Download the sessions the office published for you on its server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Show or hide the search across every document of the session</source>
         <translation></translation>
     </message>
@@ -349,7 +360,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-48"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-51"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation></translation>
     </message>
@@ -767,7 +778,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../src/paperless/gui/banner.py" line="+112"/>
+        <location filename="../../src/paperless/gui/banner.py" line="+140"/>
         <source>Information</source>
         <translation></translation>
     </message>
@@ -779,6 +790,12 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+0"/>
         <source>Problem</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Close this message</source>
         <translation></translation>
     </message>
 </context>
@@ -1785,7 +1802,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+163"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+199"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1795,12 +1812,47 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+46"/>
+        <source>Nothing new on the office server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+31"/>
+        <source>Open this session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new session could not be downloaded: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The office recalled the documents of the session “%1” after the meeting. They have been deleted from this computer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The office recalled a session after the meeting; its documents have been deleted from this computer.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected to the office server. Please note: the office sees which documents you opened, and when, and whether you read them to the end.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export my notes…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Open a session file</source>
         <translation></translation>
     </message>
@@ -2107,6 +2159,34 @@ Identity: %1</source>
     </message>
 </context>
 <context>
+    <name>SessionFetch</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/fetching.py" line="+77"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop downloading; it goes on from here next time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading new sessions…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Downloading a new session: %1%</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The office server does not answer; new sessions will be downloaded once it does.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SessionRow</name>
     <message>
         <location filename="../../src/paperless/gui/library_view.py" line="-120"/>
@@ -2127,13 +2207,21 @@ Identity: %1</source>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+160"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+221"/>
         <source>This computer was revoked</source>
         <translation></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This computer was removed from your devices (by you on another computer, or by the office). Your notes and sessions on it have been deleted.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/part.py" line="+144"/>
+        <source>Your notes are kept in step through the office server. The office sees which documents you opened, and when.</source>
         <translation></translation>
     </message>
 </context>

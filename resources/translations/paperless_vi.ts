@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+148"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+150"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -84,6 +84,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>S&amp;ync my notes now</source>
         <translation>Đồng &amp;bộ ghi chú ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fetch new sessions</source>
+        <translation>Tải phiên họp &amp;mới</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -191,7 +196,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Giới thiệu Paperless</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+78"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+80"/>
         <source>Open a session file you received from the office</source>
         <translation>Mở tệp phiên họp đồng chí nhận được từ Văn phòng</translation>
     </message>
@@ -216,7 +221,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation>Lưu một bản sao của tài liệu này kèm các chú thích của đồng chí, mở được bằng phần mềm khác (không được bảo vệ)</translation>
     </message>
@@ -241,7 +246,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation>Lưu toàn bộ ghi chú của đồng chí trong phiên họp này thành một tài liệu (không được bảo vệ)</translation>
     </message>
@@ -277,16 +282,22 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>Connect to the office server first (File menu)</source>
         <translation>Hãy kết nối máy chủ văn phòng trước (trình đơn Tệp)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>The computers that hold your notes; revoke a lost one</source>
         <translation>Các máy tính đang giữ ghi chú của đồng chí; vô hiệu hoá máy bị mất</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Download the sessions the office published for you on its server</source>
+        <translation>Tải về các phiên họp Văn phòng đã gửi cho đồng chí qua máy chủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Show or hide the search across every document of the session</source>
         <translation>Hiện hoặc ẩn khung tìm kiếm trong mọi tài liệu của phiên họp</translation>
     </message>
@@ -351,7 +362,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-48"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-51"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
     </message>
@@ -769,7 +780,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../src/paperless/gui/banner.py" line="+112"/>
+        <location filename="../../src/paperless/gui/banner.py" line="+140"/>
         <source>Information</source>
         <translation>Thông tin</translation>
     </message>
@@ -782,6 +793,12 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+0"/>
         <source>Problem</source>
         <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Đóng thông báo này</translation>
     </message>
 </context>
 <context>
@@ -1794,7 +1811,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+163"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+199"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1804,12 +1821,47 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+46"/>
+        <source>Nothing new on the office server.</source>
+        <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+31"/>
+        <source>Open this session</source>
+        <translation>Mở phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new session could not be downloaded: %1</source>
+        <translation>Không tải được phiên họp mới: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The office recalled the documents of the session “%1” after the meeting. They have been deleted from this computer.</source>
+        <translation>Văn phòng đã thu hồi tài liệu của phiên họp “%1” sau hội nghị. Tài liệu đã được xoá khỏi máy này.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The office recalled a session after the meeting; its documents have been deleted from this computer.</source>
+        <translation>Văn phòng đã thu hồi một phiên họp sau hội nghị; tài liệu của phiên họp đó đã được xoá khỏi máy này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected to the office server. Please note: the office sees which documents you opened, and when, and whether you read them to the end.</source>
+        <translation>Đã kết nối máy chủ văn phòng. Xin lưu ý: Văn phòng biết đồng chí đã mở tài liệu nào, vào lúc nào, và đã đọc hết hay chưa.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export my notes…</source>
+        <translation>Xuất ghi chú của tôi…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Open a session file</source>
         <translation>Mở tệp phiên họp</translation>
     </message>
@@ -2112,6 +2164,34 @@ Danh tính: %1</translation>
     </message>
 </context>
 <context>
+    <name>SessionFetch</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/fetching.py" line="+77"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop downloading; it goes on from here next time</source>
+        <translation>Dừng tải; lần sau sẽ tải tiếp từ chỗ đã dừng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading new sessions…</source>
+        <translation>Đang tải phiên họp mới…</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Downloading a new session: %1%</source>
+        <translation>Đang tải phiên họp mới: %1%</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The office server does not answer; new sessions will be downloaded once it does.</source>
+        <translation>Máy chủ văn phòng không trả lời; phiên họp mới sẽ được tải về khi kết nối lại được.</translation>
+    </message>
+</context>
+<context>
     <name>SessionRow</name>
     <message>
         <location filename="../../src/paperless/gui/library_view.py" line="-120"/>
@@ -2132,7 +2212,7 @@ Danh tính: %1</translation>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+160"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+221"/>
         <source>This computer was revoked</source>
         <translation>Máy này đã bị vô hiệu hoá</translation>
     </message>
@@ -2140,6 +2220,14 @@ Danh tính: %1</translation>
         <location line="+1"/>
         <source>This computer was removed from your devices (by you on another computer, or by the office). Your notes and sessions on it have been deleted.</source>
         <translation>Máy này đã bị gỡ khỏi danh sách thiết bị của đồng chí (do đồng chí làm trên máy khác, hoặc do văn phòng). Ghi chú và các phiên họp trên máy này đã được xoá.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/sync/part.py" line="+144"/>
+        <source>Your notes are kept in step through the office server. The office sees which documents you opened, and when.</source>
+        <translation>Ghi chú của đồng chí được đồng bộ qua máy chủ văn phòng. Văn phòng biết đồng chí đã mở tài liệu nào và khi nào.</translation>
     </message>
 </context>
 <context>

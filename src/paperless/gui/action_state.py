@@ -32,6 +32,7 @@ class UiState:
     export_refusal: Refusal | None = None  # the same for the annotated PDF (a printable copy)
     connected: bool = False  # this library is connected to an office server (notes sync)
     syncing: bool = False  # a sync round is running
+    fetching: bool = False  # new sessions are being downloaded from the office server
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "connect_office": s.unlocked,
         "sync_now": s.unlocked and s.connected and not s.syncing,
         "devices": s.unlocked and s.connected,
+        "fetch_sessions": s.unlocked and s.connected and not s.fetching,
         "lock": s.unlocked,
         **dict.fromkeys(("zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size"), s.reading),
     }
@@ -92,6 +94,8 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "sync_now": (translate("Actions", "Send and fetch your notes through the office server now")
                      if s.connected else translate("Actions", "Connect to the office server first (File menu)")),
         "devices": translate("Actions", "The computers that hold your notes; revoke a lost one"),
+        "fetch_sessions": (translate("Actions", "Download the sessions the office published for you on its server")
+                           if s.connected else translate("Actions", "Connect to the office server first (File menu)")),
         "search_panel": translate("Actions", "Show or hide the search across every document of the session"),
         "zoom_in": translate("Actions", "Make the page bigger"),
         "zoom_out": translate("Actions", "Make the page smaller"),

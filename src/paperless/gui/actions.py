@@ -51,7 +51,8 @@ class Actions(QObject):
         self.export_notes = act()
         self.print_ = act(shortcut=QKeySequence.StandardKey.Print)
         self.connect_office = act()
-        self.sync_now = act(shortcut="F5")
+        self.sync_now = act(shortcut="F5")  # a round, then any new session is fetched
+        self.fetch_sessions = act()
         self.devices = act()
         self.lock = act(shortcut="Ctrl+Alt+L")  # Ctrl+L is the library's
         self.quit = act(shortcut=QKeySequence.StandardKey.Quit)
@@ -69,6 +70,7 @@ class Actions(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.connect_office)
         self.file_menu.addAction(self.sync_now)
+        self.file_menu.addAction(self.fetch_sessions)
         self.file_menu.addAction(self.devices)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock)
@@ -156,6 +158,7 @@ class Actions(QObject):
         self.export_notes.setText(self.tr("Export my &notes\u2026"))
         self.connect_office.setText(self.tr("Connect to the office ser&ver\u2026"))
         self.sync_now.setText(self.tr("S&ync my notes now"))
+        self.fetch_sessions.setText(self.tr("&Fetch new sessions"))
         self.devices.setText(self.tr("My &devices\u2026"))
         self.lock.setText(self.tr("&Lock now"))
         self.quit.setText(self.tr("&Quit"))

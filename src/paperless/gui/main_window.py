@@ -15,10 +15,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from paperless.core.bundle import OpenedBundle
 from paperless.core.classification import DEFAULT_IDLE_LOCK_MINUTES
@@ -33,6 +43,7 @@ from paperless.gui.banner import Banner
 from paperless.gui.dialogs.about import about_box
 from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
+from paperless.gui.housekeeping import Housekeeping, Tidied
 from paperless.gui.icons import Icons
 from paperless.gui.idle_lock import IdleLock
 from paperless.gui.library_view import LibraryView
@@ -44,6 +55,9 @@ from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
 from paperless.gui.services import AppServices
 from paperless.gui.session import SessionController
 from paperless.gui.sync.front import SyncFront
+
+if TYPE_CHECKING:
+    from paperless.core.distribution.client import Fetched
 
 LIBRARY_PAGE = 0
 HINT_MS = 4000  # "press Esc to leave full screen"
@@ -87,7 +101,23 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader.search_panel)
         self.splitter.setStretchFactor(1, 1)
         self.agenda.setMinimumWidth(240)
-        self.setCentralWidget(self.splitter)
+        # above everything: what the office's server brought or took away (a new session, a recall),
+        # until the member acts on it or closes it
+        self.notice = Banner(self)
+        self.notice.setObjectName("notice")
+        larger = QFont(self.notice.font())  # a message the member must not miss: a little larger than the rest
+        larger.setPointSizeF(larger.pointSizeF() * 1.15)
+        self.notice.setFont(larger)
+        self._notice_action: tuple[str, str] | None = None  # (what the button does, session id)
+        self.notice.action_clicked.connect(self._notice_clicked)
+        self.notice.closed.connect(self._notice_closed)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(centre)
         self.toolbar = self.reader.view.toolbar()
         self.toolbar.setParent(self)
         self.addToolBar(self.toolbar)
@@ -118,13 +148,19 @@ class MainWindow(QMainWindow):
             toolbars=lambda: (self.toolbar, self.notes_toolbar),
             reading=lambda: self.centre.currentIndex() == READER_PAGE)
         self.centre.currentChanged.connect(self._centre_changed)
-        self.sync = SyncFront(services, self.notes.controller, self)  # notes sync with the office server
+        self.sync = SyncFront(services, self.notes.controller, self.session.model, self)  # the office server
         for widget in self.sync.part.make_widgets(self):
             self.statusBar().insertPermanentWidget(0, widget)
+        for fetch_widget in reversed(self.sync.fetch.make_widgets(self)):
+            self.statusBar().insertPermanentWidget(0, fetch_widget)
+        self.housekeeping = Housekeeping(services.tasks, self.notes.controller.ensure_store, services.trusted,
+                                         lambda: services.language, self)
+        self._export_pending: str | None = None  # a session opened to export its notes (retention warning)
         self._connect_parts()
         self.splitter.addWidget(self.notes.panel)
         self.splitter.setSizes([300, 900, 320, 300])
         self._apply_view_settings()
+        self.show_notes_panel()  # no session yet: no notes panel beside the library
         self.refresh_actions()
         self.retranslate()
 
@@ -200,10 +236,21 @@ class MainWindow(QMainWindow):
         sync = self.sync
         a.connect_office.triggered.connect(sync.connect_office)
         a.sync_now.triggered.connect(sync.sync_now)
+        a.fetch_sessions.triggered.connect(sync.fetch_sessions)
         a.devices.triggered.connect(sync.show_devices)
         sync.state_changed.connect(self.refresh_actions)
         sync.message.connect(self._status)
         sync.device_revoked.connect(self._device_revoked)
+        sync.recalled.connect(self._recalled)
+        sync.receipts_notice.connect(self._tell_receipts)
+        sync.fetch.fetched.connect(self._session_fetched)
+        sync.fetch.problem.connect(self._fetch_problem)
+        sync.fetch.nothing_new.connect(lambda: self._status(self.tr("Nothing new on the office server."), 8000))
+        self.session.session_recalled.connect(self._session_recalled)
+        self.session.session_changed.connect(self.show_agenda)  # a recalled session closes on its own
+        self.housekeeping.done.connect(self._tidied)
+        self.housekeeping.problem.connect(lambda text: self._status(text, 15_000))
+        notes.controller.ready.connect(self._export_if_pending)
         self.open_flow.opened.connect(sync.bundle_opened)  # a session may carry the office's server file
 
     def _status(self, text: str, msecs: int) -> None:
@@ -245,7 +292,7 @@ class MainWindow(QMainWindow):
             printing=self.printing.busy, exporting=notes.exporter.busy,
             print_refusal=policy.why_not_print() if policy is not None else None,
             export_refusal=policy.why_not_export() if policy is not None else None,
-            connected=self.sync.connected, syncing=self.sync.running)
+            connected=self.sync.connected, syncing=self.sync.running, fetching=self.sync.fetch.running)
 
     def _idle_minutes(self) -> int:
         """Minutes without input before the idle lock: the document's on screen, else the session's."""
@@ -268,8 +315,97 @@ class MainWindow(QMainWindow):
         self.library_view.set_locked(False)
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
+        self.housekeeping.run(identity, library)  # expired sessions, notes retention: off the GUI thread
         self.sync.start(identity, library)
         self.idle_lock.start()
+
+    # -- what the office's server brought or took away -------------------------------------------
+
+    def _show_notice(self, text: str, kind: str = "info", action: tuple[str, str, str] | None = None) -> None:
+        """One calm message above the window; ``action``: (button text, what it does, session id)."""
+        self._notice_action = (action[1], action[2]) if action is not None else None
+        self.notice.show_message(text, kind, action=action[0] if action is not None else None, closable=True)
+
+    def _notice_clicked(self) -> None:
+        action, self._notice_action = self._notice_action, None
+        self.notice.clear()
+        library = self.services.library
+        if action is None or library is None or not library.has_session(action[1]):
+            return
+        what, session_id = action
+        if what == "export":
+            self._export_notes_of(session_id)
+        else:
+            self.open_session(session_id)
+
+    def _notice_closed(self) -> None:
+        self._notice_action = None
+
+    def _session_fetched(self, result: Fetched) -> None:
+        """A session (or a new version) came from the office server: listed, told, one click to open."""
+        self.refresh_library()
+        text = result.notice.vi if self.services.language == "vi" else result.notice.en
+        self._show_notice(text, "info", (self.tr("Open this session"), "open", result.session_id))
+
+    def _fetch_problem(self, text: str) -> None:
+        self._show_notice(self.tr("A new session could not be downloaded: %1").replace("%1", text), "warning")
+
+    def _session_recalled(self, title: str) -> None:
+        """The office recalled the open session: it was closed (the model did) and deleted; say why."""
+        self._page_note = ""
+        self._export_pending = None
+        self.reader.clear()
+        self.agenda.clear()
+        self.show_agenda()
+        self.show_library()
+        self.retranslate()
+        self.statusBar().clearMessage()  # nothing said of the closed session stays ("can now be searched" …)
+        self._show_notice(self.tr("The office recalled the documents of the session “%1” after the meeting. "
+                                  "They have been deleted from this computer.").replace("%1", title), "warning")
+
+    def _recalled(self, session_id: str) -> None:
+        """A recall was carried out (the session open or not): the library no longer lists it."""
+        self.refresh_library()
+        if self.session.record is None or self.session.record.session_id != session_id:
+            if not self.notice.isVisible() or self.notice.kind != "warning":
+                self._show_notice(self.tr("The office recalled a session after the meeting; its documents have "
+                                          "been deleted from this computer."), "warning")
+
+    def _tell_receipts(self) -> None:
+        self._show_notice(self.tr("Connected to the office server. Please note: the office sees which documents "
+                                  "you opened, and when, and whether you read them to the end."), "info")
+
+    def _tidied(self, tidied: Tidied) -> None:
+        """The start's housekeeping: expired sessions gone, notes retention warnings."""
+        if tidied.expired:
+            self.refresh_library()
+        language = self.services.language
+        deleted = [d.deleted(count) for d, count in tidied.deleted]
+        if tidied.warnings:
+            first = tidied.warnings[0]
+            texts = [w.warning() for w in tidied.warnings] + deleted
+            text = "\n".join(t.vi if language == "vi" else t.en for t in texts)
+            library = self.services.library
+            action = (self.tr("Export my notes\u2026"), "export", first.session_id) \
+                if library is not None and library.has_session(first.session_id) else None
+            self._show_notice(text, "warning", action)
+        elif deleted:
+            self._show_notice("\n".join(t.vi if language == "vi" else t.en for t in deleted), "info")
+
+    def _export_notes_of(self, session_id: str) -> None:
+        """Open the session (if it is not the one open) and export its notes once they are loaded."""
+        record = self.session.record
+        if record is not None and record.session_id == session_id and self.notes.controller.active:
+            self.notes.export_notes()
+            return
+        self._export_pending = session_id
+        self.open_session(session_id)
+
+    def _export_if_pending(self) -> None:
+        record, pending = self.session.record, self._export_pending
+        if pending is not None and record is not None and record.session_id == pending:
+            self._export_pending = None
+            self.notes.export_notes()
 
     def _device_revoked(self) -> None:
         """The office server revoked this laptop and the member's data here was wiped: forget the
@@ -563,6 +699,7 @@ class MainWindow(QMainWindow):
         self._shut = True
         self._busy(False)
         self.idle_lock.stop()
+        self.housekeeping.stop()
         self.sync.stop()  # no new round; one running is dropped (its store calls fail once the store closes)
         if self.session.opened is not None:
             self.session.close_session()

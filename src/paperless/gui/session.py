@@ -34,6 +34,7 @@ class SessionController(QObject):
     document_refused = Signal(str, object)  # entry, PaperlessError (expired, restricted, tampered …)
     read_changed = Signal(str, bool)
     session_expired = Signal()  # the open session has just crossed its expiry: its documents are closed
+    session_recalled = Signal(str)  # the office recalled the open session (its title): it was closed and deleted
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,9 +160,12 @@ class SessionController(QObject):
 
     # -- the model's events, as signals on the GUI thread --------------------------------------------
 
-    def _told(self, event: SessionEvent) -> None:
+    def _told(self, event: SessionEvent, title: str | None = None) -> None:
+        if title is None and event.change is Change.RECALLED:  # told before the model closes the session
+            record = self.model.record
+            title = record.title if record is not None else ""
         if threading.current_thread() is not threading.main_thread():
-            self._services.tasks.post(lambda: self._told(event))
+            self._services.tasks.post(lambda: self._told(event, title))
             return
         change = event.change
         if change is Change.OPENED:
@@ -184,6 +188,12 @@ class SessionController(QObject):
             self.session_changed.emit()
         elif change is Change.READ and event.entry is not None and event.read is not None:
             self.read_changed.emit(event.entry, event.read)
+        elif change is Change.RECALLED:
+            self._expiry_timer.stop()
+            self.indexer.stop()
+            self._save_timer.stop()
+            self._loads.renew()  # a document on its way is not shown
+            self.session_recalled.emit(title or "")
         elif change is Change.EXPIRED:
             self._expiry_timer.stop()
             self.indexer.stop()

@@ -1,11 +1,15 @@
 """The GUI's one door to ``paperless.core.sync``: checking and keeping the office-server file,
-and the engine the sync part drives (with the records a round changed, for the notes model)."""
+and the engine the sync part drives (with the records a round changed, for the notes model).
+
+The engine works on the app's own open library (``library``: recalls and retention in the app's
+rounds change the library the app shows and saves, never a second copy read from disk); the GUI
+passes it wrapped so that each of its calls runs on the ONE database lane (``part.LaneStore``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.notes import Record
@@ -14,6 +18,13 @@ from paperless.core.sync.errors import OfficeFileError
 from paperless.core.sync.office import bundled_office, import_office_bytes, load_office, office_path, same_server
 from paperless.core.sync.status import SyncReport, SyncState, SyncStatus
 from paperless.gui.sync.connect import Offer
+
+if TYPE_CHECKING:
+    from paperless.core.distribution.client import Fetcher
+    from paperless.core.library import Library
+    from paperless.core.model.observers import Observers
+    from paperless.core.sync.recall import RecallEvent
+    from paperless.core.sync.receipts import ReceiptsOutbox
 
 
 def is_connected(library_folder: Path) -> bool:
@@ -68,13 +79,30 @@ class GuiEngine:
     on the database lane)."""
 
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: object,
-                 trusted: Callable[[], Sequence[PublicCard]], *, device_name: str) -> None:
+                 trusted: Callable[[], Sequence[PublicCard]], *, device_name: str,
+                 library: object | None = None) -> None:
         from paperless.core.sync.engine import SyncEngine  # the notes store's SQLAlchemy: on the database lane
 
         self._store: Any = store
+        self._library: Any = library  # the app's library as seen from the network lane (a LaneStore)
+        self._trusted = trusted
         self._engine = SyncEngine(identity, library_folder, cast(Any, store), device_name=device_name,
-                                  trusted=trusted)
+                                  trusted=trusted, library=(lambda: self._library) if library is not None else None)
         self._changed: tuple[str, ...] = ()
+        # told (on the network lane) after a recall was carried out on this device
+        self.recalled: Observers[RecallEvent] = self._engine.recalled
+
+    @property
+    def receipts(self) -> ReceiptsOutbox:
+        return self._engine.receipts
+
+    def fetcher(self) -> Fetcher:
+        """A downloader of the sessions published for the member, into the app's library (network lane)."""
+        from paperless.core.distribution.client import Fetcher
+
+        if self._library is None:
+            raise RuntimeError("no library to fetch into")
+        return Fetcher(cast("Library", self._library), self._engine.authorized, trusted=self._trusted)
 
     def sync_once(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         report = self._engine.sync_once(progress)

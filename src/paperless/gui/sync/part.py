@@ -80,6 +80,7 @@ class SyncPart(QObject):
     notice = Signal(str)  # a sentence for the member (conflict kept both, an edit won over a delete)
     revoked = Signal()  # this laptop was revoked: its data is gone
     records_arrived = Signal(list)  # list[Record] from the member's other devices
+    synced = Signal()  # a round reached the server and finished (new sessions may be fetched now)
 
     def __init__(self, tasks: Tasks, language: Callable[[], str], parent: QObject | None = None, *,
                  wall_ms: Callable[[], int] = lambda: int(time.time() * 1000)) -> None:
@@ -140,6 +141,9 @@ class SyncPart(QObject):
         if self.label is not None:
             self.label.setText(self.sentence())
             self.label.setAccessibleName(self.sentence())
+            self.label.setToolTip(self.tr("Your notes are kept in step through the office server. The office "
+                                          "sees which documents you opened, and when.")
+                                  if self._engine is not None else "")
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -219,6 +223,8 @@ class SyncPart(QObject):
             self.revoked.emit()
             return
         self._schedule(status)
+        if status.state is SyncState.SYNCED:
+            self.synced.emit()
 
     def _failed(self, exc: BaseException) -> None:
         """A round raised (a bug, or the notes store failed): said once, and tried again later."""
