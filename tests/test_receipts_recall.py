@@ -484,6 +484,7 @@ def test_purge_expired_deletes_an_expired_session_without_any_network(
     assert purge_expired(later) == [sid]
     assert not kept.exists() and not Library.open(tmp_path / "home", identity).has_session(sid)
     assert later.highest_seen(sid) == 2  # rollback protection stays
+    assert source.exists()  # the member's own file is not the library's to delete (it no longer opens)
 
 
 # -- notes retention ---------------------------------------------------------------------------------------

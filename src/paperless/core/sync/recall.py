@@ -190,12 +190,17 @@ def handle_recalls(call: Call, member: str, device: str, sign: Sign, library: Ca
 
 
 def purge_expired(library: Library) -> list[str]:
-    """Delete the bundles and records of every session past its ``expires_at`` by the library's
-    trusted clock (never earlier than the latest time seen): for the app's start and each time the
-    library is opened, so a device that stays offline still loses the documents. The member's notes
-    stay (the retention policy decides about them). The ids of the sessions removed."""
+    """Forget every session past its ``expires_at`` by the library's trusted clock (never earlier
+    than the latest time seen) and delete the library's own copies of its bundle: for the app's
+    start and each time the library is opened, so a device that stays offline still loses the
+    documents. A file the member opened from elsewhere (a USB stick) is left where it is: it no
+    longer opens anyway (expiry is decided at every access). The member's notes stay (the
+    retention policy decides about them). The ids of the sessions removed."""
     now = library.trusted_time()
     gone = [r.session_id for r in library.sessions() if r.is_expired(now)]
     for session_id in gone:
-        forget_session(library, session_id)
+        record = library.session(session_id)
+        unlink_all([p for p in session_files(library, record)
+                    if p.parent == library.bundles_dir and is_kept_name(p.name)])
+        library.forget(session_id)
     return gone
