@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pymupdf
-import shiboken6
 import pytest
+import shiboken6
 from bundle_helpers import FONT, People, make_pdf, unlock, write_session
 from gui_helpers import Harness, harnesses, open_message_boxes
 from PySide6.QtCore import QPointF
@@ -243,12 +243,13 @@ def _poll_form(qtbot: QtBot, h: Harness) -> PollForm:
 
 def test_reminder_banner_opens_the_poll_answered_then_replaced(qtbot: QtBot, h: Harness) -> None:
     part, notice = h.window.consultation, h.window.notice
-    qtbot.waitUntil(lambda: notice.isVisible() and "phiếu" not in notice.text().lower()
-                    and "closes at" in notice.text(), timeout=30_000)
-    assert "Comments on “Dự thảo Kế hoạch chuyển đổi số” are due by" in notice.text()
-    notice.action.click()  # the soonest first: here the plan's comments (same day) or the poll
-    if part.poll_form is None:
-        h.window.consultation.open_poll("phieu-1")
+    qtbot.waitUntil(lambda: notice.isVisible() and "closes at" in notice.text, timeout=30_000)
+    assert "Comments on “Dự thảo Kế hoạch chuyển đổi số” are due by" in notice.text
+    assert "The poll “Phiếu lấy ý kiến về thời điểm tổ chức Hội nghị” closes at" in notice.text
+    assert notice.action.text() == "Comments to the office"  # the soonest first: the plan's comments
+    notice.action.click()
+    assert part.panel.isVisible() and not notice.isVisible()
+    part.open_poll("phieu-1")
     form = _poll_form(qtbot, h)
     assert "already answered" not in form.note.text() and form.state.text().startswith("Not answered yet")
     [agree] = [b for b in form.findChildren(QRadioButton) if b.text() == "Đồng ý"]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -313,12 +313,13 @@ class PollForm(QDialog):
         super().changeEvent(event)
 
 
-def poll_state(widget: QWidget, kept: Kept | None) -> str:
+def poll_state(_widget: QWidget, kept: Kept | None) -> str:
     if kept is None:
-        return widget.tr("Not answered yet")
+        return QCoreApplication.translate("CommentsPanel", "Not answered yet")
     if kept.state == RECEIVED and kept.received is not None:
-        return widget.tr("Received by the office (%1)").replace("%1", received_at(kept.received))
-    return widget.tr("Sent \u2014 waiting for sync")
+        return QCoreApplication.translate("CommentsPanel", "Received by the office (%1)").replace(
+            "%1", received_at(kept.received))
+    return QCoreApplication.translate("CommentsPanel", "Sent \u2014 waiting for sync")
 
 
 @dataclass
