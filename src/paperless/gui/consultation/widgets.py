@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -84,6 +86,10 @@ class CommentEditor(QDialog):
         self.resize(640, 560)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
+        bold = QFont(self.heading.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.heading.setFont(bold)
         self.quote_label = QLabel(self)
         self.quote = QPlainTextEdit(self)
         self.quote.setObjectName("commentQuote")
@@ -322,6 +328,43 @@ def poll_state(_widget: QWidget, kept: Kept | None) -> str:
     return QCoreApplication.translate("CommentsPanel", "Sent \u2014 waiting for sync")
 
 
+class WrappingTree(QTreeWidget):
+    """A tree whose rows wrap their text to the width there is (at every depth) and grow as tall
+    as it needs: nothing of a comment's state is cut off in a narrow panel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_WrapDelegate(self))
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        return max(80, self.viewport().width() - self.indentation() * depth - 12)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.doItemsLayout()  # the rows' heights follow the new width
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    def __init__(self, tree: WrappingTree) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else self._tree.font())
+        width = self._tree.text_width(index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, rect.height() + 8)
+
+
 @dataclass
 class PanelData:
     agenda: Agenda
@@ -356,10 +399,9 @@ class CommentsPanel(QWidget):
         self.heading.setFont(font)
         self.explain = QLabel(self)
         self.explain.setWordWrap(True)
-        self.tree = QTreeWidget(self)
+        self.tree = WrappingTree(self)
         self.tree.setObjectName("commentsTree")
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
         self.tree.itemActivated.connect(self._activated)
@@ -419,7 +461,7 @@ class CommentsPanel(QWidget):
                 c = one.record
                 assert isinstance(c, Comment)
                 key = (c.document_title if c.entry else self.tr("General comments"), c.article)
-                parent = groups.get(key)
+                parent = top if c.kind is CommentKind.AGREE else groups.get(key)
                 if parent is None:
                     label = key[0] + (f" \u203a {key[1]}" if key[1] else "")
                     parent = groups[key] = QTreeWidgetItem(top, [label])
