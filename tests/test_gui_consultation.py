@@ -302,3 +302,65 @@ def test_screenshots_in_vietnamese(qtbot: QtBot, h: Harness) -> None:
     form.grab().save(str(SHOTS / "poll-form.png"))
     form.reject()
     assert "Góp ý gửi Văn phòng" in part.comment_action.text()
+
+
+def test_a_comment_sent_in_the_app_reaches_the_office_table(qtbot: QtBot, tmp_path: Path, people: People,
+                                                            consult_bundle: Path) -> None:
+    """End to end over HTTPS on loopback: the app connects to a real office server, a comment on
+    the plan's Điều 2, khoản 2 and an answer to the poll are sent in the sync round (the panel says
+    received), and ``paperless consultation collect`` puts the comment in the table."""
+    import docx
+    from bundle_helpers import PASSPHRASE
+    from server_helpers import Office, ServerSetup, cli, free_port, start_server
+    from test_gui_sync_e2e import _box_open, _click
+
+    from paperless.core.sync import SyncState
+    from paperless.core.sync import protocol as P
+
+    folder, port = tmp_path / "server", free_port()
+    running = None
+    try:
+        assert cli("server", "init", folder, "--office", people.clerk, "--passphrase-env", "PL_GUI_PASS",
+                   "--url", f"https://127.0.0.1:{port}", env={"PL_GUI_PASS": PASSPHRASE}) == 0
+        assert cli("server", "enroll", folder, *(people.member(k) / "card.toml" for k in ("an", "binh", "cuong"))) == 0
+        running = start_server(ServerSetup(folder, port, Office(people.root)))
+        with harnesses(qtbot, tmp_path) as make:
+            h = make(people)
+            h.unlock()
+            h.open(consult_bundle)
+            h.wait_document()
+            w, part = h.window, h.window.consultation
+            h.files.open_answers.append(folder / P.OFFICE_FILE)
+            w.actions_.connect_office.trigger()
+            qtbot.waitUntil(lambda: _box_open("confirmConnect"), timeout=60_000)
+            _click("confirmConnect", "Connect")
+            qtbot.waitUntil(lambda: w.sync.connected and w.sync.part.status.state is SyncState.SYNCED, timeout=60_000)
+            _select_clause(qtbot, h)
+            part.comment_action.trigger()
+            editor = _editor(qtbot, h)
+            editor.text.setPlainText("Đề nghị đưa mục tiêu không dùng giấy về năm 2028.")
+            _submit(qtbot, h, "send_button")
+            part.open_poll("phieu-1")
+            form = _poll_form(qtbot, h)
+            [agree] = [b for b in form.findChildren(QRadioButton) if b.text() == "Đồng ý"]
+            agree.setChecked(True)
+            with qtbot.waitSignal(part.changed, timeout=30_000):
+                form.send_button.click()
+            book = h.services.consultation
+            assert book is not None and len(book.pending()) == 2
+            w.actions_.sync_now.trigger()
+            qtbot.waitUntil(lambda: not book.pending() and any("Received by the office (" in r for r in _rows(h))
+                            and all("waiting for sync" not in r for r in _rows(h)), timeout=60_000)
+            assert all(k.state == RECEIVED for k in _kept(h))
+        out = tmp_path / "tong-hop.docx"
+        assert cli("consultation", "collect", folder, consult_bundle.parent / "session.toml", "--identity",
+                   people.clerk, "--passphrase-env", "PL_CLERK", "--out", out,
+                   env={"PL_CLERK": PASSPHRASE, "PAPERLESS_LANG": "vi"}) == 0
+        d = docx.Document(str(out))
+        cells = ["\n".join(p.text for p in c.paragraphs) for t in d.tables for r in t.rows for c in r.cells]
+        [row] = [c for c in cells if "Đề nghị đưa mục tiêu không dùng giấy về năm 2028." in c]
+        assert any("Điều 2, khoản 2" in c and "2. Đến năm 2030, mọi cuộc họp không dùng giấy." in c for c in cells)
+        assert any("Nguyễn Văn An" in c for c in cells) and row
+    finally:
+        if running is not None:
+            running.stop()
