@@ -364,3 +364,38 @@ def test_a_comment_sent_in_the_app_reaches_the_office_table(qtbot: QtBot, tmp_pa
     finally:
         if running is not None:
             running.stop()
+
+
+def test_at_start_the_banner_reminds_of_sessions_kept_here(qtbot: QtBot, tmp_path: Path, people: People,
+                                                           consult_bundle: Path) -> None:
+    """After unlocking, before any session is open: the poll and the comments due soon in a session
+    kept on this computer are in the banner; its button opens that session."""
+    home = tmp_path / "home"
+    with harnesses(qtbot, tmp_path) as make:
+        first = make(people, home=home)
+        first.unlock()
+        first.open(consult_bundle)
+        first.wait_document()
+    with harnesses(qtbot, tmp_path) as make:
+        h = make(people, home=home)
+        h.unlock()
+        notice = h.window.notice
+        qtbot.waitUntil(lambda: notice.isVisible() and "closes at" in notice.text, timeout=30_000)
+        assert h.window.session.opened is None
+        assert "Comments on “Dự thảo Kế hoạch chuyển đổi số” are due by" in notice.text
+        assert notice.action.text() == "Open this session"
+        notice.action.click()
+        qtbot.waitUntil(lambda: h.window.session.opened is not None, timeout=30_000)
+        h.wait_document()
+        assert h.window.consultation.panel.isVisible()
+
+
+def test_the_editor_and_the_poll_form_are_named(qtbot: QtBot, h: Harness) -> None:
+    from test_gui_accessibility import unnamed_focusable
+
+    part = h.window.consultation
+    assert unnamed_focusable(part.panel) == []
+    part.comment_on_item(2)
+    assert unnamed_focusable(_editor(qtbot, h)) == []
+    part.open_poll("phieu-1")
+    assert unnamed_focusable(_poll_form(qtbot, h)) == []

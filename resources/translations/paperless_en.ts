@@ -981,7 +981,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>CommentEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+171"/>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+177"/>
         <source>Comment to the office</source>
         <translation>Comment to the office</translation>
     </message>
@@ -997,16 +997,19 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>The passage you selected:</source>
         <translation>The passage you selected:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location line="+3"/>
         <source>Where in the draft (you may change it):</source>
         <translation>Where in the draft (you may change it):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location line="+3"/>
         <source>Your comment:</source>
         <translation>Your comment:</translation>
     </message>
@@ -1039,19 +1042,19 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location line="+129"/>
+        <location line="+133"/>
         <source>Not answered yet</source>
         <translation>Not answered yet</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+154"/>
+        <location line="+190"/>
         <source>Received by the office (%1)</source>
         <translation>Received by the office (%1)</translation>
     </message>
     <message>
-        <location line="-152"/>
-        <location line="+150"/>
+        <location line="-188"/>
+        <location line="+186"/>
         <source>Sent — waiting for sync</source>
         <translation>Sent — waiting for sync</translation>
     </message>
@@ -1107,6 +1110,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+35"/>
+        <location line="+1"/>
         <source>Comments to the office</source>
         <translation>Comments to the office</translation>
     </message>
@@ -1206,12 +1210,12 @@ Change to the new server?</source>
 <context>
     <name>ConsultationPart</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/part.py" line="+75"/>
+        <location filename="../../src/paperless/gui/consultation/part.py" line="+79"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+201"/>
         <source>Withdraw the comment</source>
         <translation>Withdraw the comment</translation>
     </message>
@@ -2023,22 +2027,23 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Answer the poll</source>
         <translation>Answer the poll</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Comments to the office</source>
         <translation>Comments to the office</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-4"/>
+        <location line="+20"/>
         <source>Open this session</source>
         <translation></translation>
     </message>
@@ -2266,17 +2271,23 @@ Identity: %1</source>
 <context>
     <name>PollForm</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/widgets.py" line="-293"/>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="-334"/>
         <source>Written opinion poll</source>
         <translation>Written opinion poll</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Answer by %1</source>
         <translation>Answer by %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>Your opinion (in writing):</source>
         <translation>Your opinion (in writing):</translation>
     </message>

@@ -983,7 +983,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>CommentEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+171"/>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+177"/>
         <source>Comment to the office</source>
         <translation>Góp ý gửi Văn phòng</translation>
     </message>
@@ -999,16 +999,19 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>The passage you selected:</source>
         <translation>Đoạn đồng chí đã chọn:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location line="+3"/>
         <source>Where in the draft (you may change it):</source>
         <translation>Vị trí trong dự thảo (đồng chí có thể sửa):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location line="+3"/>
         <source>Your comment:</source>
         <translation>Nội dung góp ý:</translation>
     </message>
@@ -1041,7 +1044,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location line="+232"/>
+        <location line="+272"/>
         <source>General comments</source>
         <translation>Ý kiến chung</translation>
     </message>
@@ -1076,19 +1079,19 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Nháp</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+150"/>
+        <location line="-184"/>
+        <location line="+186"/>
         <source>Sent — waiting for sync</source>
         <translation>Đã gửi — chờ đồng bộ</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-190"/>
         <source>Not answered yet</source>
         <translation>Chưa trả lời</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+154"/>
+        <location line="+190"/>
         <source>Received by the office (%1)</source>
         <translation>Văn phòng đã nhận (%1)</translation>
     </message>
@@ -1109,6 +1112,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+35"/>
+        <location line="+1"/>
         <source>Comments to the office</source>
         <translation>Góp ý gửi Văn phòng</translation>
     </message>
@@ -1214,12 +1218,12 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>ConsultationPart</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/part.py" line="+75"/>
+        <location filename="../../src/paperless/gui/consultation/part.py" line="+79"/>
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+201"/>
         <source>Withdraw the comment</source>
         <translation>Rút lại góp ý</translation>
     </message>
@@ -2032,22 +2036,23 @@ Danh tính: %1</translation>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Answer the poll</source>
         <translation>Trả lời phiếu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Comments to the office</source>
         <translation>Góp ý gửi Văn phòng</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-4"/>
+        <location line="+20"/>
         <source>Open this session</source>
         <translation>Mở phiên họp này</translation>
     </message>
@@ -2273,17 +2278,23 @@ Danh tính: %1</translation>
 <context>
     <name>PollForm</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/widgets.py" line="-293"/>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="-334"/>
         <source>Written opinion poll</source>
         <translation>Phiếu lấy ý kiến</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Questions</source>
+        <translation>Các câu hỏi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Answer by %1</source>
         <translation>Hạn trả lời: %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>Your opinion (in writing):</source>
         <translation>Ý kiến của đồng chí (ghi rõ):</translation>
     </message>

@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
         services.identity, services.library = identity, library
         services.consultation = ConsultationBook(library.folder, identity)  # the one instance (GUI and sync)
         self.consultation.set_book(services.consultation)
+        self.consultation.remind_known(library, services.trusted())  # what is due soon, in every session here
         self.library_view.set_locked(False)
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
@@ -366,17 +367,22 @@ class MainWindow(QMainWindow):
         else:
             self.open_session(session_id)
 
-    def _remind(self, due: list[Reminder]) -> None:
-        """What the member still has to answer soon (after a session opens and after each sync round),
-        in the notice, with a button to the poll or the comments panel."""
-        record = self.session.record
-        if not due or record is None or (self.notice.isVisible() and self.notice.kind == "warning"):
+    def _remind(self, due: list[tuple[str, Reminder]]) -> None:
+        """What the member still has to answer soon — after unlocking (every session kept here), when
+        a session opens and after each sync round — in the notice, with one button: the poll or the
+        comments panel of the open session, or opening the session it is in."""
+        if not due or (self.notice.isVisible() and self.notice.kind == "warning"):
             return
         language = self.services.language
-        text = "\n".join(r.text.vi if language == "vi" else r.text.en for r in due)
-        first = due[0]
-        action = (self.tr("Answer the poll"), f"poll:{first.poll_id}", record.session_id) if first.poll_id \
-            else (self.tr("Comments to the office"), "comments", record.session_id)
+        text = "\n".join(r.text.vi if language == "vi" else r.text.en for _sid, r in due)
+        session_id, first = due[0]
+        record = self.session.record
+        if record is None or record.session_id != session_id:
+            action = (self.tr("Open this session"), "open", session_id)
+        elif first.poll_id:
+            action = (self.tr("Answer the poll"), f"poll:{first.poll_id}", session_id)
+        else:
+            action = (self.tr("Comments to the office"), "comments", session_id)
         self._show_notice(text, "info", action)
 
     def show_comments_panel(self) -> None:

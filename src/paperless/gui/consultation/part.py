@@ -8,7 +8,7 @@ database lane of the one task layer. The window composes it: its action, its pan
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,11 +17,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from paperless.core.bundle import open_bundle
 from paperless.core.bundle.manifest import AgendaItem
 from paperless.core.consultation.book import ConsultationBook, Kept
 from paperless.core.consultation.envelope import MAX_QUOTE, Comment, CommentKind, PollAnswer
 from paperless.core.consultation.place import DraftStructure
 from paperless.core.consultation.reminders import Reminder, reminders
+from paperless.core.errors import PaperlessError
+from paperless.core.identity import PublicCard
+from paperless.core.library import Library
 from paperless.core.model import LoadedDocument
 from paperless.core.render import Priority, RenderWorker
 from paperless.gui.consultation.widgets import CommentEditor, CommentsPanel, PanelData, Passage, PollForm
@@ -35,7 +39,7 @@ SHORTCUT = "Ctrl+Shift+G"
 class ConsultationPart(QObject):
     failed = Signal(object)  # an exception for the window to show
     open_at = Signal(str, int)  # entry, page
-    reminders_ready = Signal(list)  # list[Reminder] of the open session
+    reminders_ready = Signal(list)  # list[tuple[str, Reminder]]: (session id, what is due soon)
     changed = Signal()  # the panel was refreshed (tests wait on it)
     state_changed = Signal()  # the action's enabled state may have changed
 
@@ -136,14 +140,40 @@ class ConsultationPart(QObject):
             return
         agenda, member, now = opened.agenda, opened.member, self._clock()
 
-        def read() -> tuple[PanelData, list[Reminder]]:
+        def read() -> tuple[PanelData, list[tuple[str, Reminder]]]:
             answers = {p.poll_id: k for p in agenda.polls if (k := book.answer(agenda.session_id, p.poll_id))}
             data = PanelData(agenda, member, book.comments(agenda.session_id), answers, now)
-            return data, reminders(agenda, member, book, now)
+            return data, [(agenda.session_id, r) for r in reminders(agenda, member, book, now)]
 
         self._scope.run(self._tasks.db, read, self._shown, self.failed.emit)
 
-    def _shown(self, result: tuple[PanelData, list[Reminder]]) -> None:
+    def remind_known(self, library: Library, trusted: Sequence[PublicCard]) -> None:
+        """At start (after unlocking): what is due soon in every session kept on this computer —
+        each bundle's signed agenda read again (database lane), nothing decrypted but the agenda."""
+        book, now = self.book, self._clock()
+        if book is None:
+            return
+
+        def read() -> list[tuple[str, Reminder]]:
+            out: list[tuple[str, Reminder]] = []
+            for record in library.sessions():
+                path = library.bundle_path(record)
+                if not path.is_file():
+                    continue
+                try:
+                    opened = open_bundle(path, library.identity, trusted, clock=library.trusted_time)
+                except PaperlessError:
+                    continue  # a damaged or no longer trusted copy: opening it says why
+                try:
+                    if not opened.expired:
+                        out += [(record.session_id, r) for r in reminders(opened.agenda, opened.member, book, now)]
+                finally:
+                    opened.close()
+            return sorted(out, key=lambda pair: pair[1].due)
+
+        self._scope.run(self._tasks.db, read, self.reminders_ready.emit, lambda _exc: None)
+
+    def _shown(self, result: tuple[PanelData, list[tuple[str, Reminder]]]) -> None:
         data, due = result
         self.panel.set_data(data)
         self.reminders_ready.emit(due)

@@ -183,6 +183,9 @@ class CommentEditor(QDialog):
         self.quote_label.setText(self.tr("The passage you selected:"))
         self.place_label.setText(self.tr("Where in the draft (you may change it):"))
         self.text_label.setText(self.tr("Your comment:"))
+        self.quote.setAccessibleName(self.tr("The passage you selected:"))
+        self.place.setAccessibleName(self.tr("Where in the draft (you may change it):"))
+        self.text.setAccessibleName(self.tr("Your comment:"))
         self.save_button.setText(self.tr("Save draft"))
         self.send_button.setText(self.tr("Send"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -262,7 +265,7 @@ class PollForm(QDialog):
             self.texts.append(edit)
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.note = QLabel(self)
@@ -299,10 +302,14 @@ class PollForm(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Written opinion poll"))
         self.title.setText(self.poll.title)
+        self.scroll.setAccessibleName(self.tr("Questions"))
         self.state.setText(poll_state(self, self._earlier) + " \u2014 "
                            + self.tr("Answer by %1").replace("%1", when(self.poll.due)))
         for label in self._text_labels:
             label.setText(self.tr("Your opinion (in writing):"))
+        for edit in self.texts:
+            if edit is not None:
+                edit.setAccessibleName(self.tr("Your opinion (in writing):"))
         self.send_button.setText(self.tr("Send the poll"))
         self.cancel_button.setText(self.tr("Cancel"))
         notes = []
@@ -620,6 +627,7 @@ class CommentsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Comments to the office"))
+        self.tree.setAccessibleName(self.tr("Comments to the office"))
         self.explain.setText(self.tr("Signed and sealed to the office; sent at the next sync."))
         self.general_button.setText(self.tr("Comment on the item\u2026"))
         self.amend_button.setText(self.tr("Amend\u2026"))
