@@ -249,7 +249,11 @@ def test_reminder_banner_opens_the_poll_answered_then_replaced(qtbot: QtBot, h: 
     assert notice.action.text() == "Comments to the office"  # the soonest first: the plan's comments
     notice.action.click()
     assert part.panel.isVisible() and not notice.isVisible()
-    part.open_poll("phieu-1")
+    # the poll is in the agenda (a session's poll: after the items); Enter on it opens the form
+    agenda = h.window.agenda
+    row = agenda.poll_row("phieu-1")
+    assert row is not None and row.text(0) == "Written opinion poll: Phiếu lấy ý kiến về thời điểm tổ chức Hội nghị"
+    agenda.tree.itemActivated.emit(row, 0)
     form = _poll_form(qtbot, h)
     assert "already answered" not in form.note.text() and form.state.text().startswith("Not answered yet")
     [agree] = [b for b in form.findChildren(QRadioButton) if b.text() == "Đồng ý"]

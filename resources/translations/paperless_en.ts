@@ -368,7 +368,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+322"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+347"/>
         <source>Mark as unread</source>
         <translation></translation>
     </message>
@@ -404,7 +404,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Written opinion poll: %1</source>
+        <translation>Written opinion poll: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the poll to answer it (by %1)</source>
+        <translation>Open the poll to answer it (by %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Presented by %1</source>
         <translation></translation>
     </message>
@@ -2022,7 +2032,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>

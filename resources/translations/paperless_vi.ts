@@ -370,7 +370,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+322"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+347"/>
         <source>Mark as unread</source>
         <translation>Đánh dấu là chưa đọc</translation>
     </message>
@@ -406,7 +406,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Written opinion poll: %1</source>
+        <translation>Phiếu lấy ý kiến: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the poll to answer it (by %1)</source>
+        <translation>Mở phiếu để trả lời (hạn %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Presented by %1</source>
         <translation>Trình bày: %1</translation>
     </message>
@@ -2031,7 +2041,7 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Nothing new on the office server.</source>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>

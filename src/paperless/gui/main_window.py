@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self._reading.toolbar_found.connect(self.hint.hide)
         part = self.consultation
         part.failed.connect(self.show_failure)
+        self.agenda.poll_activated.connect(part.open_poll)
         part.open_at.connect(self._open_at)
         part.reminders_ready.connect(self._remind)
         part.state_changed.connect(self.refresh_actions)

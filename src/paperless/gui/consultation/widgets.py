@@ -265,7 +265,7 @@ class PollForm(QDialog):
             self.texts.append(edit)
             column.addWidget(box)
         column.addStretch(1)
-        scroll = self.scroll = QScrollArea(self)
+        scroll = self.questions_area = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.note = QLabel(self)
@@ -302,7 +302,7 @@ class PollForm(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Written opinion poll"))
         self.title.setText(self.poll.title)
-        self.scroll.setAccessibleName(self.tr("Questions"))
+        self.questions_area.setAccessibleName(self.tr("Questions"))
         self.state.setText(poll_state(self, self._earlier) + " \u2014 "
                            + self.tr("Answer by %1").replace("%1", when(self.poll.due)))
         for label in self._text_labels:
