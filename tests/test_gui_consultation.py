@@ -252,7 +252,7 @@ def test_reminder_banner_opens_the_poll_answered_then_replaced(qtbot: QtBot, h: 
     # the poll is in the agenda (a session's poll: after the items); Enter on it opens the form
     agenda = h.window.agenda
     row = agenda.poll_row("phieu-1")
-    assert row is not None and row.text(0) == "Written opinion poll: Phiếu lấy ý kiến về thời điểm tổ chức Hội nghị"
+    assert row is not None and row.text(0) == "Phiếu lấy ý kiến về thời điểm tổ chức Hội nghị"
     agenda.tree.itemActivated.emit(row, 0)
     form = _poll_form(qtbot, h)
     assert "already answered" not in form.note.text() and form.state.text().startswith("Not answered yet")

@@ -374,7 +374,9 @@ class AgendaPanel(QWidget):
         for poll in agenda.polls:
             row = self.poll_row(poll.poll_id)
             if row is not None:
-                row.setText(0, self.tr("Written opinion poll: %1").replace("%1", poll.title))
+                # "Phiếu lấy ý kiến về …" says what it is already; other titles get the word in front
+                named = poll.title.casefold().startswith("phiếu")
+                row.setText(0, poll.title if named else self.tr("Written opinion poll: %1").replace("%1", poll.title))
                 row.setToolTip(0, self.tr("Open the poll to answer it (by %1)").replace("%1", format_when(poll.due)))
         for item in agenda.items:
             top = self.item_row(item.number)
