@@ -403,3 +403,53 @@ def test_the_editor_and_the_poll_form_are_named(qtbot: QtBot, h: Harness) -> Non
     assert unnamed_focusable(_editor(qtbot, h)) == []
     part.open_poll("phieu-1")
     assert unnamed_focusable(_poll_form(qtbot, h)) == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
+def test_a_drag_selects_in_a_draft_open_for_comments_and_its_menu_offers_the_comment(qtbot: QtBot, h: Harness
+                                                                                      ) -> None:
+    """The session does not allow copying (the default): the mouse still selects a passage of a
+    draft open for comments (to comment on it; copying stays refused), not of the other documents."""
+    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    view = h.window.reader.view
+    canvas = view.canvas
+    opened = h.window.session.opened
+    assert opened is not None and not canvas.selectable
+    staff = opened.agenda.items[2].documents[0].entry  # Công tác cán bộ: not open for comments
+    h.window.session.open_document(staff)
+    h.wait_document(staff)
+    assert not canvas.pointer.commentable
+    entry = _plan_entry(h)
+    h.window.session.open_document(entry)
+    h.wait_document(entry)
+    qtbot.waitUntil(lambda: canvas.pointer.commentable, timeout=30_000)
+    assert not canvas.selectable
+    r, s = canvas.pages.rect(0), canvas.pages.scale
+    dx, dy = canvas.horizontalScrollBar().value(), canvas.verticalScrollBar().value()
+
+    def at(x: float, y: float) -> QPoint:
+        return QPoint(round(r.x + x * s - dx), round(r.y + y * s - dy))
+
+    viewport = canvas.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at(60, 240))
+    qtbot.mouseMove(viewport, at(300, 248))
+    qtbot.mouseMove(viewport, at(500, 253))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at(500, 253))
+    qtbot.waitUntil(lambda: "2. Đến năm 2030" in view.selected_text(), timeout=15_000)
+    assert not view.copy_selection()  # copying is still refused
+    seen: list[list[str]] = []
+
+    def look() -> None:
+        menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+        seen.extend([a.text() for a in m.actions()] for m in menus)
+        for m in menus:
+            m.close()
+
+    QTimer.singleShot(0, look)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at(300, 248), viewport.mapToGlobal(at(300, 248)))
+    QApplication.sendEvent(viewport, event)  # a right click arrives at the viewport
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen == [["Comment to the office\u2026"]]  # no "Copy": the office does not allow it

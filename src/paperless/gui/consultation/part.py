@@ -109,6 +109,7 @@ class ConsultationPart(QObject):
         return [opened.signer] if opened is not None else []
 
     def _session_changed(self) -> None:
+        self._view.canvas.pointer.commentable = False
         self._scope.renew()
         self._structures.clear()
         self.refresh()
@@ -116,7 +117,10 @@ class ConsultationPart(QObject):
     def _document_ready(self, doc: LoadedDocument) -> None:
         """Read the draft's structure (its words and outline, from the render process) once."""
         found = self._session.find(doc.entry)
-        if found is None or found[0].comments_due is None or doc.entry in self._structures:
+        open_for_comments = found is not None and found[0].comments_due is not None and self.book is not None
+        # a passage can be selected to comment on it even where copying is not allowed (copying stays refused)
+        self._view.canvas.pointer.commentable = open_for_comments
+        if found is None or not open_for_comments or doc.entry in self._structures:
             return
 
         def build(d: Any) -> DraftStructure:  # on the render worker's thread
