@@ -182,8 +182,14 @@ def test_comment_on_a_passage_draft_send_amend_withdraw(qtbot: QtBot, h: Harness
     h.wait_document(h.window.session.opened.agenda.items[0].documents[0].entry)  # type: ignore[union-attr]
     row = panel.row_for("comment", c.comment_id)
     assert row is not None
-    panel.tree.itemClicked.emit(row, 0)
+    with qtbot.waitSignal(part.passage_shown, timeout=30_000):
+        panel.tree.itemClicked.emit(row, 0)
     h.wait_document(_plan_entry(h))
+    canvas = h.window.reader.view.canvas
+    assert list(canvas.highlights) == [0] and canvas.current_highlight == 0
+    marked = canvas.highlights[0]
+    assert len(marked) == len("2. Đến năm 2030, mọi cuộc họp không dùng giấy.".split())
+    assert all(235 < y0 < 255 for _x0, y0, _x1, _y1 in marked)  # the line "2. Đến năm 2030 …", nothing else
     # withdraw, with a confirmation
     panel.select("comment", c.comment_id)
     panel.withdraw_button.click()

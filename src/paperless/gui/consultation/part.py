@@ -28,7 +28,14 @@ from paperless.core.identity import PublicCard
 from paperless.core.library import Library
 from paperless.core.model import LoadedDocument
 from paperless.core.render import Priority, RenderWorker
-from paperless.gui.consultation.widgets import CommentEditor, CommentsPanel, PanelData, Passage, PollForm
+from paperless.gui.consultation.widgets import (
+    CommentEditor,
+    CommentsPanel,
+    PanelData,
+    Passage,
+    PollForm,
+    passage_rects,
+)
 from paperless.gui.session import SessionController
 from paperless.gui.tasks import Tasks
 from paperless.gui.viewer import DocumentView
@@ -42,6 +49,7 @@ class ConsultationPart(QObject):
     reminders_ready = Signal(list)  # list[tuple[str, Reminder]]: (session id, what is due soon)
     changed = Signal()  # the panel was refreshed (tests wait on it)
     state_changed = Signal()  # the action's enabled state may have changed
+    passage_shown = Signal()  # a comment's passage is highlighted in its document
 
     def __init__(self, tasks: Tasks, worker: RenderWorker, session: SessionController, view: DocumentView,
                  clock: Callable[[], datetime], parent: QWidget) -> None:
@@ -50,6 +58,7 @@ class ConsultationPart(QObject):
         self._parent = parent
         self.book: ConsultationBook | None = None
         self._structures: dict[str, DraftStructure] = {}
+        self._to_mark: tuple[str, int, str] | None = None  # (entry, page, quote) to highlight once shown
         self._scope = tasks.scope()
         self.panel = CommentsPanel(parent)
         self.comment_action = QAction(parent)
@@ -66,7 +75,7 @@ class ConsultationPart(QObject):
         p.send_all.connect(self.send_all)
         p.agree.connect(self.agree)
         p.open_poll.connect(self.open_poll)
-        p.open_at.connect(self.open_at)
+        p.comment_chosen.connect(self.show_comment)
         view.canvas.context_menu.connect(self._context_menu)
         session.session_changed.connect(self._session_changed)
         session.document_ready.connect(self._document_ready)
@@ -116,6 +125,8 @@ class ConsultationPart(QObject):
 
     def _document_ready(self, doc: LoadedDocument) -> None:
         """Read the draft's structure (its words and outline, from the render process) once."""
+        if self._to_mark is not None and self._to_mark[0] == doc.entry:
+            self._mark()
         found = self._session.find(doc.entry)
         open_for_comments = found is not None and found[0].comments_due is not None and self.book is not None
         # a passage can be selected to comment on it even where copying is not allowed (copying stays refused)
@@ -212,6 +223,34 @@ class ConsultationPart(QObject):
                           place.label if place else "", place.article if place else "",
                           tuple(place.order) if place else (page,), places)
         self._edit(passage, None)
+
+    def show_comment(self, comment_id: str) -> None:
+        """The document a comment is about, at its page, with the passage highlighted (found again
+        among the page's words, from the render process)."""
+        kept = self.panel._kept(comment_id)
+        if kept is None or not isinstance(kept.record, Comment) or kept.record.entry is None:
+            return
+        c, entry = kept.record, kept.record.entry
+        self._to_mark = (entry, c.page or 0, c.quote)
+        self.open_at.emit(entry, c.page or 0)
+        if self._session.current == entry and self._view.document_id() == entry:
+            self._mark()
+
+    def _mark(self) -> None:
+        if self._to_mark is None:
+            return
+        entry, page, quote = self._to_mark
+        self._to_mark = None
+        self._worker.call(entry, lambda d: d.words(page),
+                          self._scope.callback(self, ConsultationPart._marked, entry, page, quote), Priority.VISIBLE)
+
+    def _marked(self, entry: str, page: int, quote: str, words: list[Any] | None, _error: str | None) -> None:
+        if words is None or self._view.document_id() != entry:
+            return
+        rects = passage_rects(words, quote)
+        if rects:
+            self._view.set_highlights({page: rects}, page, rects)
+            self.passage_shown.emit()
 
     def comment_on_item(self, number: int) -> None:
         opened = self._session.opened

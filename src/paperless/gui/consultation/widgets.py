@@ -3,9 +3,11 @@ are given and emit what the member asked for; :mod:`.part` does the work)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
@@ -52,6 +54,28 @@ def _larger(widget: QWidget) -> None:
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() * CALM_SCALE)
     widget.setFont(font)
+
+
+def passage_rects(words: Sequence[Any], quote: str) -> list[tuple[float, float, float, float]]:
+    """The boxes of the words on a page that read as the quoted passage (its part on that page:
+    the longest run of words matching the quote from its first word), or [] if it is not there."""
+    tokens = unicodedata.normalize("NFC", quote).split()
+    texts = [unicodedata.normalize("NFC", str(w.text)) for w in words]
+    if not tokens:
+        return []
+    best: tuple[int, int] = (0, 0)
+    for i, text in enumerate(texts):
+        if text != tokens[0]:
+            continue
+        n = 1
+        while i + n < len(texts) and n < len(tokens) and texts[i + n] == tokens[n]:
+            n += 1
+        if n > best[1]:
+            best = (i, n)
+    start, count = best
+    if count < min(3, len(tokens)):
+        return []
+    return [(w.x0, w.y0, w.x1, w.y1) for w in words[start:start + count]]
 
 
 @dataclass(frozen=True)
@@ -392,7 +416,7 @@ class CommentsPanel(QWidget):
     send_all = Signal()
     agree = Signal(int)  # item number
     open_poll = Signal(str)  # poll id
-    open_at = Signal(str, int)  # entry, page: the passage a comment is about
+    comment_chosen = Signal(str)  # comment id: show the passage it is about
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -614,7 +638,7 @@ class CommentsPanel(QWidget):
         if value and value[0] == "comment":
             kept = self._kept(str(value[1]))
             if kept is not None and isinstance(kept.record, Comment) and kept.record.entry is not None:
-                self.open_at.emit(kept.record.entry, kept.record.page or 0)
+                self.comment_chosen.emit(kept.key)
 
     def _activated(self, row: QTreeWidgetItem) -> None:
         value = row.data(0, ROLE)
