@@ -459,3 +459,23 @@ def test_a_drag_selects_in_a_draft_open_for_comments_and_its_menu_offers_the_com
     QApplication.sendEvent(viewport, event)  # a right click arrives at the viewport
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     assert seen == [["Comment to the office\u2026"]]  # no "Copy": the office does not allow it
+
+
+def test_cancelling_a_written_comment_asks_and_can_keep_it_as_a_draft(qtbot: QtBot, h: Harness) -> None:
+    part = h.window.consultation
+    part.comment_on_item(2)
+    editor = _editor(qtbot, h)
+    editor.cancel_button.click()  # nothing written: just closes
+    qtbot.waitUntil(lambda: part.editor is None, timeout=5_000)
+    part.comment_on_item(2)
+    editor = _editor(qtbot, h)
+    editor.text.setPlainText("Cần bổ sung kinh phí thực hiện.")
+    editor.cancel_button.click()
+    qtbot.waitUntil(lambda: bool(open_message_boxes()), timeout=5_000)
+    [box] = open_message_boxes()
+    assert box.objectName() == "keepCommentDraft" and editor.isVisible()
+    [keep] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    with qtbot.waitSignal(part.changed, timeout=30_000):
+        keep.click()
+    [kept] = _kept(h)
+    assert kept.state == DRAFT and kept.record.text == "Cần bổ sung kinh phí thực hiện." and kept.record.entry is None

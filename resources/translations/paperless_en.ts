@@ -404,7 +404,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Written opinion poll: %1</source>
         <translation>Written opinion poll: %1</translation>
     </message>
@@ -991,12 +991,28 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>CommentEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+177"/>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+185"/>
+        <location line="+44"/>
         <source>Comment to the office</source>
         <translation>Comment to the office</translation>
     </message>
     <message>
+        <location line="-43"/>
+        <source>Keep what you wrote as a draft?</source>
+        <translation>Keep what you wrote as a draft?</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on writing</source>
+        <translation>Go on writing</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Your comment on “%1”</source>
         <translation>Your comment on “%1”</translation>
     </message>
@@ -1024,7 +1040,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation>Your comment:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-52"/>
+        <location line="+53"/>
         <source>Save draft</source>
         <translation>Save draft</translation>
     </message>
@@ -1220,12 +1237,12 @@ Change to the new server?</source>
 <context>
     <name>ConsultationPart</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/part.py" line="+79"/>
+        <location filename="../../src/paperless/gui/consultation/part.py" line="+88"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+235"/>
         <source>Withdraw the comment</source>
         <translation>Withdraw the comment</translation>
     </message>
@@ -2268,7 +2285,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+114"/>
+        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+115"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation></translation>
     </message>

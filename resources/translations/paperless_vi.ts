@@ -406,7 +406,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Written opinion poll: %1</source>
         <translation>Phiếu lấy ý kiến: %1</translation>
     </message>
@@ -993,12 +993,28 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>CommentEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+177"/>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+185"/>
+        <location line="+44"/>
         <source>Comment to the office</source>
         <translation>Góp ý gửi Văn phòng</translation>
     </message>
     <message>
+        <location line="-43"/>
+        <source>Keep what you wrote as a draft?</source>
+        <translation>Giữ lại nội dung đồng chí đã viết làm bản nháp?</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on writing</source>
+        <translation>Viết tiếp</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Your comment on “%1”</source>
         <translation>Góp ý của đồng chí về “%1”</translation>
     </message>
@@ -1026,7 +1042,8 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Nội dung góp ý:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-52"/>
+        <location line="+53"/>
         <source>Save draft</source>
         <translation>Lưu nháp</translation>
     </message>
@@ -1228,12 +1245,12 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>ConsultationPart</name>
     <message>
-        <location filename="../../src/paperless/gui/consultation/part.py" line="+79"/>
+        <location filename="../../src/paperless/gui/consultation/part.py" line="+88"/>
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+235"/>
         <source>Withdraw the comment</source>
         <translation>Rút lại góp ý</translation>
     </message>
@@ -2275,7 +2292,7 @@ Danh tính: %1</translation>
         <translation>Không hiển thị được trang {page}.</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+114"/>
+        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+115"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation>Liên kết bên ngoài (không mở; phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -134,6 +135,8 @@ class CommentEditor(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("commentText")
         self.text.setPlainText(text)
+        self._initial = text.strip()
+        self._asking = False
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         for w in (self.quote, self.place, self.text):
@@ -172,6 +175,31 @@ class CommentEditor(QDialog):
 
     def comment_text(self) -> str:
         return self.text.toPlainText().strip()
+
+    def reject(self) -> None:
+        """Huỷ (or Esc, or the window's close button) with words written: ask before they are lost —
+        keep them as a draft, throw them away, or go on writing."""
+        if not self.comment_text() or self.comment_text() == self._initial or self._asking:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Comment to the office"),
+                          self.tr("Keep what you wrote as a draft?"), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("keepCommentDraft")
+        keep = box.addButton(self.tr("Save draft"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Go on writing"), QMessageBox.ButtonRole.RejectRole)
+
+        def answered(_result: int) -> None:
+            self._asking = False
+            if box.clickedButton() is keep:
+                self._submit("draft")
+            elif box.clickedButton() is drop:
+                super(CommentEditor, self).reject()
+
+        self._asking = True
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def chosen_place(self) -> tuple[str, str]:
         """(label, article): a suggestion keeps its article; a place typed by the member keeps the
