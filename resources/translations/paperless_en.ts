@@ -368,7 +368,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+322"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+347"/>
         <source>Mark as unread</source>
         <translation></translation>
     </message>
@@ -404,7 +404,17 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Written opinion poll: %1</source>
+        <translation>Written opinion poll: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the poll to answer it (by %1)</source>
+        <translation>Open the poll to answer it (by %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Presented by %1</source>
         <translation></translation>
     </message>
@@ -979,6 +989,195 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>CommentEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+185"/>
+        <location line="+44"/>
+        <source>Comment to the office</source>
+        <translation>Comment to the office</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Keep what you wrote as a draft?</source>
+        <translation>Keep what you wrote as a draft?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on writing</source>
+        <translation>Go on writing</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Your comment on “%1”</source>
+        <translation>Your comment on “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your comment on the item as a whole: “%1”</source>
+        <translation>Your comment on the item as a whole: “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>The passage you selected:</source>
+        <translation>The passage you selected:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Where in the draft (you may change it):</source>
+        <translation>Where in the draft (you may change it):</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Your comment:</source>
+        <translation>Your comment:</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+53"/>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The deadline for comments (%1) has passed: you can still send, and the office will mark the comment as late.</source>
+        <translation>The deadline for comments (%1) has passed: you can still send, and the office will mark the comment as late.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deadline for comments: %1. A draft stays on this computer until you send it.</source>
+        <translation>Deadline for comments: %1. A draft stays on this computer until you send it.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location line="+133"/>
+        <source>Not answered yet</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+190"/>
+        <source>Received by the office (%1)</source>
+        <translation>Received by the office (%1)</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <location line="+186"/>
+        <source>Sent — waiting for sync</source>
+        <translation>Sent — waiting for sync</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>General comments</source>
+        <translation>General comments</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Written opinion polls</source>
+        <translation>Written opinion polls</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>closed at %1</source>
+        <translation>closed at %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer by %1</source>
+        <translation>answer by %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deadline for comments: %1</source>
+        <translation>Deadline for comments: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed: comments sent now are marked late</source>
+        <translation>passed: comments sent now are marked late</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent after the deadline</source>
+        <translation>Sent after the deadline</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Agreed with the draft (sent)</source>
+        <translation>Agreed with the draft (sent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agree with the draft, no comments</source>
+        <translation>Agree with the draft, no comments</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <source>Comments to the office</source>
+        <translation>Comments to the office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed and sealed to the office; sent at the next sync.</source>
+        <translation>Signed and sealed to the office; sent at the next sync.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the item…</source>
+        <translation>Comment on the item…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send all drafts</source>
+        <translation>Send all drafts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the poll…</source>
+        <translation>Open the poll…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectOffice</name>
     <message>
         <location filename="../../src/paperless/gui/sync/connect.py" line="+27"/>
@@ -1033,6 +1232,44 @@ Change to the new server?</source>
         <location line="+3"/>
         <source>&amp;Not now</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/consultation/part.py" line="+88"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>Withdraw the comment</source>
+        <translation>Withdraw the comment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw this comment? The office will no longer count it.</source>
+        <translation>Withdraw this comment? The office will no longer count it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Comment to the office…</source>
+        <translation>Comment to the office…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the office a comment on the selected passage (%1)</source>
+        <translation>Send the office a comment on the selected passage (%1)</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +2039,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+199"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+207"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -1812,17 +2049,28 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
+        <source>Answer the poll</source>
+        <translation>Answer the poll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments to the office</source>
+        <translation>Comments to the office</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+20"/>
         <source>Open this session</source>
         <translation></translation>
     </message>
@@ -1852,7 +2100,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Open a session file</source>
         <translation></translation>
     </message>
@@ -1862,12 +2110,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+179"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Page %1 of %2</source>
         <translation></translation>
     </message>
@@ -2027,7 +2275,7 @@ Identity: %1</source>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+92"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+93"/>
         <source>Document pages</source>
         <translation></translation>
     </message>
@@ -2037,7 +2285,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+114"/>
+        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+115"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation></translation>
     </message>
@@ -2045,6 +2293,50 @@ Identity: %1</source>
         <location line="+2"/>
         <source>Go to page {page}</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PollForm</name>
+    <message>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="-334"/>
+        <source>Written opinion poll</source>
+        <translation>Written opinion poll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer by %1</source>
+        <translation>Answer by %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Your opinion (in writing):</source>
+        <translation>Your opinion (in writing):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the poll</source>
+        <translation>Send the poll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have already answered: sending again replaces your earlier answer.</source>
+        <translation>You have already answered: sending again replaces your earlier answer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The deadline has passed: you can still send, and the office will mark the answer as late.</source>
+        <translation>The deadline has passed: you can still send, and the office will mark the answer as late.</translation>
     </message>
 </context>
 <context>
@@ -2207,7 +2499,7 @@ Identity: %1</source>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+221"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
         <source>This computer was revoked</source>
         <translation></translation>
     </message>

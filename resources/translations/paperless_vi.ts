@@ -370,7 +370,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/agenda.py" line="+322"/>
+        <location filename="../../src/paperless/gui/agenda.py" line="+347"/>
         <source>Mark as unread</source>
         <translation>Đánh dấu là chưa đọc</translation>
     </message>
@@ -406,7 +406,17 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Written opinion poll: %1</source>
+        <translation>Phiếu lấy ý kiến: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the poll to answer it (by %1)</source>
+        <translation>Mở phiếu để trả lời (hạn %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Presented by %1</source>
         <translation>Trình bày: %1</translation>
     </message>
@@ -981,6 +991,195 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>CommentEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="+185"/>
+        <location line="+44"/>
+        <source>Comment to the office</source>
+        <translation>Góp ý gửi Văn phòng</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Keep what you wrote as a draft?</source>
+        <translation>Giữ lại nội dung đồng chí đã viết làm bản nháp?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on writing</source>
+        <translation>Viết tiếp</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Your comment on “%1”</source>
+        <translation>Góp ý của đồng chí về “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your comment on the item as a whole: “%1”</source>
+        <translation>Góp ý chung về nội dung: “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>The passage you selected:</source>
+        <translation>Đoạn đồng chí đã chọn:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Where in the draft (you may change it):</source>
+        <translation>Vị trí trong dự thảo (đồng chí có thể sửa):</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Your comment:</source>
+        <translation>Nội dung góp ý:</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+53"/>
+        <source>Save draft</source>
+        <translation>Lưu nháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The deadline for comments (%1) has passed: you can still send, and the office will mark the comment as late.</source>
+        <translation>Đã quá hạn góp ý (%1): đồng chí vẫn gửi được, Văn phòng sẽ ghi là gửi sau hạn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deadline for comments: %1. A draft stays on this computer until you send it.</source>
+        <translation>Hạn góp ý: %1. Bản nháp chỉ lưu trên máy này cho đến khi đồng chí gửi.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location line="+272"/>
+        <source>General comments</source>
+        <translation>Ý kiến chung</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Written opinion polls</source>
+        <translation>Phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>closed at %1</source>
+        <translation>đã hết hạn lúc %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer by %1</source>
+        <translation>hạn trả lời: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deadline for comments: %1</source>
+        <translation>Hạn góp ý: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed: comments sent now are marked late</source>
+        <translation>đã quá hạn: góp ý gửi bây giờ sẽ ghi là gửi sau hạn</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Draft</source>
+        <translation>Nháp</translation>
+    </message>
+    <message>
+        <location line="-184"/>
+        <location line="+186"/>
+        <source>Sent — waiting for sync</source>
+        <translation>Đã gửi — chờ đồng bộ</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>Not answered yet</source>
+        <translation>Chưa trả lời</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+190"/>
+        <source>Received by the office (%1)</source>
+        <translation>Văn phòng đã nhận (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent after the deadline</source>
+        <translation>Gửi sau hạn</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Agreed with the draft (sent)</source>
+        <translation>Đã gửi: nhất trí với dự thảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agree with the draft, no comments</source>
+        <translation>Nhất trí với dự thảo, không có ý kiến</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <source>Comments to the office</source>
+        <translation>Góp ý gửi Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed and sealed to the office; sent at the next sync.</source>
+        <translation>Được ký và mã hoá gửi Văn phòng; gửi đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the item…</source>
+        <translation>Góp ý chung…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amend…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>Rút lại…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send all drafts</source>
+        <translation>Gửi tất cả bản nháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the poll…</source>
+        <translation>Mở phiếu…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectOffice</name>
     <message>
         <location filename="../../src/paperless/gui/sync/connect.py" line="+27"/>
@@ -1041,6 +1240,44 @@ Chuyển sang máy chủ mới?</translation>
         <location line="+3"/>
         <source>&amp;Not now</source>
         <translation>Để &amp;sau</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/consultation/part.py" line="+88"/>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>Withdraw the comment</source>
+        <translation>Rút lại góp ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw this comment? The office will no longer count it.</source>
+        <translation>Rút lại góp ý này? Văn phòng sẽ không tính góp ý này nữa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw</source>
+        <translation>Rút lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Comment to the office…</source>
+        <translation>Góp ý gửi Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the office a comment on the selected passage (%1)</source>
+        <translation>Gửi Văn phòng góp ý về đoạn đã chọn (%1)</translation>
     </message>
 </context>
 <context>
@@ -1811,7 +2048,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+199"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+207"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -1821,17 +2058,28 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>Nothing new on the office server.</source>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
+        <source>Answer the poll</source>
+        <translation>Trả lời phiếu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments to the office</source>
+        <translation>Góp ý gửi Văn phòng</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+20"/>
         <source>Open this session</source>
         <translation>Mở phiên họp này</translation>
     </message>
@@ -1861,7 +2109,7 @@ Danh tính: %1</translation>
         <translation>Xuất ghi chú của tôi…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Open a session file</source>
         <translation>Mở tệp phiên họp</translation>
     </message>
@@ -1871,12 +2119,12 @@ Danh tính: %1</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+179"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -2034,7 +2282,7 @@ Danh tính: %1</translation>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+92"/>
+        <location filename="../../src/paperless/gui/viewer/canvas.py" line="+93"/>
         <source>Document pages</source>
         <translation>Các trang tài liệu</translation>
     </message>
@@ -2044,7 +2292,7 @@ Danh tính: %1</translation>
         <translation>Không hiển thị được trang {page}.</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+114"/>
+        <location filename="../../src/paperless/gui/viewer/pointer.py" line="+115"/>
         <source>External link (not opened; this reader works offline): {uri}</source>
         <translation>Liên kết bên ngoài (không mở; phần mềm hoạt động không cần mạng): {uri}</translation>
     </message>
@@ -2052,6 +2300,50 @@ Danh tính: %1</translation>
         <location line="+2"/>
         <source>Go to page {page}</source>
         <translation>Chuyển đến trang {page}</translation>
+    </message>
+</context>
+<context>
+    <name>PollForm</name>
+    <message>
+        <location filename="../../src/paperless/gui/consultation/widgets.py" line="-334"/>
+        <source>Written opinion poll</source>
+        <translation>Phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Questions</source>
+        <translation>Các câu hỏi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer by %1</source>
+        <translation>Hạn trả lời: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Your opinion (in writing):</source>
+        <translation>Ý kiến của đồng chí (ghi rõ):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the poll</source>
+        <translation>Gửi phiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have already answered: sending again replaces your earlier answer.</source>
+        <translation>Đồng chí đã trả lời phiếu này: gửi lại sẽ thay cho câu trả lời trước.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The deadline has passed: you can still send, and the office will mark the answer as late.</source>
+        <translation>Đã quá hạn: đồng chí vẫn gửi được, Văn phòng sẽ ghi là gửi sau hạn.</translation>
     </message>
 </context>
 <context>
@@ -2212,7 +2504,7 @@ Danh tính: %1</translation>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+221"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
         <source>This computer was revoked</source>
         <translation>Máy này đã bị vô hiệu hoá</translation>
     </message>

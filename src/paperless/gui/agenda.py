@@ -126,6 +126,7 @@ class AgendaPanel(QWidget):
     document_activated = Signal(str)  # entry
     read_toggled = Signal(str, bool)  # entry, read (from the context menu)
     item_chosen = Signal(int)  # the current agenda item changed (0-based index): the one being read or clicked
+    poll_activated = Signal(str)  # a written opinion poll's id (Phiếu lấy ý kiến): open its form
 
     def __init__(self, icons: Icons, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +212,17 @@ class AgendaPanel(QWidget):
             return
         for index, item in enumerate(self._agenda.items):
             self._add_item(item, index)
+        for poll in self._agenda.polls:  # under its item, or after the items when about the session
+            if poll.item is not None and not self._agenda.items[poll.item - 1].readable_by(self._member):
+                continue
+            parent = self.item_row(poll.item) if poll.item is not None else None
+            row = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
+            row.setData(0, KIND_ROLE, "poll")
+            row.setData(0, ENTRY_ROLE, poll.poll_id)
+            if poll.item is not None:
+                row.setData(0, ITEM_ROLE, poll.item - 1)
+            row.setIcon(0, self._icons.get("item"))
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.tree.expandAll()
         self.retranslate()
 
@@ -306,11 +318,24 @@ class AgendaPanel(QWidget):
                 return top
         return None
 
+    def poll_row(self, poll_id: str) -> QTreeWidgetItem | None:
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            row = stack.pop()
+            if row is None:
+                continue
+            if row.data(0, KIND_ROLE) == "poll" and row.data(0, ENTRY_ROLE) == poll_id:
+                return row
+            stack.extend(row.child(i) for i in range(row.childCount()))
+        return None
+
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self._choose_item(item)
         kind = item.data(0, KIND_ROLE)
         if kind in ("document", "locked"):
             self.document_activated.emit(str(item.data(0, ENTRY_ROLE)))
+        elif kind == "poll":
+            self.poll_activated.emit(str(item.data(0, ENTRY_ROLE)))
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.tree.itemAt(pos)
@@ -346,6 +371,13 @@ class AgendaPanel(QWidget):
                 .replace("%1", format_when(self._expired_on)), "warning", self._icons.get("warning"))
         else:
             self.banner.clear()
+        for poll in agenda.polls:
+            row = self.poll_row(poll.poll_id)
+            if row is not None:
+                # "Phiếu lấy ý kiến về …" says what it is already; other titles get the word in front
+                named = poll.title.casefold().startswith("phiếu")
+                row.setText(0, poll.title if named else self.tr("Written opinion poll: %1").replace("%1", poll.title))
+                row.setToolTip(0, self.tr("Open the poll to answer it (by %1)").replace("%1", format_when(poll.due)))
         for item in agenda.items:
             top = self.item_row(item.number)
             if top is None:

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from paperless.core.bundle import OpenedBundle
 from paperless.core.classification import DEFAULT_IDLE_LOCK_MINUTES
+from paperless.core.consultation.book import ConsultationBook
+from paperless.core.consultation.reminders import Reminder
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.library import Library, SessionRecord
@@ -40,6 +42,7 @@ from paperless.gui.action_state import UiState, action_states
 from paperless.gui.actions import Actions
 from paperless.gui.agenda import AgendaPanel
 from paperless.gui.banner import Banner
+from paperless.gui.consultation.part import ConsultationPart
 from paperless.gui.dialogs.about import about_box
 from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
@@ -144,7 +147,7 @@ class MainWindow(QMainWindow):
         self._reading = ReadingLayout(  # full-screen reading mode
             self, self.splitter,
             hidden=lambda: (self.menuBar(), self.statusBar(), self.agenda, self.reader.search_panel,
-                            self.reader.view.sidebar, self.notes.panel),
+                            self.reader.view.sidebar, self.notes.panel, self.consultation.panel),
             toolbars=lambda: (self.toolbar, self.notes_toolbar),
             reading=lambda: self.centre.currentIndex() == READER_PAGE)
         self.centre.currentChanged.connect(self._centre_changed)
@@ -156,9 +159,14 @@ class MainWindow(QMainWindow):
         self.housekeeping = Housekeeping(services.tasks, self.notes.controller.ensure_store, services.trusted,
                                          lambda: services.language, self)
         self._export_pending: str | None = None  # a session opened to export its notes (retention warning)
+        # comments to the office and polls (issue 12): its own panel beside the notes (not private)
+        self.consultation = ConsultationPart(services.tasks, services.worker, self.session, view, services.clock, self)
+        self.actions_.edit_menu.addSeparator()
+        self.actions_.edit_menu.addAction(self.consultation.comment_action)
         self._connect_parts()
         self.splitter.addWidget(self.notes.panel)
-        self.splitter.setSizes([300, 900, 320, 300])
+        self.splitter.addWidget(self.consultation.panel)
+        self.splitter.setSizes([300, 900, 320, 300, 320])
         self._apply_view_settings()
         self.show_notes_panel()  # no session yet: no notes panel beside the library
         self.refresh_actions()
@@ -233,6 +241,15 @@ class MainWindow(QMainWindow):
         printing.busy_changed.connect(lambda _busy: self.refresh_actions())
         self._reading.left.connect(self._reading_left)
         self._reading.toolbar_found.connect(self.hint.hide)
+        part = self.consultation
+        part.failed.connect(self.show_failure)
+        self.agenda.poll_activated.connect(part.open_poll)
+        part.open_at.connect(self._open_at)
+        part.reminders_ready.connect(self._remind)
+        part.state_changed.connect(self.refresh_actions)
+        self.session.session_changed.connect(self.show_comments_panel)
+        self.session.document_ready.connect(lambda _doc: self.refresh_actions())
+        self.sync.part.synced.connect(part.refresh)  # the round marks what the office received
         sync = self.sync
         a.connect_office.triggered.connect(sync.connect_office)
         a.sync_now.triggered.connect(sync.sync_now)
@@ -261,6 +278,9 @@ class MainWindow(QMainWindow):
 
     def _open_at(self, entry: str, page: int) -> None:
         """Show ``entry`` opened at ``page`` (an annotation of another document)."""
+        if entry == self.session.current:
+            self.reader.go_to_page(page)
+            return
         self.reader.pending_page = page
         self.session.open_document(entry)
 
@@ -305,6 +325,8 @@ class MainWindow(QMainWindow):
             return
         state = self.ui_state()
         self.actions_.apply(action_states(state), has_sessions=state.has_sessions)
+        self.consultation.comment_action.setEnabled(self.consultation.open_item() is not None
+                                                    and self.consultation.book is not None)
 
     # -- unlocking and the library ------------------------------------------------------------------
 
@@ -312,6 +334,9 @@ class MainWindow(QMainWindow):
         services = self.services
         library.use_clock(lambda: services.clock())  # expiry by the app's clock, never back past the latest seen
         services.identity, services.library = identity, library
+        services.consultation = ConsultationBook(library.folder, identity)  # the one instance (GUI and sync)
+        self.consultation.set_book(services.consultation)
+        self.consultation.remind_known(library, services.trusted())  # what is due soon, in every session here
         self.library_view.set_locked(False)
         self.refresh_library()
         self.statusBar().showMessage(self.tr("Unlocked: %1").replace("%1", identity.card.name), 5000)
@@ -333,10 +358,39 @@ class MainWindow(QMainWindow):
         if action is None or library is None or not library.has_session(action[1]):
             return
         what, session_id = action
-        if what == "export":
+        if what.startswith("poll:"):
+            self.consultation.open_poll(what[5:])
+        elif what == "comments":
+            self.show_comments_panel()
+            self.consultation.panel.setFocus()
+        elif what == "export":
             self._export_notes_of(session_id)
         else:
             self.open_session(session_id)
+
+    def _remind(self, due: list[tuple[str, Reminder]]) -> None:
+        """What the member still has to answer soon — after unlocking (every session kept here), when
+        a session opens and after each sync round — in the notice, with one button: the poll or the
+        comments panel of the open session, or opening the session it is in."""
+        if not due or (self.notice.isVisible() and self.notice.kind == "warning"):
+            return
+        language = self.services.language
+        text = "\n".join(r.text.vi if language == "vi" else r.text.en for _sid, r in due)
+        session_id, first = due[0]
+        record = self.session.record
+        if record is None or record.session_id != session_id:
+            action = (self.tr("Open this session"), "open", session_id)
+        elif first.poll_id:
+            action = (self.tr("Answer the poll"), f"poll:{first.poll_id}", session_id)
+        else:
+            action = (self.tr("Comments to the office"), "comments", session_id)
+        self._show_notice(text, "info", action)
+
+    def show_comments_panel(self) -> None:
+        """Beside the notes while the open session has items open for comments or polls."""
+        visible = self.consultation.active
+        if not (visible and self.reading_mode):
+            self.consultation.panel.setVisible(visible)
 
     def _notice_closed(self) -> None:
         self._notice_action = None
@@ -415,7 +469,8 @@ class MainWindow(QMainWindow):
             services.library.discard()
         self.close_session()
         self.notes.controller.stop()
-        services.identity, services.library = None, None
+        services.identity, services.library, services.consultation = None, None, None
+        self.consultation.set_book(None)
         self.idle_lock.stop()
         self.library_view.set_locked(True)
         self.refresh_library()
@@ -567,6 +622,7 @@ class MainWindow(QMainWindow):
         self.reader.view.sidebar.setVisible(a.thumbnails.isChecked() or a.outline.isChecked())
         self.show_agenda()
         self.show_notes_panel()
+        self.show_comments_panel()
 
     def show_notes_panel(self) -> None:
         """Visible while a session is open and View ▸ My notes is on; hidden in reading mode
@@ -649,6 +705,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.actions_.retranslate()
+        self.consultation.retranslate()
         self.sync.retranslate()
         self.refresh_actions()  # the tips, in the new language, after the texts
         self._language_changed(self.services.language)

@@ -17,6 +17,7 @@ from paperless.gui.settings import Settings
 from paperless.gui.tasks import Tasks
 
 if TYPE_CHECKING:
+    from paperless.core.consultation.book import ConsultationBook
     from paperless.core.render.worker import RenderWorker
 
 
@@ -44,6 +45,8 @@ class AppServices:
     extra_trusted: list[PublicCard] = field(default_factory=list)  # --trust, this run only
     identity: UnlockedIdentity | None = None  # set once unlocked
     library: Library | None = None  # set once unlocked
+    # the member's comments and poll answers: ONE instance (its lock), shared by the GUI and the sync
+    consultation: ConsultationBook | None = None  # set once unlocked
     unlock_delay_scale: float = 1.0  # seconds; tests use a small value
     kdf_log_n: int = DEFAULT_LOG_N
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))

@@ -20,6 +20,7 @@ from paperless.core.sync.status import SyncReport, SyncState, SyncStatus
 from paperless.gui.sync.connect import Offer
 
 if TYPE_CHECKING:
+    from paperless.core.consultation.book import ConsultationBook
     from paperless.core.distribution.client import Fetcher
     from paperless.core.library import Library
     from paperless.core.model.observers import Observers
@@ -80,14 +81,15 @@ class GuiEngine:
 
     def __init__(self, identity: UnlockedIdentity, library_folder: Path, store: object,
                  trusted: Callable[[], Sequence[PublicCard]], *, device_name: str,
-                 library: object | None = None) -> None:
+                 library: object | None = None, consultation: ConsultationBook | None = None) -> None:
         from paperless.core.sync.engine import SyncEngine  # the notes store's SQLAlchemy: on the database lane
 
         self._store: Any = store
         self._library: Any = library  # the app's library as seen from the network lane (a LaneStore)
         self._trusted = trusted
         self._engine = SyncEngine(identity, library_folder, cast(Any, store), device_name=device_name,
-                                  trusted=trusted, library=(lambda: self._library) if library is not None else None)
+                                  trusted=trusted, library=(lambda: self._library) if library is not None else None,
+                                  consultation=consultation)
         self._changed: tuple[str, ...] = ()
         # told (on the network lane) after a recall was carried out on this device
         self.recalled: Observers[RecallEvent] = self._engine.recalled

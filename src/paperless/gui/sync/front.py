@@ -121,7 +121,8 @@ class SyncFront(QObject):
             # in a round changes the library the app shows and saves
             engine = backend.GuiEngine(identity, library.folder, LaneStore(store, tasks.db), services.trusted,
                                        device_name=socket.gethostname() or "Paperless",
-                                       library=LaneStore(library, tasks.db))
+                                       library=LaneStore(library, tasks.db),
+                                       consultation=services.consultation)
             # what to show until the first round ends, read here with the store itself: on this lane a
             # call through the LaneStore would wait for itself, and on the GUI thread it would wait for
             # whatever the database lane is doing

@@ -49,6 +49,7 @@ class PageCanvas(QAbstractScrollArea):
     copy_requested = Signal()
     link_activated = Signal(object)  # LinkInfo
     words_needed = Signal(int)
+    context_menu = Signal(object)  # QPoint (global): nothing else took the context menu (the selection's menu)
     selection_blocked = Signal()
     painted = Signal()  # after each paint of the pages (frame timing in benchmarks and tests)
     page_painted = Signal(int)  # a page's new image was painted for the first time (sent after that paint)
@@ -371,6 +372,10 @@ class PageCanvas(QAbstractScrollArea):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if self.overlay is not None and self.overlay.input.context_menu(event):
+            event.accept()
+            return
+        if self.selection:  # the selection's menu (Copy, "Góp ý gửi Văn phòng…"): whoever composes it
+            self.context_menu.emit(event.globalPos())
             event.accept()
             return
         event.ignore()

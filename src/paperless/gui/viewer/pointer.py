@@ -84,6 +84,7 @@ class PointerInteraction(QObject):
         self.selectable = True
         self.flow = False
         self.forced = False
+        self.commentable = False  # text may be selected to comment on it (not copied): a draft open for comments
         self.flow_range: tuple[WordRef, WordRef] | None = None  # first and last word of a flow selection
         self._finish_pending = False
         self._band: tuple[QPointF, QPointF] | None = None  # content pixels
@@ -126,7 +127,7 @@ class PointerInteraction(QObject):
         self._drag_pos = None
         if self._press_link is None:
             start = self._host.to_content(pos)
-            self._band = (start, start) if self.selectable or self.forced else None
+            self._band = (start, start) if self.can_select else None
 
     def move(self, pos: QPointF, left_held: bool) -> None:
         if left_held and self._press is not None:
@@ -134,7 +135,7 @@ class PointerInteraction(QObject):
             if moved and self._press_link is None:
                 if self._band is not None:
                     self._drag_to(pos)
-                elif not (self.selectable or self.forced) and not self._blocked_told:
+                elif not self.can_select and not self._blocked_told:
                     self._blocked_told = True
                     self.selection_blocked.emit()
             return
@@ -173,7 +174,7 @@ class PointerInteraction(QObject):
             viewport.setToolTip("")
         content = self._host.to_content(pos)
         on_page = self._host.pages.page_point(content.x(), content.y()) is not None
-        text = on_page and (self.selectable or self.forced)
+        text = on_page and self.can_select
         viewport.setCursor(Qt.CursorShape.IBeamCursor if text else Qt.CursorShape.ArrowCursor)
 
     # ---- selection ---------------------------------------------------------------------
@@ -195,6 +196,11 @@ class PointerInteraction(QObject):
         for page in missing:
             self.words_needed.emit(page)
         self._host.viewport().update()
+
+    @property
+    def can_select(self) -> bool:
+        """Dragging selects text: copying is allowed, a markup tool is on, or the draft is open for comments."""
+        return self.selectable or self.forced or self.commentable
 
     def select_band(self, start: QPointF, end: QPointF) -> None:
         """Select as if the mouse was dragged between two content points (tests, automation)."""
