@@ -262,8 +262,10 @@ def test_reminder_banner_opens_the_poll_answered_then_replaced(qtbot: QtBot, h: 
     agenda.tree.itemActivated.emit(row, 0)
     form = _poll_form(qtbot, h)
     assert "already answered" not in form.note.text() and form.state.text().startswith("Not answered yet")
+    assert not form.send_button.isEnabled()  # nothing answered yet: nothing to send
     [agree] = [b for b in form.findChildren(QRadioButton) if b.text() == "Đồng ý"]
     agree.setChecked(True)
+    assert form.send_button.isEnabled()
     assert form.texts[1] is not None
     form.texts[1].setPlainText("Nên tổ chức vào đầu tháng 3.")
     with qtbot.waitSignal(part.changed, timeout=30_000):

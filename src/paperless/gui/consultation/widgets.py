@@ -337,7 +337,17 @@ class PollForm(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+        for group in self.groups:
+            group.buttonToggled.connect(self._update_send)
+        for edit in self.texts:
+            if edit is not None:
+                edit.textChanged.connect(self._update_send)
+        self._update_send()
         self.retranslate()
+
+    def _update_send(self) -> None:
+        """"Gửi phiếu" only once something is answered: an empty answer is not sent."""
+        self.send_button.setEnabled(any(a.choice is not None or a.text for a in self.answers()))
 
     def answers(self) -> tuple[Answer, ...]:
         out = []
