@@ -481,3 +481,18 @@ def test_cancelling_a_written_comment_asks_and_can_keep_it_as_a_draft(qtbot: QtB
         keep.click()
     [kept] = _kept(h)
     assert kept.state == DRAFT and kept.record.text == "Cần bổ sung kinh phí thực hiện." and kept.record.entry is None
+
+
+def test_view_menu_hides_and_shows_the_comments_panel(qtbot: QtBot, h: Harness) -> None:
+    """View ▸ Comments to the office (F7): on by default where the session has something to comment
+    on; off hides the panel and is remembered; disabled where there is nothing to comment on."""
+    action, panel = h.window.actions_.comments_panel, h.window.consultation.panel
+    qtbot.waitUntil(lambda: panel.isVisible(), timeout=30_000)
+    assert action.isEnabled() and action.isChecked() and action.shortcut().toString() == "F7"
+    action.trigger()
+    assert not panel.isVisible() and h.services.settings.flag("comments_panel", True) is False
+    action.trigger()
+    assert panel.isVisible()
+    h.window.close_session()
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=30_000)
+    assert not action.isEnabled()  # nothing open: nothing to comment on

@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+150"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+151"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -170,6 +170,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Comments to the office</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Thumbnails</source>
         <translation></translation>
     </message>
@@ -260,6 +265,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
+        <source>Show or hide your comments to the office on drafts and the polls of this session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close Paperless</source>
         <translation></translation>
     </message>
@@ -360,7 +370,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-51"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-53"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation></translation>
     </message>
@@ -1069,7 +1079,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location line="+133"/>
+        <location line="+143"/>
         <source>Not answered yet</source>
         <translation>Not answered yet</translation>
     </message>
@@ -2039,7 +2049,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+207"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+208"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2049,12 +2059,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
@@ -2070,7 +2080,7 @@ Identity: %1</source>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Open this session</source>
         <translation></translation>
     </message>

@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+150"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+151"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -172,6 +172,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Comments to the office</source>
+        <translation>&amp;Góp ý gửi Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Thumbnails</source>
         <translation>&amp;Hình thu nhỏ các trang</translation>
     </message>
@@ -262,6 +267,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
+        <source>Show or hide your comments to the office on drafts and the polls of this session</source>
+        <translation>Hiện hoặc ẩn các góp ý gửi Văn phòng về dự thảo và phiếu lấy ý kiến của phiên họp này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close Paperless</source>
         <translation>Đóng Paperless</translation>
     </message>
@@ -362,7 +372,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-51"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-53"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
     </message>
@@ -1071,7 +1081,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location line="+272"/>
+        <location line="+282"/>
         <source>General comments</source>
         <translation>Ý kiến chung</translation>
     </message>
@@ -2048,7 +2058,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+207"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+208"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2058,12 +2068,12 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Nothing new on the office server.</source>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
@@ -2079,7 +2089,7 @@ Danh tính: %1</translation>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Open this session</source>
         <translation>Mở phiên họp này</translation>
     </message>

@@ -87,6 +87,8 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "print_": print_tip,
         "bookmark": translate("Actions", "Bookmark the page you are reading"),
         "notes_panel": translate("Actions", "Show or hide your notes, bookmarks and annotations on the right"),
+        "comments_panel": translate("Actions", "Show or hide your comments to the office on drafts and the polls "
+                                               "of this session"),
         "quit": translate("Actions", "Close Paperless"),
         "lock": translate("Actions", "Hide the documents now; your passphrase is asked to go on"),
         "connect_office": translate("Actions", "Keep your notes in step between your computers through the office "

@@ -95,9 +95,10 @@ class Actions(QObject):
         self.outline = act(checkable=True, shortcut="F6")
         self.agenda = act(checkable=True, shortcut="F9")
         self.notes_panel = act(checkable=True, shortcut="F8")
+        self.comments_panel = act(checkable=True, shortcut="F7")  # shown only where there is something to comment on
         for a in (self.search_panel, None, self.zoom_in, self.zoom_out, self.fit_width, self.fit_page,
                   self.actual_size, None, self.night, self.full_screen, None, self.agenda, self.notes_panel,
-                  self.thumbnails, self.outline):
+                  self.comments_panel, self.thumbnails, self.outline):
             if a is None:
                 self.view_menu.addSeparator()
             else:
@@ -175,6 +176,7 @@ class Actions(QObject):
         self.full_screen.setText(self.tr("F&ull screen"))
         self.agenda.setText(self.tr("A&genda"))
         self.notes_panel.setText(self.tr("My &notes"))
+        self.comments_panel.setText(self.tr("&Comments to the office"))
         self.thumbnails.setText(self.tr("&Thumbnails"))
         self.outline.setText(self.tr("O&utline"))
         self.language_menu.setTitle(self.tr("&Language"))

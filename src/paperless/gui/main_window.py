@@ -65,6 +65,7 @@ if TYPE_CHECKING:
 LIBRARY_PAGE = 0
 HINT_MS = 4000  # "press Esc to leave full screen"
 NOTES_SETTING = "notes_panel"
+COMMENTS_SETTING = "comments_panel"
 NOTES_WIDTH = 300  # the notes panel's width until the member changes it
 CENTRE_MIN = 400  # the page keeps at least this much when the notes panel comes back
 
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         a.print_.triggered.connect(printing.print_document)
         a.notes_panel.setChecked(self.services.settings.flag(NOTES_SETTING, True))
         a.notes_panel.toggled.connect(self._notes_panel_toggled)
+        a.comments_panel.setChecked(self.services.settings.flag(COMMENTS_SETTING, True))
+        a.comments_panel.toggled.connect(self._comments_panel_toggled)
         self.agenda.item_chosen.connect(lambda index: notes.item_chosen(index, self.agenda.item_heading(index)))
         self.reader.page_changed.connect(lambda page, _count: notes.page_changed(page))
         self.session.session_changed.connect(self.show_notes_panel)
@@ -327,6 +330,7 @@ class MainWindow(QMainWindow):
         self.actions_.apply(action_states(state), has_sessions=state.has_sessions)
         self.consultation.comment_action.setEnabled(self.consultation.open_item() is not None
                                                     and self.consultation.book is not None)
+        self.actions_.comments_panel.setEnabled(self.consultation.active)
 
     # -- unlocking and the library ------------------------------------------------------------------
 
@@ -387,10 +391,16 @@ class MainWindow(QMainWindow):
         self._show_notice(text, "info", action)
 
     def show_comments_panel(self) -> None:
-        """Beside the notes while the open session has items open for comments or polls."""
-        visible = self.consultation.active
+        """Beside the notes while the open session has items open for comments or polls and View ▸
+        Comments to the office is on (F7); hidden in reading mode until asked for."""
+        self.actions_.comments_panel.setEnabled(self.consultation.active)
+        visible = self.consultation.active and self.actions_.comments_panel.isChecked()
         if not (visible and self.reading_mode):
             self.consultation.panel.setVisible(visible)
+
+    def _comments_panel_toggled(self, on: bool) -> None:
+        self.services.settings.set_flag(COMMENTS_SETTING, on)
+        self.consultation.panel.setVisible(on and self.consultation.active)  # asked for: even in reading mode
 
     def _notice_closed(self) -> None:
         self._notice_action = None
