@@ -4,6 +4,7 @@ marking, the reminder banner; screenshots in Vietnamese (/tmp/shots-gui12/)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -496,3 +497,18 @@ def test_view_menu_hides_and_shows_the_comments_panel(qtbot: QtBot, h: Harness) 
     h.window.close_session()
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=30_000)
     assert not action.isEnabled()  # nothing open: nothing to comment on
+
+
+def test_a_reminder_closed_does_not_come_back_after_each_round_nor_hide_another_message(
+        qtbot: QtBot, h: Harness) -> None:
+    part, notice = h.window.consultation, h.window.notice
+    qtbot.waitUntil(lambda: notice.isVisible() and "closes at" in notice.text, timeout=30_000)
+    notice.close_button.click()
+    assert not notice.isVisible()
+    with qtbot.waitSignal(part.reminders_ready, timeout=30_000) as told:
+        part.refresh()  # what the end of each sync round does
+    due = told.args[0]
+    assert due and not notice.isVisible()  # still due, already said: not again
+    h.window._show_notice("Phiên họp mới: …")  # noqa: SLF001  (another message on screen: a new session)
+    part.reminders_ready.emit([(sid, dataclasses.replace(r, poll_id="khac")) for sid, r in due])
+    assert notice.text == "Phiên họp mới: …"

@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         larger.setPointSizeF(larger.pointSizeF() * 1.15)
         self.notice.setFont(larger)
         self._notice_action: tuple[str, str] | None = None  # (what the button does, session id)
+        self._reminded: set[tuple[str, str]] = set()  # reminders shown since the app started (once each)
+        self._notice_is_reminder = False
         self.notice.action_clicked.connect(self._notice_clicked)
         self.notice.closed.connect(self._notice_closed)
         centre = QWidget(self)
@@ -353,6 +355,7 @@ class MainWindow(QMainWindow):
     def _show_notice(self, text: str, kind: str = "info", action: tuple[str, str, str] | None = None) -> None:
         """One calm message above the window; ``action``: (button text, what it does, session id)."""
         self._notice_action = (action[1], action[2]) if action is not None else None
+        self._notice_is_reminder = False
         self.notice.show_message(text, kind, action=action[0] if action is not None else None, closable=True)
 
     def _notice_clicked(self) -> None:
@@ -375,9 +378,12 @@ class MainWindow(QMainWindow):
     def _remind(self, due: list[tuple[str, Reminder]]) -> None:
         """What the member still has to answer soon — after unlocking (every session kept here), when
         a session opens and after each sync round — in the notice, with one button: the poll or the
-        comments panel of the open session, or opening the session it is in."""
-        if not due or (self.notice.isVisible() and self.notice.kind == "warning"):
+        comments panel of the open session, or opening the session it is in. Each reminder once
+        while the app runs (closing it is an answer), and never over another message on screen."""
+        due = [(sid, r) for sid, r in due if (sid, r.poll_id or f"item:{r.item}") not in self._reminded]
+        if not due or (self.notice.isVisible() and not self._notice_is_reminder):
             return
+        self._reminded.update((sid, r.poll_id or f"item:{r.item}") for sid, r in due)
         language = self.services.language
         text = "\n".join(r.text.vi if language == "vi" else r.text.en for _sid, r in due)
         session_id, first = due[0]
@@ -389,6 +395,7 @@ class MainWindow(QMainWindow):
         else:
             action = (self.tr("Comments to the office"), "comments", session_id)
         self._show_notice(text, "info", action)
+        self._notice_is_reminder = True
 
     def show_comments_panel(self) -> None:
         """Beside the notes while the open session has items open for comments or polls and View ▸
