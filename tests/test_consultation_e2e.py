@@ -24,6 +24,7 @@ from server_helpers import (
     cli,
     database_for,
     free_port,
+    scan_for_plaintext,
     start_server,
 )
 from system_tools import require_tool
@@ -154,6 +155,12 @@ def test_members_comment_offline_and_the_office_gets_the_standard_table(
         for laptop in laptops:
             laptop.sync()
         assert all(not lap.engine.consultation.pending() for lap in laptops)
+        # the server's database and files hold none of it (NFC or NFD, UTF-8 or UTF-16), nor its log
+        needles: list[str | bytes] = ["chữ ký số cho cấp xã", "Sở Thông tin và Truyền thông", "rút gọn phần mở đầu",
+                                      "Số liệu quý IV", "Tăng trưởng 7,2%", "Điều 5, khoản 2", "Mục II.3",
+                                      "Nên họp sớm", "Không đồng ý", PLAN]
+        assert scan_for_plaintext(server.setup, needles) == []
+        assert not [n for n in needles if isinstance(n, str) and n in server.log_text()]
 
         # the office collects
         said = _collect(server, toml, people, tmp_path / "tong-hop.docx", capsys)
