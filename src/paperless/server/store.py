@@ -17,7 +17,7 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -582,28 +582,32 @@ class Store:
 
         A page holds at most ``limit`` records and stops once their payloads reach ``max_bytes``
         (always at least one record): the sizes are read first, then only the payloads sent."""
+        mark = "%s" if self.postgres else "?"
         with self.read_tx() as conn:
-            heads = conn.execute(
-                select(db.records.c.counter, db.records.c.size)
-                .where(db.records.c.member == member, db.records.c.counter > after)
-                .order_by(db.records.c.counter).limit(limit + 1)).all()
-            more = len(heads) > limit
-            heads = heads[:limit]
-            total = 0
-            for taken, head in enumerate(heads, 1):
-                total += int(head.size)
-                if total >= max_bytes:
-                    more = more or taken < len(heads)
-                    heads = heads[:taken]
-                    break
-            if not heads:
-                return [], after, False
-            last = int(heads[-1].counter)
-            rows = conn.execute(
-                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
-                .where(db.records.c.member == member, db.records.c.counter > after, db.records.c.counter <= last)
-                .order_by(db.records.c.counter)).all()
-        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], last, more
+            # the driver's own cursor: its rows are already (str, int, int, bytes), nothing to convert
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(f"SELECT counter, size FROM records WHERE member = {mark} AND counter > {mark} "
+                               f"ORDER BY counter LIMIT {mark}", (member, after, limit + 1))
+                heads = cursor.fetchall()
+                more = len(heads) > limit
+                heads = heads[:limit]
+                total = 0
+                for taken, (_counter, size) in enumerate(heads, 1):
+                    total += size
+                    if total >= max_bytes:
+                        more = more or taken < len(heads)
+                        heads = heads[:taken]
+                        break
+                if not heads:
+                    return [], after, False
+                last = int(heads[-1][0])
+                cursor.execute(f"SELECT uuid, version, counter, payload FROM records WHERE member = {mark} "
+                               f"AND counter > {mark} AND counter <= {mark} ORDER BY counter", (member, after, last))
+                rows = cast(list[tuple[str, int, int, bytes]], cursor.fetchall())
+            finally:
+                cursor.close()
+        return rows, last, more
 
     def digest(self, member: str) -> tuple[int, str, int]:
         """(count, digest of the (uuid, version) pairs, counter), from one snapshot."""
