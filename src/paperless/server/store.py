@@ -145,7 +145,7 @@ class Store:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
             return
-        with self.engine.connect() as conn, self._sqlite_writer:  # the connection taken before queueing
+        with self._sqlite_writer, self.engine.connect() as conn:
             conn.execution_options(immediate=True)
             with conn.begin():
                 yield conn
@@ -455,11 +455,12 @@ class Store:
         job = _PushJob(token, batch)
         with self._push_queue_lock:
             self._push_queue.append(job)
-        with self.engine.connect() as conn, self._sqlite_writer:
+        with self._sqlite_writer:  # a connection only for the thread that applies the group (few stay open)
             if not job.finished:  # no one took it while this thread waited: this thread applies the queue
                 with self._push_queue_lock:
                     jobs, self._push_queue = self._push_queue, []
-                self._push_group(conn, jobs)
+                with self.engine.connect() as conn:
+                    self._push_group(conn, jobs)
         if job.error is not None:
             raise job.error
         assert job.results is not None
