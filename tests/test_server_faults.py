@@ -200,6 +200,8 @@ def _kill_mid_push(servers: list[RunningServer]) -> None:
                 return dev.push(batch).status_code
             except httpx.HTTPError:
                 return 0
+            except RuntimeError:  # kill() closed the client before this thread sent anything: not sent
+                return 0
 
         with ThreadPoolExecutor(1) as pool:
             future = pool.submit(send)

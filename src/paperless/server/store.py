@@ -17,11 +17,11 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -31,10 +31,40 @@ from paperless.core.minisign import PublicKey
 from paperless.core.sync import protocol as P
 from paperless.server import db
 from paperless.server.clock import Clock
-from paperless.server.errors import conflict, not_found, pending, revoked, unauthorized
+from paperless.server.errors import ApiError, conflict, not_found, pending, revoked, unauthorized
 
 NOTIFY_CHANNEL = "paperless_sync"
 _UNKNOWN_DEVICE_KEY = P.b64(bytes(range(32)))  # never matches: stands in for a device that does not exist
+
+
+# -- the push's statements (written out: the same text every time, nothing compiled under the lock) ------
+_PG_PUSH_LOOKUP = ("SELECT 0, op_id, version, counter FROM ops WHERE member = %s AND op_id = ANY(%s::text[]) "
+                   "UNION ALL SELECT 1, uuid, version, counter FROM records WHERE member = %s "
+                   "AND uuid = ANY(%s::text[])")
+_PG_PUSH_WRITE = (
+    "WITH r AS (INSERT INTO records (member, uuid, version, counter, payload, size, updated) "
+    "SELECT %s, u, v, c, p, octet_length(p), %s FROM unnest(%s::text[], %s::int[], %s::bigint[], %s::bytea[]) "
+    "AS x(u, v, c, p)), "
+    "o AS (INSERT INTO ops (member, op_id, uuid, version, counter) "
+    "SELECT %s, op, u, v, c FROM unnest(%s::text[], %s::text[], %s::int[], %s::bigint[]) AS y(op, u, v, c)), "
+    "m AS (UPDATE members SET counter = %s WHERE id = %s) "
+    "SELECT pg_notify(%s, %s)")  # delivered to every worker's listener when (and only if) this commits
+
+
+def _sqlite_push_lookup(n_ops: int, n_uuids: int) -> str:
+    return (f"SELECT 0, op_id, version, counter FROM ops WHERE member = ? AND op_id IN ({_marks(n_ops)}) "
+            f"UNION ALL SELECT 1, uuid, version, counter FROM records WHERE member = ? "
+            f"AND uuid IN ({_marks(n_uuids)})")
+
+
+def _sqlite_values(table: str, columns: int, rows: int) -> str:
+    """``INSERT INTO table VALUES (?, …), …``: one statement (one step of SQLite) for all the rows."""
+    row = f"({_marks(columns)})"
+    return f"INSERT INTO {table} VALUES " + ", ".join([row] * rows)
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["?"] * n)
 
 
 def _hash(raw: bytes | str) -> str:
@@ -47,6 +77,17 @@ class PushOp:
     uuid: str
     base: int
     payload: bytes
+
+
+@dataclass(eq=False)
+class _PushJob:
+    """A push waiting for SQLite's writer (see :meth:`Store.push`)."""
+
+    token: str
+    batch: Sequence[PushOp]
+    results: list[tuple[str, str, int, int]] | None = None
+    error: Exception | None = None
+    finished: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,7 +122,17 @@ class Store:
         self.postgres = engine.dialect.name == "postgresql"
         self.on_change = on_change or (lambda _member: None)
         self._sqlite_writer = threading.Lock()
+        self._push_queue: list[_PushJob] = []  # SQLite: pushes waiting for the writer (applied as a group)
+        self._push_queue_lock = threading.Lock()
         self._seen_written: dict[str, int] = {}  # device → when a push last wrote its last_seen (this process)
+        # a push's first statement: who the token speaks for and the member's counter, the member's row locked
+        session = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires, db.devices.c.revoked_at,
+                          db.devices.c.pending, db.members.c.counter)
+                   .join(db.devices, (db.devices.c.member == db.tokens.c.member)
+                         & (db.devices.c.id == db.tokens.c.device))
+                   .join(db.members, db.members.c.id == db.tokens.c.member)
+                   .where(db.tokens.c.hash == bindparam("hash")))
+        self._push_session = session.with_for_update(of=db.members) if self.postgres else session
 
     # -- transactions ------------------------------------------------------------------------------
     @contextmanager
@@ -386,71 +437,145 @@ class Store:
             raise conflict("another device stored this generation first") from None
 
     # -- records -----------------------------------------------------------------------------------
-    def push(self, member: str, device: str, batch: Sequence[PushOp]) -> list[tuple[str, str, int, int]]:
-        """Apply a batch in one transaction: [(op, status, version, counter)] in the order sent.
+    def push(self, token: str, batch: Sequence[PushOp]) -> list[tuple[str, str, int, int]]:
+        """Apply a batch for the bearer of ``token`` exactly once: [(op, status, version, counter)]
+        in the order sent. 401/403 as :meth:`session` (checked under the member's lock).
 
-        A handful of statements whatever the batch's size: the ops already applied and the current
-        versions are read with one query each, then the new versions are written together."""
-        results: list[tuple[str, str, int, int]] = []
+        PostgreSQL: one transaction under the member's row lock. SQLite (one writer): the pushes
+        waiting for the writer's lock are applied together, one after another in one transaction
+        (a group commit: one fsync and one lock hand-over for all of them); a push refused (401/403)
+        has written nothing and does not stop the others; if the group's transaction fails, each of
+        its pushes is applied again on its own, so an error reaches only the push it belongs to."""
+        if self.postgres:
+            with self.write_tx() as conn:
+                results, changed = self._push_in(conn, token, batch, self.clock.now_ms())
+            if changed:
+                self.on_change(changed)
+            return results
+        job = _PushJob(token, batch)
+        with self._push_queue_lock:
+            self._push_queue.append(job)
+        with self._sqlite_writer:  # a connection only for the thread that applies the group (few stay open)
+            if not job.finished:  # no one took it while this thread waited: this thread applies the queue
+                with self._push_queue_lock:
+                    jobs, self._push_queue = self._push_queue, []
+                with self.engine.connect() as conn:
+                    self._push_group(conn, jobs)
+        if job.error is not None:
+            raise job.error
+        assert job.results is not None
+        return job.results
+
+    def _push_group(self, conn: Connection, jobs: list[_PushJob]) -> None:
+        """SQLite, the writer's lock held: every job of ``jobs`` applied and finished (results or error)."""
+        changed: set[str] = set()
         now = self.clock.now_ms()
+        try:
+            conn.execution_options(immediate=True)
+            with conn.begin():
+                for job in jobs:
+                    try:
+                        job.results, member = self._push_in(conn, job.token, job.batch, now)
+                    except ApiError as exc:  # raised before the job wrote anything
+                        job.error = exc
+                    else:
+                        if member:
+                            changed.add(member)
+        except Exception:
+            changed.clear()
+            for job in jobs:  # again, each on its own: the error goes to its own request only
+                job.results, job.error = None, None
+                try:
+                    with conn.begin():
+                        job.results, member = self._push_in(conn, job.token, job.batch, now)
+                except Exception as exc:
+                    job.error = exc
+                else:
+                    if member:
+                        changed.add(member)
+        finally:
+            for job in jobs:
+                job.finished = True
+        for member in changed:
+            self.on_change(member)
+
+    def _push_in(self, conn: Connection, token: str, batch: Sequence[PushOp],
+                 now: int) -> tuple[list[tuple[str, str, int, int]], str | None]:
+        """One push inside the caller's transaction: (results, the member if their records changed).
+
+        A handful of statements whatever the batch's size, the same for 1 op or 500: the token, the
+        device and the member's counter (its row locked) in one; the ops already applied and the
+        current versions in one; then the new records and ops (PostgreSQL: with the counter and the
+        notification, one statement over arrays) — so the member's lock (SQLite: the one writer's
+        lock) is held for few round trips and few releases of the GIL. Refused (401/403) before
+        anything is written."""
+        results: list[tuple[str, str, int, int]] = []
+        token_hash = _hash(token)
         op_ids = list(dict.fromkeys(item.op for item in batch))
         uuids = list(dict.fromkeys(item.uuid for item in batch))
-        with self.write_tx() as conn:
-            counter = self._lock_member(conn, member)
-            if counter is None:
-                raise unauthorized()
-            start = counter
-            done: dict[str, tuple[int, int]] = {
-                str(r.op_id): (int(r.version), int(r.counter)) for r in conn.execute(
-                    select(db.ops.c.op_id, db.ops.c.version, db.ops.c.counter)
-                    .where(db.ops.c.member == member, db.ops.c.op_id.in_(op_ids)))}
-            current: dict[str, tuple[int, int]] = {
-                str(r.uuid): (int(r.version), int(r.counter)) for r in conn.execute(
-                    select(db.records.c.uuid, db.records.c.version, db.records.c.counter)
-                    .where(db.records.c.member == member, db.records.c.uuid.in_(uuids)))}
-            existed = set(current)
-            written: dict[str, dict[str, Any]] = {}
-            new_ops: list[dict[str, Any]] = []
-            for item in batch:
-                if item.op in done:
-                    version, at = done[item.op]
-                    results.append((item.op, P.DUPLICATE, version, at))
-                    continue
-                version, at = current.get(item.uuid, (0, 0))
-                if version != item.base:
-                    results.append((item.op, P.STALE, version, at))
-                    continue
-                counter += 1
-                current[item.uuid] = done[item.op] = (version + 1, counter)
-                written[item.uuid] = {"b_member": member, "b_uuid": item.uuid, "version": version + 1,
-                                      "counter": counter, "payload": item.payload, "size": len(item.payload),
-                                      "updated": now}
-                new_ops.append({"member": member, "op_id": item.op, "uuid": item.uuid, "version": version + 1,
-                                "counter": counter})
-                results.append((item.op, P.APPLIED, version + 1, counter))
-            inserts = [{"member": w["b_member"], "uuid": w["b_uuid"], **{k: v for k, v in w.items()
-                                                                            if not k.startswith("b_")}}
-                       for u, w in written.items() if u not in existed]
-            updates = [w for u, w in written.items() if u in existed]
-            if updates:
-                conn.execute(update(db.records).where(db.records.c.member == bindparam("b_member"),
-                                                      db.records.c.uuid == bindparam("b_uuid")), updates)
+        pg = self.postgres
+        row = conn.execute(self._push_session, {"hash": token_hash}).first()
+        if row is None or int(row.expires) <= now:
+            raise unauthorized()
+        if row.revoked_at is not None:
+            raise revoked()
+        if row.pending:
+            raise pending()
+        member, device, counter = str(row.member), str(row.device), int(row.counter)
+        start = counter
+        if pg:
+            found = conn.exec_driver_sql(_PG_PUSH_LOOKUP, (member, op_ids, member, uuids)).all()
+        else:
+            found = conn.exec_driver_sql(_sqlite_push_lookup(len(op_ids), len(uuids)),
+                                         (member, *op_ids, member, *uuids)).all()
+        done: dict[str, tuple[int, int]] = {}
+        current: dict[str, tuple[int, int]] = {}
+        for kind, key, version, at in found:
+            (current if kind else done)[str(key)] = (int(version), int(at))
+        existed = set(current)
+        written: dict[str, tuple[int, int, bytes]] = {}
+        new_ops: list[tuple[str, str, int, int]] = []
+        for item in batch:
+            if item.op in done:
+                version, at = done[item.op]
+                results.append((item.op, P.DUPLICATE, version, at))
+                continue
+            version, at = current.get(item.uuid, (0, 0))
+            if version != item.base:
+                results.append((item.op, P.STALE, version, at))
+                continue
+            counter += 1
+            current[item.uuid] = done[item.op] = (version + 1, counter)
+            written[item.uuid] = (version + 1, counter, item.payload)
+            new_ops.append((item.op, item.uuid, version + 1, counter))
+            results.append((item.op, P.APPLIED, version + 1, counter))
+        inserts = [(u, v, c, payload) for u, (v, c, payload) in written.items() if u not in existed]
+        updates = [{"b_member": member, "b_uuid": u, "version": v, "counter": c, "payload": payload,
+                    "size": len(payload), "updated": now}
+                   for u, (v, c, payload) in written.items() if u in existed]
+        if updates:
+            conn.execute(update(db.records).where(db.records.c.member == bindparam("b_member"),
+                                                  db.records.c.uuid == bindparam("b_uuid")), updates)
+        if pg and counter != start:  # the rows, the counter and the notification: one statement
+            conn.exec_driver_sql(_PG_PUSH_WRITE, (
+                member, now, [u for u, *_ in inserts], [v for _, v, _, _ in inserts],
+                [c for _, _, c, _ in inserts], [p for *_, p in inserts],
+                member, [o[0] for o in new_ops], [o[1] for o in new_ops], [o[2] for o in new_ops],
+                [o[3] for o in new_ops], counter, member, NOTIFY_CHANNEL, member))
+        elif counter != start:
             if inserts:
-                conn.execute(insert(db.records), inserts)
-            if new_ops:
-                conn.execute(insert(db.ops), new_ops)
-            if now - self._seen_written.get(device, -SEEN_EVERY_MS) >= SEEN_EVERY_MS:  # a minute is exact enough
-                conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
-                             .values(last_seen=now))
-                self._seen_written[device] = now
-            if counter != start:
-                conn.execute(update(db.members).where(db.members.c.id == member).values(counter=counter))
-                if self.postgres:  # delivered to every worker's listener when (and only if) this commits
-                    conn.execute(text("SELECT pg_notify(:channel, :payload)"),
-                                 {"channel": NOTIFY_CHANNEL, "payload": member})
-        if counter != start:
-            self.on_change(member)
-        return results
+                conn.exec_driver_sql(_sqlite_values("records (member, uuid, version, counter, payload, size, "
+                                                    "updated)", 7, len(inserts)),
+                                     tuple(x for u, v, c, p in inserts
+                                           for x in (member, u, v, c, p, len(p), now)))
+            conn.exec_driver_sql(_sqlite_values("ops (member, op_id, uuid, version, counter)", 5, len(new_ops)),
+                                 tuple(x for op, u, v, c in new_ops for x in (member, op, u, v, c)))
+            conn.exec_driver_sql("UPDATE members SET counter = ? WHERE id = ?", (counter, member))
+        if now - self._seen_written.get(device, -SEEN_EVERY_MS) >= SEEN_EVERY_MS:  # a minute is exact enough
+            conn.execute(update(db.devices).where(db.devices.c.member == member, db.devices.c.id == device)
+                         .values(last_seen=now))
+            self._seen_written[device] = now
+        return results, (member if counter != start else None)
 
     def pull(self, member: str, after: int, limit: int,
              max_bytes: int = P.MAX_PULL_BYTES) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
@@ -458,28 +583,32 @@ class Store:
 
         A page holds at most ``limit`` records and stops once their payloads reach ``max_bytes``
         (always at least one record): the sizes are read first, then only the payloads sent."""
+        mark = "%s" if self.postgres else "?"
         with self.read_tx() as conn:
-            heads = conn.execute(
-                select(db.records.c.counter, db.records.c.size)
-                .where(db.records.c.member == member, db.records.c.counter > after)
-                .order_by(db.records.c.counter).limit(limit + 1)).all()
-            more = len(heads) > limit
-            heads = heads[:limit]
-            total = 0
-            for taken, head in enumerate(heads, 1):
-                total += int(head.size)
-                if total >= max_bytes:
-                    more = more or taken < len(heads)
-                    heads = heads[:taken]
-                    break
-            if not heads:
-                return [], after, False
-            last = int(heads[-1].counter)
-            rows = conn.execute(
-                select(db.records.c.uuid, db.records.c.version, db.records.c.counter, db.records.c.payload)
-                .where(db.records.c.member == member, db.records.c.counter > after, db.records.c.counter <= last)
-                .order_by(db.records.c.counter)).all()
-        return [(str(r.uuid), int(r.version), int(r.counter), bytes(r.payload)) for r in rows], last, more
+            # the driver's own cursor: its rows are already (str, int, int, bytes), nothing to convert
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(f"SELECT counter, size FROM records WHERE member = {mark} AND counter > {mark} "
+                               f"ORDER BY counter LIMIT {mark}", (member, after, limit + 1))
+                heads = cursor.fetchall()
+                more = len(heads) > limit
+                heads = heads[:limit]
+                total = 0
+                for taken, (_counter, size) in enumerate(heads, 1):
+                    total += size
+                    if total >= max_bytes:
+                        more = more or taken < len(heads)
+                        heads = heads[:taken]
+                        break
+                if not heads:
+                    return [], after, False
+                last = int(heads[-1][0])
+                cursor.execute(f"SELECT uuid, version, counter, payload FROM records WHERE member = {mark} "
+                               f"AND counter > {mark} AND counter <= {mark} ORDER BY counter", (member, after, last))
+                rows = cast(list[tuple[str, int, int, bytes]], cursor.fetchall())
+            finally:
+                cursor.close()
+        return rows, last, more
 
     def digest(self, member: str) -> tuple[int, str, int]:
         """(count, digest of the (uuid, version) pairs, counter), from one snapshot."""
