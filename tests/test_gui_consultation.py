@@ -509,6 +509,6 @@ def test_a_reminder_closed_does_not_come_back_after_each_round_nor_hide_another_
         part.refresh()  # what the end of each sync round does
     due = told.args[0]
     assert due and not notice.isVisible()  # still due, already said: not again
-    h.window._show_notice("Phiên họp mới: …")  # noqa: SLF001  (another message on screen: a new session)
+    h.window._show_notice("Phiên họp mới: …")  # another message on screen: a new session
     part.reminders_ready.emit([(sid, dataclasses.replace(r, poll_id="khac")) for sid, r in due])
     assert notice.text == "Phiên họp mới: …"
