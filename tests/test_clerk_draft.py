@@ -228,6 +228,26 @@ def test_reading_keeps_what_it_can(tmp_path: Path, people: People) -> None:
     assert load_session(path).items[1].presenter == ""
 
 
+def test_reading_never_widens_who_may_read(tmp_path: Path, people: People) -> None:
+    """A restriction or a level the reader cannot take as it is stays one, to be fixed: saving
+    the draft must not open a restricted or classified item to everyone."""
+    path = _every_key(tmp_path, people)
+    text = path.read_text("utf-8").replace('restricted_to = ["Nguyễn Văn An", "Trần Thị Bình", "Nguyễn  Văn An"]',
+                                           'restricted_to = "Nguyễn Văn An"')
+    text = text.replace('level = "tuyet_mat"', "level = 3")
+    path.write_text(text, "utf-8")
+    draft = SessionDraft.load(path)
+    assert draft.items[2].restricted_to == ["Nguyễn Văn An"] and draft.items[3].level == "3"
+    assert ("items", 3, "level") in [p.where for p in draft.problems()]
+    path.write_text(text.replace('restricted_to = "Nguyễn Văn An"', "restricted_to = 7"), "utf-8")
+    draft = SessionDraft.load(path)
+    assert draft.items[2].restricted_to == []
+    assert ("items", 2, "restricted_to") in [p.where for p in draft.problems()]
+    draft.save(path)
+    with pytest.raises(SessionFileError):
+        load_session(path)
+
+
 def test_an_unreadable_file_is_one_problem_about_the_whole_file(tmp_path: Path) -> None:
     path = tmp_path / "session.toml"
     path.write_text("[session\ntitle = 1", "utf-8")

@@ -297,6 +297,28 @@ class _Reader:
                   f"'{key}' không phải là danh sách chữ: bỏ qua")
         return None
 
+    def restriction(self, where: FieldRef, data: dict[str, Any]) -> list[str] | None:
+        """``restricted_to``: never widened by reading. One that cannot be read stays a
+        restriction, naming the names it holds (or nobody: a problem to fix)."""
+        value = data.get("restricted_to")
+        if value is None:
+            return None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(value)
+        self.note((*where, "restricted_to"), "'restricted_to' is not a list of names: check who may read the item",
+                  "'restricted_to' không phải là danh sách tên: kiểm tra lại ai được đọc")
+        if isinstance(value, str):
+            return [value]
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    def level(self, where: FieldRef, data: dict[str, Any]) -> str:
+        """``level``: never lowered by reading. A value of another type is kept as text, so the
+        form shows it as an unknown level to choose again."""
+        value = data.get("level")
+        if value is None:
+            return ""
+        return value if isinstance(value, str) else str(value)
+
     def when(self, where: FieldRef, data: dict[str, Any], key: str) -> datetime | None:
         value = data.get(key)
         if value is None:
@@ -360,7 +382,7 @@ class _Reader:
             d.items.append(ItemDraft(
                 title=self.text(where, entry, "title"), presenter=self.text(where, entry, "presenter"),
                 documents=self.texts(where, entry, "documents") or [],
-                restricted_to=self.texts(where, entry, "restricted_to"), level=self.text(where, entry, "level"),
+                restricted_to=self.restriction(where, entry), level=self.level(where, entry),
                 comments_due=self.deadline(where, entry, "comments_due")))
         for i, entry in enumerate(self.tables(("polls",), data.get("polls"))):
             where = ("polls", i)
