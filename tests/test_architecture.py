@@ -50,6 +50,17 @@ def test_importing_all_of_core_loads_no_qt() -> None:
     assert bad.strip() == "[]"
 
 
+def test_the_clerk_s_workspace_model_is_core_and_loads_no_qt() -> None:
+    """The clerk's workspace (issue 13): its model is in core, so the checks above cover it; the GUI
+    comes on top of it, never inside it."""
+    assert (CORE / "clerk" / "draft.py").is_file()
+    code = ("import sys, paperless.core.clerk\n"
+            "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6')"
+            " or m.startswith(('paperless.gui', 'paperless.demo'))])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_core_sources_do_not_import_the_demo() -> None:
     offenders = [
         f"{f.relative_to(CORE)}: {name}"
