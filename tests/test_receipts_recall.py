@@ -481,6 +481,9 @@ def test_purge_expired_deletes_an_expired_session_without_any_network(
     library.session(sid).expires_at = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     library.save()
     later = Library.open(tmp_path / "home", identity, clock=lambda: datetime.now(UTC) + timedelta(days=2))
+    opened = datetime.fromisoformat(later.session(sid).last_opened)
+    assert purge_expired(later, opened_before=opened) == []  # opened meanwhile (the app's unlock): left alone
+    assert later.has_session(sid) and kept.exists()
     assert purge_expired(later) == [sid]
     assert not kept.exists() and not Library.open(tmp_path / "home", identity).has_session(sid)
     assert later.highest_seen(sid) == 2  # rollback protection stays

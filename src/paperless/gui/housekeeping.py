@@ -51,12 +51,13 @@ class Housekeeping(QObject):
         """Tidy ``library`` now, on the database lane (its result comes back on the GUI thread)."""
         self._scope.renew()
         store, trusted = self._store, self._trusted
+        unlocked = library.now()  # a session opened from now on (on the pool lane, meanwhile) is left alone
 
         def job() -> Tidied:
             from paperless.core.sync.recall import purge_expired
             from paperless.core.sync.retention import RetentionBook, enforce_retention
 
-            expired = purge_expired(library)
+            expired = purge_expired(library, opened_before=unlocked)
             outcome = enforce_retention(RetentionBook(library.folder, identity), library,
                                         store(library.folder, identity), list(trusted()))
             return Tidied(expired, list(outcome.warnings), list(outcome.deleted))

@@ -25,6 +25,7 @@ import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,15 +190,20 @@ def handle_recalls(call: Call, member: str, device: str, sign: Sign, library: Ca
     return acked
 
 
-def purge_expired(library: Library) -> list[str]:
+def purge_expired(library: Library, *, opened_before: datetime | None = None) -> list[str]:
     """Forget every session past its ``expires_at`` by the library's trusted clock (never earlier
     than the latest time seen) and delete the library's own copies of its bundle: for the app's
     start and each time the library is opened, so a device that stays offline still loses the
     documents. A file the member opened from elsewhere (a USB stick) is left where it is: it no
     longer opens anyway (expiry is decided at every access). The member's notes stay (the
-    retention policy decides about them). The ids of the sessions removed."""
+    retention policy decides about them). The ids of the sessions removed.
+
+    ``opened_before``: leave alone a session opened at or after that time (the app passes the time
+    it was unlocked: a session the member is opening meanwhile, on another thread, is not pulled
+    from under the open; it goes at the next unlock)."""
     now = library.trusted_time()
-    gone = [r.session_id for r in library.sessions() if r.is_expired(now)]
+    gone = [r.session_id for r in library.sessions() if r.is_expired(now)
+            and (opened_before is None or datetime.fromisoformat(r.last_opened) < opened_before)]
     for session_id in gone:
         record = library.session(session_id)
         unlink_all([p for p in session_files(library, record)
