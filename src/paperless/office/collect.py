@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from paperless.core.consultation.envelope import Comment, CommentKind, PollAnswer, RefusedEnvelopeError, open_sealed
+from paperless.core.consultation.polls import Poll
 from paperless.core.errors import T
 from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.session import ItemSpec, SessionSpec
@@ -120,31 +121,70 @@ def collect(held: Sequence[Envelope], spec: SessionSpec, office: UnlockedIdentit
         else:
             answers.setdefault((fingerprint, key), []).append((record, h.received))
     items = {n: item for n, item in enumerate(spec.items, start=1)}
+    names = out.members()
+    entries_of: dict[int, set[str]] = {}
+    for number, _item, entry, _stem in _entries(spec):
+        entries_of.setdefault(number, set()).add(entry)
+
+    def refuse(fingerprint: str, en: str, vi: str) -> None:
+        out.refused.append(RefusedEnvelopeError(member=names.get(fingerprint, fingerprint), reason=T(en, vi)))
+
+    def may_read(fingerprint: str, item: ItemSpec) -> bool:
+        return item.restricted_to is None or names[fingerprint] in item.restricted_to
+
     for (fingerprint, _key), (comment, received) in latest.items():
         item = items.get(comment.item)
         if item is None:
-            out.refused.append(RefusedEnvelopeError(member=comment.name, reason=T(
-                "it names an item the session does not have", "ghi một mục mà phiên họp không có")))
-            continue
-        late = item.comments_due is not None and _ms(received) > item.comments_due
-        if comment.kind is CommentKind.AGREE:
+            refuse(fingerprint, "it names an item the session does not have", "ghi một mục mà phiên họp không có")
+        elif not may_read(fingerprint, item):
+            refuse(fingerprint, "it is on an item this member may not read",
+                   "góp ý về một mục mà thành viên này không được đọc")
+        elif item.comments_due is None:
+            refuse(fingerprint, "it is on an item not open for comments", "góp ý về một mục không lấy ý kiến")
+        elif comment.entry is not None and comment.entry not in entries_of.get(comment.item, set()):
+            refuse(fingerprint, "it names a document that is not in its item", "ghi một tài liệu không thuộc mục này")
+        elif comment.kind is CommentKind.AGREE:
             out.agreed.setdefault(comment.item, set()).add(fingerprint)
         elif comment.kind is CommentKind.COMMENT:
-            out.comments.append(Counted(comment, _ms(received), late))
+            out.comments.append(Counted(comment, _ms(received), _ms(received) > item.comments_due))
     for item_number, agreeing in out.agreed.items():  # a member who also commented on the item: not "agree"
         agreeing -= {c.comment.member for c in out.comments if c.comment.item == item_number}
     polls = {p.poll_id: p for p in spec.polls}
     for (fingerprint, poll_id), sent in answers.items():
         poll = polls.get(poll_id)
         if poll is None:
-            out.refused.append(RefusedEnvelopeError(member=cards[fingerprint].name, reason=T(
-                "it answers a poll the session does not have", "trả lời một phiếu mà phiên họp không có")))
+            refuse(fingerprint, "it answers a poll the session does not have",
+                   "trả lời một phiếu mà phiên họp không có")
             continue
-        in_time = [(a, r) for a, r in sent if _ms(r) <= poll.due]
-        answer, received = max(in_time or sent, key=lambda ar: ar[0].revision)
+        if poll.item is not None and not may_read(fingerprint, spec.items[poll.item - 1]):
+            refuse(fingerprint, "it answers a poll this member may not read",
+                   "trả lời một phiếu mà thành viên này không được đọc")
+            continue
+        good = [(a, r) for a, r in sent if _answers_fit(a, poll)]
+        if len(good) < len(sent):
+            refuse(fingerprint, "it does not answer the poll's questions (unknown question or choice, or empty)",
+                   "không trả lời đúng các câu hỏi của phiếu (câu hỏi hoặc lựa chọn không có, hoặc để trống)")
+        if not good:
+            continue
+        in_time = [(a, r) for a, r in good if _ms(r) <= poll.due]
+        answer, received = max(in_time or good, key=lambda ar: ar[0].revision)
         out.answers.setdefault(poll_id, {})[fingerprint] = CountedAnswer(answer, _ms(received), not in_time)
     out.comments.sort(key=lambda c: (c.comment.item, c.comment.entry or "", c.comment.order, c.received))
     return out
+
+
+def _answers_fit(answer: PollAnswer, poll: Poll) -> bool:
+    """Every answer names a question of the poll, a choice it offers (or none), a written answer only
+    where the question takes one; and something is answered."""
+    for a in answer.answers:
+        if a.question >= len(poll.questions):
+            return False
+        question = poll.questions[a.question]
+        if a.choice is not None and a.choice not in question.choices:
+            return False
+        if a.text and not (question.text_answer or not question.choices):
+            return False
+    return any(a.choice is not None or a.text for a in answer.answers)
 
 
 # -- the consolidation table ---------------------------------------------------------------------------
@@ -159,10 +199,11 @@ def _entries(spec: SessionSpec) -> list[tuple[int, ItemSpec, str, str]]:
     return out
 
 
-def _row(c: Counted) -> CommentRow:
+def _row(c: Counted, names: dict[str, str]) -> CommentRow:
+    """The author is the name the office's session.toml gives the signer, never the name in the comment."""
     comment = c.comment
     return CommentRow(place=comment.place, order=comment.order, article=comment.article, quote=comment.quote,
-                      text=comment.text, author=f"Đ/c {comment.name}", late=c.late, amended=comment.revision > 1)
+                      text=comment.text, author=names[comment.member], late=c.late, amended=comment.revision > 1)
 
 
 def consolidation(collected: Collected, *, office: str, place_date: str) -> Consolidation:
@@ -172,7 +213,7 @@ def consolidation(collected: Collected, *, office: str, place_date: str) -> Cons
     spec = collected.spec
     names = {fp: f"Đ/c {name}" for fp, name in collected.members().items()}
     drafts: list[DraftTable] = []
-    for number, item, entry, _stem in _entries(spec):
+    for number, item, entry, stem in _entries(spec):
         if item.comments_due is None:
             continue
         first = entry == next(e for n, _i, e, _s in _entries(spec) if n == number)
@@ -180,15 +221,13 @@ def consolidation(collected: Collected, *, office: str, place_date: str) -> Cons
                 and (c.comment.entry == entry or (first and c.comment.entry is None))]
         if not mine and not first:  # an appendix nobody commented on: no table of its own
             continue
-        titles = Counter(c.comment.document_title for c in mine
-                         if c.comment.entry == entry and c.comment.document_title)
-        # the title the members' signed agenda gave the document; the item's when nobody named it
-        title = titles.most_common(1)[0][0] if titles else item.title
-        drafts.append(DraftTable(title, tuple(_row(c) for c in mine)))
+        # the office's own names: the item's title for its first document, with the file's name for others
+        title = item.title if first else f"{item.title} — {stem}"
+        drafts.append(DraftTable(title, tuple(_row(c, names) for c in mine)))
     for number, item in enumerate(spec.items, start=1):  # an item open for comments without documents
         if item.comments_due is not None and not item.documents:
             mine = [c for c in collected.comments if c.comment.item == number]
-            drafts.append(DraftTable(item.title, tuple(_row(c) for c in mine)))
+            drafts.append(DraftTable(item.title, tuple(_row(c, names) for c in mine)))
     consulted = collected.consulted()
     commented = list(dict.fromkeys(c.comment.member for c in collected.comments))
     agreed_any = set().union(*collected.agreed.values()) if collected.agreed else set()

@@ -177,7 +177,7 @@ class PollAnswer:
             if not isinstance(a, dict) or set(a) != {"question", "choice", "text"}:
                 raise ValueError("an answer is not in shape")
             choice = a["choice"]
-            if choice is not None and not (isinstance(choice, str) and 0 < len(choice) <= 2000):
+            if choice is not None and not (isinstance(choice, str) and 0 < len(choice) <= 2000 and _plain(choice)):
                 raise ValueError("choice")
             answers.append(Answer(_int(a, "question", 0, MAX_ANSWERS - 1), choice, _text(a, "text", MAX_TEXT)))
         if len({a.question for a in answers}) != len(answers):
@@ -250,6 +250,8 @@ def open_sealed(sealed: bytes, identities: Sequence[Identity], cards: Mapping[st
         body = json.loads(body_bytes)
         if not isinstance(body, dict) or body.get("format") != envelope["kind"]:
             raise ValueError("body")
+        if canonical(body) != body_bytes:  # what is signed is exactly what is read (no duplicate keys, no escapes)
+            raise ValueError("not canonical")
     except (UnicodeError, ValueError, RecursionError):
         raise refuse("it is not in the expected format", "không đúng định dạng") from None
     member = body.get("member")
@@ -276,8 +278,13 @@ def open_sealed(sealed: bytes, identities: Sequence[Identity], cards: Mapping[st
 
 # -- strict field checks ------------------------------------------------------------------------------------
 def _exact(obj: dict[str, Any], keys: set[str], fmt: str) -> None:
-    if set(obj) != keys or obj.get("format") != fmt or obj.get("v") != 1:
+    if set(obj) != keys or obj.get("format") != fmt or type(obj.get("v")) is not int or obj.get("v") != 1:
         raise ValueError("not in shape")
+
+
+def _plain(value: str) -> bool:
+    """No lone surrogate (it cannot be written out) and no control character but line breaks and tabs."""
+    return not any(unicodedata.category(ch) in ("Cs", "Cc") and ch not in "\n\t" for ch in value)
 
 
 def _is_int(value: Any, low: int, high: int) -> bool:
@@ -293,7 +300,7 @@ def _int(obj: dict[str, Any], key: str, low: int, high: int) -> int:
 
 def _text(obj: dict[str, Any], key: str, limit: int) -> str:
     value = obj.get(key)
-    if not isinstance(value, str) or len(value) > limit or _clean(value) != value:
+    if not isinstance(value, str) or len(value) > limit or not _plain(value) or _clean(value) != value:
         raise ValueError(key)
     return value
 
