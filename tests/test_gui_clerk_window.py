@@ -1,0 +1,101 @@
+"""The clerk's workspace window: steps, problem counts, undo labels, save, unsaved-work question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_helpers import OFFSCREEN_NOISE, FakeFiles, make_services
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from paperless.core.clerk import ItemDraft
+from paperless.core.clerk.workspace import Workspace
+from paperless.core.errors import T
+from paperless.gui.clerk.controller import WorkspaceController
+from paperless.gui.clerk.window import ClerkWindow, Step
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def _window(qtbot, tmp_path: Path, files: FakeFiles | None = None) -> tuple[ClerkWindow, list[str]]:  # type: ignore[no-untyped-def]
+    services = make_services(tmp_path / "home", files)
+    controller = WorkspaceController(Workspace.new(tmp_path / "s"), services.tasks)
+    made: list[str] = []
+
+    def page(key: str) -> QWidget:
+        made.append(key)
+        return QLabel(key)
+
+    steps = [Step("session", lambda: "Session", lambda: page("session"), (("session",),)),
+             Step("agenda", lambda: "Agenda", lambda: page("agenda"), (("items",), ("polls",)))]
+    window = ClerkWindow(controller, steps, services.files, lambda: services.language)
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window, made
+
+
+def test_steps_are_made_when_first_shown_and_reached_by_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, made = _window(qtbot, tmp_path)
+    assert made == ["session"]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step() == "agenda" and made == ["session", "agenda"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step() == "session" and made == ["session", "agenda"]
+
+
+def test_problem_counts_title_star_and_undo_label_follow_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _window(qtbot, tmp_path)
+    ws = window.controller.workspace
+    assert "(" in window.steps.item(0).text()  # the title is missing
+    ws.edit(T("set the title", "đặt tên"), lambda d: setattr(d, "title", "Phiên 12"))
+    qtbot.waitUntil(lambda: "Phiên 12" in window.windowTitle())
+    assert window.windowTitle().endswith("*")
+    assert window.undo_action.isEnabled() and "set the title" in window.undo_action.text()
+    before = window.steps.item(1).text()
+    ws.edit(T("add an item", "thêm mục"), lambda d: d.items.append(ItemDraft(title="")))
+    qtbot.waitUntil(lambda: window.steps.item(1).text() != before)  # an item with no title
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ws.draft.items == [])
+    assert window.steps.item(1).text() == before
+    assert "add an item" in window.redo_action.text()
+
+
+def test_save_writes_session_toml_and_clears_the_star(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _window(qtbot, tmp_path)
+    (tmp_path / "s").mkdir()
+    window.controller.workspace.edit(T("t", "t"), lambda d: setattr(d, "title", "Phiên 12"))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.windowTitle().endswith("*"))
+    assert 'title = "Phiên 12"' in (tmp_path / "s" / "session.toml").read_text("utf-8")
+
+
+def test_closing_with_unsaved_work_asks_and_cancel_keeps_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _window(qtbot, tmp_path)
+    window.controller.workspace.edit(T("t", "t"), lambda d: setattr(d, "title", "Phiên 12"))
+    asked: list[bool] = []
+
+    def cancel() -> QMessageBox.StandardButton:
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    window.ask_unsaved = cancel  # type: ignore[method-assign]
+    window.close()
+    assert asked and window.isVisible()
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.close()
+    assert not window.isVisible()
+
+
+def test_open_another_session_replaces_the_draft(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    files = FakeFiles()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "session.toml").write_text('[session]\ntitle = "Khác"\n', "utf-8")
+    files.open_answers.append(other / "session.toml")
+    window, _ = _window(qtbot, tmp_path, files)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Khác" in window.windowTitle())
+    assert window.controller.workspace.path == other / "session.toml"
