@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gui_helpers import OFFSCREEN_NOISE, FakeFiles, make_services
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -99,3 +100,35 @@ def test_open_another_session_replaces_the_draft(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Khác" in window.windowTitle())
     assert window.controller.workspace.path == other / "session.toml"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: a second open raises the window
+def test_the_reader_offers_the_workspace_to_the_clerk_only(qtbot, tmp_path: Path, people) -> None:  # type: ignore[no-untyped-def]
+    from gui_helpers import Harness
+
+    member = Harness(qtbot, tmp_path / "member", people)
+    try:
+        member.unlock()
+        member.window.refresh_actions()
+        assert not member.window.actions_.clerk_workspace.isVisible()
+        assert not member.window.actions_.clerk_workspace.isEnabled()
+    finally:
+        member.close()
+    clerk = Harness(qtbot, tmp_path / "clerk", people)
+    clerk.services.identity_folder = people.clerk
+    try:
+        clerk.unlock()
+        clerk.window.refresh_actions()
+        action = clerk.window.actions_.clerk_workspace
+        assert action.isVisible() and action.isEnabled()
+        with qtbot.waitSignal(clerk.window.clerk.opened) as opened:
+            action.trigger()
+        workspace = opened.args[0]
+        qtbot.waitUntil(workspace.isVisible)
+        assert workspace.controller.workspace.folder == tmp_path / "clerk" / "clerk" / "sessions" / "new"
+        action.trigger()  # a second time: the same window, raised
+        assert clerk.window.clerk.window is workspace
+        workspace.close()
+        qtbot.waitUntil(lambda: clerk.window.clerk.window is None)
+    finally:
+        clerk.close()

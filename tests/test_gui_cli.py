@@ -58,3 +58,14 @@ def test_open_refusals_exit_non_zero(tmp_path: Path, bundle: Path, people: Peopl
     assert missing.returncode == 64 and "not a file" in missing.stderr
     unset = _run(tmp_path, "open", bundle, "--identity", people.member("an"), "--passphrase-env", "NOT_SET_VAR")
     assert unset.returncode == 64 and "NOT_SET_VAR" in unset.stderr
+
+
+def test_clerk_opens_the_workspace_on_a_session(tmp_path: Path, session_dir: Path, people: People) -> None:
+    out = tmp_path / "clerk.png"
+    r = _run(tmp_path, "clerk", session_dir / "session.toml", "--identity", people.clerk,
+             "--passphrase-env", "PAPERLESS_PASSPHRASE", "--screenshot", out)
+    assert r.returncode == 0, r.stderr
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() >= 1000
+    missing = _run(tmp_path, "clerk", tmp_path / "nope" / "session.toml", "--screenshot", out)
+    assert missing.returncode == 64 and "does not exist" in missing.stderr

@@ -29,7 +29,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+151"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+154"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
@@ -91,6 +91,11 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+1"/>
         <source>My &amp;devices…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk&apos;s &amp;workspace…</source>
         <translation></translation>
     </message>
     <message>
@@ -199,7 +204,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+80"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+82"/>
         <source>Open a session file you received from the office</source>
         <translation></translation>
     </message>
@@ -224,7 +229,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation></translation>
     </message>
@@ -249,7 +254,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation>The office does not allow printing or exporting this session&apos;s documents</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation></translation>
     </message>
@@ -290,13 +295,18 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connect to the office server first (File menu)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>The computers that hold your notes; revoke a lost one</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare, publish and follow a session for the committee</source>
         <translation></translation>
     </message>
     <message>
@@ -370,7 +380,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-53"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-55"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation></translation>
     </message>
@@ -937,6 +947,174 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     <message>
         <location line="+2"/>
         <source>%1 document: it may not be copied, printed or exported.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ClerkSteps</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+21"/>
+        <source>Session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda and documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build and publish</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ClerkWindow</name>
+    <message numerus="yes">
+        <location filename="../../src/paperless/gui/clerk/window.py" line="+178"/>
+        <source>%n thing(s) to fix on this step</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n thing(s) to fix before building</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready to build</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prepare a session — %1%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Undo: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a session…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;as…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close the workspace</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose an empty folder for the new session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session (session.toml *.toml)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <source>Saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Save the session as</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session (*.toml)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unsaved changes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session has changes that are not saved. Save them?</source>
         <translation></translation>
     </message>
 </context>
@@ -2049,7 +2227,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+208"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2059,17 +2237,17 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Unlocked: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Answer the poll</source>
         <translation>Answer the poll</translation>
     </message>
@@ -2080,7 +2258,7 @@ Identity: %1</source>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Open this session</source>
         <translation></translation>
     </message>

@@ -31,7 +31,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/paperless/gui/actions.py" line="+151"/>
+        <location filename="../../src/paperless/gui/actions.py" line="+154"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -94,6 +94,11 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>My &amp;devices…</source>
         <translation>&amp;Thiết bị của tôi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk&apos;s &amp;workspace…</source>
+        <translation>&amp;Không gian làm việc của Văn phòng…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -201,7 +206,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;Giới thiệu Paperless</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="+80"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="+82"/>
         <source>Open a session file you received from the office</source>
         <translation>Mở tệp phiên họp đồng chí nhận được từ Văn phòng</translation>
     </message>
@@ -226,7 +231,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Lưu thẻ công khai của đồng chí ra tệp để gửi cho Văn phòng</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Save a copy of this document with your annotations, readable by other programs (not protected)</source>
         <translation>Lưu một bản sao của tài liệu này kèm các chú thích của đồng chí, mở được bằng phần mềm khác (không được bảo vệ)</translation>
     </message>
@@ -251,7 +256,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Văn phòng không cho phép in hoặc xuất tài liệu của phiên họp này</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Save all your notes of this session as one document (not protected)</source>
         <translation>Lưu toàn bộ ghi chú của đồng chí trong phiên họp này thành một tài liệu (không được bảo vệ)</translation>
     </message>
@@ -292,14 +297,19 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
     <message>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connect to the office server first (File menu)</source>
         <translation>Hãy kết nối máy chủ văn phòng trước (trình đơn Tệp)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>The computers that hold your notes; revoke a lost one</source>
         <translation>Các máy tính đang giữ ghi chú của đồng chí; vô hiệu hoá máy bị mất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare, publish and follow a session for the committee</source>
+        <translation>Chuẩn bị, phát hành và theo dõi một phiên họp</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -372,7 +382,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../src/paperless/gui/action_state.py" line="-53"/>
+        <location filename="../../src/paperless/gui/action_state.py" line="-55"/>
         <source>Print this document with the watermark and your annotations</source>
         <translation>In tài liệu này kèm hình mờ và chú thích của đồng chí</translation>
     </message>
@@ -940,6 +950,172 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+2"/>
         <source>%1 document: it may not be copied, printed or exported.</source>
         <translation>Tài liệu %1: không được sao chép, in hoặc xuất ra.</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkSteps</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+21"/>
+        <source>Session</source>
+        <translation>Phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda and documents</source>
+        <translation>Chương trình và tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build and publish</source>
+        <translation>Tạo gói và phát hành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow</source>
+        <translation>Theo dõi</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkWindow</name>
+    <message numerus="yes">
+        <location filename="../../src/paperless/gui/clerk/window.py" line="+178"/>
+        <source>%n thing(s) to fix on this step</source>
+        <translation>
+            <numerusform>%n điều cần sửa ở bước này</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n thing(s) to fix before building</source>
+        <translation>
+            <numerusform>Còn %n điều cần sửa trước khi tạo gói</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready to build</source>
+        <translation>Sẵn sàng tạo gói</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New session</source>
+        <translation>Phiên họp mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prepare a session — %1%2</source>
+        <translation>Chuẩn bị phiên họp — %1%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation>Đ&amp;i tới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New session</source>
+        <translation>Phiên họp &amp;mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a session…</source>
+        <translation>&amp;Mở một phiên họp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;as…</source>
+        <translation>Lưu &amp;thành…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close the workspace</source>
+        <translation>Đó&amp;ng không gian làm việc</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose an empty folder for the new session</source>
+        <translation>Chọn một thư mục trống cho phiên họp mới</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a session</source>
+        <translation>Mở một phiên họp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session (session.toml *.toml)</source>
+        <translation>Phiên họp (session.toml *.toml)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Save the session as</source>
+        <translation>Lưu phiên họp thành</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session (*.toml)</source>
+        <translation>Phiên họp (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session has changes that are not saved. Save them?</source>
+        <translation>Phiên họp có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
 </context>
 <context>
@@ -2058,7 +2234,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+208"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2068,17 +2244,17 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Nothing new on the office server.</source>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Unlocked: %1</source>
         <translation>Đã mở khóa: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Answer the poll</source>
         <translation>Trả lời phiếu</translation>
     </message>
@@ -2089,7 +2265,7 @@ Danh tính: %1</translation>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Open this session</source>
         <translation>Mở phiên họp này</translation>
     </message>

@@ -30,6 +30,15 @@ def register(sub: Any) -> None:
                    help="save a picture of the window once the first page shows, then quit")
     p.set_defaults(func=run_open)
 
+    c = sub.add_parser("clerk", help="the clerk's workspace: prepare, publish and follow a session")
+    c.add_argument("session", type=Path, nargs="?",
+                   help="a session.toml, or a folder for a new session (default: a new session in the data folder)")
+    c.add_argument("--identity", type=Path, help="the clerk's identity folder (default: the app's own)")
+    c.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this environment variable")
+    c.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                   help="save a picture of the workspace once it shows, then quit")
+    c.set_defaults(func=run_clerk)
+
 
 def has_display(environ: dict[str, str] | None = None) -> bool:
     env = dict(os.environ) if environ is None else environ
@@ -43,7 +52,8 @@ def passphrase_from(var: str | None) -> str | None:
 
 
 def launch(*, bundle: Path | None = None, identity: Path | None = None, trust: list[PublicCard] | None = None,
-           passphrase: str | None = None, screenshot: Path | None = None) -> int:
+           passphrase: str | None = None, screenshot: Path | None = None, clerk: bool = False,
+           workspace: Path | None = None) -> int:
     """Start the app (imports Qt only now, so the other commands stay light)."""
     if screenshot is None and not has_display():
         say(T("No display is available, so the app cannot open here (use --screenshot FILE.png to render "
@@ -55,7 +65,7 @@ def launch(*, bundle: Path | None = None, identity: Path | None = None, trust: l
 
     lang = os.environ.get("PAPERLESS_LANG") or None
     options = AppOptions(bundle=bundle, identity=identity, trust=list(trust or []), passphrase=passphrase,
-                         screenshot=screenshot, language=lang, early_unlock=early)
+                         screenshot=screenshot, language=lang, early_unlock=early, clerk=clerk, workspace=workspace)
     return run(options)
 
 
@@ -84,3 +94,19 @@ def run_open(args: argparse.Namespace) -> int:
         warn_if_outdated(card, path)
     return launch(bundle=args.bundle.resolve(), identity=args.identity, trust=trust,
                   passphrase=passphrase_from(args.passphrase_env), screenshot=args.screenshot)
+
+
+def run_clerk(args: argparse.Namespace) -> int:
+    """``paperless clerk [SESSION]``: unlock, then the workspace."""
+    session: Path | None = args.session
+    if session is not None:
+        if session.exists() and not session.is_file() and not session.is_dir():
+            raise UsageError(detail=T(f"{session} is neither a file nor a folder",
+                                      f"{session} không phải là tệp hay thư mục"))
+        if session.suffix == ".toml" and not session.is_file():
+            raise UsageError(detail=T(f"{session} does not exist", f"{session} không tồn tại"))
+        session = session.resolve()
+    if args.identity is not None:
+        load_card(args.identity)  # a clear error now rather than in the window
+    return launch(identity=args.identity, passphrase=passphrase_from(args.passphrase_env),
+                  screenshot=args.screenshot, clerk=True, workspace=session)

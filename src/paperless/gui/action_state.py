@@ -33,6 +33,7 @@ class UiState:
     connected: bool = False  # this library is connected to an office server (notes sync)
     syncing: bool = False  # a sync round is running
     fetching: bool = False  # new sessions are being downloaded from the office server
+    clerk: bool = False  # the unlocked identity is the office's clerk (the workspace is offered)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "devices": s.unlocked and s.connected,
         "fetch_sessions": s.unlocked and s.connected and not s.fetching,
         "lock": s.unlocked,
+        "clerk_workspace": s.unlocked and s.clerk,
         **dict.fromkeys(("zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size"), s.reading),
     }
     tips = {
@@ -96,6 +98,7 @@ def action_states(s: UiState) -> dict[str, ActionState]:
         "sync_now": (translate("Actions", "Send and fetch your notes through the office server now")
                      if s.connected else translate("Actions", "Connect to the office server first (File menu)")),
         "devices": translate("Actions", "The computers that hold your notes; revoke a lost one"),
+        "clerk_workspace": translate("Actions", "Prepare, publish and follow a session for the committee"),
         "fetch_sessions": (translate("Actions", "Download the sessions the office published for you on its server")
                            if s.connected else translate("Actions", "Connect to the office server first (File menu)")),
         "search_panel": translate("Actions", "Show or hide the search across every document of the session"),

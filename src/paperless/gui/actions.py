@@ -54,6 +54,7 @@ class Actions(QObject):
         self.sync_now = act(shortcut="F5")  # a round, then any new session is fetched
         self.fetch_sessions = act()
         self.devices = act()
+        self.clerk_workspace = act(shortcut="Ctrl+Shift+K")  # the office's clerk only (hidden for members)
         self.lock = act(shortcut="Ctrl+Alt+L")  # Ctrl+L is the library's
         self.quit = act(shortcut=QKeySequence.StandardKey.Quit)
         self.file_menu.addAction(self.open)
@@ -72,6 +73,8 @@ class Actions(QObject):
         self.file_menu.addAction(self.sync_now)
         self.file_menu.addAction(self.fetch_sessions)
         self.file_menu.addAction(self.devices)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.clerk_workspace)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock)
         self.file_menu.addAction(self.quit)
@@ -161,6 +164,7 @@ class Actions(QObject):
         self.sync_now.setText(self.tr("S&ync my notes now"))
         self.fetch_sessions.setText(self.tr("&Fetch new sessions"))
         self.devices.setText(self.tr("My &devices\u2026"))
+        self.clerk_workspace.setText(self.tr("Clerk's &workspace\u2026"))
         self.lock.setText(self.tr("&Lock now"))
         self.quit.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -192,3 +196,4 @@ class Actions(QObject):
             action.setToolTip(_tip(state.tip, action))
             action.setStatusTip(state.tip)
         self.recent_menu.setEnabled(states["open"].enabled and has_sessions)
+        self.clerk_workspace.setVisible(states["clerk_workspace"].enabled)  # members never see it

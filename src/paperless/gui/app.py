@@ -51,6 +51,8 @@ class AppOptions:
     # PyMuPDF in a render process (it holds the GIL while it works: a scan would freeze the
     # window); False keeps it in the worker thread
     render_process: bool = True
+    clerk: bool = False  # open the clerk's workspace once unlocked (``paperless clerk``)
+    workspace: Path | None = None  # its session.toml or folder (None: a new session in the data folder)
 
 
 def app_paths(home: Path | None = None) -> AppPaths:

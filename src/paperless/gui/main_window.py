@@ -42,6 +42,7 @@ from paperless.gui.action_state import UiState, action_states
 from paperless.gui.actions import Actions
 from paperless.gui.agenda import AgendaPanel
 from paperless.gui.banner import Banner
+from paperless.gui.clerk.launcher import ClerkLauncher
 from paperless.gui.consultation.part import ConsultationPart
 from paperless.gui.dialogs.about import about_box
 from paperless.gui.dialogs.errors import show_failure
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.housekeeping = Housekeeping(services.tasks, self.notes.controller.ensure_store, services.trusted,
                                          lambda: services.language, self)
         self._export_pending: str | None = None  # a session opened to export its notes (retention warning)
+        self.clerk = ClerkLauncher(services, self)  # the office's workspace (a clerk's identity)
         # comments to the office and polls (issue 12): its own panel beside the notes (not private)
         self.consultation = ConsultationPart(services.tasks, services.worker, self.session, view, services.clock, self)
         self.actions_.edit_menu.addSeparator()
@@ -260,6 +262,7 @@ class MainWindow(QMainWindow):
         a.sync_now.triggered.connect(sync.sync_now)
         a.fetch_sessions.triggered.connect(sync.fetch_sessions)
         a.devices.triggered.connect(sync.show_devices)
+        a.clerk_workspace.triggered.connect(lambda _checked=False: self.clerk.open())
         sync.state_changed.connect(self.refresh_actions)
         sync.message.connect(self._status)
         sync.device_revoked.connect(self._device_revoked)
@@ -317,7 +320,8 @@ class MainWindow(QMainWindow):
             printing=self.printing.busy, exporting=notes.exporter.busy,
             print_refusal=policy.why_not_print() if policy is not None else None,
             export_refusal=policy.why_not_export() if policy is not None else None,
-            connected=self.sync.connected, syncing=self.sync.running, fetching=self.sync.fetch.running)
+            connected=self.sync.connected, syncing=self.sync.running, fetching=self.sync.fetch.running,
+            clerk=self.services.identity is not None and self.services.identity.card.role == "clerk")
 
     def _idle_minutes(self) -> int:
         """Minutes without input before the idle lock: the document's on screen, else the session's."""

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import PublicCard, UnlockedIdentity
@@ -33,6 +33,8 @@ class Startup(QObject):
         self._passphrase: str | None = options.passphrase
         self._early_unlock = options.early_unlock
         self._screenshot: Path | None = options.screenshot
+        self._clerk = options.clerk
+        self._workspace = options.workspace
         self.exit_code: int | None = None
         self.dialog: FirstRunDialog | UnlockDialog | None = None
         self._office: PublicCard | None = None  # an office card chosen on first run, to trust once unlocked
@@ -43,7 +45,10 @@ class Startup(QObject):
 
     def start(self) -> None:
         window = self._window
-        if self._screenshot is not None:
+        if self._screenshot is not None and self._clerk:
+            window.clerk.opened.connect(self._clerk_shown_for_screenshot)
+            self._deadline.start()
+        elif self._screenshot is not None:
             window.resize(1360, 860)
             window.session_shown.connect(self._session_shown_for_screenshot)
             window.open_flow.refused.connect(lambda exc: self._fail(exc))
@@ -99,7 +104,9 @@ class Startup(QObject):
             except PaperlessError as exc:
                 self._window.show_failure(exc)
         self._window.set_unlocked(identity, library)
-        if self._bundle is not None:
+        if self._clerk:
+            self._window.clerk.open(self._workspace)
+        elif self._bundle is not None:
             self._window.open_path(self._bundle)
 
     # -- screenshot -------------------------------------------------------------------------
@@ -107,16 +114,19 @@ class Startup(QObject):
     def _session_shown_for_screenshot(self) -> None:
         self._window.first_page_rendered.connect(self._grab)
 
-    def _grab(self) -> None:
+    def _clerk_shown_for_screenshot(self, window: QWidget) -> None:
+        QTimer.singleShot(300, lambda: self._grab(window))  # the first page laid out and painted
+
+    def _grab(self, widget: QWidget | None = None) -> None:
         if self._screenshot is None or self.exit_code is not None:
             return
         QApplication.processEvents()
-        pixmap = self._window.grab()
+        pixmap = (widget or self._window).grab()
         self._screenshot.parent.mkdir(parents=True, exist_ok=True)
         ok = pixmap.save(str(self._screenshot), "PNG")
         self.exit_code = 0 if ok else 1
         self._deadline.stop()
-        QTimer.singleShot(0, self._window.close)
+        QTimer.singleShot(0, QApplication.closeAllWindows if widget is not None else self._window.close)
 
     def _fail(self, exc: BaseException) -> None:
         if self.exit_code is not None:

@@ -1,0 +1,26 @@
+"""The workspace's steps and the page each one shows (Prepare: session, members, agenda; Build and
+publish; Follow)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from paperless.gui.clerk.controller import WorkspaceController
+from paperless.gui.clerk.window import Step
+from paperless.gui.services import AppServices
+
+translate = QCoreApplication.translate
+
+
+def make_steps(controller: WorkspaceController, services: AppServices, parent: QWidget) -> list[Step]:
+    def later() -> QWidget:
+        return QLabel(parent)
+
+    return [
+        Step("session", lambda: translate("ClerkSteps", "Session"), later, (("session",), ("policy",))),
+        Step("members", lambda: translate("ClerkSteps", "Members"), later, (("members",),)),
+        Step("agenda", lambda: translate("ClerkSteps", "Agenda and documents"), later, (("items",), ("polls",))),
+        Step("publish", lambda: translate("ClerkSteps", "Build and publish"), later),
+        Step("follow", lambda: translate("ClerkSteps", "Follow"), later),
+    ]
