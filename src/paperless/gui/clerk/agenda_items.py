@@ -155,6 +155,7 @@ class ItemsList(QWidget):
     ``before_change`` is called before each of its edits (the page commits a field being typed)."""
 
     current_changed = Signal(int)
+    added = Signal(int)  # a new item, chosen: the page puts the cursor in its title
 
     def __init__(self, controller: WorkspaceController, before_change: Callable[[], None] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -281,7 +282,7 @@ class ItemsList(QWidget):
 
         self._controller.edit(T(f"Add item {number}", f"Thêm mục {number}"), change, ("items", number - 1))
         self.select(number - 1)
-        self.current_changed.emit(number - 1)
+        self.added.emit(number - 1)
 
     def remove_current(self) -> None:
         row = self.current()

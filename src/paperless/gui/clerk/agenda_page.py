@@ -60,6 +60,7 @@ class AgendaPage(QWidget):
 
         self.items.current_changed.connect(self._item_chosen)
         self.polls.current_changed.connect(self._poll_chosen)
+        self.items.added.connect(self._item_added)
         self.item_editor.add_poll_requested.connect(self._add_poll_for_item)
         controller.loaded.connect(self._loaded)
         self._loaded()
@@ -79,6 +80,10 @@ class AgendaPage(QWidget):
             self.polls.select(-1)
         self.item_editor.show_item(index)
         self.editors.setCurrentIndex(ITEM_PAGE)
+
+    def _item_added(self, index: int) -> None:
+        self._item_chosen(index)
+        self.item_editor.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _poll_chosen(self, index: int) -> None:
         if index < 0:

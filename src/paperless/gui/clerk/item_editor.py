@@ -62,6 +62,7 @@ class ItemEditor(QWidget):
         self._index = -1
         self._loading = False
         self._panel: QWidget | None = None
+        self._dirty: set[str | tuple[str, int]] = set()  # fields the clerk typed in, not yet committed
 
         self.heading = QLabel(self)
         _big(self.heading, 1.35)
@@ -170,6 +171,9 @@ class ItemEditor(QWidget):
         layout.addLayout(polls_row)
         layout.addStretch(1)
 
+        self.title.textEdited.connect(lambda _t: self._dirty.add("title"))
+        self.presenter.textEdited.connect(lambda _t: self._dirty.add("presenter"))
+        self.comments_due.dateTimeChanged.connect(lambda _t: self._touch("due"))
         self.title.editingFinished.connect(self._commit_title)
         self.presenter.editingFinished.connect(self._commit_presenter)
         self.level.activated.connect(self._level_chosen)
@@ -178,6 +182,7 @@ class ItemEditor(QWidget):
         self.everyone.toggled.connect(self._everyone_toggled)
         self.members.itemChanged.connect(self._member_ticked)
         controller.edited.connect(lambda _w: self.refresh())
+        controller.loaded.connect(self._dirty.clear)
         controller.loaded.connect(self.refresh)
         controller.saved.connect(self.refresh)
         self.retranslate()
@@ -203,6 +208,7 @@ class ItemEditor(QWidget):
         if index == self._index:
             return
         self.flush()
+        self._dirty.clear()
         self._index = index
         if self._documents_panel is not None:
             if self._panel is not None:
@@ -234,15 +240,17 @@ class ItemEditor(QWidget):
                               ("items", self._index, field))
 
     def _commit_title(self) -> None:
-        if self._loading or not self._item_ok():
+        if self._loading or not self._item_ok() or "title" not in self._dirty:
             return
+        self._dirty.discard("title")
         i, text = self._index, self.title.text()
         if text != self._controller.draft.items[i].title:
             self._edit("Rename item %n", "Đổi tên mục %n", lambda d: setattr(d.items[i], "title", text), "title")
 
     def _commit_presenter(self) -> None:
-        if self._loading or not self._item_ok():
+        if self._loading or not self._item_ok() or "presenter" not in self._dirty:
             return
+        self._dirty.discard("presenter")
         i, text = self._index, self.presenter.text()
         if text != self._controller.draft.items[i].presenter:
             self._edit("Change the presenter of item %n", "Đổi người trình bày mục %n",
@@ -281,8 +289,9 @@ class ItemEditor(QWidget):
                        lambda d: setattr(d.items[i], "comments_due", None), "comments_due")
 
     def _commit_comments_due(self) -> None:
-        if self._loading or not self._item_ok() or not self.comments.isChecked():
+        if self._loading or not self._item_ok() or not self.comments.isChecked() or "due" not in self._dirty:
             return
+        self._dirty.discard("due")
         i, due = self._index, self.comments_due.value()
         current = self._controller.draft.items[i].comments_due
         if not same_deadline(current, due, self.comments_due.zone):
@@ -320,6 +329,10 @@ class ItemEditor(QWidget):
         finally:
             self._loading = False
 
+    def _touch(self, key: str | tuple[str, int]) -> None:
+        if not self._loading:
+            self._dirty.add(key)
+
     def _refresh(self) -> None:
         ok = self._item_ok()
         for w in self.findChildren(QWidget):
@@ -338,9 +351,9 @@ class ItemEditor(QWidget):
         draft = self._controller.draft
         item = draft.items[i]
         self.heading.setText(self.tr("Item %1").replace("%1", str(i + 1)))
-        if self.title.text() != item.title:
+        if self.title.text() != item.title and "title" not in self._dirty:
             self.title.setText(item.title)
-        if self.presenter.text() != item.presenter:
+        if self.presenter.text() != item.presenter and "presenter" not in self._dirty:
             self.presenter.setText(item.presenter)
         self.title_problem.show_problems(ws.problems_at(("items", i, "title")))
         self.presenter_problem.show_problems(ws.problems_at(("items", i, "presenter")))
@@ -358,7 +371,8 @@ class ItemEditor(QWidget):
 
         self.comments.setChecked(item.comments_due is not None)
         self.comments_due.setEnabled(item.comments_due is not None)
-        self.comments_due.set_value(item.comments_due, zone_of(draft), self._default_due())
+        if "due" not in self._dirty:
+            self.comments_due.set_value(item.comments_due, zone_of(draft), self._default_due())
         self.comments_problem.show_problems(ws.problems_at(("items", i, "comments_due")))
 
         self._refresh_readers(draft, i)

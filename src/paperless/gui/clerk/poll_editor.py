@@ -258,6 +258,7 @@ class PollEditor(QWidget):
         self._controller = controller
         self._index = -1
         self._loading = False
+        self._dirty: set[str | tuple[str, int]] = set()  # fields the clerk typed in, not yet committed
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setBold(True)
@@ -309,12 +310,16 @@ class PollEditor(QWidget):
         layout.addLayout(add_row)
         layout.addStretch(1)
 
+        self.title.textEdited.connect(lambda _t: self._dirty.add("title"))
+        self.poll_id.textEdited.connect(lambda _t: self._dirty.add("id"))
+        self.due.dateTimeChanged.connect(lambda _t: self._touch("due"))
         self.title.editingFinished.connect(self._commit_title)
         self.poll_id.editingFinished.connect(self._commit_id)
         self.due.finished.connect(self._commit_due)
         self.item.activated.connect(self._item_chosen)
         self.add_question.clicked.connect(self._add_question)
         controller.edited.connect(lambda _w: self.refresh())
+        controller.loaded.connect(self._dirty.clear)
         controller.loaded.connect(self.refresh)
         controller.saved.connect(self.refresh)
         self.retranslate()
@@ -327,6 +332,7 @@ class PollEditor(QWidget):
         if index == self._index:
             return
         self.flush()
+        self._dirty.clear()
         self._index = index
         self.refresh()
 
@@ -351,24 +357,27 @@ class PollEditor(QWidget):
             self._commit_choices(q, box)
 
     def _commit_title(self) -> None:
-        if self._loading or not self._ok():
+        if self._loading or not self._ok() or "title" not in self._dirty:
             return
+        self._dirty.discard("title")
         p, text = self._index, self.title.text()
         if text != self._controller.draft.polls[p].title:
             self._edit("Rename poll %n", "Đổi tên phiếu lấy ý kiến %n",
                        lambda d: setattr(d.polls[p], "title", text), "title")
 
     def _commit_id(self) -> None:
-        if self._loading or not self._ok():
+        if self._loading or not self._ok() or "id" not in self._dirty:
             return
+        self._dirty.discard("id")
         p, text = self._index, self.poll_id.text().strip()
         if text != self._controller.draft.polls[p].poll_id:
             self._edit("Change the code of poll %n", "Đổi mã phiếu lấy ý kiến %n",
                        lambda d: setattr(d.polls[p], "poll_id", text), "id")
 
     def _commit_due(self) -> None:
-        if self._loading or not self._ok():
+        if self._loading or not self._ok() or "due" not in self._dirty:
             return
+        self._dirty.discard("due")
         p, due = self._index, self.due.value()
         if not same_deadline(self._controller.draft.polls[p].due, due, self.due.zone):
             self._edit("Change the deadline of poll %n", "Đổi hạn trả lời phiếu lấy ý kiến %n",
@@ -397,13 +406,17 @@ class PollEditor(QWidget):
     def _remove_question(self, q: int) -> None:
         if not self._ok():
             return
+        self.flush()
+        self._dirty.clear()
         p = self._index
         self._edit(f"Remove question {q + 1} of poll %n", f"Xoá câu hỏi {q + 1} của phiếu lấy ý kiến %n",
                    lambda d: _drop(d.polls[p].questions, q), "questions")
 
     def _commit_question_text(self, q: int, box: QuestionBox) -> None:
-        if self._loading or not self._ok() or q >= len(self._controller.draft.polls[self._index].questions):
+        if self._loading or not self._ok() or q >= len(self._controller.draft.polls[self._index].questions) \
+                or ("text", q) not in self._dirty:
             return
+        self._dirty.discard(("text", q))
         p, text = self._index, box.text.text()
         if text != self._controller.draft.polls[p].questions[q].text:
             self._edit(f"Change question {q + 1} of poll %n", f"Sửa câu hỏi {q + 1} của phiếu lấy ý kiến %n",
@@ -433,8 +446,10 @@ class PollEditor(QWidget):
                    f"Đổi lựa chọn câu hỏi {q + 1} của phiếu lấy ý kiến %n", change, "questions", q, "choices")
 
     def _commit_choices(self, q: int, box: QuestionBox) -> None:
-        if self._loading or not self._ok() or q >= len(self._controller.draft.polls[self._index].questions):
+        if self._loading or not self._ok() or q >= len(self._controller.draft.polls[self._index].questions) \
+                or ("choices", q) not in self._dirty:
             return
+        self._dirty.discard(("choices", q))
         p = self._index
         question = self._controller.draft.polls[p].questions[q]
         if _mode(question) != CUSTOM:
@@ -464,6 +479,10 @@ class PollEditor(QWidget):
         finally:
             self._loading = False
 
+    def _touch(self, key: str | tuple[str, int]) -> None:
+        if not self._loading:
+            self._dirty.add(key)
+
     def _refresh(self) -> None:
         if not self._ok():
             self.heading.setText(self.tr("Choose a poll on the left, or add one."))
@@ -473,11 +492,12 @@ class PollEditor(QWidget):
         ws = self._controller.workspace
         poll = draft.polls[p]
         self.heading.setText(self.tr("Opinion poll %1").replace("%1", str(p + 1)))
-        if self.title.text() != poll.title:
+        if self.title.text() != poll.title and "title" not in self._dirty:
             self.title.setText(poll.title)
-        if self.poll_id.text() != poll.poll_id:
+        if self.poll_id.text() != poll.poll_id and "id" not in self._dirty:
             self.poll_id.setText(poll.poll_id)
-        self.due.set_value(poll.due, zone_of(draft), default_due(draft))
+        if "due" not in self._dirty:
+            self.due.set_value(poll.due, zone_of(draft), default_due(draft))
         self.title_problem.show_problems(ws.problems_at(("polls", p, "title")))
         self.id_problem.show_problems(ws.problems_at(("polls", p, "id")))
         self.due_problem.show_problems(ws.problems_at(("polls", p, "due")))
@@ -503,6 +523,8 @@ class PollEditor(QWidget):
             self.boxes = []
             for q in range(len(poll.questions)):
                 box = QuestionBox(self)
+                box.text.textEdited.connect(lambda _t, q=q: self._dirty.add(("text", q)))
+                box.choices.textChanged.connect(lambda q=q: self._touch(("choices", q)))
                 box.text.editingFinished.connect(lambda q=q, box=box: self._commit_question_text(q, box))
                 box.choices.editingFinished.connect(lambda q=q, box=box: self._commit_choices(q, box))
                 box.mode.activated.connect(lambda mode, q=q: self._mode_chosen(q, mode))
@@ -512,13 +534,13 @@ class PollEditor(QWidget):
                 self.boxes.append(box)
         for q, (box, question) in enumerate(zip(self.boxes, poll.questions, strict=True)):
             box.setTitle(self.tr("Question %1").replace("%1", str(q + 1)))
-            if box.text.text() != question.text:
+            if box.text.text() != question.text and ("text", q) not in self._dirty:
                 box.text.setText(question.text)
             mode = _mode(question)
             box.mode.setCurrentIndex(mode)
             box.choices.setVisible(mode == CUSTOM)
             box.choices_caption.setVisible(mode == CUSTOM)
-            if mode == CUSTOM:
+            if mode == CUSTOM and ("choices", q) not in self._dirty:
                 box.choices.set_lines(list(question.choices or []))
             box.text_answer.setChecked(_text_answer(question))
             box.remove.setEnabled(len(poll.questions) > 1)
