@@ -184,7 +184,6 @@ class ItemsList(QWidget):
         self.heading.setBuddy(self.view)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addItem")
         self.remove_button = QPushButton(self)

@@ -89,7 +89,7 @@ class AgendaPage(QWidget):
         if index < 0:
             return
         self.commit_pending()
-        self.items.view.clearSelection()
+        self.items.select(-1)
         self.poll_editor.show_poll(index)
         self.editors.setCurrentIndex(POLL_PAGE)
 

@@ -277,7 +277,10 @@ class PollEditor(QWidget):
         self.poll_id.setObjectName("pollId")
         self.id_problem = ProblemLabel(self)
         self.questions_heading = QLabel(self)
-        self.questions_heading.setFont(QFont(self.heading.font().family()))
+        sub = QFont(self.questions_heading.font())
+        sub.setBold(True)
+        sub.setPointSizeF(sub.pointSizeF() * 1.15)
+        self.questions_heading.setFont(sub)
         self.questions_problem = ProblemLabel(self)
         self.questions_layout = QVBoxLayout()
         self.boxes: list[QuestionBox] = []
