@@ -357,3 +357,22 @@ def test_the_saved_session_loads_with_the_new_order_and_restrictions(qtbot, tmp_
     assert spec.items[1].restricted_to is None and spec.items[2].restricted_to is None
     assert spec.polls[0].item == 2 and spec.items[spec.polls[0].item - 1].title == "Kế hoạch chuyển đổi số"
     assert [d.name for i in spec.items for d in i.documents] == ["c.pdf", "b.pdf", "a.pdf"]
+
+
+def test_the_page_follows_a_language_switch(qtbot, tmp_path: Path, tasks: Tasks, people: People) -> None:  # type: ignore[no-untyped-def]
+    page, _ws = _page(qtbot, _session(tmp_path, people), tasks)
+    editor = page.item_editor
+    assert editor.readers_count.text() == "All 3 members can read this"
+    assert page.items.add_button.text() == "Add item (Insert)"
+    locale = QLocale()
+    translators = Translators(QCoreApplication.instance(), ensure_translations())
+    try:
+        assert translators.install("vi")
+        qtbot.waitUntil(lambda: page.items.add_button.text() == "Thêm mục (Insert)", timeout=WAIT)
+        assert editor.readers_count.text() == "Cả 3 thành viên được đọc"
+        assert editor.level.currentText() == "Không mật" and editor.heading.text() == "Mục 1"
+        assert page.polls.view.item(0).text().endswith("mục 2")
+    finally:
+        translators.remove()
+        QLocale.setDefault(locale)
+    qtbot.waitUntil(lambda: page.items.add_button.text() == "Add item (Insert)", timeout=WAIT)
