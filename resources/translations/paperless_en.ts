@@ -386,6 +386,14 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+107"/>
+        <source>Agenda</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>AgendaPanel</name>
     <message>
         <location filename="../../src/paperless/gui/agenda.py" line="+347"/>
@@ -2109,6 +2117,154 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+342"/>
+        <source>Choose an item on the left, or add one (Insert).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Item %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (not a member)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The session has no members yet: add them on the Members page.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 members can read this</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 members can read this</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Polls about this item: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No poll about this item.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not classified: the session&apos;s own rules on copying and printing apply.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật: never copied, printed or exported; always watermarked; the reader locks after 5 minutes unused.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tối mật: as Mật, the reader locks after 2 minutes, and the documents must be recalled after the meeting.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tuyệt mật: the highest level. As Tối mật: locks after 2 minutes, recalled after the meeting.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Title:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Presented by:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Classification:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Báo cáo kết quả công tác quý IV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Văn phòng Tỉnh ủy</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not classified</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mật (confidential)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tối mật (secret)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuyệt mật (top secret)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open for &amp;comments until</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may read this item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the members &amp;ticked below</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No document yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a poll about this item</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ItemNoteEditor</name>
     <message>
         <location filename="../../src/paperless/gui/notes/item_note.py" line="+251"/>
@@ -2158,6 +2314,67 @@ This file is not protected.</source>
     <message>
         <location line="+1"/>
         <source>Bulleted list</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsList</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/agenda_items.py" line="+297"/>
+        <source>Item %1 removed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;Agenda items</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag an item to reorder, or Alt+Up / Alt+Down.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add item (Insert)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove (Delete)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agenda items</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location line="-281"/>
+        <source>(no title yet)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>restricted</source>
         <translation></translation>
     </message>
 </context>
@@ -2228,6 +2445,7 @@ Identity: %1</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2484,6 +2702,74 @@ Identity: %1</source>
     </message>
 </context>
 <context>
+    <name>PollEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+485"/>
+        <source>Choose a poll on the left, or add one.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opinion poll %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No particular item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Item %1 (not on the agenda)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Question %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Title:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Answer by:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About &amp;item:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll &amp;code:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Phiếu lấy ý kiến về dự thảo Nghị quyết</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short code without accents, e.g. phieu-1: members never see it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add question</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PollForm</name>
     <message>
         <location filename="../../src/paperless/gui/consultation/widgets.py" line="-334"/>
@@ -2528,6 +2814,39 @@ Identity: %1</source>
     </message>
 </context>
 <context>
+    <name>PollsList</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="-392"/>
+        <source>(no title yet)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — item %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Opinion polls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add poll</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove poll</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion polls</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../src/paperless/gui/printing.py" line="+144"/>
@@ -2556,6 +2875,44 @@ Identity: %1</source>
             <numerusform>%n page sent to the printer.</numerusform>
             <numerusform>%n pages sent to the printer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+47"/>
+        <source>The question, e.g. Đồng ý thông qua dự thảo?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The usual choices: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices of my own</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A written answer only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choices, one a line:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members may also write an answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove question</source>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -388,6 +388,14 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+107"/>
+        <source>Agenda</source>
+        <translation>Chương trình hội nghị</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPanel</name>
     <message>
         <location filename="../../src/paperless/gui/agenda.py" line="+347"/>
@@ -2115,6 +2123,154 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+342"/>
+        <source>Choose an item on the left, or add one (Insert).</source>
+        <translation>Chọn một mục ở bên trái, hoặc thêm mục mới (phím Insert).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Item %1</source>
+        <translation>Mục %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (not a member)</source>
+        <translation>%1 (không có trong danh sách thành viên)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The session has no members yet: add them on the Members page.</source>
+        <translation>Phiên họp chưa có thành viên: thêm ở trang Thành viên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 members can read this</source>
+        <translation>Cả %1 thành viên được đọc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 members can read this</source>
+        <translation>%1 trong %2 thành viên được đọc</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Polls about this item: %1</source>
+        <translation>Phiếu lấy ý kiến về mục này: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No poll about this item.</source>
+        <translation>Chưa có phiếu lấy ý kiến về mục này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not classified: the session&apos;s own rules on copying and printing apply.</source>
+        <translation>Không mật: áp dụng quy định chung của phiên họp về sao chép và in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật: never copied, printed or exported; always watermarked; the reader locks after 5 minutes unused.</source>
+        <translation>Mật: không được sao chép, in hay xuất ra tệp; luôn có dấu chìm; máy tự khoá sau 5 phút không dùng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tối mật: as Mật, the reader locks after 2 minutes, and the documents must be recalled after the meeting.</source>
+        <translation>Tối mật: như Mật, máy tự khoá sau 2 phút, và tài liệu phải được thu hồi sau hội nghị.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tuyệt mật: the highest level. As Tối mật: locks after 2 minutes, recalled after the meeting.</source>
+        <translation>Tuyệt mật: mức cao nhất. Như Tối mật: tự khoá sau 2 phút, thu hồi sau hội nghị.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên mục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Presented by:</source>
+        <translation>&amp;Người trình bày:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Classification:</source>
+        <translation>Độ &amp;mật:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments:</source>
+        <translation>Góp ý:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Báo cáo kết quả công tác quý IV</source>
+        <translation>ví dụ: Báo cáo kết quả công tác quý IV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Văn phòng Tỉnh ủy</source>
+        <translation>ví dụ: Văn phòng Tỉnh ủy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not classified</source>
+        <translation>Không mật</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mật (confidential)</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tối mật (secret)</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuyệt mật (top secret)</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open for &amp;comments until</source>
+        <translation>Mở để &amp;góp ý đến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may read this item</source>
+        <translation>Ai được đọc mục này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every member</source>
+        <translation>Mọi thành &amp;viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the members &amp;ticked below</source>
+        <translation>Chỉ những thành viên được &amp;chọn dưới đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No document yet.</source>
+        <translation>Chưa có tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a poll about this item</source>
+        <translation>Thêm phiếu lấy ý kiến về mục này</translation>
+    </message>
+</context>
+<context>
     <name>ItemNoteEditor</name>
     <message>
         <location filename="../../src/paperless/gui/notes/item_note.py" line="+251"/>
@@ -2165,6 +2321,67 @@ Tệp này không được bảo vệ.</translation>
         <location line="+1"/>
         <source>Bulleted list</source>
         <translation>Danh sách gạch đầu dòng</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsList</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/agenda_items.py" line="+297"/>
+        <source>Item %1 removed.</source>
+        <translation>Đã xoá mục %1.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;Agenda items</source>
+        <translation>&amp;Danh sách mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag an item to reorder, or Alt+Up / Alt+Down.</source>
+        <translation>Kéo thả một mục để đổi thứ tự, hoặc bấm Alt+↑ / Alt+↓.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add item (Insert)</source>
+        <translation>Thêm mục (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove (Delete)</source>
+        <translation>Xoá mục (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agenda items</source>
+        <translation>Danh sách mục</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location line="-281"/>
+        <source>(no title yet)</source>
+        <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>restricted</source>
+        <translation>giới hạn người đọc</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2452,7 @@ Danh tính: %1</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2489,6 +2707,74 @@ Danh tính: %1</translation>
     </message>
 </context>
 <context>
+    <name>PollEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+485"/>
+        <source>Choose a poll on the left, or add one.</source>
+        <translation>Chọn một phiếu ở bên trái, hoặc thêm phiếu mới.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opinion poll %1</source>
+        <translation>Phiếu lấy ý kiến %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No particular item</source>
+        <translation>Không gắn với mục nào</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Item %1 (not on the agenda)</source>
+        <translation>Mục %1 (không có trong chương trình)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Question %1</source>
+        <translation>Câu hỏi %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên phiếu:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Answer by:</source>
+        <translation>&amp;Hạn trả lời:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About &amp;item:</source>
+        <translation>Về &amp;mục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll &amp;code:</source>
+        <translation>Mã &amp;số phiếu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Phiếu lấy ý kiến về dự thảo Nghị quyết</source>
+        <translation>ví dụ: Phiếu lấy ý kiến về dự thảo Nghị quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short code without accents, e.g. phieu-1: members never see it</source>
+        <translation>Mã ngắn không dấu, ví dụ phieu-1: thành viên không nhìn thấy mã này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions</source>
+        <translation>Các câu hỏi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add question</source>
+        <translation>Thêm câu hỏi</translation>
+    </message>
+</context>
+<context>
     <name>PollForm</name>
     <message>
         <location filename="../../src/paperless/gui/consultation/widgets.py" line="-334"/>
@@ -2533,6 +2819,39 @@ Danh tính: %1</translation>
     </message>
 </context>
 <context>
+    <name>PollsList</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="-392"/>
+        <source>(no title yet)</source>
+        <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — item %1</source>
+        <translation> — mục %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Opinion polls</source>
+        <translation>&amp;Phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add poll</source>
+        <translation>Thêm phiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove poll</source>
+        <translation>Xoá phiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion polls</source>
+        <translation>Phiếu lấy ý kiến</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../src/paperless/gui/printing.py" line="+144"/>
@@ -2560,6 +2879,44 @@ Danh tính: %1</translation>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+47"/>
+        <source>The question, e.g. Đồng ý thông qua dự thảo?</source>
+        <translation>Câu hỏi, ví dụ: Đồng chí có đồng ý thông qua dự thảo?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The usual choices: %1</source>
+        <translation>Lựa chọn thông thường: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices of my own</source>
+        <translation>Lựa chọn riêng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A written answer only</source>
+        <translation>Chỉ trả lời bằng chữ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choices, one a line:</source>
+        <translation>Các lựa chọn, mỗi dòng một lựa chọn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members may also write an answer</source>
+        <translation>Cho phép ghi thêm ý kiến bằng chữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove question</source>
+        <translation>Xoá câu hỏi</translation>
     </message>
 </context>
 <context>
