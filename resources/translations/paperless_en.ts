@@ -2119,7 +2119,7 @@ This file is not protected.</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+342"/>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+343"/>
         <source>Choose an item on the left, or add one (Insert).</source>
         <translation></translation>
     </message>
@@ -2129,7 +2129,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (not a member)</source>
         <translation></translation>
     </message>
@@ -2320,7 +2320,7 @@ This file is not protected.</source>
 <context>
     <name>ItemsList</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/agenda_items.py" line="+297"/>
+        <location filename="../../src/paperless/gui/clerk/agenda_items.py" line="+296"/>
         <source>Item %1 removed.</source>
         <translation></translation>
     </message>
@@ -2368,7 +2368,7 @@ This file is not protected.</source>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location line="-281"/>
+        <location line="-280"/>
         <source>(no title yet)</source>
         <translation></translation>
     </message>
@@ -2445,7 +2445,6 @@ Identity: %1</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
-        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2704,7 +2703,7 @@ Identity: %1</source>
 <context>
     <name>PollEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+485"/>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+491"/>
         <source>Choose a poll on the left, or add one.</source>
         <translation></translation>
     </message>
@@ -2714,7 +2713,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No particular item</source>
         <translation></translation>
     </message>
@@ -2816,7 +2815,7 @@ Identity: %1</source>
 <context>
     <name>PollsList</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="-392"/>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="-399"/>
         <source>(no title yet)</source>
         <translation></translation>
     </message>

@@ -2125,7 +2125,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+342"/>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+343"/>
         <source>Choose an item on the left, or add one (Insert).</source>
         <translation>Chọn một mục ở bên trái, hoặc thêm mục mới (phím Insert).</translation>
     </message>
@@ -2135,7 +2135,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Mục %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (not a member)</source>
         <translation>%1 (không có trong danh sách thành viên)</translation>
     </message>
@@ -2326,7 +2326,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>ItemsList</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/agenda_items.py" line="+297"/>
+        <location filename="../../src/paperless/gui/clerk/agenda_items.py" line="+296"/>
         <source>Item %1 removed.</source>
         <translation>Đã xoá mục %1.</translation>
     </message>
@@ -2374,7 +2374,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location line="-281"/>
+        <location line="-280"/>
         <source>(no title yet)</source>
         <translation>(chưa có tên)</translation>
     </message>
@@ -2452,7 +2452,6 @@ Danh tính: %1</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
-        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2709,7 +2708,7 @@ Danh tính: %1</translation>
 <context>
     <name>PollEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+485"/>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+491"/>
         <source>Choose a poll on the left, or add one.</source>
         <translation>Chọn một phiếu ở bên trái, hoặc thêm phiếu mới.</translation>
     </message>
@@ -2719,7 +2718,7 @@ Danh tính: %1</translation>
         <translation>Phiếu lấy ý kiến %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No particular item</source>
         <translation>Không gắn với mục nào</translation>
     </message>
@@ -2821,7 +2820,7 @@ Danh tính: %1</translation>
 <context>
     <name>PollsList</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="-392"/>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="-399"/>
         <source>(no title yet)</source>
         <translation>(chưa có tên)</translation>
     </message>

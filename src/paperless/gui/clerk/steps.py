@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from paperless.gui.clerk.agenda_page import AgendaPage
 from paperless.gui.clerk.controller import WorkspaceController
 from paperless.gui.clerk.window import Step
 from paperless.gui.services import AppServices
@@ -20,7 +21,8 @@ def make_steps(controller: WorkspaceController, services: AppServices, parent: Q
     return [
         Step("session", lambda: translate("ClerkSteps", "Session"), later, (("session",), ("policy",))),
         Step("members", lambda: translate("ClerkSteps", "Members"), later, (("members",),)),
-        Step("agenda", lambda: translate("ClerkSteps", "Agenda and documents"), later, (("items",), ("polls",))),
+        Step("agenda", lambda: translate("ClerkSteps", "Agenda and documents"), lambda: AgendaPage(controller, None, parent),
+             (("items",), ("polls",))),
         Step("publish", lambda: translate("ClerkSteps", "Build and publish"), later),
         Step("follow", lambda: translate("ClerkSteps", "Follow"), later),
     ]

@@ -118,8 +118,8 @@ class ClerkWindow(QMainWindow):
             else:
                 self.file_menu.addAction(a)
         self.edit_menu = bar.addMenu("")
-        self.undo_action = act(QKeySequence.StandardKey.Undo, self.controller.workspace.undo)
-        self.redo_action = act("Ctrl+Shift+Z", self.controller.workspace.redo)
+        self.undo_action = act(QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = act("Ctrl+Shift+Z", self.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -147,9 +147,26 @@ class ClerkWindow(QMainWindow):
             self._pages[key] = widget
         return self._pages[key]
 
+    def commit_pending(self) -> None:
+        """A field being typed in becomes an edit now (pages commit text on Enter or leaving the
+        field; undo, save, another step and closing come first through here)."""
+        for page in self._pages.values():
+            commit = getattr(page, "commit_pending", None)
+            if callable(commit):
+                commit()
+
+    def undo(self) -> None:
+        self.commit_pending()
+        self.controller.workspace.undo()
+
+    def redo(self) -> None:
+        self.commit_pending()
+        self.controller.workspace.redo()
+
     def show_step(self, row: int) -> None:
         if not 0 <= row < len(self._steps):
             return
+        self.commit_pending()
         step = self._steps[row]
         self.page(step.key)
         self.stack.setCurrentIndex(row)
@@ -230,6 +247,7 @@ class ClerkWindow(QMainWindow):
         self.controller.workspace.replace(SessionDraft.load(path), path)
 
     def save(self) -> bool:
+        self.commit_pending()
         try:
             self.controller.workspace.save()
         except (OSError, PaperlessError) as exc:
@@ -239,6 +257,7 @@ class ClerkWindow(QMainWindow):
         return True
 
     def save_as(self) -> bool:
+        self.commit_pending()
         ws = self.controller.workspace
         start = ws.path or ws.folder / SESSION_FILE
         path = self._files.save_file(self, self.tr("Save the session as"), str(start), self.tr("Session (*.toml)"))
@@ -262,6 +281,7 @@ class ClerkWindow(QMainWindow):
     def _may_discard(self) -> bool:
         """True when there is nothing unsaved, or the clerk chose to save it (and it was saved) or
         to discard it."""
+        self.commit_pending()
         if not self.controller.workspace.dirty or not self._worth_keeping():
             return True
         answer = self.ask_unsaved()
