@@ -122,6 +122,7 @@ class DocumentsPanel(QWidget):
         self._files = files
         self._language = language
         self._keys: list[Key | None] = []
+        self._shown: list[DocState | None] = []
         self._busy = False
         self.setAcceptDrops(True)
 
@@ -210,7 +211,8 @@ class DocumentsPanel(QWidget):
         return list(items[self._item].documents) if 0 <= self._item < len(items) else []
 
     def states(self) -> list[DocState | None]:
-        return [self._documents.checks.get(k) if k is not None else None for k in self._keys]
+        """Each row's state as the row shows it."""
+        return list(self._shown)
 
     def row_text(self, row: int) -> str:
         item = self.list.item(row)
@@ -399,6 +401,7 @@ class DocumentsPanel(QWidget):
         docs = self.paths()
         folder = self._draft.folder
         self._keys = []
+        self._shown = [None] * len(docs)
         for rel in docs:
             key, _state = self._documents.state(folder, rel)
             self._keys.append(key)
@@ -459,10 +462,11 @@ class DocumentsPanel(QWidget):
         if item is None or row >= len(self._keys):
             return
         status, failed = self._status(row)
+        key = self._keys[row]
+        self._shown[row] = self._documents.checks.get(key) if key is not None else None
         name = Path(self.paths()[row]).name
         item.setText(f"{row + 1}. {name}\n{status}")
         item.setToolTip(f"{self.paths()[row]}\n{status}")
-        key = self._keys[row]
         thumb = self._documents.thumbnail(key) if key is not None else None
         item.setIcon(QIcon(QPixmap.fromImage(thumb)) if thumb is not None else _placeholder(failed, self.palette()))
         colour = self.palette().color(QPalette.ColorRole.Text)
