@@ -1457,7 +1457,7 @@ Change to the new server?</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+233"/>
+        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+246"/>
         <location line="+22"/>
         <source>Only PDF, DOCX, DOC, ODT and RTF files can be added; left out: {names}</source>
         <translation></translation>
@@ -1553,7 +1553,12 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+1"/>
+        <source>No documents yet: drag files here from a folder, or press Add.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The file is missing from the session&apos;s folder: {path}</source>
         <translation></translation>
     </message>
@@ -1583,12 +1588,12 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cannot be used: {reason}</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>Drop documents here.</source>
         <translation></translation>
     </message>

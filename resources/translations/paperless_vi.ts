@@ -1465,7 +1465,7 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+233"/>
+        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+246"/>
         <location line="+22"/>
         <source>Only PDF, DOCX, DOC, ODT and RTF files can be added; left out: {names}</source>
         <translation>Chỉ thêm được tệp PDF, DOCX, DOC, ODT và RTF; đã bỏ qua: {names}</translation>
@@ -1561,7 +1561,12 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+1"/>
+        <source>No documents yet: drag files here from a folder, or press Add.</source>
+        <translation>Chưa có tài liệu nào: kéo tệp từ thư mục vào đây, hoặc bấm Thêm.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>The file is missing from the session&apos;s folder: {path}</source>
         <translation>Không tìm thấy tệp trong thư mục phiên họp: {path}</translation>
     </message>
@@ -1591,12 +1596,12 @@ Chuyển sang máy chủ mới?</translation>
         <translation>{count} trang</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cannot be used: {reason}</source>
         <translation>Không dùng được: {reason}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>Drop documents here.</source>
         <translation>Thả tài liệu vào đây.</translation>
     </message>

@@ -18,15 +18,17 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QIcon,
+    QImage,
     QKeySequence,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
@@ -44,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from paperless.core.bundle.errors import DocumentError
 from paperless.core.clerk.documents import ACCEPTED, DocState, Key, Status, accepted, import_documents
 from paperless.core.clerk.draft import SessionDraft
 from paperless.core.errors import PaperlessError, T
@@ -53,7 +56,7 @@ from paperless.gui.clerk.page_preview import PagePreview
 from paperless.gui.files import FilePicker
 
 ROLE_INDEX = Qt.ItemDataRole.UserRole  # the document's position in the item
-ICON = QSize(64, 90)
+ICON = QSize(72, 100)
 
 
 class DocumentList(QListWidget):
@@ -72,6 +75,7 @@ class DocumentList(QListWidget):
         self.setSpacing(2)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.placeholder = ""
 
     @staticmethod
     def _files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -103,6 +107,15 @@ class DocumentList(QListWidget):
         after = self._order()
         if after != before and sorted(after) == sorted(before):
             QTimer.singleShot(0, lambda: self.reordered.emit(after))  # not while Qt is still moving the row
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() == 0 and self.placeholder:  # where to drop, said where the eye is
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(16, 16, -16, -16),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+            painter.end()
 
     def _order(self) -> list[int]:
         return [int(self.item(row).data(ROLE_INDEX)) for row in range(self.count())]
@@ -170,8 +183,8 @@ class DocumentsPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -376,6 +389,8 @@ class DocumentsPanel(QWidget):
         self.retry_button.setText(self.tr("&Try again"))
         self.retry_button.setToolTip(self.tr("Convert and check the file again"))
         self.list.setAccessibleName(self.tr("Documents"))
+        self.list.placeholder = self.tr("No documents yet: drag files here from a folder, or press Add.")
+        self.list.viewport().update()
         for row in range(self.list.count()):
             self._draw_row(row)
 
@@ -454,8 +469,16 @@ class DocumentsPanel(QWidget):
             if state.pages == 1:
                 return self.tr("1 page"), False
             return self.tr("{count} pages").format(count=state.pages), False
-        detail = state.error.message(self._language()) if state.error is not None else ""
-        return self.tr("Cannot be used: {reason}").format(reason=detail), True
+        return self.tr("Cannot be used: {reason}").format(reason=self._reason(state.error)), True
+
+    def _reason(self, error: PaperlessError | None) -> str:
+        """Why, in a line: a document's error without its name (the row says it), else the whole message."""
+        if error is None:
+            return ""
+        detail = error.params.get("detail")
+        if isinstance(error, DocumentError) and isinstance(detail, T):
+            return detail.vi if self._language() == "vi" else detail.en
+        return error.message(self._language())
 
     def _draw_row(self, row: int) -> None:
         item = self.list.item(row)
@@ -466,9 +489,11 @@ class DocumentsPanel(QWidget):
         self._shown[row] = self._documents.checks.get(key) if key is not None else None
         name = Path(self.paths()[row]).name
         item.setText(f"{row + 1}. {name}\n{status}")
-        item.setToolTip(f"{self.paths()[row]}\n{status}")
+        full = self._shown[row]
+        tip = full.error.message(self._language()) if full is not None and full.error is not None else status
+        item.setToolTip(f"{self.paths()[row]}\n{tip}")
         thumb = self._documents.thumbnail(key) if key is not None else None
-        item.setIcon(QIcon(QPixmap.fromImage(thumb)) if thumb is not None else _placeholder(failed, self.palette()))
+        item.setIcon(_page_icon(thumb, failed, self.palette()))
         colour = self.palette().color(QPalette.ColorRole.Text)
         item.setForeground(QColor(170, 20, 20) if failed else colour)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}: {status}")
@@ -485,9 +510,10 @@ class DocumentsPanel(QWidget):
             if force:
                 self.preview.show_pdf(None)
             self.preview.show_pdf(state.pdf)
+        elif state is not None and state.error is not None:
+            self.preview.show_pdf(None, state.error.message(self._language()))  # the whole message, with the name
         else:
-            status, _failed = self._status(row)
-            self.preview.show_pdf(None, status)
+            self.preview.show_pdf(None, self._status(row)[0])
 
     def _update_buttons(self) -> None:
         row = self.list.currentRow()
@@ -509,14 +535,28 @@ class DocumentsPanel(QWidget):
             self.busy_changed.emit(busy)
 
 
-def _placeholder(failed: bool, palette: QPalette) -> QIcon:
-    """A blank page (waiting, converting) or a page with a red cross (cannot be used)."""
+def _page_icon(thumb: QImage | None, failed: bool, palette: QPalette) -> QIcon:
+    """The first page framed like a sheet of paper; a blank sheet (waiting, converting) or one with a
+    red cross (cannot be used)."""
     pixmap = QPixmap(ICON)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    page = pixmap.rect().adjusted(6, 2, -6, -2)
+    area = pixmap.rect().adjusted(2, 2, -3, -3)
+    if thumb is not None and not thumb.isNull():
+        logical = thumb.size() / max(1.0, thumb.devicePixelRatio())
+        fitted = logical.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        page = QRect(QPoint(0, 0), fitted)
+        page.moveCenter(area.center())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.fillRect(page.translated(2, 2), QColor(0, 0, 0, 50))  # a soft shadow under the sheet
+        painter.drawImage(page, thumb)
+        painter.setPen(QPen(QColor(120, 120, 120), 1))
+        painter.drawRect(page.adjusted(0, 0, -1, -1))
+        painter.end()
+        return QIcon(pixmap)
+    page = area.adjusted(4, 0, -4, 0)
     painter.fillRect(page, palette.color(QPalette.ColorRole.Base))
-    painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+    painter.setPen(QPen(QColor(120, 120, 120), 1))
     painter.drawRect(page)
     if failed:
         painter.setPen(QPen(QColor(170, 20, 20), 4))

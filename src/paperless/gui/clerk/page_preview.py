@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from paperless.core.render.document import PageSize
@@ -177,6 +177,11 @@ class PagePreview(QWidget):
                 self.image.setText(self.tr("This page cannot be shown: {error}").format(error=result.error))
             return
         pixmap = QPixmap.fromImage(to_qimage(result.image, self.devicePixelRatioF()))
+        painter = QPainter(pixmap)  # the sheet's edge: white paper on a light window
+        painter.setPen(QPen(QColor(120, 120, 120), 1))
+        size = pixmap.deviceIndependentSize()
+        painter.drawRect(QRectF(0, 0, size.width() - 1, size.height() - 1))
+        painter.end()
         self.image.setPixmap(pixmap)
         self.page_shown.emit(self._page, len(self._sizes))
 
