@@ -19,6 +19,7 @@ from system_tools import require_tool
 from paperless.core.clerk.documents import CONVERTED_DIR, Status, import_documents
 from paperless.core.clerk.draft import ItemDraft, SessionDraft
 from paperless.core.clerk.workspace import Workspace
+from paperless.core.errors import T
 from paperless.gui.app import shutdown
 from paperless.gui.clerk.controller import WorkspaceController
 from paperless.gui.clerk.document_checks import ClerkDocuments
@@ -348,3 +349,34 @@ def test_import_never_overwrites_and_refuses_other_kinds(tmp_path: Path) -> None
         import_documents([a, src / "b.txt"], folder)
     assert info.value.message("vi") == "Không thể dùng tài liệu b.txt: chỉ dùng được tài liệu PDF, DOCX, DOC, ODT và RTF"
     assert sorted(p.name for p in (folder / "documents").iterdir()) == ["a (2).pdf", "a (3).pdf", "a.pdf"]
+
+
+def test_a_language_switch_redraws_the_rows_and_other_edits_leave_them(qtbot, env: Env) -> None:  # type: ignore[no-untyped-def]
+    panel = env.panel(qtbot)
+    locked = make_locked_pdf(env.incoming / "khoa.pdf")
+    panel.add_files([make_pdf(env.incoming / "a.pdf", 2), locked])
+    qtbot.waitUntil(lambda: len(docs(env)) == 2, timeout=WAIT)
+    wait_settled(qtbot, panel, 2)
+    assert panel.row_text(0) == "1. a.pdf\n2 pages"
+    first = panel.list.item(0)
+
+    def retitle(draft: SessionDraft) -> None:
+        draft.title = "Phiên họp thứ 12"
+
+    env.controller.edit(T("rename", "đổi tên"), retitle, ("session", "title"))
+    assert panel.list.item(0) is first  # not rebuilt for an edit elsewhere
+
+    env.services.translators.install("vi")
+    qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 trang")
+    assert panel.row_text(1) == ("2. khoa.pdf\nKhông dùng được: tệp PDF có mật khẩu; "
+                                 "hãy lưu một bản không có mật khẩu rồi thêm bản đó")
+    assert panel.add_button.text() == "&Thêm…"
+    env.services.translators.install("en")
+    qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 pages")
+
+    # the item is gone (removed on the agenda page): the panel shows nothing and does nothing
+    def drop_items(draft: SessionDraft) -> None:
+        draft.items.clear()
+
+    env.controller.edit(T("remove items", "bỏ nội dung"), drop_items, ("items",))
+    assert panel.list.count() == 0 and not panel.isEnabled()

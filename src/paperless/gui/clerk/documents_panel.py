@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from paperless.core.bundle.errors import DocumentError
 from paperless.core.clerk.documents import ACCEPTED, DocState, Key, Status, accepted, import_documents
 from paperless.core.clerk.draft import SessionDraft
+from paperless.core.clerk.workspace import Happened, WorkspaceEvent
 from paperless.core.errors import PaperlessError, T
 from paperless.gui.clerk.controller import WorkspaceController
 from paperless.gui.clerk.document_checks import ClerkDocuments
@@ -135,6 +136,7 @@ class DocumentsPanel(QWidget):
         self._files = files
         self._language = language
         self._keys: list[Key | None] = []
+        self._rows: list[str] = []
         self._shown: list[DocState | None] = []
         self._busy = False
         self.setAcceptDrops(True)
@@ -415,30 +417,36 @@ class DocumentsPanel(QWidget):
         current = self.list.currentRow()
         docs = self.paths()
         folder = self._draft.folder
-        self._keys = []
+        keys = [self._documents.state(folder, rel)[0] for rel in docs]
+        self.setEnabled(self._exists())
+        if docs == self._rows and keys == self._keys:  # the same rows: only what they say
+            for row in range(len(docs)):
+                self._draw_row(row)
+            self._show_current()
+            self._update_busy()
+            return
+        self._rows, self._keys = docs, keys
         self._shown = [None] * len(docs)
-        for rel in docs:
-            key, _state = self._documents.state(folder, rel)
-            self._keys.append(key)
         self.list.blockSignals(True)
         self.list.clear()
         for index, rel in enumerate(docs):
-            row = QListWidgetItem()
-            row.setData(ROLE_INDEX, index)
-            row.setToolTip(rel)
-            self.list.addItem(row)
+            entry = QListWidgetItem()
+            entry.setData(ROLE_INDEX, index)
+            entry.setToolTip(rel)
+            self.list.addItem(entry)
             self._draw_row(index)
         self.list.blockSignals(False)
         if docs:
             self.list.setCurrentRow(min(max(0, current), len(docs) - 1))
-        self.setEnabled(self._exists())
         self._show_current()
         self._update_busy()
 
     def _turn(self, step: int) -> None:
         self.preview.go(self.preview.page() + step)
 
-    def _workspace_changed(self, _event: object) -> None:
+    def _workspace_changed(self, event: WorkspaceEvent) -> None:
+        if event.happened is Happened.EDITED and event.where and event.where[0] != "items":
+            return  # the session's title, a member, a poll: nothing of this panel
         self.refresh()
 
     def _document_changed(self, key: Key) -> None:
