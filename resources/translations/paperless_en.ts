@@ -1641,6 +1641,150 @@ Change to the new server?</source>
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+246"/>
+        <location line="+22"/>
+        <source>Only PDF, DOCX, DOC, ODT and RTF files can be added; left out: {names}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Add a document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace the document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Documents ({kinds})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Documents of item {number}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag PDF, Word (DOCX, DOC), ODT or RTF files here, or press Add. Word and ODT files are converted to PDF: what you see on the right is what members will see.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a document (Insert)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;place…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put another file in this document&apos;s place</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the document from the item (Delete); Undo brings it back</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up (Ctrl+Up)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down (Ctrl+Down)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Try again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convert and check the file again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No documents yet: drag files here from a folder, or press Add.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The file is missing from the session&apos;s folder: {path}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be converted to PDF…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Converting to PDF…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be used: {reason}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Drop documents here.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../src/paperless/gui/dialogs/errors.py" line="+28"/>
@@ -2445,6 +2589,7 @@ Identity: %1</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2715,6 +2860,35 @@ Identity: %1</source>
     <message>
         <location line="+12"/>
         <source>No particular item</source>
+    <name>PagePreview</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/page_preview.py" line="+122"/>
+        <source>◀ Previous page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page (Page Up)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page ▶</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page (Page Down)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page preview</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The document cannot be read.</source>
         <translation></translation>
     </message>
     <message>
@@ -2765,6 +2939,17 @@ Identity: %1</source>
     <message>
         <location line="+1"/>
         <source>Add question</source>
+        <source>The document cannot be shown: {error}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This page cannot be shown: {error}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page {page} of {pages}</source>
         <translation></translation>
     </message>
 </context>

@@ -1647,6 +1647,150 @@ Chuyển sang máy chủ mới?</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+246"/>
+        <location line="+22"/>
+        <source>Only PDF, DOCX, DOC, ODT and RTF files can be added; left out: {names}</source>
+        <translation>Chỉ thêm được tệp PDF, DOCX, DOC, ODT và RTF; đã bỏ qua: {names}</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Add a document</source>
+        <translation>Thêm tài liệu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace the document</source>
+        <translation>Thay tài liệu</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Documents ({kinds})</source>
+        <translation>Tài liệu ({kinds})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Documents of item {number}</source>
+        <translation>Tài liệu của nội dung {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag PDF, Word (DOCX, DOC), ODT or RTF files here, or press Add. Word and ODT files are converted to PDF: what you see on the right is what members will see.</source>
+        <translation>Kéo tệp PDF, Word (DOCX, DOC), ODT hoặc RTF vào đây, hoặc bấm Thêm. Tệp Word và ODT được chuyển sang PDF: trang hiện bên phải là đúng những gì thành viên sẽ thấy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a document (Insert)</source>
+        <translation>Thêm tài liệu (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;place…</source>
+        <translation>Th&amp;ay tệp khác…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put another file in this document&apos;s place</source>
+        <translation>Đặt một tệp khác vào đúng chỗ của tài liệu này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the document from the item (Delete); Undo brings it back</source>
+        <translation>Bỏ tài liệu khỏi nội dung (Delete); Hoàn tác sẽ lấy lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>Chuyển lên (Ctrl+Mũi tên lên)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>Chuyển xuống (Ctrl+Mũi tên xuống)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convert and check the file again</source>
+        <translation>Chuyển đổi và kiểm tra lại tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No documents yet: drag files here from a folder, or press Add.</source>
+        <translation>Chưa có tài liệu nào: kéo tệp từ thư mục vào đây, hoặc bấm Thêm.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The file is missing from the session&apos;s folder: {path}</source>
+        <translation>Không tìm thấy tệp trong thư mục phiên họp: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be converted to PDF…</source>
+        <translation>Đang chờ chuyển sang PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Converting to PDF…</source>
+        <translation>Đang chuyển sang PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 page</source>
+        <translation>1 trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} pages</source>
+        <translation>{count} trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be used: {reason}</source>
+        <translation>Không dùng được: {reason}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Drop documents here.</source>
+        <translation>Thả tài liệu vào đây.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../src/paperless/gui/dialogs/errors.py" line="+28"/>
@@ -2452,6 +2596,7 @@ Danh tính: %1</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2771,6 +2916,51 @@ Danh tính: %1</translation>
         <location line="+1"/>
         <source>Add question</source>
         <translation>Thêm câu hỏi</translation>
+    <name>PagePreview</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/page_preview.py" line="+122"/>
+        <source>◀ Previous page</source>
+        <translation>◀ Trang trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page ▶</source>
+        <translation>Trang sau ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page preview</source>
+        <translation>Xem trước trang</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The document cannot be read.</source>
+        <translation>Không đọc được tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document cannot be shown: {error}</source>
+        <translation>Không hiển thị được tài liệu: {error}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This page cannot be shown: {error}</source>
+        <translation>Không hiển thị được trang này: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Trang {page} / {pages}</translation>
     </message>
 </context>
 <context>

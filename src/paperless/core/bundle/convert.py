@@ -9,9 +9,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperless.core.bundle.errors import ConverterMissingError, DocumentError
+from paperless.core.errors import T
 
 CONVERTIBLE = {".docx", ".doc", ".odt", ".rtf"}
 CONVERT_TIMEOUT = 300
+
+# Why a document cannot be used (the detail of a DocumentError), in both languages.
+TIMED_OUT = T("converting it to PDF took too long", "chuyển sang PDF quá lâu")
+NOT_CONVERTED = T("LibreOffice could not convert it to PDF; is the file damaged?",
+                  "LibreOffice không chuyển được sang PDF; tệp có bị hỏng không?")
+PASSWORD = T("the PDF is protected by a password; save a copy without the password and add that",
+             "tệp PDF có mật khẩu; hãy lưu một bản không có mật khẩu rồi thêm bản đó")
+NO_PAGES = T("the PDF has no pages", "tệp PDF không có trang nào")
+UNSUPPORTED = T("only PDF, DOCX, DOC, ODT and RTF documents can be included",
+                "chỉ dùng được tài liệu PDF, DOCX, DOC, ODT và RTF")
+
+
+def unreadable(exc: BaseException) -> T:
+    name = exc.__class__.__name__
+    return T(f"the PDF is damaged and cannot be read ({name})", f"tệp PDF bị hỏng, không đọc được ({name})")
 
 
 @dataclass(frozen=True)
@@ -46,12 +62,12 @@ def convert_to_pdf(source: Path, out_dir: Path) -> Path:
     try:
         result = subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise DocumentError(path=str(source), detail="conversion to PDF timed out") from None
+        raise DocumentError(path=str(source), detail=TIMED_OUT) from None
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     pdf = target_dir / (source.stem + ".pdf")
     if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        raise DocumentError(path=str(source), detail="LibreOffice could not convert it to PDF")
+        raise DocumentError(path=str(source), detail=NOT_CONVERTED)
     return pdf
 
 
@@ -62,17 +78,17 @@ def check_pdf(path: Path, label: Path) -> tuple[int, str]:
     try:
         with pymupdf.open(path, filetype="pdf") as doc:  # type: ignore[no-untyped-call]
             if doc.needs_pass:
-                raise DocumentError(path=str(label), detail="the PDF is password-protected")
+                raise DocumentError(path=str(label), detail=PASSWORD)
             pages = doc.page_count
             if pages < 1:
-                raise DocumentError(path=str(label), detail="the PDF has no pages")
+                raise DocumentError(path=str(label), detail=NO_PAGES)
             doc.load_page(0).get_text("text")
             doc.load_page(pages - 1).get_text("text")
             title = str((doc.metadata or {}).get("title") or "").strip()
     except DocumentError:
         raise
     except Exception as exc:  # PyMuPDF raises many types for broken files
-        raise DocumentError(path=str(label), detail=f"not a readable PDF ({exc.__class__.__name__})") from None
+        raise DocumentError(path=str(label), detail=unreadable(exc)) from None
     return pages, title or label.stem
 
 
@@ -83,8 +99,6 @@ def prepare_document(source: Path, work_dir: Path) -> PreparedPdf:
     elif suffix in CONVERTIBLE:
         pdf, converted = convert_to_pdf(source, work_dir), suffix[1:]
     else:
-        raise DocumentError(
-            path=str(source), detail="only PDF, DOCX, DOC, ODT and RTF documents can be included"
-        )
+        raise DocumentError(path=str(source), detail=UNSUPPORTED)
     pages, title = check_pdf(pdf, source)
     return PreparedPdf(source, pdf, title, pages, converted)
