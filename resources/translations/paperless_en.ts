@@ -961,7 +961,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+21"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+30"/>
         <source>Session</source>
         <translation></translation>
     </message>
@@ -989,7 +989,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkWindow</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/clerk/window.py" line="+178"/>
+        <location filename="../../src/paperless/gui/clerk/window.py" line="+195"/>
         <source>%n thing(s) to fix on this step</source>
         <translation>
             <numerusform></numerusform>
@@ -1095,8 +1095,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
         <location line="+14"/>
+        <location line="+15"/>
         <source>Saved</source>
         <translation></translation>
     </message>
@@ -1116,7 +1116,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <translation></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Unsaved changes</source>
         <translation></translation>
     </message>
@@ -1643,7 +1643,7 @@ Change to the new server?</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+246"/>
+        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+248"/>
         <location line="+22"/>
         <source>Only PDF, DOCX, DOC, ODT and RTF files can be added; left out: {names}</source>
         <translation></translation>
@@ -1744,7 +1744,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>The file is missing from the session&apos;s folder: {path}</source>
         <translation></translation>
     </message>
@@ -2589,7 +2589,6 @@ Identity: %1</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
-        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2846,20 +2845,6 @@ Identity: %1</source>
     </message>
 </context>
 <context>
-    <name>PollEditor</name>
-    <message>
-        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+491"/>
-        <source>Choose a poll on the left, or add one.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Opinion poll %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>No particular item</source>
     <name>PagePreview</name>
     <message>
         <location filename="../../src/paperless/gui/clerk/page_preview.py" line="+122"/>
@@ -2889,6 +2874,39 @@ Identity: %1</source>
     <message>
         <location line="+25"/>
         <source>The document cannot be read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document cannot be shown: {error}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This page cannot be shown: {error}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Page {page} of {pages}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PollEditor</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+491"/>
+        <source>Choose a poll on the left, or add one.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opinion poll %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No particular item</source>
         <translation></translation>
     </message>
     <message>
@@ -2939,17 +2957,6 @@ Identity: %1</source>
     <message>
         <location line="+1"/>
         <source>Add question</source>
-        <source>The document cannot be shown: {error}</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>This page cannot be shown: {error}</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Page {page} of {pages}</source>
         <translation></translation>
     </message>
 </context>

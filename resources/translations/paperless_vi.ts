@@ -963,7 +963,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+21"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+30"/>
         <source>Session</source>
         <translation>Phiên họp</translation>
     </message>
@@ -991,7 +991,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ClerkWindow</name>
     <message numerus="yes">
-        <location filename="../../src/paperless/gui/clerk/window.py" line="+178"/>
+        <location filename="../../src/paperless/gui/clerk/window.py" line="+195"/>
         <source>%n thing(s) to fix on this step</source>
         <translation>
             <numerusform>%n điều cần sửa ở bước này</numerusform>
@@ -1095,8 +1095,8 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Phiên họp (session.toml *.toml)</translation>
     </message>
     <message>
-        <location line="+13"/>
         <location line="+14"/>
+        <location line="+15"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>
@@ -1116,7 +1116,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
@@ -1649,7 +1649,7 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+246"/>
+        <location filename="../../src/paperless/gui/clerk/documents_panel.py" line="+248"/>
         <location line="+22"/>
         <source>Only PDF, DOCX, DOC, ODT and RTF files can be added; left out: {names}</source>
         <translation>Chỉ thêm được tệp PDF, DOCX, DOC, ODT và RTF; đã bỏ qua: {names}</translation>
@@ -1750,7 +1750,7 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Chưa có tài liệu nào: kéo tệp từ thư mục vào đây, hoặc bấm Thêm.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>The file is missing from the session&apos;s folder: {path}</source>
         <translation>Không tìm thấy tệp trong thư mục phiên họp: {path}</translation>
     </message>
@@ -2596,7 +2596,6 @@ Danh tính: %1</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
-        <location filename="../../src/paperless/gui/main_window.py" line="+210"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2851,6 +2850,54 @@ Danh tính: %1</translation>
     </message>
 </context>
 <context>
+    <name>PagePreview</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/page_preview.py" line="+122"/>
+        <source>◀ Previous page</source>
+        <translation>◀ Trang trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page ▶</source>
+        <translation>Trang sau ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page preview</source>
+        <translation>Xem trước trang</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The document cannot be read.</source>
+        <translation>Không đọc được tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The document cannot be shown: {error}</source>
+        <translation>Không hiển thị được tài liệu: {error}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This page cannot be shown: {error}</source>
+        <translation>Không hiển thị được trang này: {error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Trang {page} / {pages}</translation>
+    </message>
+</context>
+<context>
     <name>PollEditor</name>
     <message>
         <location filename="../../src/paperless/gui/clerk/poll_editor.py" line="+491"/>
@@ -2916,51 +2963,6 @@ Danh tính: %1</translation>
         <location line="+1"/>
         <source>Add question</source>
         <translation>Thêm câu hỏi</translation>
-    <name>PagePreview</name>
-    <message>
-        <location filename="../../src/paperless/gui/clerk/page_preview.py" line="+122"/>
-        <source>◀ Previous page</source>
-        <translation>◀ Trang trước</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Previous page (Page Up)</source>
-        <translation>Trang trước (Page Up)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next page ▶</source>
-        <translation>Trang sau ▶</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next page (Page Down)</source>
-        <translation>Trang sau (Page Down)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Page preview</source>
-        <translation>Xem trước trang</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>The document cannot be read.</source>
-        <translation>Không đọc được tài liệu.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The document cannot be shown: {error}</source>
-        <translation>Không hiển thị được tài liệu: {error}</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>This page cannot be shown: {error}</source>
-        <translation>Không hiển thị được trang này: {error}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Page {page} of {pages}</source>
-        <translation>Trang {page} / {pages}</translation>
     </message>
 </context>
 <context>

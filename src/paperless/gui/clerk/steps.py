@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from paperless.gui.clerk.agenda_page import AgendaPage
 from paperless.gui.clerk.controller import WorkspaceController
+from paperless.gui.clerk.document_checks import ClerkDocuments
+from paperless.gui.clerk.documents_panel import documents_panel_factory
 from paperless.gui.clerk.window import Step
 from paperless.gui.services import AppServices
 
@@ -15,14 +17,19 @@ translate = QCoreApplication.translate
 
 
 def make_steps(controller: WorkspaceController, services: AppServices, parent: QWidget) -> list[Step]:
+    documents = ClerkDocuments(services.tasks, services.worker, parent)  # checks and thumbnails: one per workspace
+
     def later() -> QWidget:
         return QLabel(parent)
+
+    def agenda() -> QWidget:
+        panel = documents_panel_factory(controller, documents, services.files, lambda: services.language)
+        return AgendaPage(controller, panel, parent)
 
     return [
         Step("session", lambda: translate("ClerkSteps", "Session"), later, (("session",), ("policy",))),
         Step("members", lambda: translate("ClerkSteps", "Members"), later, (("members",),)),
-        Step("agenda", lambda: translate("ClerkSteps", "Agenda and documents"), lambda: AgendaPage(controller, None, parent),
-             (("items",), ("polls",))),
+        Step("agenda", lambda: translate("ClerkSteps", "Agenda and documents"), agenda, (("items",), ("polls",))),
         Step("publish", lambda: translate("ClerkSteps", "Build and publish"), later),
         Step("follow", lambda: translate("ClerkSteps", "Follow"), later),
     ]
