@@ -203,3 +203,13 @@ def test_preview_as_a_member(qtbot: QtBot, tasks: Tasks, worker: RenderWorker, o
     work = dialog.preview.prepared.work
     dialog.reject()
     qtbot.waitUntil(lambda: not work.exists(), timeout=WAIT)  # the converted copies go with the preview
+
+
+def test_an_edit_during_the_build_asks_for_a_new_build(qtbot: QtBot, tasks: Tasks, worker: RenderWorker,
+                                                       office: Office, tmp_path: Path) -> None:
+    page = make_page(qtbot, tasks, worker, office, tmp_path / "session", NoOffice(), signer=office.unlock("clerk"))
+    page.build_button.click()
+    page._controller.edit(("Rename", "Đổi tên"), lambda d: setattr(d, "location", "Phòng họp số 2"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)
+    assert page.report is None and not page.publish_button.isEnabled()
+    assert "build it again" in page.result.text

@@ -2476,7 +2476,7 @@ Identity: %1</source>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+219"/>
+        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+225"/>
         <source>Build, check and publish</source>
         <translation></translation>
     </message>
@@ -2541,12 +2541,13 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <location line="+179"/>
         <source>The session changed after the last build; build it again before publishing.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-146"/>
         <source>Not published yet: this will be version %1.</source>
         <translation></translation>
     </message>
@@ -2596,12 +2597,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Done</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Something went wrong; nothing was published. The details were recorded.</source>
         <translation></translation>
     </message>

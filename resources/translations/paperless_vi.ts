@@ -2483,7 +2483,7 @@ Danh tính: %1</translation>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+219"/>
+        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+225"/>
         <source>Build, check and publish</source>
         <translation>Tạo gói, kiểm tra và phát hành</translation>
     </message>
@@ -2548,12 +2548,13 @@ Danh tính: %1</translation>
         <translation>&amp;Lưu để chép vào USB…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <location line="+179"/>
         <source>The session changed after the last build; build it again before publishing.</source>
         <translation>Phiên họp đã thay đổi sau lần tạo gói vừa rồi; hãy tạo gói lại trước khi phát hành.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-146"/>
         <source>Not published yet: this will be version %1.</source>
         <translation>Chưa phát hành lần nào: đây sẽ là phiên bản %1.</translation>
     </message>
@@ -2603,12 +2604,12 @@ Danh tính: %1</translation>
         <translation>Đang gửi lên máy chủ Văn phòng…</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Something went wrong; nothing was published. The details were recorded.</source>
         <translation>Đã có lỗi; chưa phát hành gì. Chi tiết đã được ghi lại.</translation>
     </message>

@@ -86,7 +86,11 @@ class PublishPage(QWidget):
     def __init__(self, controller: WorkspaceController, tasks: Tasks, office: OfficeService, files: FilePicker,
                  worker: RenderWorker, icons: Icons, signer_folder: Path, language: Callable[[], str],
                  parent: QWidget | None = None, *, signer: UnlockedIdentity | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC), unlock_delay_scale: float = 1.0) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC), unlock_delay_scale: float = 1.0,
+                 due: Callable[[], datetime | None] = lambda: None) -> None:
+        """``signer``: the office's identity when the workspace holds it unlocked (else the passphrase
+        of ``signer_folder`` is asked at the first build); ``due``: the documents-due date to publish
+        with (the office server's reminders), when the session has one."""
         super().__init__(parent)
         self.setObjectName("publishPage")
         self._controller = controller
@@ -100,6 +104,8 @@ class PublishPage(QWidget):
         self._language = language
         self._clock = clock
         self._delay_scale = unlock_delay_scale
+        self._due = due
+        self._edits = 0  # edits of the draft so far: a build that saw fewer is out of date when it ends
         self._scope = tasks.scope()  # the changes list: a newer computation drops an older one
         self.last: PublishedRecord | None = None
         self.changes: list[Change] = []
@@ -274,6 +280,7 @@ class PublishPage(QWidget):
     def _draft_changed(self, event: WorkspaceEvent) -> None:
         if event.happened is Happened.SAVED:
             return
+        self._edits += 1
         if self.report is not None and self.busy != "publish":
             self.report = None  # the bundle no longer says what the draft says
             self.result.show_message(self.tr("The session changed after the last build; build it again before "
@@ -445,21 +452,24 @@ class PublishPage(QWidget):
         self.result.hide()
         self.publish_result.clear()
         self.publish_result.hide()
-        draft, version = copy.deepcopy(self.draft), self.version
+        draft, version, edits = copy.deepcopy(self.draft), self.version, self._edits
         progress = self._progress_callback()
         self._progress("prepare", 0, max(1, sum(len(i.documents) for i in draft.items)))
         self._tasks.pool.run(lambda: build_checked(draft, signer, version, progress=progress, cancel=cancel),
-                             self._built, self._build_failed)
+                             lambda report: self._built(report, edits), self._build_failed)
 
-    def _built(self, report: BuildReport) -> None:
+    def _built(self, report: BuildReport, edits: int | None = None) -> None:
         self._done()
         self._idle_progress()
+        if edits is not None and edits != self._edits:  # the draft changed while it was being built
+            self.result.show_message(self.tr("The session changed after the last build; build it again before "
+                                             "publishing."), "warning", self._icons.get("warning"))
+            return
         self.report = report
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.bar.setFormat(self.tr("Done"))
-        self.result.show_message("\u2713 " + self._t(report.summary()) + "\n" + str(report.path), "info",
-                                 self._icons.get("app"))
+        self.result.show_message("\u2713 " + self._t(report.summary()) + "\n" + str(report.path), "info")
         self._update_buttons()
         self.built.emit(report)
         self.publish_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -494,11 +504,11 @@ class PublishPage(QWidget):
         self.publish_result.clear()
         self.publish_result.hide()
         self._progress("publish", 0, 0)
-        office, folder = self._office, self.draft.folder
+        office, folder, due = self._office, self.draft.folder, self._due()
         record = self._record(report, "office")
 
         def job() -> tuple[PublishedVersion, PublishedRecord]:
-            published = office.publish(report.path, None)
+            published = office.publish(report.path, due)
             save_last(folder, record)
             return published, record
 
@@ -518,7 +528,7 @@ class PublishPage(QWidget):
 
     def _after_publish(self, record: PublishedRecord, text: str) -> None:
         self.report = None  # published: the next build is the next version
-        self.publish_result.show_message("\u2713 " + text, "info", self._icons.get("app"))
+        self.publish_result.show_message("\u2713 " + text, "info")
         self.published.emit(record)
         self.refresh()
         self._update_buttons()
