@@ -2542,12 +2542,12 @@ Identity: %1</source>
     </message>
     <message>
         <location line="+45"/>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>The session changed after the last build; build it again before publishing.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-154"/>
         <source>Not published yet: this will be version %1.</source>
         <translation></translation>
     </message>
@@ -2597,7 +2597,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Done</source>
         <translation></translation>
     </message>

@@ -2549,12 +2549,12 @@ Danh tính: %1</translation>
     </message>
     <message>
         <location line="+45"/>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>The session changed after the last build; build it again before publishing.</source>
         <translation>Phiên họp đã thay đổi sau lần tạo gói vừa rồi; hãy tạo gói lại trước khi phát hành.</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-154"/>
         <source>Not published yet: this will be version %1.</source>
         <translation>Chưa phát hành lần nào: đây sẽ là phiên bản %1.</translation>
     </message>
@@ -2604,7 +2604,7 @@ Danh tính: %1</translation>
         <translation>Đang gửi lên máy chủ Văn phòng…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>

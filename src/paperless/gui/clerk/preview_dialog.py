@@ -153,7 +153,8 @@ class MemberPreviewDialog(QDialog):
 
         def shown(data: bytes) -> None:
             self.shown_entry = entry
-            self.view.set_document(entry, data, title=doc.title, watermark=doc.watermark,
+            # its own document ids: the render worker may hold the reader's open session too
+            self.view.set_document(f"clerk-preview-{id(self)}/{entry}", data, title=doc.title, watermark=doc.watermark,
                                    allow_copy=preview.agenda.allow_copy and doc.level is None,
                                    level=doc.level)
 

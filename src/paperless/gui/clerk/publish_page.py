@@ -388,7 +388,15 @@ class PublishPage(QWidget):
     def _progress_callback(self) -> Callable[[str, int, int], None]:
         """For a worker thread: progress posted to the GUI thread."""
         post = self._tasks.callback(self, PublishPage._progress)
-        return lambda stage, done, total: post(stage, done, total)
+        last: list[tuple[str, int]] = []
+
+        def report(stage: str, done: int, total: int) -> None:
+            step = (stage, int(1000 * done / total) if total > 0 else -1)
+            if not last or last[0] != step:  # one post per stage and permille, not per 64 KiB chunk
+                last[:] = [step]
+                post(stage, done, total)
+
+        return report
 
     # -- preview ---------------------------------------------------------------------------------------
 
