@@ -959,6 +959,60 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
     </message>
 </context>
 <context>
+    <name>ClerkPassphraseDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+79"/>
+        <source>Sign the bundle</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The office&apos;s passphrase</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle is signed with the office&apos;s key:
+%1 (fingerprint %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Please type the passphrase.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking the passphrase…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Wrong passphrase. You can try again in %1 s.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrong passphrase. Please try again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ClerkSteps</name>
     <message>
         <location filename="../../src/paperless/gui/clerk/steps.py" line="+30"/>
@@ -2685,6 +2739,45 @@ Identity: %1</source>
     </message>
 </context>
 <context>
+    <name>MemberPreviewDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/preview_dialog.py" line="+97"/>
+        <source>Preview as a member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the session as &amp;member:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is what the chosen member will see: locked items are restricted to other members. The preview uses your own copies of the documents; no member&apos;s key is used.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>Choose a document in the agenda to see it as this member will.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Watermark on every page: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No watermark (classified documents always carry one).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>NotePopup</name>
     <message>
         <location filename="../../src/paperless/gui/annotations/editors.py" line="+109"/>
@@ -3066,6 +3159,165 @@ Identity: %1</source>
             <numerusform>%n page sent to the printer.</numerusform>
             <numerusform>%n pages sent to the printer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+225"/>
+        <source>Build, check and publish</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed since the last published version</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build and sign</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Building encrypts every document for the members allowed to read it and signs the bundle with the office&apos;s key. Then the bundle is checked as a member&apos;s computer will check it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preview as a member…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the agenda and the documents as one member will see them</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Build and sign</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop (Esc); nothing is left half written</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the checked bundle to the office server, where members&apos; computers fetch it, or save it as a file to hand out on a USB stick.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish to the &amp;office server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save for a USB stick…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+187"/>
+        <source>The session changed after the last build; build it again before publishing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Not published yet: this will be version %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole session is new to the members.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version %1 was published on %2. This will be version %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing has changed since version %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Stopping…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checking and converting documents (%1 of %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encrypting and signing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the written bundle</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying to the USB stick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending to the office server…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Done</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Something went wrong; nothing was published. The details were recorded.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Published version %1 to the office server. %2 members can fetch it now.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version %1 was already on the office server; nothing changed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save the bundle for a USB stick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paperless session (*.paperless)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved version %1 as %2. Give the file to the members on the stick.</source>
+        <translation></translation>
     </message>
 </context>
 <context>

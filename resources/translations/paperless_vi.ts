@@ -961,6 +961,61 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
     </message>
 </context>
 <context>
+    <name>ClerkPassphraseDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+79"/>
+        <source>Sign the bundle</source>
+        <translation>Ký gói tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The office&apos;s passphrase</source>
+        <translation>Mật khẩu của Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle is signed with the office&apos;s key:
+%1 (fingerprint %2)</source>
+        <translation>Gói tài liệu được ký bằng khóa của Văn phòng:
+%1 (dấu vân tay %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign</source>
+        <translation>&amp;Ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Please type the passphrase.</source>
+        <translation>Xin hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking the passphrase…</source>
+        <translation>Đang kiểm tra mật khẩu…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Wrong passphrase. You can try again in %1 s.</source>
+        <translation>Sai mật khẩu. Có thể thử lại sau %1 giây.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrong passphrase. Please try again.</source>
+        <translation>Sai mật khẩu. Xin hãy thử lại.</translation>
+    </message>
+</context>
+<context>
     <name>ClerkSteps</name>
     <message>
         <location filename="../../src/paperless/gui/clerk/steps.py" line="+30"/>
@@ -2692,6 +2747,45 @@ Danh tính: %1</translation>
     </message>
 </context>
 <context>
+    <name>MemberPreviewDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/preview_dialog.py" line="+97"/>
+        <source>Preview as a member</source>
+        <translation>Xem trước như một thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the session as &amp;member:</source>
+        <translation>Xem phiên họp như &amp;thành viên:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is what the chosen member will see: locked items are restricted to other members. The preview uses your own copies of the documents; no member&apos;s key is used.</source>
+        <translation>Đây là những gì thành viên đã chọn sẽ thấy: nội dung có khóa là nội dung chỉ dành cho thành viên khác. Bản xem trước dùng chính các tài liệu của Văn phòng, không dùng khóa của thành viên nào.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>Choose a document in the agenda to see it as this member will.</source>
+        <translation>Chọn một tài liệu trong chương trình để xem như thành viên này sẽ thấy.</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Watermark on every page: %1</source>
+        <translation>Hình mờ trên mỗi trang: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No watermark (classified documents always carry one).</source>
+        <translation>Không có hình mờ (tài liệu mật thì luôn có).</translation>
+    </message>
+</context>
+<context>
     <name>NotePopup</name>
     <message>
         <location filename="../../src/paperless/gui/annotations/editors.py" line="+109"/>
@@ -3070,6 +3164,165 @@ Danh tính: %1</translation>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+225"/>
+        <source>Build, check and publish</source>
+        <translation>Tạo gói, kiểm tra và phát hành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed since the last published version</source>
+        <translation>Những thay đổi so với phiên bản đã phát hành gần nhất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build and sign</source>
+        <translation>Tạo gói và ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish</source>
+        <translation>Phát hành</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Building encrypts every document for the members allowed to read it and signs the bundle with the office&apos;s key. Then the bundle is checked as a member&apos;s computer will check it.</source>
+        <translation>Khi tạo gói, mỗi tài liệu được mã hóa cho những thành viên được phép đọc, và gói được ký bằng khóa của Văn phòng. Sau đó gói được kiểm tra như máy của thành viên sẽ kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preview as a member…</source>
+        <translation>&amp;Xem trước như thành viên…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the agenda and the documents as one member will see them</source>
+        <translation>Xem chương trình và tài liệu như một thành viên sẽ thấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Build and sign</source>
+        <translation>&amp;Tạo gói và ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop (Esc); nothing is left half written</source>
+        <translation>Dừng lại (Esc); không để lại tệp ghi dở</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the checked bundle to the office server, where members&apos; computers fetch it, or save it as a file to hand out on a USB stick.</source>
+        <translation>Gửi gói đã kiểm tra lên máy chủ của Văn phòng để máy của các thành viên tải về, hoặc lưu thành tệp để chép vào USB phát cho thành viên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish to the &amp;office server</source>
+        <translation>Phát hành lên &amp;máy chủ Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save for a USB stick…</source>
+        <translation>&amp;Lưu để chép vào USB…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+187"/>
+        <source>The session changed after the last build; build it again before publishing.</source>
+        <translation>Phiên họp đã thay đổi sau lần tạo gói vừa rồi; hãy tạo gói lại trước khi phát hành.</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Not published yet: this will be version %1.</source>
+        <translation>Chưa phát hành lần nào: đây sẽ là phiên bản %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole session is new to the members.</source>
+        <translation>Toàn bộ phiên họp là mới đối với các thành viên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version %1 was published on %2. This will be version %3.</source>
+        <translation>Phiên bản %1 đã phát hành lúc %2. Lần này sẽ là phiên bản %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing has changed since version %1.</source>
+        <translation>Không có gì thay đổi so với phiên bản %1.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checking and converting documents (%1 of %2)</source>
+        <translation>Đang kiểm tra và chuyển đổi tài liệu (%1/%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encrypting and signing</source>
+        <translation>Đang mã hóa và ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the written bundle</source>
+        <translation>Đang kiểm tra gói vừa ghi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying to the USB stick</source>
+        <translation>Đang chép vào USB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending to the office server…</source>
+        <translation>Đang gửi lên máy chủ Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Something went wrong; nothing was published. The details were recorded.</source>
+        <translation>Đã có lỗi; chưa phát hành gì. Chi tiết đã được ghi lại.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Published version %1 to the office server. %2 members can fetch it now.</source>
+        <translation>Đã phát hành phiên bản %1 lên máy chủ Văn phòng. %2 thành viên có thể tải về ngay.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version %1 was already on the office server; nothing changed.</source>
+        <translation>Phiên bản %1 đã có trên máy chủ Văn phòng từ trước; không thay đổi gì.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save the bundle for a USB stick</source>
+        <translation>Lưu gói tài liệu để chép vào USB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paperless session (*.paperless)</source>
+        <translation>Phiên họp Paperless (*.paperless)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved version %1 as %2. Give the file to the members on the stick.</source>
+        <translation>Đã lưu phiên bản %1 thành %2. Hãy chép tệp này vào USB để phát cho các thành viên.</translation>
     </message>
 </context>
 <context>
