@@ -143,7 +143,7 @@ def test_a_cancelled_or_failed_build_leaves_no_file(qtbot: QtBot, tasks: Tasks, 
     (tmp_path / "session" / "docs" / "phuluc.pdf").write_bytes(b"%PDF-1.7 this is not a PDF at all")
     page.build_button.click()
     qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)
-    assert "phuluc.pdf" in page.result.text and "not a readable PDF" in page.result.text
+    assert "phuluc.pdf" in page.result.text and "damaged" in page.result.text
     assert page.result.kind == "error"
     assert not bundles.exists() or list(bundles.iterdir()) == []
 

@@ -26,8 +26,8 @@ UNSUPPORTED = T("only PDF, DOCX, DOC, ODT and RTF documents can be included",
 
 
 def unreadable(exc: BaseException) -> T:
-    name = exc.__class__.__name__
-    return T(f"the PDF is damaged and cannot be read ({name})", f"tệp PDF bị hỏng, không đọc được ({name})")
+    """What a member or clerk reads for a PDF PyMuPDF cannot open (the exception is for the log)."""
+    return T("the PDF is damaged and cannot be read", "tệp PDF bị hỏng, không đọc được")
 
 
 @dataclass(frozen=True)

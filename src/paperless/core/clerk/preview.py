@@ -108,7 +108,7 @@ def prepare_preview(draft: SessionDraft, version: int = 1, *, progress: PrepareP
     """Check the draft and prepare its documents as the writer does (LibreOffice for office files).
     The caller closes the result (its converted copies are removed)."""
     spec = spec_of(draft)
-    work = Path(tempfile.mkdtemp(prefix="paperless-preview-"))
+    work = Path(tempfile.mkdtemp(prefix=".preview-", dir=draft.folder))  # the clerk's plaintext stays in its folder
     try:
         total = sum(len(item.documents) for item in spec.items)
         prepared: list[list[PreparedPdf]] = []

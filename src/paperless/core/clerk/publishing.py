@@ -61,7 +61,7 @@ def spec_of(draft: SessionDraft) -> SessionSpec:
         more = len(problems) - 1
         detail = first if not more else T(f"{first.en} (and {more} more problems)", f"{first.vi} (và {more} lỗi khác)")
         raise DraftNotReadyError(detail=detail)
-    with tempfile.TemporaryDirectory(prefix="paperless-draft-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=".checking-", dir=draft.folder) as tmp:  # titles stay in the session folder
         path = Path(tmp) / "session.toml"
         path.write_text(draft.to_toml(Path(tmp)), encoding="utf-8")
         spec = load_session(path)
