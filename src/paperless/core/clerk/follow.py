@@ -258,22 +258,22 @@ def group_comments(spec: SessionSpec, counted: Sequence[CountedLike]) -> list[Do
 
     out = []
     for key in sorted(docs, key=doc_key):
-        item_no, entry = key
+        item_no, doc_entry = key
         item = spec.items[item_no - 1] if 0 < item_no <= len(spec.items) else None
         title = item.title if item is not None else f"#{item_no}"
-        if entry is not None and entry in stems and first_entry.get(item_no - 1) != entry:
-            title = f"{title} — {stems[entry][1]}"
+        if doc_entry is not None and doc_entry in stems and first_entry.get(item_no - 1) != doc_entry:
+            title = f"{title} — {stems[doc_entry][1]}"
         rows = sorted(docs[key], key=lambda c: (c.comment.order, c.received))
         groups: dict[str, list[CommentLine]] = {}
         for c in rows:
-            heading = clean_text(c.comment.article).strip()
+            heading: str = clean_text(c.comment.article).strip()
             groups.setdefault(heading, []).append(CommentLine(
                 c.comment.comment_id, c.comment.item, clean_text(c.comment.place).strip(), c.comment.quote,
                 c.comment.text, names.get(c.comment.member, c.comment.name), c.received, c.late,
                 c.comment.revision > 1))
         ordered = ([ArticleGroup("", tuple(groups.pop("")))] if "" in groups else []) + [
             ArticleGroup(h, tuple(lines)) for h, lines in groups.items()]
-        out.append(DocumentGroup(item_no, entry, title, tuple(ordered)))
+        out.append(DocumentGroup(item_no, doc_entry, title, tuple(ordered)))
     return out
 
 
