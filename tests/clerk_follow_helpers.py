@@ -7,6 +7,7 @@ sealed by the members (the real core code)."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -79,6 +80,7 @@ class StoreOffice:
     url: str
     offline: bool = False
     calls: list[str] = field(default_factory=list)
+    on_gui_thread: list[str] = field(default_factory=list)  # calls made on the main thread (should be none)
 
     @classmethod
     def make(cls, folder: Path, people: People) -> StoreOffice:
@@ -94,6 +96,8 @@ class StoreOffice:
 
     def _online(self, what: str) -> None:
         self.calls.append(what)
+        if threading.current_thread() is threading.main_thread():
+            self.on_gui_thread.append(what)
         if self.offline:
             raise ConnectionRefusedError(111, "Connection refused")
 

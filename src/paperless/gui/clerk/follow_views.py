@@ -115,9 +115,10 @@ class ReceiptsView(QWidget):
         if not cell.readable:
             return self.tr("This item is restricted to other members.")
         lines = []
+        nothing = self.tr("nothing yet")
         for doc in cell.documents:
             events = "; ".join(f"{self._event_text(lv)} {short_when(at) or raw}" for lv, at, raw in doc.times)
-            lines.append(f"{doc.title}: {events or self.tr('nothing yet')}")
+            lines.append(f"{doc.title}: {events or nothing}")
         return "\n".join(lines)
 
     def _meeting_text(self, grid: ReceiptGrid) -> str:
