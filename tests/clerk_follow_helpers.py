@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from server_helpers import cli
 
-from paperless.core.clerk.office import HeldEnvelope, PublishedVersion, ReceiptEntry, RecallEntry
+from paperless.core.clerk.office import HeldEnvelope, PublishedVersion, RecallEntry, ReceiptEntry
 from paperless.core.consultation import wire as W
 from paperless.core.consultation.envelope import Answer, Comment, CommentKind, PollAnswer, new_comment_id, seal
 from paperless.core.identity import UnlockedIdentity, load_card

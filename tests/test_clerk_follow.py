@@ -113,7 +113,7 @@ def test_comments_are_grouped_by_document_then_article_in_document_order_and_the
     collected = collect(office.envelopes(spec.session_id), spec, unlock(people.clerk))
     assert collected.refused == []
     groups = group_comments(spec, collected.comments)
-    assert [g.title for g in groups] == [PLAN_TITLE(spec), PLAN_TITLE(spec), f"{PLAN_TITLE(spec)} — phuluc"]
+    assert [g.title for g in groups] == [plan_title(spec), plan_title(spec), f"{plan_title(spec)} — phuluc"]
     assert [g.entry for g in groups] == [None, "documents/0002.age", "documents/0003.age"]
     draft = groups[1]
     assert [a.heading for a in draft.articles] == ["", "Điều 1", "Điều 2"]
@@ -140,7 +140,7 @@ def test_comments_are_grouped_by_document_then_article_in_document_order_and_the
     assert "Tiếp thu, bổ sung chỉ tiêu năm 2030." in sheet_cells
 
 
-def PLAN_TITLE(spec: SessionSpec) -> str:  # noqa: N802  (reads as the title it stands for)
+def plan_title(spec: SessionSpec) -> str:
     return spec.items[1].title
 
 

@@ -267,7 +267,8 @@ def test_offline_says_one_line_and_keeps_the_last_data_as_of_its_time(
     with qtbot.waitSignal(f.page.refresh_failed, timeout=60_000) as failed:
         f.page.refresh()
     line = failed.args[0]
-    assert line == f"⚠ Cannot reach the office server (Connection refused). Shown: the data as of {as_of}."
+    assert line == (f"⚠ Cannot reach the office server (it did not accept the connection; it may not be running). "
+                    f"Shown: the data as of {as_of}.")
     assert f.page.status.text() == line and "\n" not in line
     assert f.page.receipts.table.rowCount() == 3 and f.page.receipts.table.item(0, 1).text() == "Read to the end"
     assert f.page.comments.tree.topLevelItemCount() == 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTa
 
 from paperless.core.clerk.follow import AnswersStore, ReceiptGrid, receipts_grid
 from paperless.core.clerk.office import OfficeService, RecallEntry
-from paperless.core.errors import PaperlessError
+from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.session import SessionSpec
 from paperless.gui.clerk.follow_office import Consultation, consult, export_table
@@ -38,6 +38,21 @@ EXPORT_STEM = "Bang-tong-hop-y-kien"
 class OfficeUnreachableError(PaperlessError):
     en = "Cannot reach the office server ({detail})."
     vi = "Không kết nối được máy chủ của Văn phòng ({detail})."
+
+
+def unreachable(exc: OSError) -> OfficeUnreachableError:
+    """The one line for a network failure, in the user's words (the system's text only when it is
+    none of the usual ones)."""
+    if isinstance(exc, ConnectionRefusedError):
+        detail: object = T("it did not accept the connection; it may not be running",
+                           "máy chủ không nhận kết nối, có thể chưa được bật")
+    elif isinstance(exc, TimeoutError):
+        detail = T("it did not answer in time", "máy chủ không trả lời kịp")
+    elif isinstance(exc, ConnectionError):
+        detail = T("the connection was cut", "kết nối bị ngắt")
+    else:
+        detail = exc.strerror or str(exc) or type(exc).__name__
+    return OfficeUnreachableError(detail=detail)
 
 
 @dataclass
@@ -162,7 +177,7 @@ class FollowPage(QWidget):
                 recalls = office.recall_status(spec.session_id)
                 held = office.envelopes(spec.session_id) if identity is not None else []
             except OSError as exc:
-                raise OfficeUnreachableError(detail=exc.strerror or str(exc) or type(exc).__name__) from None
+                raise unreachable(exc) from None
             consultation, problem = None, None
             if identity is not None:
                 try:
@@ -241,6 +256,8 @@ class FollowPage(QWidget):
             self.status.setStyleSheet("")
 
     def retranslate(self) -> None:
+        for view in (self.receipts, self.comments, self.polls, self.recall):
+            view.retranslate()
         self.heading.setText(self.tr("Follow: {title}").format(title=self._spec.title))
         self.refresh_button.setText(self.tr("Refresh (F5)"))
         for index, title in enumerate((self.tr("Receipts"), self.tr("Comments"), self.tr("Polls"),
@@ -346,7 +363,7 @@ class FollowPage(QWidget):
             try:
                 office.recall(sid, item)
             except OSError as exc:
-                raise OfficeUnreachableError(detail=exc.strerror or str(exc) or type(exc).__name__) from None
+                raise unreachable(exc) from None
 
         self.recall.summary.setText(self.tr("Sending the recall to the office server…"))
 

@@ -46,6 +46,17 @@ ATTENTION_BG, ATTENTION_FG = QColor("#fbe0de"), QColor("#8a1c1c")
 READ_BG, OPENED_BG, RECEIVED_BG, NOT_FOR_BG = QColor("#e2f2e0"), QColor("#e6eefb"), QColor("#f4f4f4"), QColor("#fafafa")
 
 
+ROW_MIN_PX = 36
+CALM_SCALE = 1.1  # slightly larger type in the tables the clerk reads all day
+ITEM_PADDING = "QTreeView::item { padding: 3px 0px; }"
+
+
+def _calm(widget: QWidget) -> None:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * CALM_SCALE)
+    widget.setFont(font)
+
+
 def short_when(moment: datetime | None) -> str:
     """"09:14 07/12" in the computer's time zone."""
     return "" if moment is None else moment.astimezone().strftime("%H:%M %d/%m")
@@ -80,6 +91,7 @@ class ReceiptsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        _calm(self.table)
         self.legend = _label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -170,11 +182,14 @@ class ReceiptsView(QWidget):
                     item.setBackground(QBrush({Level.READ: READ_BG, Level.OPENED: OPENED_BG,
                                                Level.RECEIVED: RECEIVED_BG}.get(cell.level, QColor("#ffffff"))))
                 t.setItem(row, col, item)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        heads = t.horizontalHeader()
+        heads.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the items share the width
+        heads.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        heads.setMinimumSectionSize(150)
         t.setColumnWidth(0, 260)
-        for col in range(1, t.columnCount()):
-            t.setColumnWidth(col, max(170, min(260, (t.viewport().width() - 260) // max(1, len(grid.items)))))
         t.resizeRowsToContents()
+        for row in range(t.rowCount()):
+            t.setRowHeight(row, max(t.rowHeight(row) + 10, ROW_MIN_PX))
         late = grid.attention
         parts = [self._meeting_text(grid)]
         if late:
@@ -213,15 +228,22 @@ class CommentsView(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.setStyleSheet(ITEM_PADDING)
+        _calm(self.tree)
         self.detail = _label()
         self.detail.setObjectName("commentDetail")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        _calm(self.detail)
         self.answer_label = QLabel(self)
         self.answer = QPlainTextEdit(self)
         self.answer.setObjectName("answerEditor")
         self.answer.setTabChangesFocus(True)
         self.answer.setEnabled(False)
+        _calm(self.answer)
         self.answer_label.setBuddy(self.answer)
+        label_font = QFont(self.answer_label.font())
+        label_font.setBold(True)
+        self.answer_label.setFont(label_font)
         self._answer_for: str | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -298,10 +320,10 @@ class CommentsView(QWidget):
         self.tree.expandAll()
         header = self.tree.header()
         header.setStretchLastSection(True)
-        self.tree.setColumnWidth(self.COL_TEXT, 470)
-        self.tree.setColumnWidth(self.COL_MEMBER, 170)
+        self.tree.setColumnWidth(self.COL_TEXT, 560)
+        self.tree.setColumnWidth(self.COL_MEMBER, 160)
         self.tree.setColumnWidth(self.COL_RECEIVED, 100)
-        self.tree.setColumnWidth(self.COL_MARKS, 130)
+        self.tree.setColumnWidth(self.COL_MARKS, 110)
         text = self.tr("%n comment(s) received.", "", total) if total else self.tr(
             "No comment has arrived yet. Members who send nothing are deemed to agree.")
         if refused:
@@ -369,6 +391,8 @@ class PollsView(QWidget):
         self.summary = _label()
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("pollsTree")
+        self.tree.setStyleSheet(ITEM_PADDING)
+        _calm(self.tree)
         self.tree.setColumnCount(2)
         self.tree.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -437,6 +461,7 @@ class RecallView(QWidget):
         self.summary.setObjectName("recallSummary")
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("recallTable")
+        _calm(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
