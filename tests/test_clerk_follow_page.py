@@ -326,3 +326,18 @@ def test_screens_in_vietnamese(qtbot: QtBot, follow: Follow, people: People, tra
         f.office.offline = False
     finally:
         translators.install("en")
+
+
+def test_without_the_office_part_receipts_and_recall_still_work_and_comments_say_what_to_install(
+        qtbot: QtBot, follow: Follow, people: People, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = follow
+    _receipts(f)
+    f.office.send(f.an, comment(f.spec, f.an, "Góp ý."), people)
+    monkeypatch.setitem(sys.modules, "paperless.office.collect", None)  # as in the frozen reader (build.spec)
+    with qtbot.waitSignal(f.page.refreshed, timeout=60_000):
+        f.page.show()
+    assert f.page.receipts.table.item(0, 1).text() == "Read to the end"
+    for summary in (f.page.comments.summary.text(), f.page.polls.summary.text()):
+        assert "pip install 'paperless[office]'" in summary and "\n" not in summary
+    f.page.comments.export_button.click()
+    assert "pip install 'paperless[office]'" in f.page.comments.export_status.text()
