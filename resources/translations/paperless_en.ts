@@ -1015,7 +1015,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+30"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+41"/>
         <source>Session</source>
         <translation></translation>
     </message>
@@ -1425,6 +1425,98 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <location line="+1"/>
         <source>Open the poll…</source>
         <translation>Open the poll…</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsView</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_views.py" line="+279"/>
+        <source>Export the consolidation table (Ctrl+E)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes the table “Bản tổng hợp, giải trình, tiếp thu ý kiến” with your answers, as Word and Excel files, into the session&apos;s folder.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office&apos;s &amp;answer to this comment (Ý kiến giải trình, tiếp thu):</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place and comment</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Office&apos;s answer</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>{title} — %n comment(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>General comments</source>
+        <translation>General comments</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sent after the deadline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amended</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n comment(s) received.</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No comment has arrived yet. Members who send nothing are deemed to agree.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refused (not counted): </source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose a comment above to read it whole and write the office&apos;s answer.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2384,131 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>FollowPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_page.py" line="+196"/>
+        <source>Updating from the office server…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Unlock the office&apos;s identity to read the members&apos; comments and poll answers.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> Shown: the data as of {time}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As of {time}; updated every minute while this page is shown (F5: now).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow: {title}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh (F5)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comments</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Polls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <location line="+4"/>
+        <source>Recall</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Not yet updated from the office server.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing to export yet: refresh from the office server first (F5).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writing the consolidation table…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written: {files} in the session&apos;s folder (&lt;a href=&quot;{folder}&quot;&gt;open the folder&lt;/a&gt;).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recall the whole session “{title}” from every member&apos;s computer?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At its next connection to the office server, each computer deletes the session&apos;s documents: the file, its copies, its pages and its search index. This cannot be undone: to give the documents back, publish the session again as a new version.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recall item {n}. {title} from every member&apos;s computer?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One file holds every item of the session, so each computer deletes its whole copy of the session at its next connection. To let members keep reading the other items, publish a new version without this item. This cannot be undone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ The meeting has not started yet (it starts at {when}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each computer confirms in the table on this page.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending the recall to the office server…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall of {what} sent. Each computer carries it out at its next connection and confirms here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recall was not sent: {why}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
@@ -3131,6 +3348,57 @@ Identity: %1</source>
     </message>
 </context>
 <context>
+    <name>PollsView</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_views.py" line="+51"/>
+        <source>Question and answers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title} (due {due})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{answered} of {total} answered</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Answered after the deadline: {names}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not answered yet: {names}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone has answered.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n poll(s) in this session.</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This session has no written opinion poll.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../src/paperless/gui/printing.py" line="+144"/>
@@ -3363,6 +3631,232 @@ Identity: %1</source>
     <message>
         <location filename="../../src/paperless/gui/reader.py" line="+215"/>
         <source>This session expired on %1; documents can no longer be opened.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RecallView</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_views.py" line="+45"/>
+        <source>After the meeting, documents with secret content must be recovered (Law 29/2018/QH14, art. 17). A recall deletes them from every member&apos;s computer the next time it connects to the server; each computer then confirms here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall the whole session…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>or one classified &amp;item:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall this item…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Computer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recalled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirmed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no classified item in this session)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the whole session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item {n}. {title}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No computer connected yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Confirmed {when}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computer revoked (everything on it is wiped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet confirmed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing of this session has been recalled.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} of {total} computers have confirmed.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message>
+        <location line="-443"/>
+        <source>Read to the end: every document of the item was read to its last page. Opened: put on screen. Received: on the member&apos;s computer. Point at a cell for the times.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not received</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read to the end</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>received</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>opened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read to the end</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— not for this member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} ({done} of {total} documents)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item is restricted to other members.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The meeting has started.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The meeting starts in %n day(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source> and %n hour(s).</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The meeting starts in %n hour(s).</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Member</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>{name}
+⚠ has not received %n item(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{name}
+not received: %n item(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>⚠ Not yet received by %n member(s): {names}.</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every member has received the documents.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipts from people not in this session were left out: {names}.</source>
         <translation></translation>
     </message>
 </context>

@@ -1018,7 +1018,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+30"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+41"/>
         <source>Session</source>
         <translation>Phiên họp</translation>
     </message>
@@ -1426,6 +1426,95 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
         <location line="+1"/>
         <source>Open the poll…</source>
         <translation>Mở phiếu…</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsView</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_views.py" line="+279"/>
+        <source>Export the consolidation table (Ctrl+E)</source>
+        <translation>Xuất bảng tổng hợp ý kiến (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes the table “Bản tổng hợp, giải trình, tiếp thu ý kiến” with your answers, as Word and Excel files, into the session&apos;s folder.</source>
+        <translation>Ghi “Bản tổng hợp, giải trình, tiếp thu ý kiến” kèm ý kiến giải trình của Văn phòng, thành tệp Word và Excel, vào thư mục của phiên họp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office&apos;s &amp;answer to this comment (Ý kiến giải trình, tiếp thu):</source>
+        <translation>Ý kiến &amp;giải trình, tiếp thu của Văn phòng cho góp ý này:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place and comment</source>
+        <translation>Vị trí và nội dung góp ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Office&apos;s answer</source>
+        <translation>Ý kiến giải trình, tiếp thu</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>{title} — %n comment(s)</source>
+        <translation>
+            <numerusform>{title} — %n ý kiến</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>General comments</source>
+        <translation>Ý kiến chung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sent after the deadline</source>
+        <translation>gửi sau hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amended</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n comment(s) received.</source>
+        <translation>
+            <numerusform>Đã nhận %n ý kiến góp ý.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No comment has arrived yet. Members who send nothing are deemed to agree.</source>
+        <translation>Chưa có ý kiến góp ý nào. Đồng chí không gửi ý kiến được xem như thống nhất với dự thảo.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refused (not counted): </source>
+        <translation>
+            <numerusform>%n ý kiến bị từ chối (không tính): </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose a comment above to read it whole and write the office&apos;s answer.</source>
+        <translation>Chọn một ý kiến ở trên để đọc đầy đủ và ghi ý kiến giải trình, tiếp thu của Văn phòng.</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2388,131 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>FollowPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_page.py" line="+196"/>
+        <source>Updating from the office server…</source>
+        <translation>Đang cập nhật từ máy chủ của Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Unlock the office&apos;s identity to read the members&apos; comments and poll answers.</source>
+        <translation>Hãy mở khoá danh tính của Văn phòng để đọc ý kiến góp ý và phiếu trả lời của các đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> Shown: the data as of {time}.</source>
+        <translation> Đang hiển thị số liệu lúc {time}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As of {time}; updated every minute while this page is shown (F5: now).</source>
+        <translation>Số liệu lúc {time}; tự cập nhật mỗi phút khi trang này đang mở (F5: cập nhật ngay).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow: {title}</source>
+        <translation>Theo dõi: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh (F5)</source>
+        <translation>Cập nhật (F5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>Nhận và đọc tài liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comments</source>
+        <translation>Ý kiến góp ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Polls</source>
+        <translation>Phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <location line="+4"/>
+        <source>Recall</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Not yet updated from the office server.</source>
+        <translation>Chưa cập nhật từ máy chủ của Văn phòng.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing to export yet: refresh from the office server first (F5).</source>
+        <translation>Chưa có gì để xuất: hãy cập nhật từ máy chủ của Văn phòng trước (F5).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writing the consolidation table…</source>
+        <translation>Đang ghi bảng tổng hợp…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written: {files} in the session&apos;s folder (&lt;a href=&quot;{folder}&quot;&gt;open the folder&lt;/a&gt;).</source>
+        <translation>Đã ghi: {files} vào thư mục của phiên họp (&lt;a href=&quot;{folder}&quot;&gt;mở thư mục&lt;/a&gt;).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recall the whole session “{title}” from every member&apos;s computer?</source>
+        <translation>Thu hồi toàn bộ phiên họp “{title}” khỏi máy của tất cả các đồng chí?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At its next connection to the office server, each computer deletes the session&apos;s documents: the file, its copies, its pages and its search index. This cannot be undone: to give the documents back, publish the session again as a new version.</source>
+        <translation>Ở lần kết nối tới máy chủ của Văn phòng, mỗi máy sẽ xoá tài liệu của phiên họp: tệp, các bản sao, các trang và chỉ mục tìm kiếm. Không thể hoàn tác: muốn gửi lại tài liệu, phải phát hành lại phiên họp thành một phiên bản mới.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recall item {n}. {title} from every member&apos;s computer?</source>
+        <translation>Thu hồi mục {n}. {title} khỏi máy của tất cả các đồng chí?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One file holds every item of the session, so each computer deletes its whole copy of the session at its next connection. To let members keep reading the other items, publish a new version without this item. This cannot be undone.</source>
+        <translation>Mọi mục của phiên họp nằm chung trong một tệp, nên ở lần kết nối tới, mỗi máy sẽ xoá toàn bộ bản phiên họp của mình. Để các đồng chí tiếp tục đọc các mục khác, hãy phát hành một phiên bản mới không có mục này. Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ The meeting has not started yet (it starts at {when}).</source>
+        <translation>⚠ Cuộc họp chưa bắt đầu (bắt đầu lúc {when}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each computer confirms in the table on this page.</source>
+        <translation>Mỗi máy sẽ xác nhận trong bảng ở trang này.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending the recall to the office server…</source>
+        <translation>Đang gửi lệnh thu hồi tới máy chủ của Văn phòng…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall of {what} sent. Each computer carries it out at its next connection and confirms here.</source>
+        <translation>Đã gửi lệnh thu hồi {what}. Mỗi máy sẽ thực hiện ở lần kết nối tới và xác nhận tại đây.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recall was not sent: {why}</source>
+        <translation>Chưa gửi được lệnh thu hồi: {why}</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
@@ -3137,6 +3351,56 @@ Danh tính: %1</translation>
     </message>
 </context>
 <context>
+    <name>PollsView</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_views.py" line="+51"/>
+        <source>Question and answers</source>
+        <translation>Câu hỏi và trả lời</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>Số phiếu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title} (due {due})</source>
+        <translation>{title} (hạn {due})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{answered} of {total} answered</source>
+        <translation>{answered}/{total} đồng chí đã trả lời</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Answered after the deadline: {names}</source>
+        <translation>Trả lời sau hạn: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not answered yet: {names}</source>
+        <translation>Chưa trả lời: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone has answered.</source>
+        <translation>Tất cả các đồng chí đã trả lời.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n poll(s) in this session.</source>
+        <translation>
+            <numerusform>Phiên họp có %n phiếu lấy ý kiến.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This session has no written opinion poll.</source>
+        <translation>Phiên họp này không có phiếu lấy ý kiến.</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../src/paperless/gui/printing.py" line="+144"/>
@@ -3369,6 +3633,228 @@ Danh tính: %1</translation>
         <location filename="../../src/paperless/gui/reader.py" line="+215"/>
         <source>This session expired on %1; documents can no longer be opened.</source>
         <translation>Phiên họp này đã hết hạn lúc %1; không thể mở tài liệu nữa.</translation>
+    </message>
+</context>
+<context>
+    <name>RecallView</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_views.py" line="+45"/>
+        <source>After the meeting, documents with secret content must be recovered (Law 29/2018/QH14, art. 17). A recall deletes them from every member&apos;s computer the next time it connects to the server; each computer then confirms here.</source>
+        <translation>Sau hội nghị, tài liệu có nội dung bí mật phải được thu hồi (Luật 29/2018/QH14, Điều 17). Lệnh thu hồi xoá tài liệu khỏi máy của từng đồng chí ở lần máy đó kết nối tới máy chủ; sau đó mỗi máy xác nhận tại đây.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall the whole session…</source>
+        <translation>Thu hồi toàn bộ phiên họp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>or one classified &amp;item:</source>
+        <translation>hoặc một &amp;mục mật:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall this item…</source>
+        <translation>Thu hồi mục này…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recalled</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirmed</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no classified item in this session)</source>
+        <translation>(phiên họp này không có mục mật)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the whole session</source>
+        <translation>toàn bộ phiên họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item {n}. {title}</source>
+        <translation>mục {n}. {title}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No computer connected yet</source>
+        <translation>Chưa có máy nào kết nối</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Confirmed {when}</source>
+        <translation>✔ Đã xác nhận lúc {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computer revoked (everything on it is wiped)</source>
+        <translation>Máy đã bị thu hồi quyền (mọi dữ liệu trên máy bị xoá)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet confirmed</source>
+        <translation>Chưa xác nhận</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing of this session has been recalled.</source>
+        <translation>Chưa thu hồi gì của phiên họp này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} of {total} computers have confirmed.</source>
+        <translation>{done}/{total} máy đã xác nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message>
+        <location line="-443"/>
+        <source>Read to the end: every document of the item was read to its last page. Opened: put on screen. Received: on the member&apos;s computer. Point at a cell for the times.</source>
+        <translation>Đã đọc hết: mọi tài liệu của mục đã được xem đến trang cuối. Đã mở: đã mở ra xem. Đã nhận: tài liệu đã về máy của đồng chí. Đưa chuột vào một ô để xem thời gian.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not received</source>
+        <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Đã mở</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read to the end</source>
+        <translation>Đã đọc hết</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>received</source>
+        <translation>nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>opened</source>
+        <translation>mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read to the end</source>
+        <translation>đọc hết</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— not for this member</source>
+        <translation>— không gửi đồng chí này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} ({done} of {total} documents)</source>
+        <translation>{state} ({done}/{total} tài liệu)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item is restricted to other members.</source>
+        <translation>Mục này chỉ gửi một số đồng chí khác.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation>chưa có gì</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The meeting has started.</source>
+        <translation>Cuộc họp đã bắt đầu.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The meeting starts in %n day(s)</source>
+        <translation>
+            <numerusform>Còn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source> and %n hour(s).</source>
+        <translation>
+            <numerusform> %n giờ nữa đến cuộc họp.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The meeting starts in %n hour(s).</source>
+        <translation>
+            <numerusform>Còn %n giờ nữa đến cuộc họp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>{name}
+⚠ has not received %n item(s)</source>
+        <translation>
+            <numerusform>{name}
+⚠ chưa nhận %n mục</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{name}
+not received: %n item(s)</source>
+        <translation>
+            <numerusform>{name}
+chưa nhận: %n mục</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>⚠ Not yet received by %n member(s): {names}.</source>
+        <translation>
+            <numerusform>⚠ %n đồng chí chưa nhận tài liệu: {names}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every member has received the documents.</source>
+        <translation>Tất cả các đồng chí đã nhận tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipts from people not in this session were left out: {names}.</source>
+        <translation>Đã bỏ qua xác nhận của người không thuộc phiên họp này: {names}.</translation>
     </message>
 </context>
 <context>

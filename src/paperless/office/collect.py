@@ -20,7 +20,7 @@ never counted. :func:`consolidation` turns the result into the standard table
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
@@ -199,18 +199,22 @@ def _entries(spec: SessionSpec) -> list[tuple[int, ItemSpec, str, str]]:
     return out
 
 
-def _row(c: Counted, names: dict[str, str]) -> CommentRow:
+def _row(c: Counted, names: dict[str, str], answers: Mapping[str, str]) -> CommentRow:
     """The author is the name the office's session.toml gives the signer, never the name in the comment."""
     comment = c.comment
     return CommentRow(place=comment.place, order=comment.order, article=comment.article, quote=comment.quote,
-                      text=comment.text, author=names[comment.member], late=c.late, amended=comment.revision > 1)
+                      text=comment.text, author=names[comment.member], late=c.late, amended=comment.revision > 1,
+                      answer=answers.get(comment.comment_id, ""))
 
 
-def consolidation(collected: Collected, *, office: str, place_date: str) -> Consolidation:
+def consolidation(collected: Collected, *, office: str, place_date: str,
+                  answers: Mapping[str, str] | None = None) -> Consolidation:
     """The standard table: one per draft — the first document of every item open for comments, and
     any other document of it that was commented on (comments on the item as a whole go with its
-    first document, as general comments)."""
+    first document, as general comments). ``answers``: the office's answer per comment id (the
+    last column, "Ý kiến giải trình, tiếp thu"; empty where none)."""
     spec = collected.spec
+    answers = answers or {}
     names = {fp: f"Đ/c {name}" for fp, name in collected.members().items()}
     drafts: list[DraftTable] = []
     for number, item, entry, stem in _entries(spec):
@@ -223,11 +227,11 @@ def consolidation(collected: Collected, *, office: str, place_date: str) -> Cons
             continue
         # the office's own names: the item's title for its first document, with the file's name for others
         title = item.title if first else f"{item.title} — {stem}"
-        drafts.append(DraftTable(title, tuple(_row(c, names) for c in mine)))
+        drafts.append(DraftTable(title, tuple(_row(c, names, answers) for c in mine)))
     for number, item in enumerate(spec.items, start=1):  # an item open for comments without documents
         if item.comments_due is not None and not item.documents:
             mine = [c for c in collected.comments if c.comment.item == number]
-            drafts.append(DraftTable(item.title, tuple(_row(c, names) for c in mine)))
+            drafts.append(DraftTable(item.title, tuple(_row(c, names, answers) for c in mine)))
     consulted = collected.consulted()
     commented = list(dict.fromkeys(c.comment.member for c in collected.comments))
     agreed_any = set().union(*collected.agreed.values()) if collected.agreed else set()

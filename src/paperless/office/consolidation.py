@@ -6,8 +6,8 @@ a header block (the office on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" and th
 right), the title, "Đối với dự thảo: …", a preamble counting who was consulted, who commented,
 who agreed without comments and who did not answer (deemed to agree), then one table per draft,
 columns TT | Nội dung dự thảo | Nội dung góp ý | Người/Đơn vị góp ý | Ý kiến giải trình, tiếp thu,
-rows grouped by article in document order, general comments first, the last column left empty
-for the office to fill in.
+rows grouped by article in document order, general comments first, the last column holding the
+office's answers written in the clerk's workspace (empty where none, for the office to fill in).
 
 Page: A4 **landscape**. The guidance's widths, 1 / 4 / 4 / 3 / 4.5 cm = 16.5 cm, are exactly the
 text width of a portrait A4 page with the Party's narrowest margins (3 cm left, 1.5 cm right):
@@ -67,6 +67,7 @@ class CommentRow:
     author: str  # Người/Đơn vị góp ý: "Đ/c Nguyễn Văn An"
     late: bool  # arrived after the deadline: marked "(gửi sau hạn)" in the row, never dropped
     amended: bool = False  # a later signed version replaced an earlier one: marked "(đã sửa)"
+    answer: str = ""  # Ý kiến giải trình, tiếp thu: the office's answer, if written in the workspace
 
 
 @dataclass(frozen=True)
@@ -475,7 +476,7 @@ def _docx_table(doc: DocxDocument, d: DraftTable) -> None:
             _docx_cell_texts(cells[1], [(text, style) for text, style in ((place, "b"), (quote, "i")) if text])
             _docx_cell_texts(cells[2], [(r.text.strip(), "")])
             _docx_cell_texts(cells[3], [(r.author.strip(), "")] + [(m, "i") for m in _marks(r)])
-            _docx_cell_texts(cells[4], [])
+            _docx_cell_texts(cells[4], [(line, "") for line in _clean(r.answer).strip().split("\n") if line])
 
 
 def _docx_cell_texts(cell: _Cell, parts: Iterable[tuple[str, str]], *, center: bool = False) -> None:
@@ -628,7 +629,7 @@ def _xlsx_sheet(ws: Worksheet, c: Consolidation, d: DraftTable | None) -> None:
             put(row, 2, draft_text, border=True)
             put(row, 3, r.text.strip(), border=True)
             put(row, 4, author, border=True)
-            put(row, 5, "", border=True)
+            put(row, 5, _clean(r.answer).strip(), border=True)
             row += 1
 
     ws.page_setup.orientation = "landscape"
