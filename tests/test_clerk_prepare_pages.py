@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from bundle_helpers import People
-from notes_gui_helpers import type_text
 from gui_helpers import OFFSCREEN_NOISE, FakeFiles, make_services
+from notes_gui_helpers import type_text
 from PySide6.QtCore import QLocale, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
@@ -23,10 +23,10 @@ from paperless.core.clerk.workspace import Workspace
 from paperless.core.errors import T
 from paperless.core.identity import load_card
 from paperless.core.session import load_session
+from paperless.gui.app import shutdown
 from paperless.gui.clerk.controller import WorkspaceController
 from paperless.gui.clerk.fields import FieldNote
 from paperless.gui.clerk.members_page import FingerprintDialog, MembersPage, RosterDialog
-from paperless.gui.app import shutdown
 from paperless.gui.clerk.session_page import SessionPage
 from paperless.gui.services import AppServices
 
@@ -130,7 +130,7 @@ def test_the_session_page_filled_by_keyboard(qtbot, tmp_path: Path, services: Ap
     assert page.due_edit.accessibleDescription() == due.text()
 
     # undo restores the field and the problem goes
-    steps = len(controller.workspace._undo)  # noqa: SLF001 - one step per field edit
+    steps = len(controller.workspace._undo)
     assert steps == 6  # title, body, date, place, due ticked, due typed
     assert controller.workspace.undo()
     assert controller.draft.documents_due == date(2027, 1, 10)
@@ -229,7 +229,7 @@ def test_a_new_card_is_checked_by_its_fingerprint_before_it_is_added(qtbot, tmp_
     dialog = _dialog(qtbot, page)
     card = load_card(people.member("an"))
     assert dialog.view.fingerprint.text() == card.fingerprint and len(card.fingerprint.split()) == 8
-    assert "phone" in dialog._intro.text()  # noqa: SLF001
+    assert "phone" in dialog._intro.text()
     QTest.keyClick(dialog, Qt.Key.Key_Return)  # Enter alone refuses
     assert controller.draft.members == [] and page.dialog is None
     assert "refused" in page.last_message
@@ -274,7 +274,7 @@ def test_members_are_renamed_removed_and_the_session_loads(qtbot, tmp_path: Path
     _dialog(qtbot, page).accept_button.click()
     assert [m.name for m in controller.draft.members] == ["Nguyễn Văn An", "Trần Thị Bình"]
     # a duplicate name typed: shown by that member's name
-    row = page._rows[1]  # noqa: SLF001
+    row = page._rows[1]
     _type(qtbot, row.name, "")
     row.name.selectAll()
     type_text(row.name, "Nguyễn Văn An")
@@ -284,9 +284,9 @@ def test_members_are_renamed_removed_and_the_session_loads(qtbot, tmp_path: Path
     controller.workspace.undo()
     assert not note.isVisible() and row.name.text() == "Trần Thị Bình"
     row.remove.click()
-    assert [m.name for m in controller.draft.members] == ["Nguyễn Văn An"] and len(page._rows) == 1  # noqa: SLF001
+    assert [m.name for m in controller.draft.members] == ["Nguyễn Văn An"] and len(page._rows) == 1
     controller.workspace.undo()
-    assert len(page._rows) == 2  # noqa: SLF001
+    assert len(page._rows) == 2
     # the session folder is self-contained: its members load from the copied cards
     (controller.draft.folder / "a.pdf").write_bytes(b"%PDF-1.7 stand-in")
 
@@ -310,7 +310,7 @@ def test_the_roster_is_saved_and_reused_in_another_session(qtbot, tmp_path: Path
     page.import_files([people.member("an"), people.member("binh"), people.member("cuong")])
     for _ in range(3):
         _dialog(qtbot, page).accept_button.click()
-    row = page._rows[0]  # noqa: SLF001
+    row = page._rows[0]
     row.position.setFocus()
     row.position.lineEdit().selectAll()
     type_text(row.position.lineEdit(), "Bí thư")
@@ -335,8 +335,8 @@ def test_the_roster_is_saved_and_reused_in_another_session(qtbot, tmp_path: Path
     QTest.keyClick(dialog.list, Qt.Key.Key_Space)  # ticked by keyboard
     dialog.add_button.click()
     assert [m.name for m in page2.controller.draft.members] == ["Trần Thị Bình", "Nguyễn Văn An"]
-    assert page2._rows[1].position.currentText() == "Bí thư"  # noqa: SLF001
-    assert len(page2.controller.workspace._undo) == 2  # noqa: SLF001 - the ticked members: one step
+    assert page2._rows[1].position.currentText() == "Bí thư"
+    assert len(page2.controller.workspace._undo) == 2
 
 
 def test_a_card_dropped_on_the_page_is_imported(qtbot, tmp_path: Path, people: People,  # type: ignore[no-untyped-def]

@@ -33,7 +33,8 @@ class FieldNote(QLabel):
         self.hide()
 
     def show_problems(self, problems: list[Problem], language: str) -> None:
-        mine = [p for p in problems if (p.where == self.where if self.exact else p.where[:len(self.where)] == self.where)]
+        n = len(self.where)
+        mine = [p for p in problems if (p.where == self.where if self.exact else p.where[:n] == self.where)]
         text = "\n".join(dict.fromkeys(in_language(p.message, language) for p in mine))
         self.setText(text)
         self.setVisible(bool(text))

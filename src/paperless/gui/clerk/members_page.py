@@ -240,7 +240,8 @@ class MembersPage(QWidget):
         for b in (self.import_button, self.roster_button, self.save_roster_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+O"), self, self.choose_cards, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+O"), self, self.choose_cards,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status = QLabel(self)
         self.status.setObjectName("membersStatus")
         self.status.setWordWrap(True)
@@ -393,8 +394,9 @@ class MembersPage(QWidget):
         line = text if isinstance(text, str) else in_language(text, self._language())
         self._messages = [*self._messages[-2:], (line, error)]
         red, grey = error_text(self.palette()).name(), muted_text(self.palette()).name()
-        self.status.setText("<br>".join(f'<span style="color:{red if bad else grey}">{html.escape(m, quote=False)}</span>'
-                                        for m, bad in self._messages))
+        self.status.setText("<br>".join(
+            f'<span style="color:{red if bad else grey}">{html.escape(m, quote=False)}</span>'
+            for m, bad in self._messages))
         self.status.show()
         self.message.emit(line)
 
@@ -590,8 +592,8 @@ class MembersPage(QWidget):
             entry = self._roster_entry(card)
             members.append((m.name, self._positions.get(card.fingerprint, entry.position if entry else ""), card))
         if not members:
-            self._say(T("No member with a readable card to save.", "Không có thành viên nào có thẻ đọc được để lưu."),
-                      error=True)
+            self._say(T("No member with a readable card to save.",
+                        "Không có thành viên nào có thẻ đọc được để lưu."), error=True)
             return
         try:
             self.roster.save(members)

@@ -162,6 +162,8 @@ class SessionPage(QWidget):
         self.body_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.body_label = self._add(grid, self.body_edit, self._note(("session", "body"), self.body_edit))
         body_line = self.body_edit.lineEdit()
+        assert body_line is not None  # editable
+        self.body_line = body_line
         body_line.textEdited.connect(lambda _t: self._pending.add("body"))
         body_line.editingFinished.connect(self._commit_body)
         self.body_edit.activated.connect(lambda _i: self._commit_body())  # chosen from the list
@@ -356,7 +358,7 @@ class SessionPage(QWidget):
         self.title_label.setText(self.tr("&Title:"))
         self.title_edit.setPlaceholderText(self.tr("e.g. Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12"))
         self.body_label.setText(self.tr("Meeting &body:"))
-        self.body_edit.lineEdit().setPlaceholderText(self.tr("e.g. Ban Thường vụ Tỉnh ủy"))
+        self.body_line.setPlaceholderText(self.tr("e.g. Ban Thường vụ Tỉnh ủy"))
         self.starts_label.setText(self.tr("&Date and time:"))
         self.starts_edit.setSpecialValueText(self.tr("not chosen yet"))
         self.location_label.setText(self.tr("&Place:"))
@@ -381,7 +383,8 @@ class SessionPage(QWidget):
         self.copy_check.setText(self.tr("Allow &copying text"))
         self.print_check.setText(self.tr("Allow &printing and exporting"))
         self.idle_label.setText(self.tr("&Lock when idle:"))
-        self.idle_spin.setSpecialValueText(self.tr("default (%1 minutes)").replace("%1", str(DEFAULT_IDLE_LOCK_MINUTES)))
+        self.idle_spin.setSpecialValueText(
+            self.tr("default (%1 minutes)").replace("%1", str(DEFAULT_IDLE_LOCK_MINUTES)))
         self.idle_spin.setSuffix(self.tr(" minutes"))
         self.retention_label.setText(self.tr("Delete members' &notes:"))
         self.retention_spin.setSpecialValueText(self.tr("never (kept)"))
