@@ -68,3 +68,33 @@ def test_the_meeting_body_travels_in_the_agenda_and_older_agendas_still_read() -
     obj = json.loads(plain.to_json())
     assert "body" not in obj and "documents_due" not in obj  # an agenda without them is as before
     assert Agenda.from_json(plain.to_json()).body == ""
+
+
+def test_a_built_bundle_carries_the_body_to_the_members_agenda_header(qtbot, tmp_path: Path, people: People) -> None:  # type: ignore[no-untyped-def]
+    from bundle_helpers import unlock, write_session
+
+    from paperless.core.bundle import build_bundle
+    from paperless.core.bundle.reader import open_bundle
+    from paperless.core.session import load_session
+    from paperless.gui.agenda import AgendaPanel
+    from paperless.gui.icons import Icons
+    from paperless.resources import resource_path
+
+    path = write_session(tmp_path, people)
+    text = path.read_text("utf-8").replace('location = "Phòng họp số 1"',
+                                           'location = "Phòng họp số 1"\nbody = "Ban Thường vụ Tỉnh ủy"\n'
+                                           "documents_due = 2024-01-10")
+    path.write_text(text, "utf-8")
+    spec = load_session(path)
+    out = tmp_path / "phien.paperless"
+    build_bundle(spec, unlock(people.clerk), out, version=1)
+    opened = open_bundle(out, unlock(people.member("an")), [load_card(people.clerk)])
+    try:
+        agenda = opened.agenda
+        assert agenda.body == "Ban Thường vụ Tỉnh ủy" and agenda.documents_due == spec.documents_due
+        panel = AgendaPanel(Icons(resource_path("icons")))
+        qtbot.addWidget(panel)
+        panel.set_session(agenda, agenda.members[0].name, set(), None)
+        assert panel.facts.text().splitlines()[0] == "Ban Thường vụ Tỉnh ủy"
+    finally:
+        opened.close()

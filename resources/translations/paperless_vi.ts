@@ -2233,12 +2233,12 @@ Danh tính: %1</translation>
         <location line="+52"/>
         <location line="+8"/>
         <source>Remove</source>
-        <translation>Bỏ</translation>
+        <translation>Bỏ khỏi phiên</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove %1</source>
-        <translation>Bỏ %1</translation>
+        <translation>Bỏ %1 khỏi phiên</translation>
     </message>
     <message>
         <location line="+10"/>
