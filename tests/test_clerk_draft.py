@@ -84,6 +84,8 @@ starts_at = 2024-01-15T08:00:00.250000+07:00
 location = 'Phòng họp số 1, C:\Tỉnh ủy'
 expires_at = 2024-02-15T00:00:00Z
 office_server = "./srv/office-server.toml"
+body = "Ban  Thường vụ Tỉnh ủy"
+documents_due = 2024-01-10
 
 [[members]]
 name = "Nguyễn Văn An"
@@ -173,6 +175,8 @@ def test_round_trip_of_a_session_using_every_key(tmp_path: Path, people: People)
     assert spec.polls[0].questions[1].choices == () and spec.polls[0].questions[1].text_answer
     assert spec.polls[1].questions[0].choices[0] == 'Phương án "A"'
     assert spec.policy.notes_retention_days == 30 and spec.session_id == "btv-12.2024_a"
+    assert spec.body == "Ban Thường vụ Tỉnh ủy"
+    assert spec.documents_due == datetime(2024, 1, 10, 23, 59, 59, tzinfo=ICT)
 
 
 def test_the_written_text(tmp_path: Path, people: People) -> None:
@@ -183,6 +187,7 @@ def test_the_written_text(tmp_path: Path, people: People) -> None:
     assert 'title = "Báo cáo\\nquý IV"' in text
     assert "starts_at = 2024-01-15T08:00:00.250000+07:00" in text
     assert "comments_due = 2024-01-10\n" in text
+    assert 'body = "Ban  Thường vụ Tỉnh ủy"\ndocuments_due = 2024-01-10\n' in text
     assert 'office_server = "srv/office-server.toml"' in text  # paths relative to the file, tidied
     # the tables in a stable order: session, members, items, polls (with their questions), policy
     headers = [line for line in text.splitlines() if line.startswith("[")]
@@ -265,6 +270,7 @@ def _good(folder: Path, people: People) -> SessionDraft:
     draft = SessionDraft(
         folder=folder, title="Hội nghị Ban Thường vụ", starts_at=datetime(2024, 1, 15, 8, tzinfo=ICT),
         location="Phòng họp số 1", expires_at=datetime(2024, 2, 15, tzinfo=ICT),
+        body="Ban Thường vụ Tỉnh ủy", documents_due=date(2024, 1, 10),
         members=[MemberDraft("Nguyễn Văn An", "keys/an"), MemberDraft("Trần Thị Bình", "keys/binh")],
         items=[ItemDraft("Báo cáo", "Văn phòng", ["docs/a.pdf"], comments_due=date(2024, 1, 10)),
                ItemDraft("Nhân sự", "", ["docs/b.pdf"], ["Nguyễn Văn An"], "mat")],
@@ -296,6 +302,11 @@ RULES = [
         timedelta(seconds=30)))), ("session", "starts_at"), True),
     ("expires before start", lambda d: setattr(d, "expires_at", datetime(2024, 1, 1, tzinfo=ICT)),
      ("session", "expires_at"), False),
+    ("documents due after the start", lambda d: setattr(d, "documents_due", date(2024, 1, 15)),
+     ("session", "documents_due"), False),
+    ("documents due without offset", lambda d: setattr(d, "documents_due", datetime(2024, 1, 10)),
+     ("session", "documents_due"), True),
+    ("body too long", lambda d: setattr(d, "body", "x" * 2001), ("session", "body"), True),
     ("missing office server", lambda d: setattr(d, "office_server", "khong.toml"), ("session", "office_server"),
      True),
     ("no members", lambda d: d.members.clear(), ("members",), True),
@@ -374,3 +385,25 @@ def test_messages_are_in_both_languages(tmp_path: Path, people: People) -> None:
     [problem] = draft.problems()
     assert problem.message.en == "document not found: docs/khongco.pdf"
     assert problem.message.vi == "không tìm thấy tài liệu: docs/khongco.pdf"
+
+
+def test_the_new_session_keys_are_optional_and_checked(tmp_path: Path, people: People) -> None:
+    """``body`` and ``documents_due`` (added with the clerk's workspace): a file without them
+    reads as before; a blank body is left out when written; a bad value names its line."""
+    draft = _good(tmp_path, people)
+    draft.body, draft.documents_due = "  ", None
+    text = draft.to_toml()
+    assert "body" not in text and "documents_due" not in text
+    assert _load_fails(draft) is False
+    spec = load_session(draft.folder / "session.toml")
+    assert spec.body == "" and spec.documents_due is None
+    draft.documents_due = datetime(2024, 1, 12, 17, tzinfo=ICT)
+    assert _load_fails(draft) is False
+    assert load_session(draft.folder / "session.toml").documents_due == datetime(2024, 1, 12, 17, tzinfo=ICT)
+    path = draft.folder / "session.toml"
+    path.write_text(draft.to_toml().replace("documents_due = 2024-01-12T17:00:00+07:00", "documents_due = 5"),
+                    "utf-8")
+    with pytest.raises(SessionFileError, match="documents_due"):
+        load_session(path)
+    again = SessionDraft.load(path)
+    assert [p.where for p in again.unread] == [("session", "documents_due")] and again.documents_due is None

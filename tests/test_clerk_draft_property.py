@@ -81,7 +81,10 @@ def good_drafts(draw: st.DrawFn, folder: Path) -> SessionDraft:
         folder=folder, session_id=draw(st.sampled_from(["", "btv-12", "a.b_c"])), title=draw(nonblank),
         starts_at=start, location=draw(st.one_of(st.just(""), texts)),
         expires_at=draw(st.one_of(st.none(), st.integers(1, 90).map(lambda d: start + timedelta(days=d)))),
-        members=members, items=items, policy=policy, polls=polls)
+        members=members, items=items, policy=policy, polls=polls,
+        body=draw(st.one_of(st.just(""), texts)),
+        documents_due=draw(st.one_of(st.none(), st.integers(1, 30).map(lambda d: (start - timedelta(days=d)).date()),
+                                     st.integers(0, 500).map(lambda h: start - timedelta(hours=h)))))
 
 
 def _same(value: str) -> str:
@@ -98,6 +101,12 @@ def test_a_good_draft_loads_as_what_it_says(workspace: Path, data: st.DataObject
     spec = load_session(path)
     assert spec.title == _same(draft.title) and spec.starts_at == draft.starts_at
     assert spec.location == _same(draft.location) and spec.expires_at == draft.expires_at
+    assert spec.body == _same(draft.body)
+    if isinstance(draft.documents_due, datetime):
+        assert spec.documents_due == draft.documents_due
+    else:
+        assert (spec.documents_due is None) == (draft.documents_due is None)
+        assert spec.documents_due is None or spec.documents_due.date() == draft.documents_due
     assert [m.name for m in spec.members] == [_same(m.name) for m in draft.members]
     for item, got in zip(draft.items, spec.items, strict=True):
         assert got.title == _same(item.title) and got.presenter == _same(item.presenter)
@@ -153,6 +162,9 @@ MISTAKES: list[tuple[Callable[[SessionDraft, Any], None], list[Any]]] = [
                                                datetime(2024, 1, 15, 8, tzinfo=timezone(timedelta(seconds=90)))]),
     (lambda d, v: setattr(d, "expires_at", v), [datetime(2019, 1, 1, tzinfo=UTC), datetime(2040, 1, 1)]),
     (lambda d, v: setattr(d, "office_server", v), ["docs/a.pdf", "khong.toml", "docs"]),
+    (lambda d, v: setattr(d, "documents_due", v), [date(2040, 1, 1), datetime(2024, 1, 1),
+                                                   datetime(2040, 1, 1, tzinfo=UTC)]),
+    (lambda d, v: setattr(d, "body", v), ["x" * 2001]),
     (lambda d, v: d.members.append(MemberDraft(*v)), [("", KEYS[0]), ("Người mới", ""), ("Người mới", "keys/ghost"),
                                                       ("Người mới", "docs/a.pdf"), ("Người mới", "keys/an/card.toml"),
                                                       ("Người mới", KEYS[1])]),
@@ -204,7 +216,7 @@ def test_problems_agree_with_the_parser(workspace: Path, data: st.DataObject) ->
         assert problems, f"the parser refuses it ({exc}) but no problem is listed"
         return
     # the parser accepts it: any problem is one the parser does not check (a warning before the meeting)
-    extra = {("documents",), ("comments_due",), ("expires_at",), ("due",)}
+    extra = {("documents",), ("comments_due",), ("expires_at",), ("due",), ("documents_due",)}
     assert all(p.where[-1:] in extra or p.where[-2:-1] in extra for p in problems), problems
 
 
@@ -237,4 +249,5 @@ def test_every_mistake_agrees_with_the_parser(workspace: Path, mistake: Callable
     except SessionFileError:
         assert problems
     else:
-        assert all(p.where[-1] in ("documents", "comments_due", "expires_at", "due") for p in problems), problems
+        assert all(p.where[-1] in ("documents", "comments_due", "expires_at", "due", "documents_due")
+                   for p in problems), problems

@@ -2225,6 +2225,34 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>FingerprintDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+87"/>
+        <source>Check a member&apos;s card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new card, from the file %1. Read it back to the member on the phone: call them on a number you already know, and read these digits to them group by group.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept the card only if the member has the same digits on their screen. If one digit differs, refuse it and ask for the card again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept: the digits are the same</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refuse</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+190"/>
@@ -2991,6 +3019,106 @@ Identity: %1</source>
     <message>
         <location line="+1"/>
         <source>No watermark (classified documents always carry one).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+200"/>
+        <source>Members</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each member gives you their public card (card.toml). Add it here: the first time, read its fingerprint back to the member on the phone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import cards… (Ctrl+O)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add from the r&amp;oster…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save to the roster</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop card files here</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>office</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · fingerprint %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint: %1
+File: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Choose a member&apos;s card</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public cards (*.toml);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>the card file is missing or damaged</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>already in this session</source>
         <translation></translation>
     </message>
 </context>
@@ -3861,6 +3989,34 @@ not received: %n item(s)</source>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-411"/>
+        <source>Add from the roster</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the members of this session (Space ticks the highlighted one).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick &amp;all</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add the ticked members</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../src/paperless/gui/search/search_panel.py" line="+212"/>
@@ -3957,6 +4113,209 @@ not received: %n item(s)</source>
     <message>
         <location line="+21"/>
         <source>The office server does not answer; new sessions will be downloaded once it does.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/session_page.py" line="+354"/>
+        <source>The session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the meeting is, when and where, and what members&apos; computers allow. A change is kept when you leave the field; Ctrl+Z undoes it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting &amp;body:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Ban Thường vụ Tỉnh ủy</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date and time:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not chosen yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Phòng họp số 1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents &amp;due:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent to members by</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not set</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents usually go out at least %1 days before the meeting.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xpiry:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents stop opening on</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After this, members&apos; computers refuse to open the documents.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office &amp;server:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: members read offline only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose office-server.toml…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file made by “paperless server init”: members are offered to connect, to keep their notes on all their computers.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On members&apos; computers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watermark every page with the member&apos;s name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow &amp;copying text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow &amp;printing and exporting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock when idle:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default (%1 minutes)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> minutes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete members&apos; &amp;notes:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never (kept)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days after the meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classified items (Mật, Tối mật, Tuyệt mật)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A secrecy level is set per agenda item, and overrides the choices above for its documents:&lt;ul&gt;&lt;li&gt;&lt;b&gt;Mật&lt;/b&gt;: never copied, printed or exported; watermark always on; the reader locks after 5 minutes idle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tối mật&lt;/b&gt;: as Mật, and the reader locks after 2 minutes; the documents must be recalled after the meeting.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tuyệt mật&lt;/b&gt;: as Tối mật.&lt;/li&gt;&lt;/ul&gt;Recall after the meeting: Law 29/2018/QH14 on protecting state secrets, article 17.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>No item of this session is classified yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Classified items in this session: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Choose the office-server file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office server file (*.toml);;All files (*)</source>
         <translation></translation>
     </message>
 </context>

@@ -2229,6 +2229,34 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>FingerprintDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+87"/>
+        <source>Check a member&apos;s card</source>
+        <translation>Kiểm tra thẻ của thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new card, from the file %1. Read it back to the member on the phone: call them on a number you already know, and read these digits to them group by group.</source>
+        <translation>Thẻ mới, từ tệp %1. Hãy đọc lại cho thành viên qua điện thoại: gọi vào số máy bạn đã biết, đọc từng nhóm chữ số dưới đây.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept the card only if the member has the same digits on their screen. If one digit differs, refuse it and ask for the card again.</source>
+        <translation>Chỉ nhận thẻ khi trên màn hình của thành viên có đúng các chữ số này. Nếu sai một chữ số, hãy từ chối và xin lại thẻ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept: the digits are the same</source>
+        <translation>&amp;Nhận: các chữ số trùng khớp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refuse</source>
+        <translation>&amp;Từ chối</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../src/paperless/gui/dialogs/first_run.py" line="+190"/>
@@ -2997,6 +3025,107 @@ Danh tính: %1</translation>
         <location line="+1"/>
         <source>No watermark (classified documents always carry one).</source>
         <translation>Không có hình mờ (tài liệu mật thì luôn có).</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+200"/>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each member gives you their public card (card.toml). Add it here: the first time, read its fingerprint back to the member on the phone.</source>
+        <translation>Mỗi thành viên gửi cho văn phòng thẻ công khai của mình (card.toml). Thêm thẻ tại đây: lần đầu, hãy đọc lại dấu vân tay cho thành viên qua điện thoại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import cards… (Ctrl+O)</source>
+        <translation>&amp;Nhập thẻ… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add from the r&amp;oster…</source>
+        <translation>Thêm từ &amp;danh sách…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save to the roster</source>
+        <translation>&amp;Lưu vào danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop card files here</source>
+        <translation>Kéo thả tệp thẻ vào đây</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation>Bỏ khỏi phiên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Bỏ %1 khỏi phiên</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>office</source>
+        <translation>văn phòng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>member</source>
+        <translation>thành viên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · fingerprint %2</source>
+        <translation>%1 · dấu vân tay %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint: %1
+File: %2</source>
+        <translation>Dấu vân tay: %1
+Tệp: %2</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Choose a member&apos;s card</source>
+        <translation>Chọn thẻ của thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public cards (*.toml);;All files (*)</source>
+        <translation>Thẻ công khai (*.toml);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>the card file is missing or damaged</source>
+        <translation>tệp thẻ bị mất hoặc bị hỏng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>already in this session</source>
+        <translation>đã có trong phiên này</translation>
     </message>
 </context>
 <context>
@@ -3858,6 +3987,34 @@ chưa nhận: %n mục</numerusform>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-411"/>
+        <source>Add from the roster</source>
+        <translation>Thêm từ danh sách thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the members of this session (Space ticks the highlighted one).</source>
+        <translation>Đánh dấu các thành viên của phiên này (phím Cách đánh dấu dòng đang chọn).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick &amp;all</source>
+        <translation>Chọn &amp;tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add the ticked members</source>
+        <translation>&amp;Thêm các thành viên đã đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../src/paperless/gui/search/search_panel.py" line="+212"/>
@@ -3954,6 +4111,209 @@ chưa nhận: %n mục</numerusform>
         <location line="+21"/>
         <source>The office server does not answer; new sessions will be downloaded once it does.</source>
         <translation>Máy chủ văn phòng không trả lời; phiên họp mới sẽ được tải về khi kết nối lại được.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/session_page.py" line="+354"/>
+        <source>The session</source>
+        <translation>Phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the meeting is, when and where, and what members&apos; computers allow. A change is kept when you leave the field; Ctrl+Z undoes it.</source>
+        <translation>Nội dung, thời gian, địa điểm của phiên họp và những gì máy của thành viên cho phép. Thay đổi được giữ khi bạn rời khỏi ô; Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The meeting</source>
+        <translation>Phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên mục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12</source>
+        <translation>ví dụ: Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting &amp;body:</source>
+        <translation>&amp;Cơ quan họp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Ban Thường vụ Tỉnh ủy</source>
+        <translation>ví dụ: Ban Thường vụ Tỉnh ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Ngày giờ họp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not chosen yet</source>
+        <translation>chưa chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place:</source>
+        <translation>Đị&amp;a điểm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Phòng họp số 1</source>
+        <translation>ví dụ: Phòng họp số 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents &amp;due:</source>
+        <translation>&amp;Hạn gửi tài liệu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent to members by</source>
+        <translation>gửi đến thành viên trước ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents usually go out at least %1 days before the meeting.</source>
+        <translation>Tài liệu thường được gửi trước phiên họp ít nhất %1 ngày.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xpiry:</source>
+        <translation>Hết &amp;hạn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents stop opening on</source>
+        <translation>tài liệu không mở được từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>không hết hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After this, members&apos; computers refuse to open the documents.</source>
+        <translation>Sau thời điểm này, máy của thành viên không mở tài liệu nữa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office &amp;server:</source>
+        <translation>&amp;Máy chủ văn phòng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: members read offline only</source>
+        <translation>không có: thành viên chỉ đọc ngoại tuyến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose office-server.toml…</source>
+        <translation>C&amp;họn tệp office-server.toml…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file made by “paperless server init”: members are offered to connect, to keep their notes on all their computers.</source>
+        <translation>Tệp do lệnh “paperless server init” tạo ra: thành viên được mời kết nối, để ghi chú của họ có trên mọi máy tính của họ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On members&apos; computers</source>
+        <translation>Trên máy của thành viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watermark every page with the member&apos;s name</source>
+        <translation>In &amp;dấu chìm tên thành viên trên mọi trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow &amp;copying text</source>
+        <translation>Cho phép &amp;sao chép chữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow &amp;printing and exporting</source>
+        <translation>Cho phép &amp;in và xuất tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock when idle:</source>
+        <translation>&amp;Tự khóa khi không dùng:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default (%1 minutes)</source>
+        <translation>mặc định (%1 phút)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete members&apos; &amp;notes:</source>
+        <translation>Xóa &amp;ghi chú của thành viên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never (kept)</source>
+        <translation>không xóa (giữ lại)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days after the meeting</source>
+        <translation> ngày sau phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classified items (Mật, Tối mật, Tuyệt mật)</source>
+        <translation>Nội dung có độ mật (Mật, Tối mật, Tuyệt mật)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A secrecy level is set per agenda item, and overrides the choices above for its documents:&lt;ul&gt;&lt;li&gt;&lt;b&gt;Mật&lt;/b&gt;: never copied, printed or exported; watermark always on; the reader locks after 5 minutes idle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tối mật&lt;/b&gt;: as Mật, and the reader locks after 2 minutes; the documents must be recalled after the meeting.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tuyệt mật&lt;/b&gt;: as Tối mật.&lt;/li&gt;&lt;/ul&gt;Recall after the meeting: Law 29/2018/QH14 on protecting state secrets, article 17.</source>
+        <translation>Độ mật được đặt cho từng nội dung trong chương trình, và thay cho các lựa chọn bên trên đối với tài liệu của nội dung đó:&lt;ul&gt;&lt;li&gt;&lt;b&gt;Mật&lt;/b&gt;: không bao giờ được sao chép, in hay xuất tệp; luôn có dấu chìm; máy tự khóa sau 5 phút không dùng.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tối mật&lt;/b&gt;: như Mật, và máy tự khóa sau 2 phút; tài liệu phải được thu hồi sau hội nghị.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tuyệt mật&lt;/b&gt;: như Tối mật.&lt;/li&gt;&lt;/ul&gt;Thu hồi sau hội nghị: Luật Bảo vệ bí mật nhà nước số 29/2018/QH14, Điều 17.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>No item of this session is classified yet.</source>
+        <translation>Phiên này chưa có nội dung nào có độ mật.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Classified items in this session: %1.</source>
+        <translation>Nội dung có độ mật trong phiên này: %1.</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Choose the office-server file</source>
+        <translation>Chọn tệp máy chủ văn phòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office server file (*.toml);;All files (*)</source>
+        <translation>Tệp máy chủ văn phòng (*.toml);;Tất cả các tệp (*)</translation>
     </message>
 </context>
 <context>

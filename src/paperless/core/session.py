@@ -28,7 +28,7 @@ from paperless.core.consultation.polls import (
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
 
-SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server"}
+SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server", "body", "documents_due"}
 MEMBER_KEYS = {"name", "key"}
 ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level", "comments_due"}
 POLL_KEYS = {"id", "title", "due", "item", "questions"}
@@ -82,6 +82,8 @@ class SessionSpec:
     policy: Policy = field(default_factory=Policy)
     office_server: Path | None = None  # a signed office-server.toml to carry in the bundle
     polls: tuple[Poll, ...] = ()  # written opinion polls (phiếu lấy ý kiến)
+    body: str = ""  # the meeting body, e.g. "Ban Thường vụ Tỉnh ủy" ("": not said)
+    documents_due: datetime | None = None  # the documents go out to members by then (None: not said)
 
 
 class _Lines:
@@ -162,14 +164,17 @@ class _Parser:
         if sid is not None and (not isinstance(sid, str) or not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", sid)):
             raise self.fail("session", 0, "id", "'id' must be 1-64 letters, digits, '.', '_' or '-'")
         session_id = sid or str(uuid.uuid5(_NAMESPACE, f"{title}\n{starts_at.isoformat()}"))
-        members = self.members(data.get("members"))
         self.zone = starts_at.tzinfo
+        documents_due = self.deadline("session", 0, session, "documents_due")
+        members = self.members(data.get("members"))
         items = self.items(data.get("items"), {m.name for m in members})
         return SessionSpec(
             source=self.path, session_id=session_id, title=title, starts_at=starts_at,
             location=self.text("session", 0, session, "location", required=False),
             expires_at=expires_at, members=members, items=items, policy=self.policy(data.get("policy")),
             office_server=self.office_server(session), polls=self.polls(data.get("polls"), len(items)),
+            body=self.bounded("session", 0, session, "body") if "body" in session else "",
+            documents_due=documents_due,
         )
 
     def office_server(self, session: dict[str, Any]) -> Path | None:

@@ -361,7 +361,7 @@ class AgendaPanel(QWidget):
             return
         self.title.setText(agenda.title)
         unread = sum(1 for e, c in self._docs.items() if c.data(0, KIND_ROLE) == "document" and e not in self._read)
-        facts = [format_when(agenda.starts_at), agenda.location]
+        facts = [agenda.body, format_when(agenda.starts_at), agenda.location]
         if unread:
             facts.append(self.tr("%1 unread documents").replace("%1", str(unread)))
         self.facts.setText("\n".join(f for f in facts if f))

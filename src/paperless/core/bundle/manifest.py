@@ -271,6 +271,10 @@ class Agenda:
     idle_lock_minutes: int | None = None  # the clerk's [policy] idle_lock_minutes (None: the default)
     notes_retention_days: int | None = None  # [policy] notes_retention_days (docs/receipts-recall.md)
     polls: tuple[Poll, ...] = ()  # written opinion polls (docs/consultation.md)
+    # optional facts of the meeting, written only when the clerk gave them (older readers ignore
+    # keys they do not know; an older agenda has neither)
+    body: str = ""  # the meeting body, e.g. "Ban Thường vụ Tỉnh ủy"
+    documents_due: datetime | None = None  # the documents were to go out to members by then
 
     def poll(self, poll_id: str) -> Poll | None:
         return next((p for p in self.polls if p.poll_id == poll_id), None)
@@ -314,6 +318,10 @@ class Agenda:
                 for it in self.items
             ],
         }
+        if self.body:  # written only when set: other agendas are as before
+            obj["body"] = self.body
+        if self.documents_due is not None:
+            obj["documents_due"] = self.documents_due.isoformat()
         if self.polls:  # written only when there are polls: other agendas are as before
             obj["polls"] = [p.to_obj() for p in self.polls]
         if self.idle_lock_minutes is not None:  # written only when the clerk set it
@@ -356,6 +364,10 @@ class Agenda:
                 raise ManifestFormatError("bad member")
             members.append(AgendaMember(_str(m, "name"), _str(m, "recipient")))
         expires = obj.get("expires_at")
+        body = obj.get("body", "")
+        if not isinstance(body, str):
+            raise ManifestFormatError("bad body")
+        due = obj.get("documents_due")
         retention = policy.get("notes_retention_days")
         if retention is not None and (isinstance(retention, bool) or not isinstance(retention, int)
                                       or not 1 <= retention <= 3650):
@@ -367,7 +379,8 @@ class Agenda:
             members=tuple(members), watermark=_bool(policy, "watermark"),
             allow_copy=_bool(policy, "allow_copy"), allow_print=_bool(policy, "allow_print"),
             items=tuple(items), idle_lock_minutes=_idle_minutes(policy), notes_retention_days=retention,
-            polls=_polls(obj),
+            polls=_polls(obj), body=body,
+            documents_due=None if due is None else _when(_str(obj, "documents_due")),
         )
 
 

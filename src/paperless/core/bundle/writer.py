@@ -241,6 +241,7 @@ def _write_entries(
             allow_print=spec.policy.allow_print, items=tuple(items),
             idle_lock_minutes=spec.policy.idle_lock_minutes,
             notes_retention_days=spec.policy.notes_retention_days, polls=spec.polls,
+            body=spec.body, documents_due=spec.documents_due,
         )
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
             writer = _CountingWriter(cast(BinaryIO, dst))

@@ -105,6 +105,8 @@ class SessionDraft:
     location: str = ""
     expires_at: datetime | None = None
     office_server: str = ""  # a signed office-server.toml; "": none
+    body: str = ""  # the meeting body, e.g. "Ban Thường vụ Tỉnh ủy"; "": not said
+    documents_due: Deadline | None = None  # the documents go out to members by then
     members: list[MemberDraft] = field(default_factory=list)
     items: list[ItemDraft] = field(default_factory=list)
     policy: PolicyDraft = field(default_factory=PolicyDraft)
@@ -141,6 +143,10 @@ class SessionDraft:
             w.key("location", toml_text(self.location))
         if self.expires_at is not None:
             w.key("expires_at", _toml_when(self.expires_at))
+        if self.body.strip():
+            w.key("body", toml_text(self.body))
+        if self.documents_due is not None:
+            w.key("documents_due", _toml_when(self.documents_due))
         if self.office_server:
             w.key("office_server", toml_text(self._path(self.office_server, base)))
         for m in self.members:
@@ -372,6 +378,8 @@ class _Reader:
         d.location = self.text(("session",), session, "location")
         d.expires_at = self.when(("session",), session, "expires_at")
         d.office_server = self.text(("session",), session, "office_server")
+        d.body = self.text(("session",), session, "body")
+        d.documents_due = self.deadline(("session",), session, "documents_due")
         for i, entry in enumerate(self.tables(("members",), data.get("members"))):
             self.unknown(("members", i), entry, MEMBER_KEYS)
             d.members.append(MemberDraft(self.text(("members", i), entry, "name"),
@@ -462,6 +470,12 @@ class _Checker:
                 and d.expires_at <= d.starts_at:
             self.add(("session", "expires_at"), "the documents would expire before the meeting starts",
                      "tài liệu hết hạn trước khi phiên họp bắt đầu")
+        if d.body.strip():
+            self.bounded(("session", "body"), d.body, T("the meeting body", "tên cơ quan họp"))
+        due = self.deadline(("session", "documents_due"), d.documents_due)
+        if due is not None and start_ok and d.starts_at is not None and due > d.starts_at:
+            self.add(("session", "documents_due"), "the documents would be due after the meeting starts",
+                     "hạn gửi tài liệu sau giờ bắt đầu phiên họp")
         if d.office_server and not (d.folder / d.office_server).is_file():
             self.add(("session", "office_server"), f"office-server file not found: {d.office_server}",
                      f"không tìm thấy tệp máy chủ văn phòng: {d.office_server}")
