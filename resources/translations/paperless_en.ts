@@ -1015,7 +1015,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+41"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+81"/>
         <source>Session</source>
         <translation></translation>
     </message>
@@ -2533,6 +2533,19 @@ This file is not protected.</source>
     <message>
         <location line="+9"/>
         <source>The recall was not sent: {why}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FollowStep</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+81"/>
+        <source>This session has not been published from this folder yet. Build and publish it (step 4); then the receipts, comments, polls and recalls are followed here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record of the published session cannot be read: %1</source>
         <translation></translation>
     </message>
 </context>

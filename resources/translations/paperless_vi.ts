@@ -1018,7 +1018,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+41"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+81"/>
         <source>Session</source>
         <translation>Phiên họp</translation>
     </message>
@@ -2538,6 +2538,19 @@ Tệp này không được bảo vệ.</translation>
         <location line="+9"/>
         <source>The recall was not sent: {why}</source>
         <translation>Chưa gửi được lệnh thu hồi: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowStep</name>
+    <message>
+        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+81"/>
+        <source>This session has not been published from this folder yet. Build and publish it (step 4); then the receipts, comments, polls and recalls are followed here.</source>
+        <translation>Phiên họp này chưa được phát hành từ thư mục này. Hãy tạo gói và phát hành (bước 4); sau đó việc nhận tài liệu, góp ý, phiếu hỏi ý kiến và thu hồi được theo dõi tại đây.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record of the published session cannot be read: %1</source>
+        <translation>Không đọc được bản ghi của phiên họp đã phát hành: %1</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,7 @@ class BuildReport:
     size: int
     sha256: str  # of the bundle file
     snapshot: tuple[ItemRecord, ...]  # the draft as built (for the record when published)
+    session_toml: str = ""  # the draft as built, as session.toml text with paths from ``.published/``
 
     def summary(self) -> T:
         return T(f"Signed by {self.signer}, {self.documents} documents, {self.items} items, version {self.version}",
@@ -124,7 +125,8 @@ def build_checked(draft: SessionDraft, signer: UnlockedIdentity, version: int, *
     titles = [[d.title for d in item.documents] for item in built.agenda.items]
     docs = sum(1 for e in verified.manifest.entries if e.kind == "document")
     return BuildReport(built.path, verified.manifest.version, verified.manifest.session_id, verified.signer.name,
-                       docs, len(built.agenda.items), built.path.stat().st_size, sha, snapshot(draft, titles))
+                       docs, len(built.agenda.items), built.path.stat().st_size, sha, snapshot(draft, titles),
+                       draft.to_toml(draft.folder / RECORD_DIR))
 
 
 def _sha256(path: Path) -> str:

@@ -31,6 +31,7 @@ from paperless.core.errors import PaperlessError, T
 
 RECORD_DIR = ".published"
 RECORD_FILE = "last.json"
+PUBLISHED_SESSION = "session.toml"
 RECORD_FORMAT = "paperless-published"
 HASH_CHUNK = 1024 * 1024
 
@@ -135,11 +136,21 @@ def load_last(folder: Path) -> PublishedRecord | None:
         raise PublishedRecordError(path=str(path), detail=T(str(exc), str(exc))) from None
 
 
-def save_last(folder: Path, record: PublishedRecord) -> Path:
-    """Write ``record`` as the last published version, whole or not at all."""
+def save_last(folder: Path, record: PublishedRecord, session_toml: str = "") -> Path:
+    """Write ``record`` as the last published version, whole or not at all; ``session_toml``
+    (the session as built, paths relative to ``.published/``) is kept beside it, for following
+    the session as it went out while the draft changes (:func:`published_session`)."""
     path = record_path(folder)
+    if session_toml:
+        atomic_write(folder / RECORD_DIR / PUBLISHED_SESSION, session_toml.encode("utf-8"), durable_name=True)
     atomic_write(path, record.to_json(), durable_name=True)
     return path
+
+
+def published_session(folder: Path) -> Path | None:
+    """The ``session.toml`` of the last published version (None: never published from here)."""
+    path = folder / RECORD_DIR / PUBLISHED_SESSION
+    return path if path.is_file() and record_path(folder).is_file() else None
 
 
 def next_version(last: PublishedRecord | None) -> int:

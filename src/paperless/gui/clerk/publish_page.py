@@ -517,7 +517,7 @@ class PublishPage(QWidget):
 
         def job() -> tuple[PublishedVersion, PublishedRecord]:
             published = office.publish(report.path, due)
-            save_last(folder, record)
+            save_last(folder, record, report.session_toml)
             return published, record
 
         self._tasks.pool.run(job, self._published, self._publish_failed)
@@ -567,7 +567,7 @@ class PublishPage(QWidget):
 
         def job() -> tuple[Path, PublishedRecord]:
             saved = save_copy(report.path, target, progress=progress, cancel=cancel)
-            save_last(folder, record)
+            save_last(folder, record, report.session_toml)
             return saved, record
 
         self._tasks.pool.run(job, self._copied, self._copy_failed)
