@@ -116,7 +116,8 @@ class ConsultationStore:
             if not heads:
                 return [], after, False
             last = (str(heads[-1].member), str(heads[-1].kind), str(heads[-1].key), int(heads[-1].revision))
-            rows = conn.execute(select(t).where(*where, tuple_(*place) <= tuple_(*[literal(v) for v in last])).order_by(*place)).all()
+            upto = tuple_(*place) <= tuple_(*[literal(v) for v in last])
+            rows = conn.execute(select(t).where(*where, upto).order_by(*place)).all()
         held = [Held(str(r.member), str(r.kind), str(r.session_id), str(r.key), int(r.revision), int(r.received),
                      bytes(r.sealed)) for r in rows]
         return held, last, more

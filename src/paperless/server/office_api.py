@@ -197,7 +197,7 @@ def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str
         raw = _bytes(data, "challenge", limit=P.CHALLENGE_BYTES, exact=P.CHALLENGE_BYTES)
         signature = _str(data, "signature", max_len=O.MAX_SIGNATURE_CHARS, lines=True)
         token = await run_in_threadpool(auth.login, office, raw, signature)
-        return {"token": token, "expires_in": P.TOKEN_TTL_S}
+        return {"token": token, "expires_in": P.TOKEN_TTL_S, "max_upload": max_upload}
 
     @api.post(O.LOGOUT)
     async def logout(request: Request) -> dict[str, str]:
