@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import socket
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.client import HTTPResponse
@@ -359,6 +360,20 @@ def test_bad_office_requests_are_4xx_and_uploads_are_limited(tmp_path: Path, off
             response = HTTPResponse(tls)  # type: ignore[arg-type]
             response.begin()
             assert response.status == 413
+        # an upload cut half-way: nothing published, no upload file left, the server serves on
+        cut_line = f"POST {O.BUNDLES} 400"
+        before = server.log_text().count(cut_line)
+        with socket.create_connection(("127.0.0.1", setup.port), timeout=30) as raw, \
+                ctx.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            tls.sendall((f"POST {O.BUNDLES} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+                         f"Content-Type: application/octet-stream\r\nContent-Length: 8000\r\n\r\n").encode()
+                        + b"PK" * 1000)
+        incoming = setup.folder / "bundles" / "incoming"
+        deadline = time.monotonic() + 30
+        while server.log_text().count(cut_line) == before and time.monotonic() < deadline:
+            time.sleep(0.05)  # the server notices the cut and answers 400 (to nobody)
+        assert server.log_text().count(cut_line) == before + 1
+        assert not list(incoming.glob("upload-*")) and server.healthy()
         # the client says so before sending anything, and a bundle that fits still goes
         big = build(tmp_path, office, 1)
         assert big.path.stat().st_size > 8192

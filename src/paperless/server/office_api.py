@@ -28,6 +28,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import delete, insert, select
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from paperless.core.clerk import office_protocol as O
 from paperless.core.errors import PaperlessError
@@ -222,12 +223,15 @@ def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str
         try:
             size = 0
             with open(upload, "xb") as out:
-                async for chunk in request.stream():
-                    size += len(chunk)
-                    if size > max_upload:
-                        raise too_large(f"a bundle is limited to {max_upload} bytes")
-                    if chunk:
-                        await run_in_threadpool(out.write, chunk)
+                try:
+                    async for chunk in request.stream():
+                        size += len(chunk)
+                        if size > max_upload:
+                            raise too_large(f"a bundle is limited to {max_upload} bytes")
+                        if chunk:
+                            await run_in_threadpool(out.write, chunk)
+                except ClientDisconnect:  # the clerk's laptop went away: nothing published, nothing kept
+                    raise bad_request("the upload was cut") from None
             if size == 0:
                 raise bad_request("the body must be the bundle file")
             try:
