@@ -28,8 +28,9 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from paperless.core.clerk import office_protocol as O
 from paperless.core.sync import protocol as P
-from paperless.server import consultation, db, receipts
+from paperless.server import consultation, db, office_api, receipts
 from paperless.server.clock import Clock
 from paperless.server.config import ServerConfig, load_config
 from paperless.server.distribution import router_for
@@ -48,9 +49,11 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SERVER_DIR_ENV = "PAPERLESS_SERVER_DIR"
 SERVER_DB_ENV = "PAPERLESS_SERVER_DB"
+MAX_UPLOAD_ENV = "PAPERLESS_SERVER_MAX_UPLOAD"  # bytes of a bundle the office may upload (default: 1 GiB)
 MAX_INT = 2**62
 AUTH_BODY_BYTES = 64 * 1024  # the unauthenticated endpoints take small bodies only
-AUTH_PATHS = frozenset({P.CHALLENGE, P.REGISTER, P.LOGIN, P.REVOKED_ACK})
+AUTH_PATHS = frozenset({P.CHALLENGE, P.REGISTER, P.LOGIN, P.REVOKED_ACK, O.CHALLENGE, O.LOGIN})
+STREAMED_PATHS = frozenset({O.BUNDLES})  # read by the endpoint itself, a piece at a time (after the token)
 
 
 # -- ASGI middleware ---------------------------------------------------------------------------------
@@ -65,18 +68,23 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 class BodyLimit:
     """Read the whole body first, at most ``limit`` bytes (``auth_limit`` on the unauthenticated
     ``/v1/auth/…`` endpoints): a declared or actual larger one is 413 without reading the rest
-    (the connection is closed)."""
+    (the connection is closed). The office's bundle upload is streamed to its endpoint, which
+    counts it; a declared length over ``upload_limit`` is 413 here, before anything is read."""
 
-    def __init__(self, app: ASGIApp, limit: int = P.MAX_BODY_BYTES, auth_limit: int = AUTH_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, limit: int = P.MAX_BODY_BYTES, auth_limit: int = AUTH_BODY_BYTES,
+                 upload_limit: int = O.MAX_UPLOAD_BYTES) -> None:
         self.app = app
         self.default_limit = limit
         self.auth_limit = auth_limit
+        self.upload_limit = upload_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.auth_limit if str(scope.get("path", "")).rstrip("/") in AUTH_PATHS else self.default_limit
+        path = str(scope.get("path", "")).rstrip("/")
+        streamed = path in STREAMED_PATHS
+        limit = self.upload_limit if streamed else self.auth_limit if path in AUTH_PATHS else self.default_limit
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None:
@@ -88,6 +96,9 @@ class BodyLimit:
             if size > limit:
                 await _send_json(send, 413, too_large(f"the body is limited to {limit} bytes").body())
                 return
+        if streamed:
+            await self.app(scope, receive, send)
+            return
         chunks: list[bytes] = []
         total = 0
         more = True
@@ -264,8 +275,10 @@ def _error_response(exc: ApiError) -> JSONResponse:
     return JSONResponse(exc.body(), status_code=exc.status)
 
 
-def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: bool = False) -> FastAPI:
-    """The API over the database of ``config`` (``migrate``: upgrade its schema first)."""
+def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: bool = False,
+               max_upload: int = O.MAX_UPLOAD_BYTES) -> FastAPI:
+    """The API over the database of ``config`` (``migrate``: upgrade its schema first; ``max_upload``:
+    the largest bundle the office may upload)."""
     if migrate:
         db.migrate(config.database_url)
     engine = db.make_engine(config.database_url)
@@ -512,13 +525,23 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     app.include_router(receipts.router(store, authed))  # read receipts and recalls (server/receipts.py)
     app.include_router(consultation.router(store, authed))  # comments and poll answers, sealed (docs/consultation.md)
     app.include_router(router_for(config.folder, engine, store.clock, authed))  # docs/distribution-protocol.md
+    # the office's own endpoints, with the office's token only (docs/office-api.md)
+    app.include_router(office_api.router(store, config.folder, url, bearer, max_upload=max_upload))
 
     return app
 
 
-def wrap(app: ASGIApp) -> ASGIApp:
+def wrap(app: ASGIApp, *, max_upload: int = O.MAX_UPLOAD_BYTES) -> ASGIApp:
     """The app as served: the access log around the body limit around the API."""
-    return AccessLog(BodyLimit(app))
+    return AccessLog(BodyLimit(app, upload_limit=max_upload))
+
+
+def max_upload_from_env() -> int:
+    """``$PAPERLESS_SERVER_MAX_UPLOAD`` (bytes, 1 KiB to 1 GiB; e.g. to keep uploads smaller), else 1 GiB."""
+    text = os.environ.get(MAX_UPLOAD_ENV, "")
+    if text.isascii() and text.isdigit() and 1024 <= int(text) <= O.MAX_UPLOAD_BYTES:
+        return int(text)
+    return O.MAX_UPLOAD_BYTES
 
 
 def app_from_env() -> ASGIApp:
@@ -526,4 +549,5 @@ def app_from_env() -> ASGIApp:
     from pathlib import Path
 
     config = load_config(Path(os.environ[SERVER_DIR_ENV]), os.environ.get(SERVER_DB_ENV) or None)
-    return wrap(create_app(config))
+    limit = max_upload_from_env()
+    return wrap(create_app(config, max_upload=limit), max_upload=limit)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, func, insert, literal, or_, select, tuple_
 from starlette.concurrency import run_in_threadpool
 
 from paperless.core.consultation import wire as W
@@ -89,6 +89,38 @@ class ConsultationStore:
                                 .order_by(t.c.received, t.c.member, t.c.key, t.c.revision)).all()
         return [Held(str(r.member), str(r.kind), str(r.session_id), str(r.key), int(r.revision), int(r.received),
                      bytes(r.sealed)) for r in rows]
+
+
+    def page(self, session_id: str, after: tuple[str, str, str, int] | None, limit: int,
+             max_bytes: int) -> tuple[list[Held], tuple[str, str, str, int] | None, bool]:
+        """The session's envelopes in (member, kind, key, revision) order after ``after``: (envelopes,
+        the last one's place, more). A page holds at most ``limit`` and stops once their sealed bytes
+        reach ``max_bytes`` (always at least one): the sizes are read first, then only those sent."""
+        t = db.consultation
+        place = (t.c.member, t.c.kind, t.c.key, t.c.revision)
+        where = [t.c.session_id == session_id]
+        if after is not None:
+            where.append(tuple_(*place) > tuple_(*[literal(v) for v in after]))
+        with self.store.read_tx() as conn:
+            heads = conn.execute(select(*place, func.length(t.c.sealed).label("size")).where(*where)
+                                 .order_by(*place).limit(limit + 1)).all()
+            more = len(heads) > limit
+            heads = heads[:limit]
+            total = 0
+            for taken, head in enumerate(heads, 1):
+                total += int(head.size)
+                if total >= max_bytes:
+                    more = more or taken < len(heads)
+                    heads = heads[:taken]
+                    break
+            if not heads:
+                return [], after, False
+            last = (str(heads[-1].member), str(heads[-1].kind), str(heads[-1].key), int(heads[-1].revision))
+            upto = tuple_(*place) <= tuple_(*[literal(v) for v in last])
+            rows = conn.execute(select(t).where(*where, upto).order_by(*place)).all()
+        held = [Held(str(r.member), str(r.kind), str(r.session_id), str(r.key), int(r.revision), int(r.received),
+                     bytes(r.sealed)) for r in rows]
+        return held, last, more
 
 
 def _submission(item: Any) -> Submission:

@@ -241,3 +241,11 @@ consultation = Table(
     Column("received", BigInteger, nullable=False),
     Column("sealed", LargeBinary, nullable=False),
 )
+
+# -- the office's own tokens (migration 0006; see paperless.server.office_api) --------------------------------
+office_tokens = Table(
+    "office_tokens", metadata,
+    Column("hash", String(64), primary_key=True),  # SHA-256 of the token: the token itself is never stored
+    Column("office", String(40), nullable=False),  # the 40 digits of the office card's fingerprint
+    Column("expires", BigInteger, nullable=False, index=True),
+)

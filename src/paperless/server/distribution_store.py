@@ -99,8 +99,9 @@ class Distribution:
         self.postgres = engine.dialect.name == "postgresql"
 
     # -- the office's side -------------------------------------------------------------------------
-    def publish(self, source: Path, office: PublicCard, due: str | None) -> Published:
-        label = str(source)
+    def publish(self, source: Path, office: PublicCard, due: str | None, *, label: str | None = None) -> Published:
+        """Publish ``source`` (``label``: how messages name it; its path by default)."""
+        label = str(source) if label is None else label
         tmp, sha, size = self._copy_in(source)
         try:
             try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from paperless.core.errors import PaperlessError
 
 
@@ -44,10 +46,11 @@ class ProtocolError(RefusedError):
 class HttpError(RefusedError):
     """A 4xx answer with its protocol code."""
 
-    def __init__(self, status: int, code: str, **params: object) -> None:
+    def __init__(self, status: int, code: str, *, answer: dict[str, Any] | None = None, **params: object) -> None:
         super().__init__(**params)
         self.status = status
         self.code = code
+        self.answer: dict[str, Any] = answer or {}  # the JSON body of the 4xx, as the server sent it
 
 
 class ServerError(OfflineError):
