@@ -4146,7 +4146,7 @@ chưa nhận: %n mục</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
-        <translation>&amp;Tên mục:</translation>
+        <translation>&amp;Tên phiên họp:</translation>
     </message>
     <message>
         <location line="+1"/>

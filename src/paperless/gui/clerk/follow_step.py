@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
@@ -36,6 +36,7 @@ class FollowStep(QWidget):
         self.note.setObjectName("followNotPublished")
         self.note.setWordWrap(True)
         self.note.setMargin(24)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.page: QWidget | None = None
         self._source: tuple[Path, float] | None = None  # the published session.toml and its mtime
         self._stack = QStackedLayout(self)

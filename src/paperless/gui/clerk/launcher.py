@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from paperless.core.clerk.office import NoOffice
 from paperless.core.clerk.workspace import SESSION_FILE, Workspace
 from paperless.gui.clerk.controller import WorkspaceController
 from paperless.gui.clerk.steps import make_steps
@@ -60,7 +59,7 @@ class ClerkLauncher(QObject):
         workspace.observers.on_error = services.tasks.report
         controller = WorkspaceController(workspace, services.tasks)
         holder = QWidget()  # the pages' parent until the window takes them
-        window = ClerkWindow(controller, make_steps(controller, services, NoOffice(), holder), services.files,
+        window = ClerkWindow(controller, make_steps(controller, services, holder), services.files,
                              lambda: services.language)
         controller.setParent(window)
         holder.setParent(window)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from paperless.core.clerk.draft import SessionDraft
-from paperless.core.clerk.office import OfficeService
+from paperless.core.clerk.office import OfficeLink, OfficeService
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.session import SessionSpec
 from paperless.gui.clerk.agenda_page import AgendaPage
@@ -42,16 +42,28 @@ def documents_due(draft: SessionDraft) -> datetime | None:
     return datetime.combine(due, time(23, 59, 59), tzinfo=zone)
 
 
-def make_steps(controller: WorkspaceController, services: AppServices, office: OfficeService,
-               parent: QWidget) -> list[Step]:
+def make_steps(controller: WorkspaceController, services: AppServices, parent: QWidget,
+               office: OfficeService | None = None) -> list[Step]:
+    """``office``: the server to publish to and follow on (default: the one the draft names,
+    reached with the office's identity — the app's own when it is the clerk's, else the one the
+    Publish step unlocks)."""
     documents = ClerkDocuments(services.tasks, services.worker, parent)  # checks and thumbnails: one per workspace
+    unlocked: list[UnlockedIdentity] = []  # the office's identity unlocked by the Publish step
 
     def language() -> str:
         return services.language
 
     def clerk_identity() -> UnlockedIdentity | None:
         identity = services.identity
-        return identity if identity is not None and identity.card.role == "clerk" else None
+        if identity is not None and identity.card.role == "clerk":
+            return identity
+        return unlocked[-1] if unlocked else None
+
+    def office_file() -> Path | None:
+        draft = controller.draft
+        return (draft.folder / draft.office_server).resolve() if draft.office_server else None
+
+    office = office if office is not None else OfficeLink(office_file, clerk_identity)
 
     def session() -> QWidget:
         return SessionPage(controller, services, parent)
@@ -64,11 +76,13 @@ def make_steps(controller: WorkspaceController, services: AppServices, office: O
         return AgendaPage(controller, panel, parent)
 
     def publish() -> QWidget:
-        return PublishPage(controller, services.tasks, office, services.files, services.worker,
+        page = PublishPage(controller, services.tasks, office, services.files, services.worker,
                            Icons(services.paths.icons), services.identity_folder, language, parent,
                            signer=clerk_identity(), clock=services.clock,
                            unlock_delay_scale=services.unlock_delay_scale,
                            due=lambda: documents_due(controller.draft))
+        page.signer_unlocked.connect(unlocked.append)
+        return page
 
     def follow_page(spec: SessionSpec, folder: Path) -> QWidget:
         return FollowPage(services.tasks, office, spec, folder, clerk_identity(), language=language,

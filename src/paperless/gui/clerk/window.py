@@ -59,7 +59,7 @@ class ClerkWindow(QMainWindow):
 
         self.steps = QListWidget()
         self.steps.setObjectName("clerk-steps")
-        self.steps.setFixedWidth(230)
+        self.steps.setFixedWidth(200)
         self.steps.setSpacing(2)
         for _ in self._steps:
             self.steps.addItem(QListWidgetItem())
