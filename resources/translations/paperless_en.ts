@@ -1046,16 +1046,16 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <location filename="../../src/paperless/gui/clerk/window.py" line="+195"/>
         <source>%n thing(s) to fix on this step</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n thing to fix on this step</numerusform>
+            <numerusform>%n things to fix on this step</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n thing(s) to fix before building</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n thing to fix before building</numerusform>
+            <numerusform>%n things to fix before building</numerusform>
         </translation>
     </message>
     <message>
@@ -1473,8 +1473,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <location line="+14"/>
         <source>{title} — %n comment(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>{title} — %n comment</numerusform>
+            <numerusform>{title} — %n comments</numerusform>
         </translation>
     </message>
     <message>
@@ -1496,8 +1496,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <location line="+16"/>
         <source>%n comment(s) received.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n comment received.</numerusform>
+            <numerusform>%n comments received.</numerusform>
         </translation>
     </message>
     <message>
@@ -1509,8 +1509,8 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
         <location line="+2"/>
         <source>%n refused (not counted): </source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n refused (not counted): </numerusform>
+            <numerusform>%n refused (not counted): </numerusform>
         </translation>
     </message>
     <message>
@@ -3529,8 +3529,8 @@ File: %2</source>
         <location line="+8"/>
         <source>%n poll(s) in this session.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n poll in this session.</numerusform>
+            <numerusform>%n polls in this session.</numerusform>
         </translation>
     </message>
     <message>
@@ -3939,24 +3939,24 @@ File: %2</source>
         <location line="+3"/>
         <source>The meeting starts in %n day(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>The meeting starts in %n day</numerusform>
+            <numerusform>The meeting starts in %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source> and %n hour(s).</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform> and %n hour.</numerusform>
+            <numerusform> and %n hours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The meeting starts in %n hour(s).</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>The meeting starts in %n hour.</numerusform>
+            <numerusform>The meeting starts in %n hours.</numerusform>
         </translation>
     </message>
     <message>
@@ -3969,8 +3969,10 @@ File: %2</source>
         <source>{name}
 ⚠ has not received %n item(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>{name}
+⚠ has not received %n item</numerusform>
+            <numerusform>{name}
+⚠ has not received %n items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3978,16 +3980,18 @@ File: %2</source>
         <source>{name}
 not received: %n item(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>{name}
+not received: %n item</numerusform>
+            <numerusform>{name}
+not received: %n items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+29"/>
         <source>⚠ Not yet received by %n member(s): {names}.</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>⚠ Not yet received by %n member: {names}.</numerusform>
+            <numerusform>⚠ Not yet received by %n members: {names}.</numerusform>
         </translation>
     </message>
     <message>
