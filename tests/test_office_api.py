@@ -227,7 +227,8 @@ def test_envelopes_fetched_through_the_client_collect_as_from_the_database(
 def _office_endpoints() -> list[tuple[str, str]]:
     return [("POST", O.BUNDLES), ("GET", O.session_path(SID, "receipts")), ("POST", O.session_path(SID, "recall")),
             ("GET", O.session_path(SID, "recalls")), ("GET", O.session_path(SID, "envelopes")),
-            ("POST", O.LOGOUT), ("GET", O.PREFIX + "/anything")]
+            ("POST", O.LOGOUT), ("GET", O.PREFIX + "/anything"), ("OPTIONS", O.session_path(SID, "receipts")),
+            ("OPTIONS", O.PREFIX + "/anything")]
 
 
 def _member_endpoints() -> list[tuple[str, str, dict[str, Any] | None]]:
@@ -294,6 +295,8 @@ def test_only_the_office_s_key_gets_an_office_token_and_it_opens_no_member_endpo
             for token in (an.token, revoked_token, "x" * 40, logged_out):
                 assert token is not None
                 refused(http.request(method, path, headers=_bearer(token)), 401, P.UNAUTHORIZED)
+        for path in (O.BUNDLES, O.session_path(SID, "receipts"), O.PREFIX + "/anything"):  # no body to a HEAD
+            assert http.head(path).status_code == 401
         # … and the office's token opens none of the members' endpoints
         for method, path, payload in _member_endpoints():
             refused(http.request(method, path, json=payload, headers=_bearer(office_token)), 401, P.UNAUTHORIZED)

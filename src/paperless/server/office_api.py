@@ -316,7 +316,7 @@ def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str
                               for h in rows],
                 "cursor": "" if last is None else ":".join(map(str, last)), "more": more}
 
-    @api.api_route(O.PREFIX + "/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+    @api.api_route(O.PREFIX + "/{rest:path}", methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"])
     async def unknown(rest: str, request: Request) -> None:
         await office_only(request)  # nothing under the prefix answers anyone else, not even "not found"
         raise not_found("no such office endpoint")
