@@ -128,7 +128,6 @@ def test_the_office_publishes_through_the_client_and_a_member_fetches_it(
 
 
 # -- receipts and recalls ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("backend", ["sqlite"])
 def test_receipts_recall_and_its_confirmations_round_trip_through_the_client(server: RunningServer) -> None:
     client = _client(server)
     an = server.device("an", "Máy tính văn phòng")
