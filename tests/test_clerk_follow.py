@@ -91,6 +91,15 @@ def test_a_receipt_for_the_session_or_an_item_fills_the_cells_it_covers(spec: Se
     assert grid.rows[1].cells[0].level is Level.RECEIVED and grid.rows[1].missing == 1
 
 
+def test_a_receipt_is_a_members_only_by_their_key_never_by_the_name_it_carries(spec: SessionSpec) -> None:
+    """Another enrolled card whose holder named it like a member of the session does not read for them."""
+    stranger = ReceiptEntry("8" * 40, CUONG, "dev", 1, "entry:documents/0001.age", "read_to_end", "2099-01-12T02:00:00Z")
+    grid = receipts_grid(spec, [stranger], STARTS - timedelta(days=1))
+    cuong = grid.rows[2]
+    assert cuong.name == CUONG and all(c.level is Level.NONE for c in cuong.cells) and cuong.missing == 2
+    assert grid.unknown == (CUONG,) and [r.name for r in grid.attention] == [AN, BINH, CUONG]
+
+
 @pytest.fixture
 def office(tmp_path: Path, people: People) -> StoreOffice:
     made = StoreOffice.make(tmp_path / "server", people)

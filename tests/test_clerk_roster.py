@@ -12,6 +12,7 @@ from bundle_helpers import People
 from paperless.core.bundle.manifest import Agenda
 from paperless.core.clerk.roster import Roster, RosterError, card_file_name
 from paperless.core.identity import load_card
+from paperless.core.identity.card import CorruptCardError
 
 
 def test_the_roster_is_saved_atomically_and_read_back(tmp_path: Path, people: People) -> None:
@@ -56,6 +57,31 @@ def test_a_damaged_roster_or_card_is_said_clearly(tmp_path: Path, people: People
     roster.path.write_text('[[members]]\nname = "A"\n', "utf-8")
     with pytest.raises(RosterError, match="entry 1"):
         roster.entries()
+
+
+def test_a_roster_names_only_checked_cards_each_under_its_own_fingerprint(tmp_path: Path, people: People) -> None:
+    """A roster.toml from elsewhere (or edited) cannot point at a card outside clerk/cards/ — a card the clerk
+    never read back — nor can a copy there hold another card than its name (the fingerprint) says."""
+    roster = Roster.in_data_folder(tmp_path)
+    an, binh = load_card(people.member("an")), load_card(people.member("binh"))
+    roster.save([("Nguyễn Văn An", "", an)])
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text(binh.to_toml(), "utf-8")
+    good = roster.path.read_text("utf-8")
+    for card in (str(outside), "../elsewhere.toml", "cards/../../elsewhere.toml", "/dev/zero",
+                 f"cards/{card_file_name(an)}/../../../elsewhere.toml"):
+        roster.path.write_text(good.replace(f"cards/{card_file_name(an)}", card.replace("\\", "/")), "utf-8")
+        with pytest.raises(RosterError, match="entry 1") as caught:
+            roster.entries()
+        assert "cards/" in caught.value.message("vi")
+    roster.path.write_text(good, "utf-8")
+    copy = roster.cards / card_file_name(an)
+    copy.write_text(binh.to_toml(), "utf-8")  # Bình's card under An's fingerprint
+    [entry] = roster.entries()
+    with pytest.raises(CorruptCardError) as refused:
+        entry.card()
+    assert "\n" not in refused.value.message("en") and refused.value.message("vi") != refused.value.message("en")
+    assert not roster.is_checked(an) and not roster.is_checked(binh)
 
 
 def test_the_meeting_body_travels_in_the_agenda_and_older_agendas_still_read() -> None:

@@ -128,7 +128,6 @@ def test_the_office_publishes_through_the_client_and_a_member_fetches_it(
 
 
 # -- receipts and recalls ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("backend", ["sqlite"])
 def test_receipts_recall_and_its_confirmations_round_trip_through_the_client(server: RunningServer) -> None:
     client = _client(server)
     an = server.device("an", "Máy tính văn phòng")
@@ -137,6 +136,12 @@ def test_receipts_recall_and_its_confirmations_round_trip_through_the_client(ser
     receipt = _receipt(an, event="opened")
     ok(an.request("POST", N.RECEIPTS, json={"receipts": [receipt]}))
     [entry] = client.receipts(SID)
+    more = [_receipt(an, event=event) for event in ("received", "read_to_end", "opened")]
+    ok(an.request("POST", N.RECEIPTS, json={"receipts": more}))
+    client.receipts_page = 1  # one receipt a page: the same list, in the same order
+    paged = client.receipts(SID)
+    client.receipts_page = O.RECEIPTS_PAGE
+    assert paged == client.receipts(SID) and len(paged) == 4 and entry in paged
     assert (entry.member, entry.member_name, entry.device, entry.version, entry.target, entry.event, entry.at) == (
         an.member, "Nguyễn Văn An", an.device, 2, "entry:documents/0001.age", "opened", "2026-12-07T07:00:00Z")
 
@@ -221,7 +226,8 @@ def test_envelopes_fetched_through_the_client_collect_as_from_the_database(
 def _office_endpoints() -> list[tuple[str, str]]:
     return [("POST", O.BUNDLES), ("GET", O.session_path(SID, "receipts")), ("POST", O.session_path(SID, "recall")),
             ("GET", O.session_path(SID, "recalls")), ("GET", O.session_path(SID, "envelopes")),
-            ("POST", O.LOGOUT), ("GET", O.PREFIX + "/anything")]
+            ("POST", O.LOGOUT), ("GET", O.PREFIX + "/anything"), ("OPTIONS", O.session_path(SID, "receipts")),
+            ("OPTIONS", O.PREFIX + "/anything")]
 
 
 def _member_endpoints() -> list[tuple[str, str, dict[str, Any] | None]]:
@@ -288,6 +294,8 @@ def test_only_the_office_s_key_gets_an_office_token_and_it_opens_no_member_endpo
             for token in (an.token, revoked_token, "x" * 40, logged_out):
                 assert token is not None
                 refused(http.request(method, path, headers=_bearer(token)), 401, P.UNAUTHORIZED)
+        for path in (O.BUNDLES, O.session_path(SID, "receipts"), O.PREFIX + "/anything"):  # no body to a HEAD
+            assert http.head(path).status_code == 401
         # … and the office's token opens none of the members' endpoints
         for method, path, payload in _member_endpoints():
             refused(http.request(method, path, json=payload, headers=_bearer(office_token)), 401, P.UNAUTHORIZED)
@@ -349,6 +357,12 @@ def test_bad_office_requests_are_4xx_and_uploads_are_limited(tmp_path: Path, off
             for params in ({"after": "zz"}, {"after": f"{office_id}:comment:k:x"}, {"after": "1:comment:k:1"},
                            {"limit": "0"}, {"limit": "abc"}, {"limit": str(O.MAX_ENVELOPES_PAGE + 1)}):
                 refused(http.get(envelopes, params=params, headers=auth), 400, P.BAD_REQUEST)
+            receipts = O.session_path(SID, "receipts")
+            for params in ({"after": "zz"}, {"after": f"{office_id}:not-an-op"}, {"after": f"1:{new_uuid()}"},
+                           {"limit": "0"}, {"limit": "-1"}, {"limit": str(O.MAX_RECEIPTS_PAGE + 1)}):
+                refused(http.get(receipts, params=params, headers=auth), 400, P.BAD_REQUEST)
+            assert ok(http.get(receipts, params={"after": f"{office_id}:{new_uuid()}", "limit": "5"},
+                               headers=auth)) == {"receipts": [], "cursor": "", "more": False}
             refused(http.get(O.PREFIX + "/nothing/here", headers=auth), 404, P.NOT_FOUND)
             refused(http.delete(O.BUNDLES, headers=auth), 404, P.NOT_FOUND)
         # a declared length over the limit: 413 before a byte of the body is read (raw, so nothing is sent)
@@ -389,3 +403,29 @@ def test_bad_office_requests_are_4xx_and_uploads_are_limited(tmp_path: Path, off
         _client(server).receipts(SID)
     en, vi = _one_line_both(gone.value)
     assert "Không liên lạc được với máy chủ văn phòng" in vi
+
+
+# -- a member cannot make the office's answers too large to read -------------------------------------------------
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_member_flooding_receipts_does_not_stop_the_office_reading_them(server: RunningServer) -> None:
+    """Receipts are the device's to send, as many as it likes (each op once): an insider's flood of long,
+    distinct receipts must not make the office's answer larger than the client reads (8 MiB), which would
+    stop the Follow page (receipts, recalls, comments and polls are read together) for the whole session."""
+    an = server.device("an")
+    an.register()
+    entry = "documents/" + "x" * (N.MAX_ENTRY - len("documents/"))
+    sent = 0
+    per_request = N.MAX_RECEIPTS
+    while sent * 330 < P.MAX_BODY_BYTES + 1024 * 1024:  # each row of the answer is over 330 bytes
+        batch = []
+        for _ in range(per_request):
+            body = {"op": new_uuid(), "session_id": SID, "version": 2, "entry": entry, "event": "opened",
+                    "at": "2026-12-07T07:00:00.000000+07:00"}
+            message = N.receipt_message(an.member, an.device, body["op"], SID, 2, f"entry:{entry}", "opened",
+                                        body["at"])
+            body["signature"] = P.b64(an.key.sign(message))
+            batch.append(body)
+        ok(an.request("POST", N.RECEIPTS, json={"receipts": batch}))
+        sent += per_request
+    receipts = _client(server).receipts(SID)
+    assert len(receipts) == sent and {r.member for r in receipts} == {an.member}

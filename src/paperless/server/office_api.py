@@ -153,6 +153,24 @@ def _cursor(text: str | None) -> tuple[str, str, str, int] | None:
     return parts[0], parts[1], parts[2], int(parts[3])
 
 
+def _receipt_cursor(text: str | None) -> tuple[str, str] | None:
+    """``member:op`` as a receipts page's ``after`` (from the previous page)."""
+    if text is None or text == "":
+        return None
+    member, _, op = text.partition(":")
+    if not P.is_member_id(member) or not P.is_uuid(op):
+        raise bad_request("after must be the cursor of the previous page")
+    return member, op
+
+
+def _limit(text: str | None, default: int, high: int) -> int:
+    if text is None:
+        return default
+    if not text.isascii() or not text.isdigit() or len(text) > 6 or not 1 <= int(text) <= high:
+        raise bad_request(f"limit must be a whole number from 1 to {high}")
+    return int(text)
+
+
 def _publish_refused(exc: PublishError) -> JSONResponse:
     detail = exc.params.get("detail")
     en = getattr(detail, "en", str(detail))
@@ -250,10 +268,14 @@ def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str
     @api.get(O.SESSIONS + "/{session_id}/receipts")
     async def get_receipts(session_id: str, request: Request) -> dict[str, Any]:
         await office_only(request)
-        rows = await run_in_threadpool(receipts.receipts, _session_id(session_id))
+        sid = _session_id(session_id)
+        after = _receipt_cursor(request.query_params.get("after"))
+        limit = _limit(request.query_params.get("limit"), O.RECEIPTS_PAGE, O.MAX_RECEIPTS_PAGE)
+        rows, more = await run_in_threadpool(receipts.page, sid, after, limit)
         return {"receipts": [{"member": r.member, "member_name": r.member_name, "device": r.device,
                               "version": r.version, "target": r.target, "event": r.event, "at": r.at,
-                              "received": r.received} for r in rows]}
+                              "received": r.received} for r in rows],
+                "cursor": f"{rows[-1].member}:{rows[-1].op}" if rows else "", "more": more}
 
     @api.post(O.SESSIONS + "/{session_id}/recall")
     async def post_recall(session_id: str, request: Request) -> JSONResponse:
@@ -287,19 +309,14 @@ def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str
         await office_only(request)
         sid = _session_id(session_id)
         after = _cursor(request.query_params.get("after"))
-        text = request.query_params.get("limit")
-        limit = O.ENVELOPES_PAGE
-        if text is not None:
-            if not text.isascii() or not text.isdigit() or len(text) > 6:
-                raise bad_request(f"limit must be a whole number from 1 to {O.MAX_ENVELOPES_PAGE}")
-            limit = _int(int(text), "limit", low=1, high=O.MAX_ENVELOPES_PAGE)
+        limit = _limit(request.query_params.get("limit"), O.ENVELOPES_PAGE, O.MAX_ENVELOPES_PAGE)
         rows, last, more = await run_in_threadpool(held.page, sid, after, limit, O.MAX_ENVELOPES_BYTES)
         return {"envelopes": [{"member": h.member, "kind": h.kind, "session_id": h.session_id, "key": h.key,
                                "revision": h.revision, "received": h.received, "sealed": P.b64(h.sealed)}
                               for h in rows],
                 "cursor": "" if last is None else ":".join(map(str, last)), "more": more}
 
-    @api.api_route(O.PREFIX + "/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+    @api.api_route(O.PREFIX + "/{rest:path}", methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"])
     async def unknown(rest: str, request: Request) -> None:
         await office_only(request)  # nothing under the prefix answers anyone else, not even "not found"
         raise not_found("no such office endpoint")

@@ -23,7 +23,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import insert, select
+from sqlalchemy import insert, literal, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
@@ -58,6 +58,7 @@ class ReceiptRow:
     event: str
     at: str
     received: int
+    op: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,22 @@ class ReceiptStore:
             rows = conn.execute(query).all()
         return [ReceiptRow(str(r.member), str(r.member_name), str(r.device), str(r.session_id), int(r.version),
                            str(r.target), str(r.event), str(r.at), int(r.received)) for r in rows]
+
+    def page(self, session_id: str, after: tuple[str, str] | None, limit: int) -> tuple[list[ReceiptRow], bool]:
+        """The session's receipts in (member, op) order after ``after``, at most ``limit``: (rows, more).
+        For the office API: a member's device sends as many receipts as it likes, so the office reads
+        them a page at a time (the last row's (member, op) is the next ``after``)."""
+        t = db.receipts
+        where = [t.c.session_id == session_id]
+        if after is not None:
+            where.append(tuple_(t.c.member, t.c.op_id) > tuple_(literal(after[0]), literal(after[1])))
+        query = (select(t, db.members.c.name.label("member_name")).join(db.members, db.members.c.id == t.c.member)
+                 .where(*where).order_by(t.c.member, t.c.op_id).limit(limit + 1))
+        with self.store.read_tx() as conn:
+            rows = conn.execute(query).all()
+        return [ReceiptRow(str(r.member), str(r.member_name), str(r.device), str(r.session_id), int(r.version),
+                           str(r.target), str(r.event), str(r.at), int(r.received), str(r.op_id))
+                for r in rows[:limit]], len(rows) > limit
 
     def recall_status(self, session_id: str) -> list[RecallStatus]:
         """For each recall of the session, each device of its member: acked when, or not yet (a member

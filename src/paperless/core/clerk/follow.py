@@ -142,14 +142,13 @@ def receipts_grid(spec: SessionSpec, receipts: Iterable[ReceiptEntry], now: date
             by_member[member_id(m.card.fingerprint)] = m.card.fingerprint
         except ValueError:
             pass
-    by_name = {m.name: m.card.fingerprint for m in spec.members}
     seen: dict[tuple[str, str], list[tuple[Level, datetime | None, str]]] = {}  # (fp, entry) -> events
     item_seen: dict[tuple[str, int], list[tuple[Level, datetime | None, str]]] = {}  # (fp, item index) -> events
     unknown: list[str] = []
     items_of_entry = {entry: index for index, entry, _stem in entries}
     for r in receipts:
         level = EVENT_LEVEL.get(r.event)
-        fp = by_member.get(r.member) or by_name.get(r.member_name)
+        fp = by_member.get(r.member)  # by the key only: a name is whatever the card's holder typed
         if level is None:
             continue
         if fp is None:

@@ -107,6 +107,7 @@ class OfficeClient:
         self.office_id = P.member_id(identity.card.fingerprint)
         self.connection = connection or Connection(office)
         self.page_limit = O.ENVELOPES_PAGE
+        self.receipts_page = O.RECEIPTS_PAGE
         self._clock = clock
         self._lock = threading.Lock()
         self._token: str | None = None
@@ -249,12 +250,26 @@ class OfficeClient:
             raise self._shape("publish answer") from None
 
     def receipts(self, session_id: str) -> list[ReceiptEntry]:
-        answer = self._get(O.session_path(self._session(session_id), "receipts"))
-        try:
-            return [ReceiptEntry(_str(r["member"]), _str(r["member_name"]), _str(r["device"]), _int(r["version"]),
-                                 _str(r["target"]), _str(r["event"]), _str(r["at"])) for r in answer["receipts"]]
-        except (KeyError, TypeError, ValueError):
-            raise self._shape("receipts") from None
+        """Every read receipt of the session, page by page, ordered by member name, target and time
+        of arrival (as ``paperless server receipts`` lists them)."""
+        base = O.session_path(self._session(session_id), "receipts")
+        rows: list[tuple[str, str, int, ReceiptEntry]] = []
+        after = ""
+        for _page in range(1_000_000):
+            answer = self._get(f"{base}?{urlencode({'after': after, 'limit': self.receipts_page})}")
+            try:
+                for r in answer["receipts"]:
+                    entry = ReceiptEntry(_str(r["member"]), _str(r["member_name"]), _str(r["device"]),
+                                         _int(r["version"]), _str(r["target"]), _str(r["event"]), _str(r["at"]))
+                    rows.append((entry.member_name, entry.target, _int(r["received"]), entry))
+                cursor, more = _str(answer["cursor"]), answer["more"]
+            except (KeyError, TypeError, ValueError):
+                raise self._shape("receipts") from None
+            if more is not True or cursor == after:
+                break
+            after = cursor
+        rows.sort(key=lambda row: row[:3])
+        return [row[3] for row in rows]
 
     def recall(self, session_id: str, item: int | None = None, *, notes: str = "keep") -> None:
         """Recall the session (``item``: only this agenda item, its index from 0, as in

@@ -28,6 +28,8 @@ MAX_SIGNATURE_CHARS = 1024  # a minisign signature text is about 300 characters
 ENVELOPES_PAGE = 200  # envelopes per page (the client's default)
 MAX_ENVELOPES_PAGE = 1000
 MAX_ENVELOPES_BYTES = 4 * 1024 * 1024  # a page stops once its sealed bytes reach this (at least one)
+RECEIPTS_PAGE = 1000  # receipts per page (the client's default): a member sends as many as they like
+MAX_RECEIPTS_PAGE = 2000  # a receipt's row is at most about 2 KB: a page stays far below the 8 MiB answer
 TRUSTED_COMMENT = "paperless office login"
 
 PUBLISH_REFUSED = "publish_refused"  # 400: the bundle fails a check `paperless server publish` makes

@@ -17,6 +17,7 @@ never share a name or a card.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +27,13 @@ from paperless.core.clerk.draft import toml_text
 from paperless.core.consultation.polls import clean_text
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
+from paperless.core.identity.card import CorruptCardError
 
 ROSTER_FOLDER = "clerk"
 ROSTER_FILE = "roster.toml"
 CARDS_FOLDER = "cards"
 MAX_POSITION = 200
+_CARD_PATH = re.compile(CARDS_FOLDER + r"/[0-9]{40}\.toml")  # as card_file_name names them
 
 #: positions a clerk picks from (and may type another)
 POSITIONS = ("Bí thư", "Phó Bí thư", "Ủy viên Ban Thường vụ", "Ủy viên Ban Chấp hành", "Chánh Văn phòng")
@@ -53,8 +56,14 @@ class RosterEntry:
     card_file: Path  # the checked copy of the member's card
 
     def card(self) -> PublicCard:
-        """The member's card, read again (:class:`CorruptCardError` if damaged since)."""
-        return load_card(self.card_file)
+        """The member's card, read again (:class:`CorruptCardError` if damaged since, or if the file
+        holds another card than the one its name — the fingerprint — says: a checked card is only
+        ever the one whose fingerprint the clerk read back)."""
+        card = load_card(self.card_file)
+        if card_file_name(card) != self.card_file.name:
+            raise CorruptCardError(path=str(self.card_file), detail=T(
+                "it holds another card than its name says", "tệp chứa một thẻ khác với tên của tệp"))
+        return card
 
 
 class Roster:
@@ -116,6 +125,9 @@ class Roster:
                     and isinstance(card, str) and card):
                 raise self._error(T(f"entry {i} needs a name, a card and a position as text",
                                     f"mục {i} cần có tên, thẻ và chức vụ bằng chữ"))
+            if not _CARD_PATH.fullmatch(card):  # only a checked card, in cards/, never a path elsewhere
+                raise self._error(T(f"the card of entry {i} is not a file in {CARDS_FOLDER}/",
+                                    f"thẻ của mục {i} không phải tệp trong thư mục {CARDS_FOLDER}/"))
             out.append(RosterEntry(clean_text(name), clean_text(position), self.folder / card))
         return out
 
