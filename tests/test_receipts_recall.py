@@ -567,3 +567,23 @@ def test_a_sync_round_deletes_notes_past_their_retention_on_every_device_and_the
     finally:
         store.close()
         an.close()
+
+
+def test_a_member_cannot_register_devices_without_bound(tmp_path: Path, people: People) -> None:
+    """Each device is a row in every recall-status answer to the office: a member's identity must
+    not be able to swell it (it once could, and stop the office's Follow page for a session)."""
+    from clerk_follow_helpers import StoreOffice
+
+    from paperless.server.errors import ApiError
+    from paperless.server.store import MAX_LIVE_DEVICES
+
+    office = StoreOffice.make(tmp_path / "srv", people)
+    try:
+        for _ in range(MAX_LIVE_DEVICES):
+            office.device(people, "an")
+        with pytest.raises(ApiError) as refused:
+            office.device(people, "an")
+        assert refused.value.status == 409 and "too many devices" in refused.value.detail
+        office.device(people, "binh")  # another member is not affected
+    finally:
+        office.close()

@@ -34,6 +34,8 @@ from paperless.server.clock import Clock
 from paperless.server.errors import ApiError, conflict, not_found, pending, revoked, unauthorized
 
 NOTIFY_CHANNEL = "paperless_sync"
+MAX_LIVE_DEVICES = 20  # a member's devices not revoked, waiting ones included
+MAX_DEVICES = 200  # a member's devices ever registered (revoked ones stay, for the recall confirmations)
 _UNKNOWN_DEVICE_KEY = P.b64(bytes(range(32)))  # never matches: stands in for a device that does not exist
 
 
@@ -276,6 +278,19 @@ class Store:
             return False
         return True
 
+    @staticmethod
+    def _room_for_a_device(conn: Connection, member: str) -> None:
+        """A member has at most MAX_LIVE_DEVICES devices not revoked (waiting ones included) and
+        MAX_DEVICES in all: every device is a row in each answer to the office about recalls, so
+        a member's identity must not be able to swell those answers without bound (409)."""
+        live = conn.execute(select(func.count()).select_from(db.devices).where(
+            db.devices.c.member == member, db.devices.c.revoked_at.is_(None))).scalar_one()
+        every = conn.execute(select(func.count()).select_from(db.devices).where(
+            db.devices.c.member == member)).scalar_one()
+        if live >= MAX_LIVE_DEVICES or every >= MAX_DEVICES:
+            raise conflict(f"too many devices for this member (at most {MAX_LIVE_DEVICES} in use and "
+                           f"{MAX_DEVICES} in all): revoke one, or ask the office")
+
     def register(self, url: str, member: str, device: str, device_key: str, name: str, created: str,
                  certificate: str, challenge: bytes, signature: bytes) -> tuple[str, str]:
         """A new device (or the same one again): (token, device id)."""
@@ -311,6 +326,7 @@ class Store:
                              .values(last_seen=now))
                 token: str | None = self._issue_token(conn, member, device)
             else:
+                self._room_for_a_device(conn, member)
                 # A member's revoked device still holds the member's identity, so it can sign a
                 # certificate for a new device id: once any device is revoked, a new one waits.
                 waits = conn.execute(select(func.count()).select_from(db.devices).where(
