@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ from server_helpers import (
     setup_server,
     start_server,
 )
+from system_tools import require_tool
 from test_distribution_fetch import Member
 from test_receipts_recall import _receipt
 
@@ -41,6 +43,7 @@ from paperless.core.clerk.office_client import (
     OfficeClient,
     OtherOfficeFileError,
     PublishRefusedError,
+    ServerFullError,
     WrongOfficeKeyError,
 )
 from paperless.core.consultation import wire as W
@@ -429,3 +432,27 @@ def test_a_member_flooding_receipts_does_not_stop_the_office_reading_them(server
         sent += per_request
     receipts = _client(server).receipts(SID)
     assert len(receipts) == sent and {r.member for r in receipts} == {an.member}
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_full_server_disk_is_told_as_such_and_the_server_keeps_serving(
+        tmp_path: Path, server: RunningServer, office: Office) -> None:
+    """ENOSPC while the upload is written: 507 server_full (never a 500 the client would call
+    "unreachable"), nothing published, nothing left, and the server goes on."""
+    require_tool("mount")
+    incoming = server.setup.folder / "bundles" / "incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    big = build(tmp_path, office, 1, docs={f"Tài liệu {i}": "Nội dung " * 20_000 for i in range(3)})
+    assert big.path.stat().st_size > 300_000
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(incoming)], check=True)
+    try:
+        client = _client(server)
+        with pytest.raises(ServerFullError) as caught:
+            client.publish(big.path)
+        en, vi = _one_line_both(caught.value)
+        assert "disk is full" in en and "ổ đĩa" in vi.lower()
+        assert list(incoming.iterdir()) == []
+        assert client.receipts(big.session_id) == []  # still serving, same login
+    finally:
+        subprocess.run(["umount", str(incoming)], check=True)
+    assert _client(server).publish(big.path).new  # with room again, it goes out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import hashlib
 import os
 import secrets
@@ -38,7 +39,14 @@ from paperless.core.sync import protocol as P
 from paperless.core.sync.office import parse_office_file
 from paperless.server import db
 from paperless.server.consultation import ConsultationStore
-from paperless.server.distribution_store import BUNDLES_DIR, OFFICE_CARD, Distribution, PublishError, parse_due
+from paperless.server.distribution_store import (
+    BUNDLES_DIR,
+    OFFICE_CARD,
+    Distribution,
+    Published,
+    PublishError,
+    parse_due,
+)
 from paperless.server.errors import ApiError, bad_request, not_found, too_large, unauthorized
 from paperless.server.receipts import ReceiptStore
 from paperless.server.store import Store
@@ -178,6 +186,32 @@ def _publish_refused(exc: PublishError) -> JSONResponse:
     return JSONResponse({"error": O.PUBLISH_REFUSED, "detail": en, "detail_vi": vi}, status_code=400)
 
 
+async def _publish_upload(request: Request, upload: Path, max_upload: int,
+                          publish: Callable[[], Published]) -> JSONResponse:
+    """Stream the request's body into ``upload`` (a new file) within ``max_upload`` bytes, then
+    publish it; the caller removes ``upload`` whatever happens."""
+    size = 0
+    with open(upload, "xb") as out:
+        try:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_upload:
+                    raise too_large(f"a bundle is limited to {max_upload} bytes")
+                if chunk:
+                    await run_in_threadpool(out.write, chunk)
+        except ClientDisconnect:  # the clerk's laptop went away: nothing published, nothing kept
+            raise bad_request("the upload was cut") from None
+    if size == 0:
+        raise bad_request("the body must be the bundle file")
+    try:
+        result = await run_in_threadpool(publish)
+    except PublishError as exc:
+        return _publish_refused(exc)
+    return JSONResponse({"session_id": result.session_id, "version": result.version, "sha256": result.sha256,
+                         "size": result.size, "enrolled": result.enrolled, "new": result.new,
+                         "superseded": result.superseded}, status_code=201 if result.new else 200)
+
+
 def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str], *,
            max_upload: int = O.MAX_UPLOAD_BYTES) -> APIRouter:
     """The office's routes (included by :func:`paperless.server.api.create_app`)."""
@@ -239,30 +273,15 @@ def router(store: Store, folder: Path, url: str, bearer: Callable[[Request], str
         await run_in_threadpool(incoming.mkdir, parents=True, exist_ok=True)
         upload = incoming / f"upload-{secrets.token_hex(8)}.part"
         try:
-            size = 0
-            with open(upload, "xb") as out:
-                try:
-                    async for chunk in request.stream():
-                        size += len(chunk)
-                        if size > max_upload:
-                            raise too_large(f"a bundle is limited to {max_upload} bytes")
-                        if chunk:
-                            await run_in_threadpool(out.write, chunk)
-                except ClientDisconnect:  # the clerk's laptop went away: nothing published, nothing kept
-                    raise bad_request("the upload was cut") from None
-            if size == 0:
-                raise bad_request("the body must be the bundle file")
-            try:
-                result = await run_in_threadpool(lambda: dist.publish(upload, office, due,
-                                                                      label="the uploaded bundle"))
-            except PublishError as exc:
-                return _publish_refused(exc)
+            return await _publish_upload(request, upload, max_upload, lambda: dist.publish(
+                upload, office, due, label="the uploaded bundle"))
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # nothing published; the clerk is told why
+                raise ApiError(507, O.SERVER_FULL, "the server's disk is full: nothing was published") from None
+            raise
         finally:
             with contextlib.suppress(OSError):
                 await asyncio.to_thread(os.unlink, upload)
-        return JSONResponse({"session_id": result.session_id, "version": result.version, "sha256": result.sha256,
-                             "size": result.size, "enrolled": result.enrolled, "new": result.new,
-                             "superseded": result.superseded}, status_code=201 if result.new else 200)
 
     # -- receipts and recalls -------------------------------------------------------------------------
     @api.get(O.SESSIONS + "/{session_id}/receipts")

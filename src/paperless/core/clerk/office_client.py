@@ -76,6 +76,13 @@ class BundleTooLargeError(OfficeClientError):
           "bằng USB.")
 
 
+class ServerFullError(OfficeClientError):
+    en = ("The office server's disk is full, so {path} was not published: ask whoever looks after the server to "
+          "free some space, or save the file for a USB stick.")
+    vi = ("Ổ đĩa của máy chủ Văn phòng đã đầy nên {path} chưa được phát hành: hãy nhờ người quản lý máy chủ giải "
+          "phóng dung lượng, hoặc lưu tệp để chép bằng USB.")
+
+
 class NoMemberEnrolledError(OfficeClientError):
     en = "No member is enrolled on the office server ({address}): nobody to recall it from."
     vi = "Chưa ghi danh thành viên nào trên máy chủ của Văn phòng ({address}): không có ai để thu hồi."
@@ -242,6 +249,8 @@ class OfficeClient:
                     raise PublishRefusedError(path=name, detail=T(en, vi)) from None
                 if exc.status == 413:
                     raise BundleTooLargeError(path=name, size=size, limit=self.max_upload) from None
+                if exc.code == O.SERVER_FULL:
+                    raise ServerFullError(path=name) from None
                 raise
         try:
             return PublishedVersion(_str(answer["session_id"]), _int(answer["version"]), _str(answer["sha256"]),

@@ -32,6 +32,7 @@ RECEIPTS_PAGE = 1000  # receipts per page (the client's default): a member sends
 MAX_RECEIPTS_PAGE = 2000  # a receipt's row is at most about 2 KB: a page stays far below the 8 MiB answer
 TRUSTED_COMMENT = "paperless office login"
 
+SERVER_FULL = "server_full"  # 507: the server's disk is full; nothing was published
 PUBLISH_REFUSED = "publish_refused"  # 400: the bundle fails a check `paperless server publish` makes
 NO_MEMBERS = "no_members"  # 409: a recall with no member enrolled
 

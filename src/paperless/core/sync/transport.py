@@ -32,6 +32,7 @@ from paperless.core.sync.office import OfficeServer
 from paperless.core.sync.protocol import MAX_BODY_BYTES
 
 Json = dict[str, Any]
+INSUFFICIENT_STORAGE = 507  # the server's disk is full: its JSON answer says so, for the user
 DEFAULT_TIMEOUT_S = 15.0
 UPLOAD_BLOCK = 64 * 1024  # bytes sent per write of an upload
 _POLL_S = 0.1  # how often a connection being made looks whether it was aborted
@@ -202,13 +203,13 @@ class Connection:
             conn.close()
         if len(raw) > MAX_BODY_BYTES:
             raise ProtocolError(address=self.address, detail=T("an answer over the size limit", "câu trả lời quá lớn"))
-        if status >= 500:
+        if status >= 500 and status != INSUFFICIENT_STORAGE:  # 507 says why, for the user (a full disk)
             raise ServerError(address=self.address, detail=f"HTTP {status}")
         try:
             answer = json.loads(raw) if raw else {}
         except (ValueError, UnicodeDecodeError):
             answer = None
-        if 400 <= status < 500:
+        if 400 <= status < 500 or status == INSUFFICIENT_STORAGE:
             code = answer.get("error") if isinstance(answer, dict) else None
             detail = answer.get("detail") if isinstance(answer, dict) else None
             raise HttpError(status, code if isinstance(code, str) else "",
