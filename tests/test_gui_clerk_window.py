@@ -128,6 +128,10 @@ def test_the_reader_offers_the_workspace_to_the_clerk_only(qtbot, tmp_path: Path
         assert workspace.controller.workspace.folder == tmp_path / "clerk" / "clerk" / "sessions" / "new"
         action.trigger()  # a second time: the same window, raised
         assert clerk.window.clerk.window is workspace
+        clerk.window.idle_lock.lock()  # idle, or Lock now: the clerk's documents go from the screen too
+        qtbot.waitUntil(lambda: not workspace.isVisible())
+        clerk.window.idle_lock.unlock()
+        qtbot.waitUntil(workspace.isVisible)
         workspace.close()
         qtbot.waitUntil(lambda: clerk.window.clerk.window is None)
     finally:

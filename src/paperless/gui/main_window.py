@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
                                          lambda: services.language, self)
         self._export_pending: str | None = None  # a session opened to export its notes (retention warning)
         self.clerk = ClerkLauncher(services, self)  # the office's workspace (a clerk's identity)
+        self.idle_lock.locked_changed.connect(self.clerk.set_locked)
         # comments to the office and polls (issue 12): its own panel beside the notes (not private)
         self.consultation = ConsultationPart(services.tasks, services.worker, self.session, view, services.clock, self)
         self.actions_.edit_menu.addSeparator()

@@ -41,6 +41,7 @@ class ClerkLauncher(QObject):
         super().__init__(parent)
         self._services = services
         self.window: ClerkWindow | None = None
+        self._hidden_by_lock = False
 
     def default_folder(self) -> Path:
         return self._services.paths.root / "clerk" / "sessions" / "new"
@@ -70,6 +71,18 @@ class ClerkLauncher(QObject):
         self.window = window
         self.opened.emit(window)
         return window
+
+    def set_locked(self, locked: bool) -> None:
+        """The app locked (idle, or Lock now): the workspace hides what it shows — the clerk's
+        documents and previews — until the passphrase is given again."""
+        if self.window is None:
+            return
+        if locked:
+            self._hidden_by_lock = self.window.isVisible()
+            self.window.hide()
+        elif self._hidden_by_lock:
+            self._hidden_by_lock = False
+            self.window.show()
 
     def _closed(self) -> None:
         window, self.window = self.window, None
