@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,14 +13,27 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from paperless.core.clerk import ItemDraft
 from paperless.core.clerk.workspace import Workspace
 from paperless.core.errors import T
+from paperless.gui.app import shutdown
 from paperless.gui.clerk.controller import WorkspaceController
 from paperless.gui.clerk.window import ClerkWindow, Step
+from paperless.gui.services import AppServices
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def _window(qtbot, tmp_path: Path, files: FakeFiles | None = None) -> tuple[ClerkWindow, list[str]]:  # type: ignore[no-untyped-def]
-    services = make_services(tmp_path / "home", files)
+@pytest.fixture
+def files() -> FakeFiles:
+    return FakeFiles()
+
+
+@pytest.fixture
+def services(tmp_path: Path, files: FakeFiles) -> Iterator[AppServices]:
+    made = make_services(tmp_path / "home", files)
+    yield made
+    shutdown(made)  # its render worker and threads: none left running into later tests
+
+
+def _window(qtbot, tmp_path: Path, services: AppServices) -> tuple[ClerkWindow, list[str]]:  # type: ignore[no-untyped-def]
     controller = WorkspaceController(Workspace.new(tmp_path / "s"), services.tasks)
     made: list[str] = []
 
@@ -38,8 +52,8 @@ def _window(qtbot, tmp_path: Path, files: FakeFiles | None = None) -> tuple[Cler
     return window, made
 
 
-def test_steps_are_made_when_first_shown_and_reached_by_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window, made = _window(qtbot, tmp_path)
+def test_steps_are_made_when_first_shown_and_reached_by_keyboard(qtbot, tmp_path: Path, services: AppServices) -> None:  # type: ignore[no-untyped-def]
+    window, made = _window(qtbot, tmp_path, services)
     assert made == ["session"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == "agenda" and made == ["session", "agenda"]
@@ -47,8 +61,8 @@ def test_steps_are_made_when_first_shown_and_reached_by_keyboard(qtbot, tmp_path
     assert window.current_step() == "session" and made == ["session", "agenda"]
 
 
-def test_problem_counts_title_star_and_undo_label_follow_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window, _ = _window(qtbot, tmp_path)
+def test_problem_counts_title_star_and_undo_label_follow_edits(qtbot, tmp_path: Path, services: AppServices) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _window(qtbot, tmp_path, services)
     ws = window.controller.workspace
     assert "(" in window.steps.item(0).text()  # the title is missing
     ws.edit(T("set the title", "đặt tên"), lambda d: setattr(d, "title", "Phiên 12"))
@@ -64,8 +78,8 @@ def test_problem_counts_title_star_and_undo_label_follow_edits(qtbot, tmp_path: 
     assert "add an item" in window.redo_action.text()
 
 
-def test_save_writes_session_toml_and_clears_the_star(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window, _ = _window(qtbot, tmp_path)
+def test_save_writes_session_toml_and_clears_the_star(qtbot, tmp_path: Path, services: AppServices) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _window(qtbot, tmp_path, services)
     (tmp_path / "s").mkdir()
     window.controller.workspace.edit(T("t", "t"), lambda d: setattr(d, "title", "Phiên 12"))
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -73,8 +87,8 @@ def test_save_writes_session_toml_and_clears_the_star(qtbot, tmp_path: Path) -> 
     assert 'title = "Phiên 12"' in (tmp_path / "s" / "session.toml").read_text("utf-8")
 
 
-def test_closing_with_unsaved_work_asks_and_cancel_keeps_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window, _ = _window(qtbot, tmp_path)
+def test_closing_with_unsaved_work_asks_and_cancel_keeps_the_window(qtbot, tmp_path: Path, services: AppServices) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _window(qtbot, tmp_path, services)
     window.controller.workspace.edit(T("t", "t"), lambda d: setattr(d, "title", "Phiên 12"))
     asked: list[bool] = []
 
@@ -90,13 +104,13 @@ def test_closing_with_unsaved_work_asks_and_cancel_keeps_the_window(qtbot, tmp_p
     assert not window.isVisible()
 
 
-def test_open_another_session_replaces_the_draft(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    files = FakeFiles()
+def test_open_another_session_replaces_the_draft(qtbot, tmp_path: Path, files: FakeFiles,  # type: ignore[no-untyped-def]
+                                                 services: AppServices) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "session.toml").write_text('[session]\ntitle = "Khác"\n', "utf-8")
     files.open_answers.append(other / "session.toml")
-    window, _ = _window(qtbot, tmp_path, files)
+    window, _ = _window(qtbot, tmp_path, services)
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Khác" in window.windowTitle())
     assert window.controller.workspace.path == other / "session.toml"
