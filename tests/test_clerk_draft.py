@@ -84,6 +84,8 @@ starts_at = 2024-01-15T08:00:00.250000+07:00
 location = 'Phòng họp số 1, C:\Tỉnh ủy'
 expires_at = 2024-02-15T00:00:00Z
 office_server = "./srv/office-server.toml"
+chair = "Nguyễn  Văn An"
+secretariat = ["Lê Hoàng Cường", " Trần Thị Bình", "Lê Hoàng Cường"]
 
 [[members]]
 name = "Nguyễn Văn An"
@@ -173,6 +175,7 @@ def test_round_trip_of_a_session_using_every_key(tmp_path: Path, people: People)
     assert spec.polls[0].questions[1].choices == () and spec.polls[0].questions[1].text_answer
     assert spec.polls[1].questions[0].choices[0] == 'Phương án "A"'
     assert spec.policy.notes_retention_days == 30 and spec.session_id == "btv-12.2024_a"
+    assert spec.chair == "Nguyễn Văn An" and spec.secretariat == ("Lê Hoàng Cường", "Trần Thị Bình")
 
 
 def test_the_written_text(tmp_path: Path, people: People) -> None:
@@ -298,6 +301,8 @@ RULES = [
      ("session", "expires_at"), False),
     ("missing office server", lambda d: setattr(d, "office_server", "khong.toml"), ("session", "office_server"),
      True),
+    ("chair not a member", lambda d: setattr(d, "chair", "Ai Đó"), ("session", "chair"), True),
+    ("secretariat not a member", lambda d: d.secretariat.append("Ai Đó"), ("session", "secretariat"), True),
     ("no members", lambda d: d.members.clear(), ("members",), True),
     ("member without name", lambda d: setattr(d.members[1], "name", ""), ("members", 1, "name"), True),
     ("duplicate member name", lambda d: setattr(d.members[1], "name", " Nguyễn  Văn An"), ("members", 1, "name"),

@@ -28,7 +28,7 @@ from paperless.core.consultation.polls import (
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
 
-SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server"}
+SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server", "chair", "secretariat"}
 MEMBER_KEYS = {"name", "key"}
 ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level", "comments_due"}
 POLL_KEYS = {"id", "title", "due", "item", "questions"}
@@ -82,6 +82,8 @@ class SessionSpec:
     policy: Policy = field(default_factory=Policy)
     office_server: Path | None = None  # a signed office-server.toml to carry in the bundle
     polls: tuple[Poll, ...] = ()  # written opinion polls (phiếu lấy ý kiến)
+    chair: str | None = None  # the member who chairs the meeting (chủ trì), by name (docs/meeting.md)
+    secretariat: tuple[str, ...] = ()  # the members who run the meeting controls, by name
 
 
 class _Lines:
@@ -170,7 +172,31 @@ class _Parser:
             location=self.text("session", 0, session, "location", required=False),
             expires_at=expires_at, members=members, items=items, policy=self.policy(data.get("policy")),
             office_server=self.office_server(session), polls=self.polls(data.get("polls"), len(items)),
+            **self.roles(session, {m.name for m in members}),
         )
+
+    def roles(self, session: dict[str, Any], names: set[str]) -> dict[str, Any]:
+        """``chair = "Name"`` and ``secretariat = ["Name", …]``: members who run the meeting (optional)."""
+        out: dict[str, Any] = {}
+        if "chair" in session:
+            chair = session["chair"]
+            if not isinstance(chair, str) or " ".join(chair.split()) not in names:
+                raise self.fail("session", 0, "chair", T(
+                    "'chair' must be the name of one of the [[members]]",
+                    "'chair' phải là tên của một người trong [[members]]"))
+            out["chair"] = " ".join(chair.split())
+        if "secretariat" in session:
+            team = session["secretariat"]
+            if not isinstance(team, list) or not all(isinstance(n, str) for n in team):
+                raise self.fail("session", 0, "secretariat", T(
+                    "'secretariat' must be a list of member names", "'secretariat' phải là danh sách tên thành viên"))
+            for name in team:
+                if " ".join(name.split()) not in names:
+                    raise self.fail("session", 0, "secretariat", T(
+                        f"'{name}' in 'secretariat' is not one of the [[members]]",
+                        f"'{name}' trong 'secretariat' không có trong [[members]]"))
+            out["secretariat"] = tuple(dict.fromkeys(" ".join(n.split()) for n in team))
+        return out
 
     def office_server(self, session: dict[str, Any]) -> Path | None:
         """``office_server``: the signed office-server.toml to carry, relative to session.toml."""

@@ -105,6 +105,8 @@ class SessionDraft:
     location: str = ""
     expires_at: datetime | None = None
     office_server: str = ""  # a signed office-server.toml; "": none
+    chair: str = ""  # the member who chairs the meeting (chủ trì), by name; "": none named
+    secretariat: list[str] = field(default_factory=list)  # members who run the meeting controls, by name
     members: list[MemberDraft] = field(default_factory=list)
     items: list[ItemDraft] = field(default_factory=list)
     policy: PolicyDraft = field(default_factory=PolicyDraft)
@@ -143,6 +145,10 @@ class SessionDraft:
             w.key("expires_at", _toml_when(self.expires_at))
         if self.office_server:
             w.key("office_server", toml_text(self._path(self.office_server, base)))
+        if self.chair:
+            w.key("chair", toml_text(self.chair))
+        if self.secretariat:
+            w.key("secretariat", _toml_list(self.secretariat))
         for m in self.members:
             w.table("[[members]]")
             w.key("name", toml_text(m.name))
@@ -372,6 +378,8 @@ class _Reader:
         d.location = self.text(("session",), session, "location")
         d.expires_at = self.when(("session",), session, "expires_at")
         d.office_server = self.text(("session",), session, "office_server")
+        d.chair = self.text(("session",), session, "chair")
+        d.secretariat = self.texts(("session",), session, "secretariat") or []
         for i, entry in enumerate(self.tables(("members",), data.get("members"))):
             self.unknown(("members", i), entry, MEMBER_KEYS)
             d.members.append(MemberDraft(self.text(("members", i), entry, "name"),
@@ -429,6 +437,7 @@ class _Checker:
     def check(self) -> list[Problem]:
         self.session()
         names = self.members()
+        self.roles(names)
         self.items(names)
         self.polls()
         self.policy()
@@ -465,6 +474,17 @@ class _Checker:
         if d.office_server and not (d.folder / d.office_server).is_file():
             self.add(("session", "office_server"), f"office-server file not found: {d.office_server}",
                      f"không tìm thấy tệp máy chủ văn phòng: {d.office_server}")
+
+    def roles(self, names: set[str]) -> None:
+        """The chair and the secretariat must be members of the session (docs/meeting.md)."""
+        d = self.d
+        if d.chair and _same(d.chair) not in names:
+            self.add(("session", "chair"), f"the chair '{d.chair}' is not one of the members",
+                     f"người chủ trì '{d.chair}' không có trong danh sách thành viên")
+        for name in d.secretariat:
+            if _same(name) not in names:
+                self.add(("session", "secretariat"), f"'{name}' in the secretariat is not one of the members",
+                         f"'{name}' trong thư ký không có trong danh sách thành viên")
 
     def members(self) -> set[str]:
         if not self.d.members:
