@@ -29,7 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paperless.core.sync import protocol as P
-from paperless.server import consultation, db, receipts
+from paperless.server import consultation, db, meeting, receipts
 from paperless.server.clock import Clock
 from paperless.server.config import ServerConfig, load_config
 from paperless.server.distribution import router_for
@@ -512,6 +512,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     app.include_router(receipts.router(store, authed))  # read receipts and recalls (server/receipts.py)
     app.include_router(consultation.router(store, authed))  # comments and poll answers, sealed (docs/consultation.md)
     app.include_router(router_for(config.folder, engine, store.clock, authed))  # docs/distribution-protocol.md
+    app.include_router(meeting.router(store, hub, authed))  # the meeting room (docs/meeting.md)
 
     return app
 
