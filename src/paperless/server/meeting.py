@@ -429,3 +429,22 @@ def router(store: Store, hub: Hub, authed: Authed) -> APIRouter:
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     return api
+
+
+def attendance(store: Store, session_id: str) -> list[tuple[str, str, str, str]]:
+    """Every enrolled member of the session's audience: (member, name, status, reason), by name;
+    status present|online|absent, or "" for one who never checked in."""
+    meetings = MeetingStore(store)
+    with store.read_tx() as conn:
+        roles = meetings.roles(conn, session_id)
+        seq, ballots = _counters(conn, session_id)
+        state = meetings._state(conn, session_id, seq, ballots).state
+        people = conn.execute(select(db.members.c.id, db.members.c.name)).all()
+    rows = []
+    for p in people:
+        member = str(p.id)
+        if not roles.is_member(member):
+            continue
+        a = state.attendance.get(member)
+        rows.append((member, str(p.name), a.status if a else "", a.reason if a else ""))
+    return sorted(rows, key=lambda r: (r[1], r[0]))
