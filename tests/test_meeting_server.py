@@ -11,6 +11,7 @@ import pytest
 from meeting_helpers import SESSION_ID, Laptop, publish_meeting, until
 from server_helpers import Office, PgCluster, RunningServer, cli, setup_server, start_server
 
+from paperless.core.errors import PaperlessError
 from paperless.core.meeting import state as S
 from paperless.core.meeting import wire as W
 from paperless.core.meeting.client import REFUSED, MeetingActionError
@@ -181,13 +182,17 @@ def test_attendance_speaking_queue_and_a_named_vote(room: tuple[RunningServer, P
     tampered["votes"][0]["ballots"][-1]["ballot"]["body"]["choice"] = W.FOR
     bad_file = tmp_path / "tampered.json"
     bad_file.write_text(json.dumps(tampered), "utf-8")
-    assert cli("meeting", "verify-votes", bad_file) != 0
+    with pytest.raises(PaperlessError) as refused_file:
+        cli("meeting", "verify-votes", bad_file)
+    assert refused_file.value.exit_code != 0 and "2 problem" in refused_file.value.message("en")
     # a server that claims another result
     claimed = json.loads(out.read_text("utf-8"))
     claimed["votes"][0]["result"] = {W.FOR: 2, W.AGAINST: 0, W.BLANK: 0}
     claim_file = tmp_path / "claimed.json"
     claim_file.write_text(json.dumps(claimed), "utf-8")
-    assert cli("meeting", "verify-votes", claim_file) != 0
+    with pytest.raises(PaperlessError) as refused_claim:
+        cli("meeting", "verify-votes", claim_file)
+    assert refused_claim.value.exit_code != 0
 
     # attendance for the minutes
     csv_out = tmp_path / "attendance.csv"
