@@ -241,3 +241,44 @@ def test_several_workers_share_the_meeting_on_postgresql(tmp_path: Path, office:
         for laptop in laptops:
             laptop.stop()
         server.stop()
+
+
+def test_only_the_sessions_members_get_in_and_bad_input_is_4xx(server: RunningServer, tmp_path: Path) -> None:
+    """Bình is enrolled with the server but not in this session's audience: the stream and every write are 403."""
+    bundle = publish_meeting(tmp_path / "bundles", server.setup, members=("an", "cuong"), chair=None)
+    cuong = Laptop(server.setup, "cuong", bundle).start()
+    other = Laptop(server.setup, "an", bundle)
+    # Bình's laptop, with the agenda An can read (Bình never got it): the server still refuses him
+    binh = Laptop(server.setup, "binh", bundle, agenda=other.agenda)
+    try:
+        until(lambda: cuong.client.connected, "the secretariat connected")
+        conn, token = binh.authorize()
+        with pytest.raises(HttpError) as stream:
+            with conn.stream(W.stream_path(SESSION_ID), token):
+                pass
+        assert stream.value.status == 403
+        event = W.make_event(SESSION_ID, binh.member, binh.device.device_id, W.CHECK_IN, {"mode": W.PRESENT},
+                             binh.device.sign)
+        with pytest.raises(HttpError) as write:
+            conn.request("POST", W.events_path(SESSION_ID), {"event": event.to_wire()}, token)
+        assert write.value.status == 403
+        # a session that does not exist: the same 403; a malformed id: 404
+        with pytest.raises(HttpError) as unknown:
+            conn.request("POST", W.events_path("khong-co"), {"event": event.to_wire()}, token)
+        assert unknown.value.status in (400, 403)
+        with server.client() as http:
+            headers = {"Authorization": f"Bearer {cuong.authorize()[1]}"}
+            for path, body in ((W.events_path(SESSION_ID), b"not json"), (W.events_path(SESSION_ID), b"[]"),
+                               (W.events_path(SESSION_ID), b'{"event": {"body": {}, "signature": ""}}'),
+                               (W.ballots_path(SESSION_ID), b'{"ballot": null}'),
+                               (W.events_path(SESSION_ID), b"{" + b" " * 9000 + b"}"),
+                               ("/v1/meeting/c%C3%B3%20d%E1%BA%A5u/events", b"{}")):
+                r = http.post(path, content=body, headers=headers)
+                assert 400 <= r.status_code < 500, (path, r.status_code, r.text)
+            assert http.get(W.stream_path(SESSION_ID)).status_code == 401  # no token
+        # the secretariat of a session without a chair runs it alone
+        cuong.client.go_to(1, ENTRY, 2)
+        until(lambda: _at(cuong, 1, ENTRY, 2), "the secretariat's own page")
+    finally:
+        for laptop in (cuong, other, binh):
+            laptop.stop()

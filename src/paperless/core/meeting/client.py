@@ -26,7 +26,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from paperless.core.bundle.manifest import Agenda
+from paperless.core.bundle.manifest import Agenda, AgendaItem
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.meeting import state as S
@@ -116,6 +116,18 @@ class MeetingClient:
 
     def quorum(self) -> bool:
         return S.quorum(self.state, self.roles.count)
+
+    def presented_item(self) -> AgendaItem | None:
+        """The agenda item being presented, if any."""
+        number = self.state.item
+        return next((i for i in self.agenda.items if i.number == number), None) if number is not None else None
+
+    def may_read_presented(self) -> bool:
+        """False when the presented item is restricted to other members: the GUI then shows "Restricted
+        document — not available to you" instead of following onto it."""
+        item = self.presented_item()
+        name = self.agenda.member_for(self.identity.card.recipient)
+        return item is None or (name is not None and item.readable_by(name))
 
     # -- the stream --------------------------------------------------------------------------------------
     def start(self) -> None:
