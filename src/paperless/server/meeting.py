@@ -355,10 +355,69 @@ def sse(kind: str, data: dict[str, Any], seq: int | None = None) -> bytes:
     return f"{head}event: {kind}\ndata: {json.dumps(data, ensure_ascii=False, separators=(',', ':'))}\n\n".encode()
 
 
+class Feed:
+    """One meeting's news in this process: woken by the hub, it reads what is new from the database
+    once and hands the same encoded messages to every stream of the meeting (a hundred followers
+    cost one read per change, not a hundred). It ends when its last stream goes."""
+
+    def __init__(self, meetings: MeetingStore, hub: Hub, session_id: str) -> None:
+        self.meetings = meetings
+        self.hub = hub
+        self.session_id = session_id
+        self.queues: set[asyncio.Queue[tuple[int | None, bytes]]] = set()
+        self.done = False
+        self._started = asyncio.Event()
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def ready(self) -> None:
+        await self._started.wait()
+
+    def subscribe(self) -> asyncio.Queue[tuple[int | None, bytes]]:
+        queue: asyncio.Queue[tuple[int | None, bytes]] = asyncio.Queue()
+        self.queues.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: asyncio.Queue[tuple[int | None, bytes]]) -> None:
+        self.queues.discard(queue)
+        if not self.queues:
+            self.done = True
+            self._task.cancel()
+
+    async def _run(self) -> None:
+        try:
+            with self.hub.waiting(hub_key(self.session_id)) as woken:
+                seq = (await run_in_threadpool(self.meetings.news, self.session_id, 2**62)).seq
+                self._started.set()  # listening, and where from: a stream's snapshot is taken after this
+                cast: tuple[str, int] | None = None
+                while not self.done:
+                    await woken.wait()
+                    woken.clear()
+                    news = await run_in_threadpool(self.meetings.news, self.session_id, seq)
+                    out: list[tuple[int | None, bytes]] = [(int(item["seq"]), sse("event", item, int(item["seq"])))
+                                                           for item in news.events]
+                    out += [(None, sse("ballots", {"vote": vote, "ballots": final})) for vote, final in news.closed]
+                    if news.cast is not None and news.cast != cast:
+                        out.append((None, sse("cast", {"vote": news.cast[0], "count": news.cast[1]})))
+                    cast = news.cast
+                    seq = max(seq, news.seq)
+                    for queue in list(self.queues):
+                        for message in out:
+                            queue.put_nowait(message)
+        except asyncio.CancelledError:
+            pass
+        except Exception:  # the database went away: the streams end, the apps reconnect (and get a snapshot)
+            log.warning("meeting %s: the news feed stopped", self.session_id)
+            self.done = True
+            self._started.set()
+            for queue in list(self.queues):
+                queue.put_nowait((None, b""))
+
+
 # -- the HTTP side ------------------------------------------------------------------------------------------
 def router(store: Store, hub: Hub, authed: Authed) -> APIRouter:
     """The meeting routes (included by :func:`paperless.server.api.create_app`)."""
     meetings = MeetingStore(store)
+    feeds: dict[str, Feed] = {}  # this process's one reader per meeting, fanning out to its streams
     api = APIRouter()
 
     def session_of(session_id: str) -> str:
@@ -403,27 +462,29 @@ def router(store: Store, hub: Hub, authed: Authed) -> APIRouter:
         await run_in_threadpool(meetings.check_member, session_id, member)
 
         async def events() -> AsyncIterator[bytes]:
-            with hub.waiting(hub_key(session_id)) as woken:  # before the snapshot: nothing is missed
+            feed = feeds.get(session_id)
+            if feed is None or feed.done:
+                feed = feeds[session_id] = Feed(meetings, hub, session_id)
+            queue = feed.subscribe()  # before the snapshot: nothing is missed
+            try:
+                await feed.ready()
+                if feed.done:
+                    return
                 snap = await run_in_threadpool(meetings.snapshot, session_id)
                 seq = int(snap["seq"])
                 yield sse("snapshot", snap, seq)
-                cast = next(iter(snap["cast"].items()), None)
                 while True:
                     try:
-                        await asyncio.wait_for(woken.wait(), HEARTBEAT_S)
+                        at, data = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
                     except TimeoutError:
                         yield b": ping\n\n"
                         continue
-                    woken.clear()
-                    news = await run_in_threadpool(meetings.news, session_id, seq)
-                    for item in news.events:
-                        yield sse("event", item, int(item["seq"]))
-                    for vote, final in news.closed:
-                        yield sse("ballots", {"vote": vote, "ballots": final})
-                    if news.cast is not None and news.cast != cast:
-                        yield sse("cast", {"vote": news.cast[0], "count": news.cast[1]})
-                    cast = news.cast
-                    seq = max(seq, news.seq)
+                    if not data:  # the feed stopped: the app reconnects and gets a snapshot
+                        return
+                    if at is None or at > seq:  # what the snapshot already holds is not sent again
+                        yield data
+            finally:
+                feed.unsubscribe(queue)
 
         return StreamingResponse(events(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

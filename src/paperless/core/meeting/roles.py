@@ -10,6 +10,7 @@ unauthorised event cannot make the app follow it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from paperless.core.bundle.manifest import Agenda
@@ -17,6 +18,18 @@ from paperless.core.errors import PaperlessError, T
 from paperless.core.identity.card import fingerprint_of
 from paperless.core.meeting import wire as W
 from paperless.core.sync import protocol as P
+
+
+@functools.lru_cache(maxsize=4096)
+def _member_id(recipient: str, signing_key: str) -> str:
+    """The member's id from the card's keys (the iterated fingerprint hash costs milliseconds: once each)."""
+    return P.member_id(fingerprint_of(recipient, signing_key))
+
+
+@functools.lru_cache(maxsize=4096)
+def _vouched(sender: W.Sender, signing_key: str) -> bool:
+    """A device certificate checked once (every event of a device carries the same one)."""
+    return sender.vouched_by(signing_key)
 
 
 class MeetingUnavailableError(PaperlessError):
@@ -53,7 +66,7 @@ class AgendaRoles:
         by_name: dict[str, str] = {}
         for m in agenda.members:
             assert m.signing_key is not None
-            member = P.member_id(fingerprint_of(m.recipient, m.signing_key))
+            member = _member_id(m.recipient, m.signing_key)
             people[member] = Person(member, m.name, m.signing_key)
             by_name[m.name] = member
         chair = by_name.get(agenda.chair) if agenda.chair is not None else None
@@ -78,7 +91,7 @@ class AgendaRoles:
         """``event`` was signed by a device that its member's card vouches for."""
         person = self.people.get(event.member)
         return (person is not None and sender.member == event.member and sender.device == event.device
-                and sender.vouched_by(person.signing_key) and event.verify(sender.key))
+                and _vouched(sender, person.signing_key) and event.verify(sender.key))
 
     def ballot_signed(self, ballot: W.Ballot) -> bool:
         person = self.people.get(ballot.member)
