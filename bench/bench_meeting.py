@@ -8,7 +8,11 @@
   shows the new page. Printed p50/p99 over every (round, follower). Goal p99 < 50 ms on loopback.
   **Reference**: the same clients connected to a *bare* broadcaster served the same way (uvicorn,
   TLS, one process) that keeps no state and checks nothing: a POST of the very same signed event
-  is written at once to every open stream. Ratio ours/bare of p50 and p99.
+  is written at once to every open stream. Ratio ours/bare of p50 and p99. All the followers run in
+  this one Python process (one GIL, on the same machine as the server): their own work (TLS, JSON,
+  an Ed25519 check per event, the reducer) is part of these figures, as it is of the bare ones.
+* **Server side**: the same, with the real clients stopped and --followers cheap asyncio readers
+  (no checks) on the streams instead, for our server and for the bare broadcaster.
 * **Voting**: the secretariat opens a vote; every follower casts a ballot (signed with their own
   key) at the same moment (a barrier), each on its own HTTPS request. Printed: the time until the
   last ballot is counted (goal < 1 s for 100 members); then the vote is closed, exported and
@@ -27,6 +31,8 @@ import asyncio
 import json
 import os
 import platform
+import re
+import ssl
 import statistics
 import subprocess
 import sys
@@ -188,6 +194,69 @@ def follow_rounds(laptops: list[Laptop], arrivals: Arrivals, rounds: int, first_
     return latencies
 
 
+PAGE = re.compile(rb'"page":([0-9]+)')
+
+
+async def raw_rounds(port: int, ctx: ssl.SSLContext, tokens: list[str | None], rounds: int, first_page: int,
+                     send: Any) -> list[float]:
+    """The server's side alone: ``len(tokens)`` cheap asyncio readers of the stream (no checks, one
+    process, one thread), timing when each sees the page of the round; ``send(page)`` runs in a thread."""
+    loop = asyncio.get_running_loop()
+    path = W.stream_path(SESSION_ID)
+    expected = {"page": -1, "start": 0.0}
+    arrivals: list[float] = []
+    seen: list[int] = [-1] * len(tokens)
+    ready = 0
+
+    async def reader(i: int, token: str | None) -> None:
+        nonlocal ready
+        r, w = await asyncio.open_connection("127.0.0.1", port, ssl=ctx)
+        auth = f"Authorization: Bearer {token}\r\n" if token else ""
+        w.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Accept: text/event-stream\r\n\r\n".encode())
+        await w.drain()
+        snapshot = False
+        try:
+            while True:
+                line = await r.readline()
+                if not line:
+                    return
+                if not snapshot and line.startswith(b"event: snapshot"):
+                    snapshot = True
+                    ready += 1
+                m = PAGE.search(line) if line.startswith(b"data:") else None
+                if m and int(m.group(1)) == expected["page"] and seen[i] != expected["page"]:
+                    seen[i] = expected["page"]
+                    arrivals.append((time.perf_counter() - expected["start"]) * 1000)
+        finally:
+            w.close()
+
+    tasks = [asyncio.create_task(reader(i, t)) for i, t in enumerate(tokens)]
+    try:
+        deadline = time.monotonic() + 120
+        while ready < len(tokens):
+            if time.monotonic() > deadline:
+                raise SystemExit("the raw readers did not all get a snapshot")
+            await asyncio.sleep(0.05)
+        latencies: list[float] = []
+        for r in range(rounds):
+            page = first_page + r
+            arrivals.clear()
+            expected["page"], expected["start"] = page, time.perf_counter()
+            await loop.run_in_executor(None, send, page)
+            deadline = time.monotonic() + 60
+            while len(arrivals) < len(tokens):
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"raw readers: only {len(arrivals)} saw page {page}")
+                await asyncio.sleep(0.001)
+            latencies += arrivals
+            await asyncio.sleep(0.05)
+        return latencies
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
 def cast(barrier: threading.Barrier, laptop: Laptop, choice: str, vote: str) -> str:
     """One member's ballot, sent when everyone is ready."""
     barrier.wait()
@@ -300,6 +369,26 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
                   f"{len(followers)} ballots in {out['vote_s'][-1]:.2f} s, each counted once", flush=True)
         for twin in bare_laptops:
             twin.stop()
+
+        # the server's side alone: the real clients stopped, cheap readers instead (same streams, same sends)
+        tokens: list[str | None] = [f.authorize()[1] for f in followers]
+        for f in followers:
+            f.client.stop()
+        ctx = pinned_context(setup.cert_path)
+        raw = {k: [] for k in ("raw_p50", "raw_p99", "raw_bare_p50", "raw_bare_p99")}  # type: dict[str, list[float]]
+        for _rep in range(args.repeat):
+            ours = asyncio.run(raw_rounds(setup.port, ctx, tokens, args.rounds, page,
+                                          lambda p: sec.client.go_to(1, None, p)))
+            page += args.rounds
+            theirs = asyncio.run(raw_rounds(bare.port, ctx, [None] * len(tokens), args.rounds, page, bare_send))
+            page += args.rounds
+            raw["raw_p50"].append(pct(ours, 0.5))
+            raw["raw_p99"].append(pct(ours, 0.99))
+            raw["raw_bare_p50"].append(pct(theirs, 0.5))
+            raw["raw_bare_p99"].append(pct(theirs, 0.99))
+            print(f"  [{kind} server side] p50 {raw['raw_p50'][-1]:.1f} ms p99 {raw['raw_p99'][-1]:.1f} ms; "
+                  f"bare p50 {raw['raw_bare_p50'][-1]:.1f} ms p99 {raw['raw_bare_p99'][-1]:.1f} ms", flush=True)
+        out.update(raw)
         return {k: statistics.median(v) for k, v in out.items()}
     finally:
         for laptop in everyone:
@@ -334,6 +423,9 @@ def main() -> int:
                   f"ratio ours/bare p50 {m['p50'] / m['bare_p50']:.2f}, p99 {m['p99'] / m['bare_p99']:.2f}; "
                   f"{args.followers} ballots counted in {m['vote_s']:.2f} s (goal < 1 s), each exactly once",
                   flush=True)
+            print(f"{kind}, server side (cheap readers): p50 {m['raw_p50']:.1f} ms, p99 {m['raw_p99']:.1f} ms; "
+                  f"bare p50 {m['raw_bare_p50']:.1f} ms, p99 {m['raw_bare_p99']:.1f} ms; ratio ours/bare "
+                  f"p50 {m['raw_p50'] / m['raw_bare_p50']:.2f}, p99 {m['raw_p99'] / m['raw_bare_p99']:.2f}", flush=True)
     finally:
         if pg is not None:
             pg.drop_all()
