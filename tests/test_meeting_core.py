@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -279,3 +280,38 @@ def test_verify_votes_recounts_and_names_every_problem(persons: dict[str, Person
     assert not R.verify_votes(stranger).ok
     with pytest.raises(R.VotesFileError):
         R.verify_votes({"format": "x"})
+
+
+def test_the_client_follows_a_snapshot_and_knows_a_restricted_item(persons: dict[str, Person]) -> None:
+    """Offline (no server): what the stream would deliver, given to the client's dispatcher."""
+    from paperless.core.bundle.manifest import AgendaItem
+    from paperless.core.meeting.client import REFUSED, STATE, MeetingActionError, MeetingChange, MeetingClient
+
+    an, binh, cuong = persons["an"], persons["binh"], persons["cuong"]
+    agenda = replace(_agenda(persons), items=(
+        AgendaItem(1, "Báo cáo", "Văn phòng", None, ()),
+        AgendaItem(2, "Nhân sự", "Văn phòng", (an.identity.card.name,), ())))
+
+    def offline() -> tuple[Any, str]:
+        raise AssertionError("no server here")
+
+    client = MeetingClient(agenda, binh.identity, binh.device, offline)
+    changes: list[MeetingChange] = []
+    client.observers.subscribe(changes.append)
+    go = cuong.event(W.GO_TO, item=2, entry=None, page=4)
+    client._dispatch("snapshot", {"seq": 7, "events": [{"seq": 7, "event": go.to_wire(),
+                                                        "sender": cuong.sender().to_wire()}],
+                                  "ballots": {}, "cast": {}})
+    assert client.connected and (client.state.item, client.state.page, client.state.seq) == (2, 4, 7)
+    assert not client.may_read_presented()  # item 2 is restricted to An: "not available to you"
+    back = cuong.event(W.GO_TO, item=1, entry=None, page=1)
+    client._dispatch("event", {"seq": 8, "event": back.to_wire(), "sender": cuong.sender().to_wire()})
+    assert client.state.item == 1 and client.may_read_presented()
+    client._dispatch("event", {"seq": 8, "event": go.to_wire(), "sender": cuong.sender().to_wire()})
+    assert client.state.item == 1  # an old seq (already in the state) is not applied again
+    forged = {"seq": 9, "event": go.to_wire(), "sender": binh.sender().to_wire()}  # Cường's event, Bình's device
+    client._dispatch("event", forged)
+    assert client.state.item == 1 and changes[-1].kind == REFUSED
+    assert any(c.kind == STATE for c in changes)
+    with pytest.raises(MeetingActionError):  # the client itself refuses control from a member
+        client.go_to(1, None, 2)

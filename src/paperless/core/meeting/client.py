@@ -316,9 +316,11 @@ class MeetingClient:
                 state, _ = S.apply_ballot(state, ballot, self.roles, closed_ok=True)
             except S.Refused as exc:
                 self._notify(REFUSED, exc.reason)
-        with self._lock:
-            if self._state.seq == state.seq:
-                self._state = replace(self._state, votes=state.votes)
+        counted = state.vote(vote_id)
+        assert counted is not None
+        with self._lock:  # only this vote's ballots change: whatever else happened meanwhile stays
+            self._state = replace(self._state, votes=tuple(counted if v.vote_id == vote_id else v
+                                                           for v in self._state.votes))
 
     # -- actions -------------------------------------------------------------------------------------------
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
