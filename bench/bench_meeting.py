@@ -210,7 +210,7 @@ async def raw_rounds(port: int, ctx: ssl.SSLContext, tokens: list[str | None], r
 
     async def reader(i: int, token: str | None) -> None:
         nonlocal ready
-        r, w = await asyncio.open_connection("127.0.0.1", port, ssl=ctx)
+        r, w = await asyncio.open_connection("127.0.0.1", port, ssl=ctx, limit=64 * 1024 * 1024)
         auth = f"Authorization: Bearer {token}\r\n" if token else ""
         w.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Accept: text/event-stream\r\n\r\n".encode())
         await w.drain()

@@ -241,9 +241,14 @@ def test_the_snapshot_keeps_only_the_last_page_move(persons: dict[str, Person], 
     cuong, an = persons["cuong"], persons["an"]
     events = [(i, cuong.event(W.GO_TO, item=1, entry=None, page=i)) for i in range(1, 50)]
     events.insert(10, (100, an.event(W.CHECK_IN, mode=W.PRESENT)))
+    events.insert(20, (101, cuong.event(W.MARK_ABSENT, target=an.member, reason="Ốm")))
+    events.insert(30, (102, an.event(W.CHECK_IN, mode=W.ONLINE)))
+    events.insert(31, (103, an.event(W.RAISE_HAND, item=None, topic="")))
     kept = S.compact(events)
-    assert [e.type for _, e in kept] == [W.CHECK_IN, W.GO_TO] and kept[-1][1].get_int("page") == 49
-    assert S.replay(SESSION, kept, roles).page == S.replay(SESSION, events, roles).page == 49
+    assert [e.type for _, e in kept] == [W.CHECK_IN, W.RAISE_HAND, W.GO_TO] and kept[-1][1].get_int("page") == 49
+    full, short = S.replay(SESSION, events, roles), S.replay(SESSION, kept, roles)
+    assert (short.page, short.attendance, short.queue) == (full.page, full.attendance, full.queue)
+    assert short.status_of(an.member) == W.ONLINE
 
 
 # -- the votes file ---------------------------------------------------------------------------------------------

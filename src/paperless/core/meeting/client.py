@@ -39,7 +39,7 @@ from paperless.core.sync.transport import Connection
 
 READ_TIMEOUT_S = 35.0  # the server sends a comment line every 10 s: silence this long means a dead connection
 BACKOFF_FIRST_S, BACKOFF_MAX_S = 0.2, 5.0
-MAX_LINE = 1024 * 1024
+MAX_LINE = 64 * 1024 * 1024  # a snapshot is one line: a long meeting's is a few MB
 
 # what changed (MeetingChange.kind)
 STATE, CONNECTION, REFUSED, CAST = "state", "connection", "refused", "cast"
@@ -190,6 +190,9 @@ class MeetingClient:
                     raw = response.readline(MAX_LINE)
                     if not raw:
                         return got_snapshot
+                    if len(raw) >= MAX_LINE and not raw.endswith(b"\n"):
+                        raise ProtocolError(address=conn.address, detail=T("a message over the size limit",
+                                                                         "thông điệp quá lớn"))
                     line = raw.decode("utf-8").rstrip("\r\n")
                     if line.startswith(":"):
                         continue

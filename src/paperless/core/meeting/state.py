@@ -227,8 +227,23 @@ def replay(session_id: str, events: Iterable[tuple[int, W.Event]], roles: Roles)
 
 
 def compact(events: Iterable[tuple[int, W.Event]]) -> list[tuple[int, W.Event]]:
-    """The events a snapshot needs to rebuild the state: every one but the page moves before the last
-    (a long meeting moves pages thousands of times; only the last position matters)."""
+    """The events a snapshot needs to rebuild the state: a long meeting moves pages thousands of times
+    and members check in again after every dropped connection, but only the last page move, the last
+    presenter and each member's last attendance event matter. Everything else is kept, in order."""
     listed = list(events)
-    last_go_to = max((i for i, (_s, e) in enumerate(listed) if e.type == W.GO_TO), default=-1)
-    return [(s, e) for i, (s, e) in enumerate(listed) if e.type != W.GO_TO or i == last_go_to]
+
+    def key(event: W.Event) -> str | None:
+        if event.type in (W.GO_TO, W.SET_PRESENTER):
+            return event.type
+        if event.type == W.CHECK_IN:
+            return f"attendance:{event.member}"
+        if event.type == W.MARK_ABSENT:
+            return f"attendance:{event.fields['target']}"
+        return None
+
+    last: dict[str, int] = {}
+    for i, (_seq, event) in enumerate(listed):
+        k = key(event)
+        if k is not None:
+            last[k] = i
+    return [(s, e) for i, (s, e) in enumerate(listed) if (k := key(e)) is None or last[k] == i]
