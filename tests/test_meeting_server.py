@@ -4,6 +4,7 @@ PostgreSQL), members' laptops running the real Qt-free MeetingClient (docs/meeti
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,6 +202,12 @@ def test_attendance_speaking_queue_and_a_named_vote(room: tuple[RunningServer, P
     rows = csv_out.read_text("utf-8").splitlines()
     assert rows[0].startswith("member,name,status") and len(rows) == 4
     assert any("Trần Thị Bình" in r and ",online," in r for r in rows)
+    toml_out = tmp_path / "diemdanh.toml"
+    assert cli("server", "export-attendance", server.setup.folder, SESSION_ID, "--out", toml_out) == 0
+    listed = tomllib.loads(toml_out.read_text("utf-8"))
+    assert listed["session_id"] == SESSION_ID
+    assert {(a["name"], a["status"]) for a in listed["attendance"]} == {
+        ("Nguyễn Văn An", W.PRESENT), ("Trần Thị Bình", W.ONLINE), ("Lê Hoàng Cường", W.PRESENT)}
 
 
 def test_a_dropped_connection_and_a_server_restart_come_back_to_the_right_state(
