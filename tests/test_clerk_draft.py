@@ -86,6 +86,8 @@ expires_at = 2024-02-15T00:00:00Z
 office_server = "./srv/office-server.toml"
 body = "Ban  Thường vụ Tỉnh ủy"
 documents_due = 2024-01-10
+chair = "Nguyễn  Văn An"
+secretariat = ["Lê Hoàng Cường", " Trần Thị Bình", "Lê Hoàng Cường"]
 
 [[members]]
 name = "Nguyễn Văn An"
@@ -177,6 +179,7 @@ def test_round_trip_of_a_session_using_every_key(tmp_path: Path, people: People)
     assert spec.policy.notes_retention_days == 30 and spec.session_id == "btv-12.2024_a"
     assert spec.body == "Ban Thường vụ Tỉnh ủy"
     assert spec.documents_due == datetime(2024, 1, 10, 23, 59, 59, tzinfo=ICT)
+    assert spec.chair == "Nguyễn Văn An" and spec.secretariat == ("Lê Hoàng Cường", "Trần Thị Bình")
 
 
 def test_the_written_text(tmp_path: Path, people: People) -> None:
@@ -309,6 +312,8 @@ RULES = [
     ("body too long", lambda d: setattr(d, "body", "x" * 2001), ("session", "body"), True),
     ("missing office server", lambda d: setattr(d, "office_server", "khong.toml"), ("session", "office_server"),
      True),
+    ("chair not a member", lambda d: setattr(d, "chair", "Ai Đó"), ("session", "chair"), True),
+    ("secretariat not a member", lambda d: d.secretariat.append("Ai Đó"), ("session", "secretariat"), True),
     ("no members", lambda d: d.members.clear(), ("members",), True),
     ("member without name", lambda d: setattr(d.members[1], "name", ""), ("members", 1, "name"), True),
     ("duplicate member name", lambda d: setattr(d.members[1], "name", " Nguyễn  Văn An"), ("members", 1, "name"),

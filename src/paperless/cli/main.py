@@ -18,6 +18,7 @@ from paperless.cli import (
     demo_cmd,
     fetch_cmd,
     identity_cmd,
+    meeting_cmd,
     server_cmd,
     sync_cmd,
 )
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_cmd.register(sub)
     fetch_cmd.register(sub)
     consultation_cmd.register(sub)
+    meeting_cmd.register(sub)
     return parser
 
 

@@ -154,6 +154,10 @@ def register(sub: Any) -> None:
     db_option(rs)
     rs.set_defaults(func=_guarded(recall_status))
 
+    from paperless.cli import meeting_cmd  # the meeting room's exports (docs/meeting.md)
+
+    meeting_cmd.register_server(ssub, db_option)
+
 
 def _config(args: argparse.Namespace) -> Any:
     _require_server()

@@ -28,7 +28,8 @@ from paperless.core.consultation.polls import (
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import PublicCard, load_card
 
-SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server", "body", "documents_due"}
+SESSION_KEYS = {"id", "title", "starts_at", "location", "expires_at", "office_server", "body", "documents_due",
+                "chair", "secretariat"}
 MEMBER_KEYS = {"name", "key"}
 ITEM_KEYS = {"title", "presenter", "documents", "restricted_to", "level", "comments_due"}
 POLL_KEYS = {"id", "title", "due", "item", "questions"}
@@ -84,6 +85,8 @@ class SessionSpec:
     polls: tuple[Poll, ...] = ()  # written opinion polls (phiếu lấy ý kiến)
     body: str = ""  # the meeting body, e.g. "Ban Thường vụ Tỉnh ủy" ("": not said)
     documents_due: datetime | None = None  # the documents go out to members by then (None: not said)
+    chair: str | None = None  # the member who chairs the meeting (chủ trì), by name (docs/meeting.md)
+    secretariat: tuple[str, ...] = ()  # the members who run the meeting controls, by name
 
 
 class _Lines:
@@ -175,7 +178,31 @@ class _Parser:
             office_server=self.office_server(session), polls=self.polls(data.get("polls"), len(items)),
             body=self.bounded("session", 0, session, "body") if "body" in session else "",
             documents_due=documents_due,
+            **self.roles(session, {m.name for m in members}),
         )
+
+    def roles(self, session: dict[str, Any], names: set[str]) -> dict[str, Any]:
+        """``chair = "Name"`` and ``secretariat = ["Name", …]``: members who run the meeting (optional)."""
+        out: dict[str, Any] = {}
+        if "chair" in session:
+            chair = session["chair"]
+            if not isinstance(chair, str) or " ".join(chair.split()) not in names:
+                raise self.fail("session", 0, "chair", T(
+                    "'chair' must be the name of one of the [[members]]",
+                    "'chair' phải là tên của một người trong [[members]]"))
+            out["chair"] = " ".join(chair.split())
+        if "secretariat" in session:
+            team = session["secretariat"]
+            if not isinstance(team, list) or not all(isinstance(n, str) for n in team):
+                raise self.fail("session", 0, "secretariat", T(
+                    "'secretariat' must be a list of member names", "'secretariat' phải là danh sách tên thành viên"))
+            for name in team:
+                if " ".join(name.split()) not in names:
+                    raise self.fail("session", 0, "secretariat", T(
+                        f"'{name}' in 'secretariat' is not one of the [[members]]",
+                        f"'{name}' trong 'secretariat' không có trong [[members]]"))
+            out["secretariat"] = tuple(dict.fromkeys(" ".join(n.split()) for n in team))
+        return out
 
     def office_server(self, session: dict[str, Any]) -> Path | None:
         """``office_server``: the signed office-server.toml to carry, relative to session.toml."""

@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paperless.core.clerk import office_protocol as O
 from paperless.core.sync import protocol as P
-from paperless.server import consultation, db, office_api, receipts
+from paperless.server import consultation, db, meeting, office_api, receipts
 from paperless.server.clock import Clock
 from paperless.server.config import ServerConfig, load_config
 from paperless.server.distribution import router_for
@@ -527,6 +527,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     app.include_router(router_for(config.folder, engine, store.clock, authed))  # docs/distribution-protocol.md
     # the office's own endpoints, with the office's token only (docs/office-api.md)
     app.include_router(office_api.router(store, config.folder, url, bearer, max_upload=max_upload))
+    app.include_router(meeting.router(store, hub, authed))  # the meeting room (docs/meeting.md)
 
     return app
 

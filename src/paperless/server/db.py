@@ -249,3 +249,44 @@ office_tokens = Table(
     Column("office", String(40), nullable=False),  # the 40 digits of the office card's fingerprint
     Column("expires", BigInteger, nullable=False, index=True),
 )
+
+# -- the meeting room (migration 0007; see paperless.server.meeting, docs/meeting.md) -----------------------
+dist_control = Table(  # the signed manifest's meeting_control hashes of a bundle (the chair and the secretariat)
+    "dist_control", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("hash", String(64), primary_key=True),
+)
+
+meeting_sessions = Table(
+    "meeting_sessions", metadata,
+    Column("session_id", String(64), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("ballots", BigInteger, nullable=False),
+)
+
+meeting_events = Table(
+    "meeting_events", metadata,
+    Column("session_id", String(64), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("event_id", String(36), nullable=False),
+    Column("member", String(40), nullable=False),
+    Column("device", String(36), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+    Column("received", BigInteger, nullable=False),
+)
+
+meeting_ballots = Table(
+    "meeting_ballots", metadata,
+    Column("session_id", String(64), primary_key=True),
+    Column("n", BigInteger, primary_key=True),
+    Column("vote", String(36), nullable=False),
+    Column("member", String(40), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("choice", String(8), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("received", BigInteger, nullable=False),
+)

@@ -123,7 +123,8 @@ class Distribution:
         finally:
             tmp.unlink(missing_ok=True)
         try:
-            return self._record(label, manifest.session_id, manifest.version, sha, size, due, manifest.audience)
+            return self._record(label, manifest.session_id, manifest.version, sha, size, due, manifest.audience,
+                                manifest.control or ())
         except BaseException:
             if not self._known(sha):  # refused (or failed): no row names the file, so it goes
                 final.unlink(missing_ok=True)
@@ -159,7 +160,7 @@ class Distribution:
         return tmp, digest.hexdigest(), size
 
     def _record(self, label: str, session_id: str, version: int, sha: str, size: int, due: str | None,
-                audience: tuple[str, ...]) -> Published:
+                audience: tuple[str, ...], control: tuple[str, ...] = ()) -> Published:
         from paperless.server.store import Store
 
         store = Store(self.engine, self.clock)
@@ -185,6 +186,8 @@ class Distribution:
                     "hãy đặt phiên bản cao hơn cho gói mới"))
             conn.execute(insert(db.dist_bundles).values(sha256=sha, size=size, published=self.clock.now_ms()))
             conn.execute(insert(db.dist_audience), [{"sha256": sha, "hash": h} for h in sorted(set(audience))])
+            if control:  # who may run the meeting (docs/meeting.md)
+                conn.execute(insert(db.dist_control), [{"sha256": sha, "hash": h} for h in sorted(set(control))])
             conn.execute(update(db.dist_versions).where(db.dist_versions.c.session_id == session_id)
                          .values(superseded=True))
             conn.execute(insert(db.dist_versions).values(session_id=session_id, version=version, sha256=sha,

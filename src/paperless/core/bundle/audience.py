@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from paperless.core.bundle.padding import stanza_count
 
 AUDIENCE_DOMAIN = b"paperless-audience-v1\0"
+CONTROL_DOMAIN = b"paperless-meeting-control-v1\0"
 
 
 def member_digits(fingerprint: str) -> str:
@@ -36,3 +37,16 @@ def make_audience(session_id: str, fingerprints: Iterable[str]) -> tuple[str, ..
     real = {audience_hash(session_id, fp) for fp in fingerprints}
     filler = stanza_count(len(real)) - len(real)
     return tuple(sorted(real | {secrets.token_hex(32) for _ in range(filler)}))
+
+
+def control_hash(session_id: str, member: str) -> str:
+    """The manifest's ``meeting_control`` value of ``member`` (the chair or one of the secretariat)."""
+    raw = CONTROL_DOMAIN + session_id.encode("utf-8") + b"\0" + member_digits(member).encode("ascii")
+    return hashlib.sha256(raw).hexdigest()
+
+
+def make_control(session_id: str, fingerprints: Iterable[str]) -> tuple[str, ...] | None:
+    """The sorted ``meeting_control`` of a session (None when nobody runs a meeting in it). Not padded:
+    it tells how many people run the meeting (a handful), never who without their cards."""
+    values = sorted({control_hash(session_id, fp) for fp in fingerprints})
+    return tuple(values) if values else None

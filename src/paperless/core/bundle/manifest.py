@@ -67,6 +67,9 @@ class Manifest:
     entries: tuple[Entry, ...]
     # who the office server may hand the bundle to: opaque per-session hashes (.audience), or None (older bundles)
     audience: tuple[str, ...] | None = None
+    # who may run the meeting on the office server (docs/meeting.md): per-session hashes of the chair's and the
+    # secretariat's member ids (.audience.control_hash), or None (no roles named, or an older bundle)
+    control: tuple[str, ...] | None = None
 
     def to_json(self) -> bytes:
         obj = {
@@ -81,6 +84,8 @@ class Manifest:
         }
         if self.audience is not None:
             obj["audience"] = list(self.audience)
+        if self.control is not None:
+            obj["meeting_control"] = list(self.control)
         return (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
     @classmethod
@@ -112,6 +117,10 @@ class Manifest:
         if audience is not None and not (isinstance(audience, list) and all(
                 isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in audience)):
             raise ManifestFormatError("bad audience")
+        control = obj.get("meeting_control")
+        if control is not None and not (isinstance(control, list) and all(
+                isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in control)):
+            raise ManifestFormatError("bad meeting_control")
         return cls(
             session_id=_str(obj, "session_id"),
             version=version,
@@ -120,6 +129,7 @@ class Manifest:
             signer=Signer(*(_str(signer, k) for k in ("name", "key_id", "public_key", "fingerprint"))),
             entries=tuple(entries),
             audience=None if audience is None else tuple(audience),
+            control=None if control is None else tuple(control),
         )
 
     @property
@@ -253,6 +263,16 @@ class AgendaItem:
 class AgendaMember:
     name: str
     recipient: str  # "age1…", to tell which member an identity is
+    # the card's minisign key ("RW…"): with the recipient, the member's fingerprint (their id on the office
+    # server), and what checks their ballots and device certificates in the meeting room (docs/meeting.md).
+    # None in agendas written before the meeting room.
+    signing_key: str | None = None
+
+    def to_obj(self) -> dict[str, str]:
+        obj = {"name": self.name, "recipient": self.recipient}
+        if self.signing_key is not None:
+            obj["signing_key"] = self.signing_key
+        return obj
 
 
 @dataclass(frozen=True)
@@ -275,6 +295,9 @@ class Agenda:
     # keys they do not know; an older agenda has neither)
     body: str = ""  # the meeting body, e.g. "Ban Thường vụ Tỉnh ủy"
     documents_due: datetime | None = None  # the documents were to go out to members by then
+    # who runs the meeting (docs/meeting.md): the chair (chủ trì) and the secretariat, by member name
+    chair: str | None = None
+    secretariat: tuple[str, ...] = ()
 
     def poll(self, poll_id: str) -> Poll | None:
         return next((p for p in self.polls if p.poll_id == poll_id), None)
@@ -302,7 +325,7 @@ class Agenda:
             "starts_at": self.starts_at.isoformat(),
             "location": self.location,
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
-            "members": [asdict(m) for m in self.members],
+            "members": [m.to_obj() for m in self.members],
             "policy": {"watermark": self.watermark, "allow_copy": self.allow_copy,
                        "allow_print": self.allow_print,
                        **({} if self.notes_retention_days is None
@@ -324,6 +347,8 @@ class Agenda:
             obj["documents_due"] = self.documents_due.isoformat()
         if self.polls:  # written only when there are polls: other agendas are as before
             obj["polls"] = [p.to_obj() for p in self.polls]
+        if self.chair is not None or self.secretariat:  # written only when named: other agendas are as before
+            obj["meeting"] = {"chair": self.chair, "secretariat": list(self.secretariat)}
         if self.idle_lock_minutes is not None:  # written only when the clerk set it
             obj["policy"] = {**cast(dict[str, object], obj["policy"]), "idle_lock_minutes": self.idle_lock_minutes}
         return json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
@@ -362,7 +387,10 @@ class Agenda:
         for m in _list(obj, "members"):
             if not isinstance(m, dict):
                 raise ManifestFormatError("bad member")
-            members.append(AgendaMember(_str(m, "name"), _str(m, "recipient")))
+            key = m.get("signing_key")
+            if key is not None and not isinstance(key, str):
+                raise ManifestFormatError("bad member signing_key")
+            members.append(AgendaMember(_str(m, "name"), _str(m, "recipient"), key))
         expires = obj.get("expires_at")
         body = obj.get("body", "")
         if not isinstance(body, str):
@@ -381,7 +409,23 @@ class Agenda:
             items=tuple(items), idle_lock_minutes=_idle_minutes(policy), notes_retention_days=retention,
             polls=_polls(obj), body=body,
             documents_due=None if due is None else _when(_str(obj, "documents_due")),
+            **_meeting(obj, {m.name for m in members}),
         )
+
+
+def _meeting(obj: dict[str, Any], names: set[str]) -> dict[str, Any]:
+    """The agenda's ``meeting`` roles: chair and secretariat, each a member's name (absent: none)."""
+    raw = obj.get("meeting")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or set(raw) != {"chair", "secretariat"}:
+        raise ManifestFormatError("bad meeting roles")
+    chair, secretariat = raw["chair"], raw["secretariat"]
+    if chair is not None and (not isinstance(chair, str) or chair not in names):
+        raise ManifestFormatError("the chair is not a member")
+    if not isinstance(secretariat, list) or not all(isinstance(n, str) and n in names for n in secretariat):
+        raise ManifestFormatError("the secretariat are not members")
+    return {"chair": chair, "secretariat": tuple(secretariat)}
 
 
 def _polls(obj: dict[str, Any]) -> tuple[Poll, ...]:

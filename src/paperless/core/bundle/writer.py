@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from paperless.core.age import Recipient, X25519Recipient, encrypt
-from paperless.core.bundle.audience import make_audience
+from paperless.core.bundle.audience import make_audience, make_control
 from paperless.core.bundle.convert import PreparedPdf, prepare_document
 from paperless.core.bundle.manifest import (
     AGENDA_NAME,
@@ -176,6 +176,21 @@ def build_bundle(
     return BuildResult(out, manifest, agenda)
 
 
+def agenda_of(spec: SessionSpec, version: int, items: Sequence[AgendaItem]) -> Agenda:
+    """The agenda members decrypt, for ``spec`` with these items (also the clerk's preview's)."""
+    return Agenda(
+        session_id=spec.session_id, version=version, title=spec.title, starts_at=spec.starts_at,
+        location=spec.location, expires_at=spec.expires_at,
+        members=tuple(AgendaMember(m.name, m.card.recipient, m.card.signing_key) for m in spec.members),
+        watermark=spec.policy.watermark, allow_copy=spec.policy.allow_copy,
+        allow_print=spec.policy.allow_print, items=tuple(items),
+        idle_lock_minutes=spec.policy.idle_lock_minutes,
+        notes_retention_days=spec.policy.notes_retention_days, polls=spec.polls,
+        body=spec.body, documents_due=spec.documents_due,
+        chair=spec.chair, secretariat=spec.secretariat,
+    )
+
+
 def _write_zip(
     spec: SessionSpec,
     signer: UnlockedIdentity,
@@ -233,16 +248,7 @@ def _write_entries(
                 ))
             items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs),
                                     item.level, item.comments_due))
-        agenda = Agenda(
-            session_id=spec.session_id, version=version, title=spec.title, starts_at=spec.starts_at,
-            location=spec.location, expires_at=spec.expires_at,
-            members=tuple(AgendaMember(m.name, m.card.recipient) for m in spec.members),
-            watermark=spec.policy.watermark, allow_copy=spec.policy.allow_copy,
-            allow_print=spec.policy.allow_print, items=tuple(items),
-            idle_lock_minutes=spec.policy.idle_lock_minutes,
-            notes_retention_days=spec.policy.notes_retention_days, polls=spec.polls,
-            body=spec.body, documents_due=spec.documents_due,
-        )
+        agenda = agenda_of(spec, version, items)
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
             writer = _CountingWriter(cast(BinaryIO, dst))
             encrypt(_padded(plan, spec, None), io.BytesIO(pad_json(agenda.to_json())), cast(BinaryIO, writer))
@@ -261,6 +267,8 @@ def _write_entries(
                           card.fingerprint),
             entries=tuple(entries),
             audience=make_audience(spec.session_id, (m.card.fingerprint for m in spec.members)),
+            control=make_control(spec.session_id, (m.card.fingerprint for m in spec.members
+                                                   if m.name == spec.chair or m.name in spec.secretariat)),
         )
         manifest_bytes = manifest.to_json()
         signature = signer.signing_key.sign(

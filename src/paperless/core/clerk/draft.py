@@ -107,6 +107,8 @@ class SessionDraft:
     office_server: str = ""  # a signed office-server.toml; "": none
     body: str = ""  # the meeting body, e.g. "Ban Thường vụ Tỉnh ủy"; "": not said
     documents_due: Deadline | None = None  # the documents go out to members by then
+    chair: str = ""  # the member who chairs the meeting (chủ trì), by name; "": none named
+    secretariat: list[str] = field(default_factory=list)  # members who run the meeting controls, by name
     members: list[MemberDraft] = field(default_factory=list)
     items: list[ItemDraft] = field(default_factory=list)
     policy: PolicyDraft = field(default_factory=PolicyDraft)
@@ -149,6 +151,10 @@ class SessionDraft:
             w.key("documents_due", _toml_when(self.documents_due))
         if self.office_server:
             w.key("office_server", toml_text(self._path(self.office_server, base)))
+        if self.chair:
+            w.key("chair", toml_text(self.chair))
+        if self.secretariat:
+            w.key("secretariat", _toml_list(self.secretariat))
         for m in self.members:
             w.table("[[members]]")
             w.key("name", toml_text(m.name))
@@ -380,6 +386,8 @@ class _Reader:
         d.office_server = self.text(("session",), session, "office_server")
         d.body = self.text(("session",), session, "body")
         d.documents_due = self.deadline(("session",), session, "documents_due")
+        d.chair = self.text(("session",), session, "chair")
+        d.secretariat = self.texts(("session",), session, "secretariat") or []
         for i, entry in enumerate(self.tables(("members",), data.get("members"))):
             self.unknown(("members", i), entry, MEMBER_KEYS)
             d.members.append(MemberDraft(self.text(("members", i), entry, "name"),
@@ -437,6 +445,7 @@ class _Checker:
     def check(self) -> list[Problem]:
         self.session()
         names = self.members()
+        self.roles(names)
         self.items(names)
         self.polls()
         self.policy()
@@ -479,6 +488,17 @@ class _Checker:
         if d.office_server and not (d.folder / d.office_server).is_file():
             self.add(("session", "office_server"), f"office-server file not found: {d.office_server}",
                      f"không tìm thấy tệp máy chủ văn phòng: {d.office_server}")
+
+    def roles(self, names: set[str]) -> None:
+        """The chair and the secretariat must be members of the session (docs/meeting.md)."""
+        d = self.d
+        if d.chair and _same(d.chair) not in names:
+            self.add(("session", "chair"), f"the chair '{d.chair}' is not one of the members",
+                     f"người chủ trì '{d.chair}' không có trong danh sách thành viên")
+        for name in d.secretariat:
+            if _same(name) not in names:
+                self.add(("session", "secretariat"), f"'{name}' in the secretariat is not one of the members",
+                         f"'{name}' trong thư ký không có trong danh sách thành viên")
 
     def members(self) -> set[str]:
         if not self.d.members:

@@ -20,7 +20,8 @@ from datetime import date
 from pathlib import Path
 
 from paperless.core.bundle.convert import PreparedPdf, prepare_document
-from paperless.core.bundle.manifest import Agenda, AgendaDocument, AgendaItem, AgendaMember
+from paperless.core.bundle.manifest import Agenda, AgendaDocument, AgendaItem
+from paperless.core.bundle.writer import agenda_of
 from paperless.core.classification import Level
 from paperless.core.clerk.draft import SessionDraft
 from paperless.core.clerk.publishing import spec_of
@@ -93,14 +94,7 @@ def preview_agenda(spec: SessionSpec, prepared: list[list[PreparedPdf]], version
                 p.pages, size, sha, p.converted_from))
         items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs),
                                 item.level, item.comments_due))
-    return Agenda(
-        session_id=spec.session_id, version=version, title=spec.title, starts_at=spec.starts_at,
-        location=spec.location, expires_at=spec.expires_at,
-        members=tuple(AgendaMember(m.name, m.card.recipient) for m in spec.members),
-        watermark=spec.policy.watermark, allow_copy=spec.policy.allow_copy, allow_print=spec.policy.allow_print,
-        items=tuple(items), idle_lock_minutes=spec.policy.idle_lock_minutes,
-        notes_retention_days=spec.policy.notes_retention_days, polls=spec.polls,
-    )
+    return agenda_of(spec, version, items)
 
 
 def prepare_preview(draft: SessionDraft, version: int = 1, *, progress: PrepareProgress | None = None,
