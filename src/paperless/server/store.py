@@ -38,7 +38,7 @@ _UNKNOWN_DEVICE_KEY = P.b64(bytes(range(32)))  # never matches: stands in for a 
 
 
 # -- the push's statements (written out: the same text every time, nothing compiled under the lock) ------
-_PG_PUSH_CALL = ("SELECT * FROM paperless_push(%s, %s, %s::text[], %s::text[], %s::bigint[], %s::bytea[], %s, %s)")
+_PG_PUSH_CALL = "SELECT * FROM paperless_push(%s, %s, %s::text[], %s::text[], %s::bigint[], %s::bytea[], %s)"
 
 
 # A pull page in one statement: the next limit + 1 records, each kept while the payloads before it
@@ -475,11 +475,12 @@ class Store:
         :meth:`_push_in` does, in the same order and under the same member's row lock."""
         now = self.clock.now_ms()
         params = (_hash(token), now, [i.op for i in batch], [i.uuid for i in batch], [i.base for i in batch],
-                  [i.payload for i in batch], now - SEEN_EVERY_MS, NOTIFY_CHANNEL)
+                  [i.payload for i in batch], now - SEEN_EVERY_MS)
         with self.engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            row = conn.exec_driver_sql(_PG_PUSH_CALL, params).one()
-        refused, member, changed, statuses, versions, counters = row
+            refused, member, changed, statuses, versions, counters = conn.exec_driver_sql(_PG_PUSH_CALL, params).one()
+            if changed:  # committed: now every worker's listener is told (a statement of its own, see 0006)
+                conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(member)))
         if refused is not None:
             raise {"revoked": revoked, "pending": pending}.get(refused, unauthorized)()
         if changed:

@@ -6,9 +6,13 @@ member's row locked (``FOR UPDATE OF members``); then, in a later statement (so 
 taken after the lock: a push of the same member that committed while this one waited is seen),
 the ops already applied and the current versions; each op in the order sent — ``duplicate`` if its
 op id is known (the version and counter it got then), ``conflict`` if its base is not the record's
-version, otherwise applied with the next counter —; then the records, the ops, the counter, the
-device's ``last_seen`` (at most once a minute) and the notification, all committed together.
-Called in autocommit mode, the whole push is one statement: one round trip to the database.
+version, otherwise applied with the next counter —; then the records, the ops, the counter and
+the device's ``last_seen`` (at most once a minute), all committed together. Called in autocommit
+mode, the whole push is one statement: one round trip to the database.
+
+It sends no notification: a transaction that NOTIFYs takes one lock for the whole database while
+it commits, its WAL flush included, so every push's commit waited for the one before (no group
+commit; seconds of queueing under load). The caller notifies once the push is committed.
 
 Revision ID: 0006
 Revises: 0005
@@ -26,7 +30,7 @@ depends_on = None
 PUSH_FUNCTION = r"""
 CREATE OR REPLACE FUNCTION paperless_push(
     p_hash text, p_now bigint, p_ops text[], p_uuids text[], p_bases bigint[], p_payloads bytea[],
-    p_seen_before bigint, p_channel text)
+    p_seen_before bigint)
 RETURNS TABLE (r_refused text, r_member text, r_changed boolean, r_statuses text[], r_versions bigint[],
                r_counters bigint[])
 LANGUAGE plpgsql VOLATILE AS $fn$
@@ -115,7 +119,6 @@ BEGIN
         INSERT INTO ops (member, op_id, uuid, version, counter)
         SELECT s.m, y.op, y.u, y.v, y.c FROM unnest(a_op, a_u, a_v, a_c) AS y(op, u, v, c);
         UPDATE members SET counter = n_counter WHERE id = s.m;
-        PERFORM pg_notify(p_channel, s.m);  -- delivered to every worker's listener when this commits
     END IF;
     UPDATE devices SET last_seen = p_now WHERE member = s.m AND id = s.d AND last_seen <= p_seen_before;
     RETURN QUERY SELECT NULL::text, s.m::text, n_counter <> n_start, st, vs, cs;
@@ -132,4 +135,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS "
-                   "paperless_push(text, bigint, text[], text[], bigint[], bytea[], bigint, text)")
+                   "paperless_push(text, bigint, text[], text[], bigint[], bytea[], bigint)")
