@@ -52,6 +52,7 @@ DECLARE
     a_v bigint[] := '{}';
     a_c bigint[] := '{}';
     a_p bytea[] := '{}';
+    repeats boolean;
 BEGIN
     SELECT t.member AS m, t.device AS d, t.expires AS x, dv.revoked_at AS rv, dv.pending AS pd, mb.counter AS c
       INTO s
@@ -74,10 +75,19 @@ BEGIN
     END IF;
     n_counter := s.c;
     n_start := s.c;
+    -- one primary-key probe per id of the batch (``op_id = ANY(…)`` was planned as a scan of all the
+    -- member's rows, filtered: a push cost more the longer the member's history; OFFSET 0 keeps the
+    -- planner from turning the probes back into that scan)
     SELECT coalesce(jsonb_object_agg(o.op_id, jsonb_build_array(o.version, o.counter)), '{}'::jsonb) INTO done
-      FROM ops o WHERE o.member = s.m AND o.op_id = ANY(p_ops);
+      FROM (SELECT DISTINCT x FROM unnest(p_ops) AS x) AS k
+     CROSS JOIN LATERAL (SELECT op_id, version, counter FROM ops WHERE member = s.m AND op_id = k.x OFFSET 0) AS o;
     SELECT coalesce(jsonb_object_agg(r.uuid, jsonb_build_array(r.version, r.counter)), '{}'::jsonb) INTO cur
-      FROM records r WHERE r.member = s.m AND r.uuid = ANY(p_uuids);
+      FROM (SELECT DISTINCT x FROM unnest(p_uuids) AS x) AS k
+     CROSS JOIN LATERAL (SELECT uuid, version, counter FROM records WHERE member = s.m AND uuid = k.x OFFSET 0) AS r;
+    -- the maps need the batch's own ops only when an op id or a record comes twice in it (rare:
+    -- each update of a jsonb map copies it)
+    repeats := (SELECT count(DISTINCT x) FROM unnest(p_ops) AS x) <> coalesce(cardinality(p_ops), 0)
+            OR (SELECT count(DISTINCT x) FROM unnest(p_uuids) AS x) <> coalesce(cardinality(p_uuids), 0);
     FOR i IN 1 .. coalesce(cardinality(p_ops), 0) LOOP
         e := done -> p_ops[i];
         IF e IS NOT NULL THEN
@@ -96,8 +106,10 @@ BEGIN
             CONTINUE;
         END IF;
         n_counter := n_counter + 1;
-        cur := cur || jsonb_build_object(p_uuids[i], jsonb_build_array(v + 1, n_counter));
-        done := done || jsonb_build_object(p_ops[i], jsonb_build_array(v + 1, n_counter));
+        IF repeats THEN
+            cur := cur || jsonb_build_object(p_uuids[i], jsonb_build_array(v + 1, n_counter));
+            done := done || jsonb_build_object(p_ops[i], jsonb_build_array(v + 1, n_counter));
+        END IF;
         a_op := a_op || p_ops[i];
         a_u := a_u || p_uuids[i];
         a_v := a_v || (v + 1);
