@@ -216,3 +216,25 @@ def test_a_pull_page_holds_at_least_one_record_however_small_the_cap(server: Run
         assert store.pull(an.member, after, 10, max_bytes=1) == ([], after, False)
     finally:
         store.engine.dispose()
+
+
+def test_one_batch_may_carry_several_versions_of_one_record(server: RunningServer) -> None:
+    """Applied one after another as sent (PostgreSQL: inside paperless_push): each op sees the ones
+    before it in the batch; the record keeps the batch's last version; every op is remembered."""
+    an = _registered(server)
+    kept = new_uuid()
+    ok(an.push([push_op(kept, 0, b"kept v1")]))
+    fresh = new_uuid()
+    batch = [push_op(fresh, 0, b"fresh v1"), push_op(kept, 1, b"kept v2"), push_op(fresh, 1, b"fresh v2"),
+             push_op(kept, 2, b"kept v3"), push_op(fresh, 1, b"fresh v2 again, stale now")]
+    results = ok(an.push(batch))["results"]
+    assert [(r["status"], r["version"], r["counter"]) for r in results] == [
+        (P.APPLIED, 1, 2), (P.APPLIED, 2, 3), (P.APPLIED, 2, 4), (P.APPLIED, 3, 5), (P.STALE, 2, 4)]
+    got, cursor = an.pull_all()
+    assert cursor == 5
+    assert sorted((r["uuid"], r["version"], r["counter"], P.unb64(r["payload"], limit=100)) for r in got) == sorted(
+        [(kept, 3, 5, b"kept v3"), (fresh, 2, 4, b"fresh v2")])
+    again = ok(an.push(batch[:4]))["results"]  # the ack was lost: each op is still the one applied
+    assert [(r["status"], r["version"], r["counter"]) for r in again] == [
+        (P.DUPLICATE, 1, 2), (P.DUPLICATE, 2, 3), (P.DUPLICATE, 2, 4), (P.DUPLICATE, 3, 5)]
+    assert ok(an.digest())["count"] == 2 and ok(an.digest())["counter"] == 5

@@ -281,7 +281,8 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     the largest bundle the office may upload)."""
     if migrate:
         db.migrate(config.database_url)
-    engine = db.make_engine(config.database_url)
+    engine = db.make_engine(config.database_url, background_checkpoints=True)
+    checkpointer = db.Checkpointer(engine) if db.is_sqlite(config.database_url) else None
     hub = Hub()
     store = Store(engine, clock or Clock.from_env(), on_change=hub.changed)
     epoch = store.epoch()
@@ -293,12 +294,16 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
         if listener is not None:
             listener.start()
             await run_in_threadpool(listener.ready.wait, 10)
+        if checkpointer is not None:
+            checkpointer.start()
         try:
             yield
         finally:
             if listener is not None:
                 await run_in_threadpool(listener.stop)
-            engine.dispose()
+            if checkpointer is not None:
+                await run_in_threadpool(checkpointer.stop)
+            engine.dispose()  # SQLite: the last connection to close checkpoints the rest
 
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.store = store
@@ -486,11 +491,12 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     async def pull(request: Request) -> Response:
         token = bearer(request)
 
+        def bounds() -> tuple[int, int]:  # asked for once the token is checked: 401/403 before 400
+            return (_query_int(request, "after", default=0, low=0, high=MAX_INT),
+                    _query_int(request, "limit", default=P.PULL_LIMIT, low=1, high=P.MAX_PULL_LIMIT))
+
         def page() -> bytes:  # the token checked, then the page read and written out: one thread-pool hop
-            member = store.session(token).member
-            after = _query_int(request, "after", default=0, low=0, high=MAX_INT)
-            limit = _query_int(request, "limit", default=P.PULL_LIMIT, low=1, high=P.MAX_PULL_LIMIT)
-            rows, cursor, more = store.pull(member, after, limit)
+            rows, cursor, more = store.pull_as(token, bounds)
             return _pull_answer(epoch, rows, cursor, more)
 
         return _json_bytes(await run_in_threadpool(page))

@@ -1,9 +1,10 @@
 """Change notifications for ``/v1/sync/wait``: who is waiting on which member, and the news.
 
-In one process (SQLite: one worker) a push wakes the waiters directly. With PostgreSQL, a push
-sends ``NOTIFY paperless_sync, member`` inside its transaction (delivered on commit) and every
-worker process runs a :class:`PgListener` thread that hears it and wakes its own waiters, so
-several uvicorn workers share the news without any other broker.
+In one process (SQLite: one worker) a push wakes the waiters directly. With PostgreSQL, once a
+push has committed the server sends ``NOTIFY paperless_sync, member`` (a statement of its own: a
+transaction that notifies holds a database-wide lock through its commit, which made every push
+wait for the one before) and every worker process runs a :class:`PgListener` thread that hears it
+and wakes its own waiters, so several uvicorn workers share the news without any other broker.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
@@ -40,17 +40,18 @@ _UNKNOWN_DEVICE_KEY = P.b64(bytes(range(32)))  # never matches: stands in for a 
 
 
 # -- the push's statements (written out: the same text every time, nothing compiled under the lock) ------
-_PG_PUSH_LOOKUP = ("SELECT 0, op_id, version, counter FROM ops WHERE member = %s AND op_id = ANY(%s::text[]) "
-                   "UNION ALL SELECT 1, uuid, version, counter FROM records WHERE member = %s "
-                   "AND uuid = ANY(%s::text[])")
-_PG_PUSH_WRITE = (
-    "WITH r AS (INSERT INTO records (member, uuid, version, counter, payload, size, updated) "
-    "SELECT %s, u, v, c, p, octet_length(p), %s FROM unnest(%s::text[], %s::int[], %s::bigint[], %s::bytea[]) "
-    "AS x(u, v, c, p)), "
-    "o AS (INSERT INTO ops (member, op_id, uuid, version, counter) "
-    "SELECT %s, op, u, v, c FROM unnest(%s::text[], %s::text[], %s::int[], %s::bigint[]) AS y(op, u, v, c)), "
-    "m AS (UPDATE members SET counter = %s WHERE id = %s) "
-    "SELECT pg_notify(%s, %s)")  # delivered to every worker's listener when (and only if) this commits
+_PG_PUSH_CALL = "SELECT * FROM paperless_push(%s, %s, %s::text[], %s::text[], %s::bigint[], %s::bytea[], %s)"
+
+
+# A pull page in one statement: the next limit + 1 records, each kept while the payloads before it
+# stay under the byte cap (the one that reaches it is kept: a page holds at least one record);
+# ``total`` (how many of the limit + 1 there were) tells the caller whether more follow.
+_PG_PULL_PAGE = (
+    "SELECT uuid, version, counter, payload, total FROM ("
+    "SELECT uuid, version, counter, payload, count(*) OVER () AS total, "
+    "coalesce(sum(size) OVER (ORDER BY counter ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before "
+    "FROM (SELECT uuid, version, counter, payload, size FROM records WHERE member = %s AND counter > %s "
+    "ORDER BY counter LIMIT %s) AS head) AS page WHERE before < %s ORDER BY counter")
 
 
 def _sqlite_push_lookup(n_ops: int, n_uuids: int) -> str:
@@ -90,6 +91,8 @@ class _PushJob:
     results: list[tuple[str, str, int, int]] | None = None
     error: Exception | None = None
     finished: bool = False
+    # set when the job is finished, or when its thread is to lead the next group (not finished)
+    wake: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(frozen=True)
@@ -126,15 +129,21 @@ class Store:
         self._sqlite_writer = threading.Lock()
         self._push_queue: list[_PushJob] = []  # SQLite: pushes waiting for the writer (applied as a group)
         self._push_queue_lock = threading.Lock()
+        self._push_leading = False  # SQLite: a thread is applying a group (the others wait on their job)
         self._seen_written: dict[str, int] = {}  # device → when a push last wrote its last_seen (this process)
-        # a push's first statement: who the token speaks for and the member's counter, the member's row locked
+        # SQLite, a push's first statement: who the token speaks for and the member's counter
         session = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires, db.devices.c.revoked_at,
                           db.devices.c.pending, db.members.c.counter)
                    .join(db.devices, (db.devices.c.member == db.tokens.c.member)
                          & (db.devices.c.id == db.tokens.c.device))
                    .join(db.members, db.members.c.id == db.tokens.c.member)
                    .where(db.tokens.c.hash == bindparam("hash")))
-        self._push_session = session.with_for_update(of=db.members) if self.postgres else session
+        self._push_session = session
+        self._session_query = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires,
+                                      db.devices.c.revoked_at, db.devices.c.pending)
+                               .join(db.devices, (db.devices.c.member == db.tokens.c.member)
+                                     & (db.devices.c.id == db.tokens.c.device))
+                               .where(db.tokens.c.hash == bindparam("hash")))
 
     # -- transactions ------------------------------------------------------------------------------
     @contextmanager
@@ -381,13 +390,11 @@ class Store:
 
     def session(self, token: str) -> Session:
         """The member and device a bearer token speaks for; 401 if none, 403 if the device is revoked."""
-        query = (select(db.tokens.c.member, db.tokens.c.device, db.tokens.c.expires, db.devices.c.revoked_at,
-                        db.devices.c.pending)
-                 .join(db.devices, (db.devices.c.member == db.tokens.c.member)
-                       & (db.devices.c.id == db.tokens.c.device))
-                 .where(db.tokens.c.hash == _hash(token)))
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            return self._session_in(conn, token)
+
+    def _session_in(self, conn: Connection, token: str) -> Session:
+        row = conn.execute(self._session_query, {"hash": _hash(token)}).first()
         if row is None or int(row.expires) <= self.clock.now_ms():
             raise unauthorized()
         if row.revoked_at is not None:
@@ -463,24 +470,65 @@ class Store:
         has written nothing and does not stop the others; if the group's transaction fails, each of
         its pushes is applied again on its own, so an error reaches only the push it belongs to."""
         if self.postgres:
-            with self.write_tx() as conn:
-                results, changed = self._push_in(conn, token, batch, self.clock.now_ms())
-            if changed:
-                self.on_change(changed)
-            return results
+            return self._push_pg(token, batch)
         job = _PushJob(token, batch)
         with self._push_queue_lock:
             self._push_queue.append(job)
-        with self._sqlite_writer:  # a connection only for the thread that applies the group (few stay open)
-            if not job.finished:  # no one took it while this thread waited: this thread applies the queue
-                with self._push_queue_lock:
-                    jobs, self._push_queue = self._push_queue, []
-                with self.engine.connect() as conn:
-                    self._push_group(conn, jobs)
+            lead = not self._push_leading
+            self._push_leading = True
+        if not lead:
+            job.wake.wait()  # finished by the group that took it, or told to lead the next group
+        if not job.finished:
+            self._lead_push_group()
         if job.error is not None:
             raise job.error
         assert job.results is not None
         return job.results
+
+    def _push_pg(self, token: str, batch: Sequence[PushOp]) -> list[tuple[str, str, int, int]]:
+        """PostgreSQL: the whole push is one call of ``paperless_push`` (migration 0008), in
+        autocommit mode: one statement, its own transaction, one round trip. It does what
+        :meth:`_push_in` does, in the same order and under the same member's row lock."""
+        now = self.clock.now_ms()
+        params = (_hash(token), now, [i.op for i in batch], [i.uuid for i in batch], [i.base for i in batch],
+                  [i.payload for i in batch], now - SEEN_EVERY_MS)
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            refused, member, changed, statuses, versions, counters = conn.exec_driver_sql(_PG_PUSH_CALL, params).one()
+            if changed:  # committed: now every worker's listener is told (a statement of its own, see 0008)
+                conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(member)))
+        if refused is not None:
+            raise {"revoked": revoked, "pending": pending}.get(refused, unauthorized)()
+        if changed:
+            self.on_change(str(member))
+        return [(item.op, status, int(version), int(at))
+                for item, status, version, at in zip(batch, statuses, versions, counters, strict=True)]
+
+    def _lead_push_group(self) -> None:
+        """SQLite: apply every push queued now as one group, then hand the lead to the first push
+        queued meanwhile (its thread wakes and applies the next group) or give it up.
+
+        The pushes that wait are woken each by its own event, once, when their group is committed:
+        none waits for the writer's lock to learn that its push is done (such a convoy of threads,
+        each taking the lock only to find its work finished, kept a finished push waiting behind
+        the next group, which made p99 latency seconds under a paced load)."""
+        with self._push_queue_lock:
+            jobs, self._push_queue = self._push_queue, []
+        try:
+            with self._sqlite_writer, self.engine.connect() as conn:  # a connection for the leading thread only
+                self._push_group(conn, jobs)
+        except Exception as exc:  # before the group began (no connection, say): each of its pushes is told
+            for job in jobs:
+                if not job.finished:
+                    job.error, job.finished = exc, True
+        finally:
+            for job in jobs:
+                job.wake.set()
+            with self._push_queue_lock:
+                if self._push_queue:
+                    self._push_queue[0].wake.set()  # not finished: that thread leads the next group
+                else:
+                    self._push_leading = False
 
     def _push_group(self, conn: Connection, jobs: list[_PushJob]) -> None:
         """SQLite, the writer's lock held: every job of ``jobs`` applied and finished (results or error)."""
@@ -517,19 +565,18 @@ class Store:
 
     def _push_in(self, conn: Connection, token: str, batch: Sequence[PushOp],
                  now: int) -> tuple[list[tuple[str, str, int, int]], str | None]:
-        """One push inside the caller's transaction: (results, the member if their records changed).
+        """SQLite: one push inside the caller's transaction (the writer's lock held): (results, the
+        member if their records changed). PostgreSQL does the same in ``paperless_push`` (migration
+        0008; keep the two alike).
 
         A handful of statements whatever the batch's size, the same for 1 op or 500: the token, the
-        device and the member's counter (its row locked) in one; the ops already applied and the
-        current versions in one; then the new records and ops (PostgreSQL: with the counter and the
-        notification, one statement over arrays) — so the member's lock (SQLite: the one writer's
-        lock) is held for few round trips and few releases of the GIL. Refused (401/403) before
-        anything is written."""
+        device and the member's counter in one; the ops already applied and the current versions
+        in one; then the new records, the ops and the counter — so the writer's lock is held for
+        few statements and few releases of the GIL. Refused (401/403) before anything is written."""
         results: list[tuple[str, str, int, int]] = []
         token_hash = _hash(token)
         op_ids = list(dict.fromkeys(item.op for item in batch))
         uuids = list(dict.fromkeys(item.uuid for item in batch))
-        pg = self.postgres
         row = conn.execute(self._push_session, {"hash": token_hash}).first()
         if row is None or int(row.expires) <= now:
             raise unauthorized()
@@ -539,11 +586,8 @@ class Store:
             raise pending()
         member, device, counter = str(row.member), str(row.device), int(row.counter)
         start = counter
-        if pg:
-            found = conn.exec_driver_sql(_PG_PUSH_LOOKUP, (member, op_ids, member, uuids)).all()
-        else:
-            found = conn.exec_driver_sql(_sqlite_push_lookup(len(op_ids), len(uuids)),
-                                         (member, *op_ids, member, *uuids)).all()
+        found = conn.exec_driver_sql(_sqlite_push_lookup(len(op_ids), len(uuids)),
+                                     (member, *op_ids, member, *uuids)).all()
         done: dict[str, tuple[int, int]] = {}
         current: dict[str, tuple[int, int]] = {}
         for kind, key, version, at in found:
@@ -572,13 +616,7 @@ class Store:
         if updates:
             conn.execute(update(db.records).where(db.records.c.member == bindparam("b_member"),
                                                   db.records.c.uuid == bindparam("b_uuid")), updates)
-        if pg and counter != start:  # the rows, the counter and the notification: one statement
-            conn.exec_driver_sql(_PG_PUSH_WRITE, (
-                member, now, [u for u, *_ in inserts], [v for _, v, _, _ in inserts],
-                [c for _, _, c, _ in inserts], [p for *_, p in inserts],
-                member, [o[0] for o in new_ops], [o[1] for o in new_ops], [o[2] for o in new_ops],
-                [o[3] for o in new_ops], counter, member, NOTIFY_CHANNEL, member))
-        elif counter != start:
+        if counter != start:
             if inserts:
                 conn.exec_driver_sql(_sqlite_values("records (member, uuid, version, counter, payload, size, "
                                                     "updated)", 7, len(inserts)),
@@ -592,6 +630,32 @@ class Store:
                          .values(last_seen=now))
             self._seen_written[device] = now
         return results, (member if counter != start else None)
+
+    def pull_as(self, token: str, page: Callable[[], tuple[int, int]],
+                max_bytes: int = P.MAX_PULL_BYTES) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
+        """The token checked (401/403 as :meth:`session`), then ``page()`` asked for (after, limit)
+        and that page of the token's member read as :meth:`pull` does.
+
+        PostgreSQL: one connection in autocommit mode and two statements, the page in one (one
+        statement sees one snapshot): two round trips instead of a transaction around two reads."""
+        if not self.postgres:
+            member = self.session(token).member
+            after, limit = page()
+            return self.pull(member, after, limit, max_bytes)
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            member = self._session_in(conn, token).member
+            after, limit = page()
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(_PG_PULL_PAGE, (member, after, limit + 1, max_bytes))
+                found = cursor.fetchall()
+            finally:
+                cursor.close()
+        if not found:
+            return [], after, False
+        rows = [(u, v, c, p) for u, v, c, p, _ in found[:limit]]
+        return cast(list[tuple[str, int, int, bytes]], rows), int(rows[-1][2]), int(found[0][4]) > len(rows)
 
     def pull(self, member: str, after: int, limit: int,
              max_bytes: int = P.MAX_PULL_BYTES) -> tuple[list[tuple[str, int, int, bytes]], int, bool]:
