@@ -18,6 +18,7 @@ Set ``PAPERLESS_SHOTS`` to a folder to keep a screenshot of each step (1366×768
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -475,3 +476,219 @@ def QLocale_default(locale: object) -> None:  # noqa: N802 - Qt's name
     from PySide6.QtCore import QLocale
 
     QLocale.setDefault(locale)  # type: ignore[arg-type]
+
+
+# -- 2. by keyboard alone ------------------------------------------------------------------------------------
+def mnemonic_of(text: str) -> str:
+    """The letter after a single "&" in a control's text ("" when it has none)."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].upper()
+            i += 1
+        i += 1
+    return ""
+
+
+def mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """The mnemonic letters (Alt+letter) in force under ``root``: its menu bar's menus, its visible
+    labels with a buddy, buttons (enabled or not: they may be enabled later) and group boxes —
+    letter → the texts using it. Two texts on one letter: Alt+letter cannot reach both."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow
+
+    texts: list[str] = []
+    if isinstance(root, QMainWindow):
+        texts += [a.text() for a in root.menuBar().actions()]
+    for w in root.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLabel) and w.buddy() is not None and w.buddy().isVisible():
+            texts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        letter = mnemonic_of(text)
+        if letter:
+            found.setdefault(letter, []).append(text)
+    return found
+
+
+def clashes(root: QWidget) -> dict[str, list[str]]:
+    return {k: v for k, v in mnemonics(root).items() if len(v) > 1}
+
+
+class Keyboard:
+    """Keys to whatever has the focus, as a keyboard sends them (no mouse, no method calls)."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    def focused(self) -> QWidget:
+        self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        w = QApplication.focusWidget()
+        assert w is not None
+        return w
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+              times: int = 1) -> None:
+        for _ in range(times):
+            self.qtbot.keyClick(self.focused(), key, modifier)
+            QApplication.processEvents()  # as the event loop runs between two keys
+
+    def ctrl(self, key: Qt.Key) -> None:
+        self.press(key, Qt.KeyboardModifier.ControlModifier)
+
+    def tab_to(self, target: QWidget, most: int = 20) -> None:
+        """Tab until ``target`` has the focus (it must be reachable in ``most`` presses)."""
+        for _ in range(most):
+            if target.hasFocus():
+                return
+            self.press(Qt.Key.Key_Tab)
+        assert target.hasFocus(), f"Tab never reached {target!r}; stopped at {self.focused()!r}"
+
+    def type(self, text: str) -> None:
+        type_text(self.focused(), text)
+        QApplication.processEvents()
+
+    def alt(self, control: QWidget) -> None:
+        """Alt + the control's mnemonic (read from its text: the test works in any language)."""
+        from PySide6.QtWidgets import QAbstractButton, QGroupBox
+
+        text = control.text() if isinstance(control, QAbstractButton | __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel) \
+            else control.title() if isinstance(control, QGroupBox) else ""
+        letter = mnemonic_of(text)
+        assert letter, f"no mnemonic in {text!r}"
+        self.press(Qt.Key(ord(letter)), Qt.KeyboardModifier.AltModifier)
+        if isinstance(control, QAbstractButton):  # a button's mnemonic presses it, and lets go 100 ms later
+            self.qtbot.waitUntil(lambda: not shiboken6.isValid(control) or not control.isDown())
+            QApplication.processEvents()
+
+
+def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: People) -> None:  # noqa: PLR0915
+    from paperless.gui.clerk.agenda_page import AgendaPage
+    from paperless.gui.clerk.members_page import MembersPage
+    from paperless.gui.clerk.publish_page import PublishPage
+    from paperless.gui.clerk.session_page import SessionPage
+
+    folder = tmp_path / "phien-15"
+    folder.mkdir()
+    pdf = make_pdf(tmp_path / "bao-cao.pdf", "Báo cáo", 2)
+    appendix = make_pdf(tmp_path / "phu-luc.pdf", "Phụ lục", 1)
+    locale = __import__("PySide6.QtCore", fromlist=["QLocale"]).QLocale()
+    clerk = Clerk(qtbot, tmp_path / "clerk-home", people, folder)
+    window = clerk.window
+    ws = window.controller.workspace
+    kb = Keyboard(qtbot)
+    try:
+        # the session
+        kb.ctrl(Qt.Key.Key_1)
+        session = clerk.page("session")
+        assert isinstance(session, SessionPage)
+        assert not clashes(window), clashes(window)
+        kb.alt(session.title_label)
+        assert session.title_edit.hasFocus()
+        kb.type("Phiên họp thứ 15")
+        kb.press(Qt.Key.Key_Tab)
+        assert ws.draft.title == "Phiên họp thứ 15"
+        kb.alt(session.starts_label)
+        assert session.starts_edit.hasFocus()
+        start = meeting_day()
+        kb.type(start.strftime("%d%m%Y%H%M"))
+        kb.press(Qt.Key.Key_Return)
+        assert ws.draft.starts_at is not None and ws.draft.starts_at.replace(tzinfo=None) == start
+        kb.alt(session.location_label)
+        kb.type("Phòng họp số 2")
+        kb.press(Qt.Key.Key_Return)
+        assert ws.draft.location == "Phòng họp số 2"
+
+        # the members: two cards, each accepted after reading its fingerprint back
+        kb.ctrl(Qt.Key.Key_2)
+        members = clerk.page("members")
+        assert isinstance(members, MembersPage)
+        assert not clashes(window), clashes(window)
+        for key in ("an", "binh"):
+            clerk.files.open_answers.append(people.member(key) / "card.toml")
+            if key == "an":
+                kb.alt(members.import_button)
+            else:  # the shortcut the button names, with the focus on the page
+                assert members.isAncestorOf(kb.focused())
+                [keys] = re.findall(r"\((Ctrl\+\w)\)", members.import_button.text())
+                kb.press(Qt.Key(ord(keys[-1])), Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: members.dialog is not None and members.dialog.isActiveWindow(), timeout=WAIT)
+            dialog = members.dialog
+            assert dialog is not None
+            assert not clashes(dialog), clashes(dialog)
+            kb.alt(dialog.accept_button)
+            qtbot.waitUntil(lambda: members.dialog is None, timeout=WAIT)
+            clerk.activate()
+        assert [m.name for m in ws.draft.members] == [AN, BINH]
+
+        # the agenda: two items, a document, the second restricted to An and open for comments
+        kb.ctrl(Qt.Key.Key_3)
+        agenda = clerk.page("agenda")
+        assert isinstance(agenda, AgendaPage)
+        editor = agenda.item_editor
+        for n, title in enumerate(("Báo cáo tình hình", "Công tác cán bộ")):
+            kb.alt(agenda.items.heading)  # to the list of items (in the documents list, Insert adds a document)
+            assert agenda.items.view.hasFocus()
+            kb.press(Qt.Key.Key_Insert)
+            qtbot.waitUntil(lambda n=n: len(ws.draft.items) == n + 1 and editor.title.hasFocus(), timeout=WAIT)
+            kb.type(title)
+            kb.press(Qt.Key.Key_Tab)
+            kb.type("Văn phòng Tỉnh ủy")
+            kb.press(Qt.Key.Key_Tab)
+            assert ws.draft.items[n].title == title and ws.draft.items[n].presenter == "Văn phòng Tỉnh ủy"
+            assert not clashes(window), clashes(window)
+            panel = editor._panel
+            assert panel is not None
+            clerk.files.open_answers.append(pdf)
+            kb.alt(panel.add_button)
+            qtbot.waitUntil(lambda n=n: len(ws.draft.items[n].documents) == 1, timeout=WAIT)
+            if n == 0:  # Insert in the documents list adds a document there (not an agenda item)
+                kb.tab_to(panel.list)
+                clerk.files.open_answers.append(appendix)
+                kb.press(Qt.Key.Key_Insert)
+                qtbot.waitUntil(lambda: len(ws.draft.items[0].documents) == 2, timeout=WAIT)
+                assert len(ws.draft.items) == 1
+        kb.alt(editor.chosen)
+        assert editor.chosen.isChecked() and ws.draft.items[1].restricted_to == []
+        kb.press(Qt.Key.Key_Tab)
+        assert editor.members.hasFocus()
+        kb.press(Qt.Key.Key_Space)  # ticks the first member, An
+        assert ws.draft.items[1].restricted_to == [AN]
+        kb.alt(editor.comments)
+        assert ws.draft.items[1].comments_due is not None
+
+        # undo and redo by keyboard; save
+        kb.ctrl(Qt.Key.Key_Z)
+        assert ws.draft.items[1].comments_due is None
+        kb.press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert ws.draft.items[1].comments_due is not None
+        assert ws.problems() == [], [p.message.en for p in ws.problems()]
+        kb.ctrl(Qt.Key.Key_S)
+        qtbot.waitUntil(lambda: (folder / "session.toml").is_file() and not ws.dirty, timeout=WAIT)
+
+        # build and sign: the passphrase typed, Enter
+        kb.ctrl(Qt.Key.Key_4)
+        publish = clerk.page("publish")
+        assert isinstance(publish, PublishPage)
+        assert not clashes(window), clashes(window)
+        kb.alt(publish.build_button)
+        qtbot.waitUntil(lambda: publish.passphrase_dialog is not None and publish.passphrase_dialog.passphrase.hasFocus(),
+                        timeout=WAIT)
+        kb.type(PASSPHRASE)
+        with qtbot.waitSignal(publish.built, timeout=WAIT) as built:
+            kb.press(Qt.Key.Key_Return)
+        report = built.args[0]
+        assert verify_bundle(report.path, [load_card(people.clerk)]).manifest.version == 1
+        clerk.activate()
+        kb.ctrl(Qt.Key.Key_5)
+        assert window.current_step() == "follow"
+    finally:
+        close_message_boxes()
+        clerk.close()
+        QLocale_default(locale)

@@ -388,7 +388,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+107"/>
+        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+127"/>
         <source>Agenda</source>
         <translation></translation>
     </message>
@@ -961,7 +961,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkPassphraseDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+79"/>
+        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+83"/>
         <source>Sign the bundle</source>
         <translation></translation>
     </message>
@@ -1015,7 +1015,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+81"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+95"/>
         <source>Session</source>
         <translation></translation>
     </message>
@@ -1820,32 +1820,17 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Add…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Add a document (Insert)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Re&amp;place…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put another file in this document&apos;s place</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Remove</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove the document from the item (Delete); Undo brings it back</source>
         <translation></translation>
     </message>
@@ -1870,9 +1855,24 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Try again</source>
-        <translation></translation>
+        <location line="-9"/>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Replace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tr&amp;y again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2539,7 +2539,7 @@ This file is not protected.</source>
 <context>
     <name>FollowStep</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+81"/>
+        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+82"/>
         <source>This session has not been published from this folder yet. Build and publish it (step 4); then the receipts, comments, polls and recalls are followed here.</source>
         <translation></translation>
     </message>
@@ -2575,7 +2575,7 @@ This file is not protected.</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+343"/>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+349"/>
         <source>Choose an item on the left, or add one (Insert).</source>
         <translation></translation>
     </message>
@@ -2646,11 +2646,21 @@ This file is not protected.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Classification:</source>
-        <translation></translation>
+        <source>C&amp;lassification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>E&amp;very member</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Only the members tic&amp;ked below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Comments:</source>
         <translation></translation>
     </message>
@@ -2695,17 +2705,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Every member</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only the members &amp;ticked below</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Documents</source>
         <translation></translation>
     </message>
@@ -3038,7 +3038,7 @@ Identity: %1</source>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+200"/>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+201"/>
         <source>Members</source>
         <translation></translation>
     </message>
@@ -3049,8 +3049,8 @@ Identity: %1</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Import cards… (Ctrl+O)</source>
-        <translation></translation>
+        <source>&amp;Import cards… (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3377,13 +3377,13 @@ File: %2</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Answer by:</source>
+        <source>About &amp;item:</source>
         <translation></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>About &amp;item:</source>
-        <translation></translation>
+        <source>Answer &amp;by:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4008,7 +4008,7 @@ not received: %n items</numerusform>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-411"/>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-412"/>
         <source>Add from the roster</source>
         <translation></translation>
     </message>
@@ -4192,8 +4192,8 @@ not received: %n items</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Documents &amp;due:</source>
-        <translation></translation>
+        <source>Documents d&amp;ue:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4272,8 +4272,8 @@ not received: %n items</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Allow &amp;printing and exporting</source>
-        <translation></translation>
+        <source>Allow p&amp;rinting and exporting</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
