@@ -370,7 +370,7 @@ def test_a_language_switch_redraws_the_rows_and_other_edits_leave_them(qtbot, en
     qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 trang")
     assert panel.row_text(1) == ("2. khoa.pdf\nKhông dùng được: tệp PDF có mật khẩu; "
                                  "hãy lưu một bản không có mật khẩu rồi thêm bản đó")
-    assert panel.add_button.text() == "&Thêm…"
+    assert panel.add_button.text() == "Thêm tài liệ&u…"
     env.services.translators.install("en")
     qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 pages")
 

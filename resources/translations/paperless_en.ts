@@ -1857,22 +1857,22 @@ Change to the new server?</source>
     <message>
         <location line="-9"/>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tr&amp;y again</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2647,17 +2647,17 @@ This file is not protected.</source>
     <message>
         <location line="+1"/>
         <source>C&amp;lassification:</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+16"/>
         <source>E&amp;very member</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only the members tic&amp;ked below</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="-16"/>
@@ -3050,7 +3050,7 @@ Identity: %1</source>
     <message>
         <location line="+2"/>
         <source>&amp;Import cards… (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3383,7 +3383,7 @@ File: %2</source>
     <message>
         <location line="+0"/>
         <source>Answer &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4193,7 +4193,7 @@ not received: %n items</numerusform>
     <message>
         <location line="+1"/>
         <source>Documents d&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4273,7 +4273,7 @@ not received: %n items</numerusform>
     <message>
         <location line="+1"/>
         <source>Allow p&amp;rinting and exporting</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location line="+1"/>
