@@ -1910,13 +1910,18 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>1 page</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{count} pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pages} · members see it as “{title}”</source>
         <translation></translation>
     </message>
     <message>

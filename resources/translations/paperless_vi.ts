@@ -1914,14 +1914,19 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Đang chuyển sang PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>1 page</source>
         <translation>1 trang</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{count} pages</source>
         <translation>{count} trang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pages} · members see it as “{title}”</source>
+        <translation>{pages} · thành viên thấy tên “{title}”</translation>
     </message>
     <message>
         <location line="+1"/>

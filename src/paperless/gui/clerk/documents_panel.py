@@ -474,9 +474,10 @@ class DocumentsPanel(QWidget):
         if state.status is Status.CONVERTING:
             return self.tr("Converting to PDF…"), False
         if state.status is Status.READY:
-            if state.pages == 1:
-                return self.tr("1 page"), False
-            return self.tr("{count} pages").format(count=state.pages), False
+            pages = self.tr("1 page") if state.pages == 1 else self.tr("{count} pages").format(count=state.pages)
+            if not state.title:
+                return pages, False
+            return self.tr("{pages} · members see it as “{title}”").format(pages=pages, title=state.title), False
         return self.tr("Cannot be used: {reason}").format(reason=self._reason(state.error)), True
 
     def _reason(self, error: PaperlessError | None) -> str:
