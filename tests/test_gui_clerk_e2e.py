@@ -670,11 +670,33 @@ def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: P
         kb.alt(editor.comments)
         assert ws.draft.items[1].comments_due is not None
 
+        # a poll about item 2: to the polls (Alt), Tab to "Add poll", Space; its fields by Alt and Tab
+        kb.alt(agenda.polls.heading)
+        assert agenda.polls.view.hasFocus()
+        kb.tab_to(agenda.polls.add_button)
+        kb.press(Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: len(ws.draft.polls) == 1 and agenda.poll_editor.isVisible(), timeout=WAIT)
+        poll = agenda.poll_editor
+        assert not clashes(window), clashes(window)
+        kb.alt(poll.captions[0])
+        kb.type("Phiếu lấy ý kiến về nhân sự")
+        kb.alt(poll.captions[2])  # about item: the arrow keys choose
+        assert poll.item.hasFocus()
+        kb.press(Qt.Key.Key_Down, times=2)
+        assert ws.draft.polls[0].item == 2
+        kb.tab_to(poll.boxes[0].text)
+        kb.type("Đồng chí có đồng ý với phương án nhân sự?")
+        kb.press(Qt.Key.Key_Tab)
+        [p] = ws.draft.polls
+        assert p.title == "Phiếu lấy ý kiến về nhân sự"
+        assert p.questions[0].text == "Đồng chí có đồng ý với phương án nhân sự?"
+        shot(window, "k3-phieu-ban-phim")
+
         # undo and redo by keyboard; save
         kb.ctrl(Qt.Key.Key_Z)
-        assert ws.draft.items[1].comments_due is None
+        assert ws.draft.polls[0].questions[0].text == ""
         kb.press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        assert ws.draft.items[1].comments_due is not None
+        assert ws.draft.polls[0].questions[0].text == "Đồng chí có đồng ý với phương án nhân sự?"
         assert ws.problems() == [], [p.message.en for p in ws.problems()]
         kb.ctrl(Qt.Key.Key_S)
         qtbot.waitUntil(lambda: (folder / "session.toml").is_file() and not ws.dirty, timeout=WAIT)
