@@ -30,9 +30,18 @@ import shiboken6
 from bundle_helpers import FONT, MEMBERS, PASSPHRASE, People, make_pdf, run_cli
 from gui_helpers import OFFSCREEN_NOISE, FakeFiles, Harness, close_message_boxes, harnesses, make_services
 from notes_gui_helpers import type_text
-from PySide6.QtCore import QDate, QDateTime, QMimeData, QPoint, QPointF, Qt, QTime, QUrl
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMimeData, QPointF, Qt, QTime, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from server_helpers import Office, RunningServer, ServerSetup, cli, free_port, start_server
 
@@ -175,7 +184,7 @@ def meeting_day() -> datetime:
 
 
 # -- 1. prepare, publish, follow -----------------------------------------------------------------------------
-def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(  # noqa: PLR0915 - one story, told in order
+def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(
         qtbot: QtBot, tmp_path: Path, people: People, office_server: RunningServer) -> None:
     from paperless.gui.clerk.agenda_page import AgendaPage
     from paperless.gui.clerk.documents_panel import DocumentsPanel
@@ -195,7 +204,7 @@ def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(  # noqa:
     appendix_pdf = make_pdf(sources / "phu-luc.pdf", "Phụ lục số liệu", 2)
     resolution_pdf = draft_pdf(sources / "du-thao-nghi-quyet.pdf")
     staff_pdf = make_pdf(sources / "de-an-nhan-su.pdf", "Đề án nhân sự", 1)
-    locale = __import__("PySide6.QtCore", fromlist=["QLocale"]).QLocale()
+    locale = QLocale()  # the app sets the default locale to its language; put back afterwards
     clerk = Clerk(qtbot, tmp_path / "clerk-home", people, folder)
     window = clerk.window
     ws = window.controller.workspace
@@ -396,6 +405,7 @@ def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(  # noqa:
             member.wait_document()
             opened = mw.session.opened
             assert opened is not None and opened.agenda.title == TITLE
+            assert not (mw.notice.isVisible() and "Phiên họp mới" in mw.notice.text)  # opened: no offer to open it
             assert [i.title for i in opened.agenda.items] == list(ITEMS)
             draft_entry = opened.agenda.items[1].documents[0].entry
             mw.session.open_document(draft_entry)
@@ -476,13 +486,8 @@ def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(  # noqa:
     finally:
         close_message_boxes()
         clerk.close()
-        QLocale_default(locale)
+        QLocale.setDefault(locale)
 
-
-def QLocale_default(locale: object) -> None:  # noqa: N802 - Qt's name
-    from PySide6.QtCore import QLocale
-
-    QLocale.setDefault(locale)  # type: ignore[arg-type]
 
 
 # -- 2. by keyboard alone ------------------------------------------------------------------------------------
@@ -502,8 +507,6 @@ def mnemonics(root: QWidget) -> dict[str, list[str]]:
     """The mnemonic letters (Alt+letter) in force under ``root``: its menu bar's menus, its visible
     labels with a buddy, buttons (enabled or not: they may be enabled later) and group boxes —
     letter → the texts using it. Two texts on one letter: Alt+letter cannot reach both."""
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow
-
     texts: list[str] = []
     if isinstance(root, QMainWindow):
         texts += [a.text() for a in root.menuBar().actions()]
@@ -563,9 +566,7 @@ class Keyboard:
 
     def alt(self, control: QWidget) -> None:
         """Alt + the control's mnemonic (read from its text: the test works in any language)."""
-        from PySide6.QtWidgets import QAbstractButton, QGroupBox
-
-        text = control.text() if isinstance(control, QAbstractButton | __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel) \
+        text = control.text() if isinstance(control, QAbstractButton | QLabel) \
             else control.title() if isinstance(control, QGroupBox) else ""
         letter = mnemonic_of(text)
         assert letter, f"no mnemonic in {text!r}"
@@ -575,7 +576,7 @@ class Keyboard:
             QApplication.processEvents()
 
 
-def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: People) -> None:  # noqa: PLR0915
+def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: People) -> None:
     from paperless.gui.clerk.agenda_page import AgendaPage
     from paperless.gui.clerk.members_page import MembersPage
     from paperless.gui.clerk.publish_page import PublishPage
@@ -585,7 +586,7 @@ def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: P
     folder.mkdir()
     pdf = make_pdf(tmp_path / "bao-cao.pdf", "Báo cáo", 2)
     appendix = make_pdf(tmp_path / "phu-luc.pdf", "Phụ lục", 1)
-    locale = __import__("PySide6.QtCore", fromlist=["QLocale"]).QLocale()
+    locale = QLocale()  # the app sets the default locale to its language; put back afterwards
     clerk = Clerk(qtbot, tmp_path / "clerk-home", people, folder)
     window = clerk.window
     ws = window.controller.workspace
@@ -720,4 +721,4 @@ def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: P
     finally:
         close_message_boxes()
         clerk.close()
-        QLocale_default(locale)
+        QLocale.setDefault(locale)

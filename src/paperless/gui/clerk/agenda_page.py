@@ -3,9 +3,10 @@ polls, on the right the fields of the one chosen. A self-contained widget: the w
 hosts it among its steps and gives it the controller (and, when built, the documents panel).
 
 Keyboard: Insert (or Ctrl+Shift+N) adds an item — except in an item's documents panel, where Insert
-adds a document (the panel's own shortcut; the page's is off while the focus is there); in the list, Alt+Up / Alt+Down (or Ctrl+Up /
-Ctrl+Down) move the chosen item, Delete removes it (undo brings it back); the field captions
-have Alt mnemonics. Edits still being typed are committed before any other change
+adds a document (the panel's own shortcut; the page's is off while the focus is there); in the list,
+Alt+Up / Alt+Down (or Ctrl+Up / Ctrl+Down) move the chosen item, Delete removes it (undo brings it
+back); the field captions have Alt mnemonics, no two alike on the page (nor like the window's
+menus). Edits still being typed are committed before any other change
 (:meth:`AgendaPage.commit_pending`, also for the window before undo, save or leaving the page)."""
 
 from __future__ import annotations
