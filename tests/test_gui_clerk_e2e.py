@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QRadioButton,
     QScrollArea,
     QWidget,
 )
@@ -425,6 +426,16 @@ def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(
             book = member.services.consultation
             assert book is not None and len(book.pending()) == 1
             shot(mw, "7-thanh-vien-gop-y")
+            part.open_poll("phieu-1")  # and answers the poll: Đồng ý
+            qtbot.waitUntil(lambda: part.poll_form is not None and part.poll_form.isVisible(), timeout=WAIT)
+            form = part.poll_form
+            assert form is not None
+            [agree] = [b for b in form.findChildren(QRadioButton) if b.text() == "Đồng ý"]
+            agree.setChecked(True)
+            with qtbot.waitSignal(part.changed, timeout=WAIT):
+                form.send_button.click()
+            member.wait_idle()
+            assert len(book.pending()) == 2
             engine = mw.sync.part.engine
             assert engine is not None
             mw.actions_.sync_now.trigger()
@@ -470,6 +481,37 @@ def test_a_clerk_with_no_toml_prepares_publishes_and_follows_a_session(
             cells = [cell.text for t in docx.Document(str(written)).tables for row in t.rows for cell in row.cells]
             assert any(COMMENT in c for c in cells) and any(ANSWER in c for c in cells)
             assert any(AN in c for c in cells)
+
+            # the poll's tally: one "Đồng ý", and who has not answered
+            follow.tabs.setCurrentIndex(2)
+            [tally] = data.consultation.polls
+            assert tally.poll_id == "phieu-1" and tally.answered == (AN,) and set(tally.not_answered) == {BINH, CUONG}
+            assert dict(tally.questions[0].counts)["Đồng ý"] == 1
+            shot(window, "8c-phieu-ket-qua")
+
+            # after the meeting: the clerk recalls the session; the member's computer deletes it and confirms
+            follow.tabs.setCurrentIndex(3)
+            with qtbot.waitSignal(follow.recalled, timeout=WAIT):
+                follow.recall.whole.click()
+                qtbot.waitUntil(lambda: follow.last_dialog is not None and follow.last_dialog.isVisible(),
+                                timeout=WAIT)
+                box = follow.last_dialog
+                assert box is not None
+                shot(box, "9a-xac-nhan-thu-hoi")
+                [yes] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+                yes.click()
+            mw.actions_.sync_now.trigger()
+            qtbot.waitUntil(lambda: not library.has_session(sid), timeout=WAIT)
+            clerk.activate()
+
+            def confirmed() -> bool:
+                with qtbot.waitSignal(follow.refreshed, timeout=WAIT):
+                    follow.refresh()
+                recalls = follow.data.recalls if follow.data is not None else []
+                return any(r.member_name == AN and r.device and r.acked_at is not None for r in recalls)
+
+            qtbot.waitUntil(confirmed, timeout=WAIT)  # An's computer; Bình and Cường never connected one
+            shot(window, "9-thu-hoi")
 
         # 9. the round trip with the CLI: the saved session.toml is the CLI's
         spec = load_session(folder / "session.toml")
