@@ -662,6 +662,15 @@ def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: P
         kb.type("Phòng họp số 2")
         kb.press(Qt.Key.Key_Return)
         assert ws.draft.location == "Phòng họp số 2"
+        kb.alt(session.due_label)  # documents due: the tick box, then the date
+        assert session.due_check.hasFocus()
+        kb.press(Qt.Key.Key_Space)
+        assert ws.draft.documents_due == start.date() - timedelta(days=5)
+        kb.press(Qt.Key.Key_Tab)
+        assert session.due_edit.hasFocus() and session.due_edit.isEnabled()
+        kb.type((start - timedelta(days=6)).strftime("%d%m%Y"))
+        kb.press(Qt.Key.Key_Return)
+        assert ws.draft.documents_due == start.date() - timedelta(days=6)
 
         # the members: two cards, each accepted after reading its fingerprint back
         kb.ctrl(Qt.Key.Key_2)

@@ -190,6 +190,7 @@ class SessionPage(QWidget):
         self.due_hint.setWordWrap(True)
         self.due_label = self._add(grid, self._pair(self.due_check, self.due_edit),
                                    self._note(("session", "documents_due"), self.due_edit), self.due_hint)
+        self.due_label.setBuddy(self.due_check)  # the date is off until ticked: Alt goes to the tick box, Tab on
 
         self.expires_check = QCheckBox(self.meeting_box)
         self.expires_check.setObjectName("expires_at_set")
@@ -201,6 +202,7 @@ class SessionPage(QWidget):
         self.expires_hint.setWordWrap(True)
         self.expires_label = self._add(grid, self._pair(self.expires_check, self.expires_edit),
                                        self._note(("session", "expires_at"), self.expires_edit), self.expires_hint)
+        self.expires_label.setBuddy(self.expires_check)
 
         self.office_edit = QLineEdit(self.meeting_box)
         self.office_edit.setObjectName("office_server")
