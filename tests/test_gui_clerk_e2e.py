@@ -750,7 +750,7 @@ def test_the_main_steps_by_keyboard_only(qtbot: QtBot, tmp_path: Path, people: P
         [p] = ws.draft.polls
         assert p.title == "Phiếu lấy ý kiến về nhân sự"
         assert p.questions[0].text == "Đồng chí có đồng ý với phương án nhân sự?"
-        shot(window, "k3-phieu-ban-phim")
+        shot(window, f"k3-phieu-ban-phim-{language}")
 
         # undo and redo by keyboard; save
         kb.ctrl(Qt.Key.Key_Z)
