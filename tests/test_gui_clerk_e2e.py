@@ -6,11 +6,14 @@ the session, imports the members' cards (reading back each fingerprint), adds th
 DOCX and a PDF dropped on an item (converted in the background), an item restricted to one member,
 an item open for comments and a poll; previews the session as a member; builds and signs it with the
 office's passphrase and publishes it to the server through the workspace's own link. A member's app
-connected to the server fetches it, opens it, comments on the open item and syncs; the clerk's Follow
-step shows the member's receipts and the comment, the clerk answers and exports the consolidation
-table. The session.toml the workspace saved is the CLI's: ``paperless bundle build`` builds it.
+connected to the server fetches it, opens it, comments on the open item, answers the poll and syncs;
+the clerk's Follow step shows the member's receipts, the comment and the poll's tally, the clerk
+answers the comment and exports the consolidation table, then recalls the session and sees the
+member's computer confirm. The session.toml the workspace saved is the CLI's: ``paperless bundle
+build`` builds it.
 
-The second test goes from an empty folder to a built bundle by keyboard alone.
+The second test goes from an empty folder to a built bundle by keyboard alone, in Vietnamese and in
+English; on every step no two controls share an Alt letter (nor with the window's menus).
 
 Set ``PAPERLESS_SHOTS`` to a folder to keep a screenshot of each step (1366×768, Vietnamese).
 """
