@@ -169,8 +169,8 @@ def test_a_docx_and_a_pdf_dropped_are_added_at_once_and_the_docx_converted_in_th
     states = panel.states()
     assert [s.status for s in states if s is not None] == [Status.READY, Status.READY]
     assert [s.pages for s in states if s is not None] == [3, 2]
-    assert panel.row_text(0) == "1. bao-cao.docx\n3 pages"
-    assert panel.row_text(1) == "2. phu-luc.pdf\n2 pages"
+    assert panel.row_text(0) == "1. bao-cao.docx\n3 pages · members see it as “bao-cao”"
+    assert panel.row_text(1) == "2. phu-luc.pdf\n2 pages · members see it as “phu-luc”"
     converted = list((env.folder / CONVERTED_DIR).glob("*.pdf"))
     assert len(converted) == 1 and states[0] is not None and states[0].pdf == converted[0]
     with pymupdf.open(converted[0]) as made:
@@ -213,7 +213,7 @@ def test_a_docx_and_a_pdf_dropped_are_added_at_once_and_the_docx_converted_in_th
     assert docs(env) == []
     env.workspace.redo()
     qtbot.waitUntil(lambda: panel.list.count() == 2)
-    assert panel.row_text(0) == "1. bao-cao.docx\n3 pages"  # known: not checked again
+    assert panel.row_text(0) == "1. bao-cao.docx\n3 pages · members see it as “bao-cao”"  # known: not checked again
 
 
 def test_broken_locked_and_unconvertible_files_are_marked_with_a_clear_message(qtbot, env_vi: Env) -> None:  # type: ignore[no-untyped-def]
@@ -277,7 +277,7 @@ def test_replace_keeps_the_place_and_remove_is_undone(qtbot, env: Env) -> None: 
     qtbot.waitUntil(lambda: docs(env)[1] == "documents/du-thao-lan-2.pdf", timeout=WAIT)
     assert docs(env) == ["documents/to-trinh.pdf", "documents/du-thao-lan-2.pdf", "documents/bao-cao.pdf"]
     wait_settled(qtbot, panel, 3)
-    assert panel.row_text(1) == "2. du-thao-lan-2.pdf\n4 pages"
+    assert panel.row_text(1) == "2. du-thao-lan-2.pdf\n4 pages · members see it as “du-thao-lan-2”"
     assert (env.folder / "documents" / "du-thao.pdf").exists()  # kept on disk: undo needs it
     env.workspace.undo()
     assert docs(env)[1] == "documents/du-thao.pdf"
@@ -289,10 +289,10 @@ def test_replace_keeps_the_place_and_remove_is_undone(qtbot, env: Env) -> None: 
     assert docs(env) == ["documents/du-thao-lan-2.pdf", "documents/bao-cao.pdf"]
     assert env.workspace.undo_label() is not None
     assert env.workspace.undo_label().en == "remove the document to-trinh.pdf"  # type: ignore[union-attr]
-    assert panel.list.count() == 2 and panel.row_text(0) == "1. du-thao-lan-2.pdf\n4 pages"
+    assert panel.list.count() == 2 and panel.row_text(0) == "1. du-thao-lan-2.pdf\n4 pages · members see it as “du-thao-lan-2”"
     env.workspace.undo()
     assert docs(env)[0] == "documents/to-trinh.pdf"
-    assert panel.row_text(0) == "1. to-trinh.pdf\n1 page"
+    assert panel.row_text(0) == "1. to-trinh.pdf\n1 page · members see it as “to-trinh”"
 
     # a second file of the same name is copied under a new one: nothing is overwritten
     other = env.incoming / "khac"
@@ -357,7 +357,7 @@ def test_a_language_switch_redraws_the_rows_and_other_edits_leave_them(qtbot, en
     panel.add_files([make_pdf(env.incoming / "a.pdf", 2), locked])
     qtbot.waitUntil(lambda: len(docs(env)) == 2, timeout=WAIT)
     wait_settled(qtbot, panel, 2)
-    assert panel.row_text(0) == "1. a.pdf\n2 pages"
+    assert panel.row_text(0) == "1. a.pdf\n2 pages · members see it as “a”"
     first = panel.list.item(0)
 
     def retitle(draft: SessionDraft) -> None:
@@ -367,12 +367,12 @@ def test_a_language_switch_redraws_the_rows_and_other_edits_leave_them(qtbot, en
     assert panel.list.item(0) is first  # not rebuilt for an edit elsewhere
 
     env.services.translators.install("vi")
-    qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 trang")
+    qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 trang · thành viên thấy tên “a”")
     assert panel.row_text(1) == ("2. khoa.pdf\nKhông dùng được: tệp PDF có mật khẩu; "
                                  "hãy lưu một bản không có mật khẩu rồi thêm bản đó")
-    assert panel.add_button.text() == "&Thêm…"
+    assert panel.add_button.text() == "Thêm tài liệ&u…"
     env.services.translators.install("en")
-    qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 pages")
+    qtbot.waitUntil(lambda: panel.row_text(0) == "1. a.pdf\n2 pages · members see it as “a”")
 
     # the item is gone (removed on the agenda page): the panel shows nothing and does nothing
     def drop_items(draft: SessionDraft) -> None:

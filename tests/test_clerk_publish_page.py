@@ -213,3 +213,12 @@ def test_an_edit_during_the_build_asks_for_a_new_build(qtbot: QtBot, tasks: Task
     qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)
     assert page.report is None and not page.publish_button.isEnabled()
     assert "build it again" in page.result.text
+
+
+def test_the_usb_copy_is_offered_under_the_sessions_title() -> None:
+    from paperless.gui.clerk.publish_page import copy_name
+
+    assert copy_name("Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 14", 2, "9f1c-v2.paperless") == \
+        "Hội nghị Ban Thường vụ Tỉnh ủy — phiên thứ 14 (v2).paperless"
+    assert copy_name("Báo cáo: quý 1/2026?", 1, "9f1c-v1.paperless") == "Báo cáo- quý 1-2026 (v1).paperless"
+    assert copy_name("  ", 1, "9f1c-v1.paperless") == "9f1c-v1.paperless"  # no title: the bundle's own name

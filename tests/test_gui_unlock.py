@@ -94,3 +94,23 @@ def test_a_refused_library_is_said_and_starting_over_is_a_choice(qtbot, make, pe
         dialog.start_over_button.click()
     assert unlocked[0].sessions() == []  # type: ignore[attr-defined]
     assert [p for p in lib.folder.iterdir() if p.name.startswith("state.age.rejected-")]
+
+
+def test_enter_in_the_passphrase_unlocks_and_never_cancels(qtbot, make, people: People) -> None:  # type: ignore[no-untyped-def]
+    """Unlocking disables the field and the focus moves on to Cancel: the Enter that started it must
+    not also click Cancel (the dialog closed at once and the unlock was lost)."""
+    from notes_gui_helpers import type_text
+    from PySide6.QtCore import Qt
+
+    h = make(people)
+    dialog = UnlockDialog(h.services, people.member("an"), h.window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(dialog.passphrase.hasFocus)
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    type_text(dialog.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        assert dialog.isVisible() and not rejected  # still there while scrypt runs
+    assert not rejected and dialog.result() == dialog.DialogCode.Accepted

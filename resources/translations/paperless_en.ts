@@ -388,7 +388,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+107"/>
+        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+128"/>
         <source>Agenda</source>
         <translation></translation>
     </message>
@@ -961,7 +961,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkPassphraseDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+79"/>
+        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+83"/>
         <source>Sign the bundle</source>
         <translation></translation>
     </message>
@@ -1015,7 +1015,7 @@ Licence: GNU AGPL version 3 or later. Fonts: Noto Sans (SIL Open Font Licence).<
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+81"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+95"/>
         <source>Session</source>
         <translation></translation>
     </message>
@@ -1820,32 +1820,17 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Add…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Add a document (Insert)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Re&amp;place…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put another file in this document&apos;s place</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Remove</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove the document from the item (Delete); Undo brings it back</source>
         <translation></translation>
     </message>
@@ -1870,8 +1855,23 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Try again</source>
+        <location line="-9"/>
+        <source>A&amp;dd…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Replace…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tr&amp;y again</source>
         <translation></translation>
     </message>
     <message>
@@ -1910,13 +1910,18 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>1 page</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{count} pages</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pages} · members see it as “{title}”</source>
         <translation></translation>
     </message>
     <message>
@@ -2539,7 +2544,7 @@ This file is not protected.</source>
 <context>
     <name>FollowStep</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+81"/>
+        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+82"/>
         <source>This session has not been published from this folder yet. Build and publish it (step 4); then the receipts, comments, polls and recalls are followed here.</source>
         <translation></translation>
     </message>
@@ -2575,7 +2580,7 @@ This file is not protected.</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+343"/>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+349"/>
         <source>Choose an item on the left, or add one (Insert).</source>
         <translation></translation>
     </message>
@@ -2646,11 +2651,21 @@ This file is not protected.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Classification:</source>
+        <source>C&amp;lassification:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>E&amp;very member</source>
         <translation></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Only the members tic&amp;ked below</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Comments:</source>
         <translation></translation>
     </message>
@@ -2695,17 +2710,7 @@ This file is not protected.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Every member</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only the members &amp;ticked below</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Documents</source>
         <translation></translation>
     </message>
@@ -2900,7 +2905,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+213"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2971,7 +2976,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
@@ -3038,7 +3043,7 @@ Identity: %1</source>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+200"/>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+201"/>
         <source>Members</source>
         <translation></translation>
     </message>
@@ -3049,7 +3054,7 @@ Identity: %1</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Import cards… (Ctrl+O)</source>
+        <source>&amp;Import cards… (Ctrl+I)</source>
         <translation></translation>
     </message>
     <message>
@@ -3377,12 +3382,12 @@ File: %2</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Answer by:</source>
+        <source>About &amp;item:</source>
         <translation></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>About &amp;item:</source>
+        <source>Answer &amp;by:</source>
         <translation></translation>
     </message>
     <message>
@@ -3573,7 +3578,7 @@ File: %2</source>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+225"/>
+        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+236"/>
         <source>Build, check and publish</source>
         <translation></translation>
     </message>
@@ -3719,7 +3724,7 @@ File: %2</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paperless session (*.paperless)</source>
         <translation></translation>
     </message>
@@ -4008,7 +4013,7 @@ not received: %n items</numerusform>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-411"/>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-412"/>
         <source>Add from the roster</source>
         <translation></translation>
     </message>
@@ -4136,7 +4141,7 @@ not received: %n items</numerusform>
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/session_page.py" line="+354"/>
+        <location filename="../../src/paperless/gui/clerk/session_page.py" line="+356"/>
         <source>The session</source>
         <translation></translation>
     </message>
@@ -4192,7 +4197,7 @@ not received: %n items</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Documents &amp;due:</source>
+        <source>Documents d&amp;ue:</source>
         <translation></translation>
     </message>
     <message>
@@ -4272,7 +4277,7 @@ not received: %n items</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Allow &amp;printing and exporting</source>
+        <source>Allow p&amp;rinting and exporting</source>
         <translation></translation>
     </message>
     <message>
@@ -4539,7 +4544,7 @@ not received: %n items</numerusform>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+123"/>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+127"/>
         <source>Unlock Paperless</source>
         <translation></translation>
     </message>

@@ -390,7 +390,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+107"/>
+        <location filename="../../src/paperless/gui/clerk/agenda_page.py" line="+128"/>
         <source>Agenda</source>
         <translation>Chương trình hội nghị</translation>
     </message>
@@ -963,7 +963,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ClerkPassphraseDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+79"/>
+        <location filename="../../src/paperless/gui/clerk/passphrase.py" line="+83"/>
         <source>Sign the bundle</source>
         <translation>Ký gói tài liệu</translation>
     </message>
@@ -1018,7 +1018,7 @@ Giấy phép: GNU AGPL phiên bản 3 trở về sau. Phông chữ: Noto Sans (G
 <context>
     <name>ClerkSteps</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/steps.py" line="+81"/>
+        <location filename="../../src/paperless/gui/clerk/steps.py" line="+95"/>
         <source>Session</source>
         <translation>Phiên họp</translation>
     </message>
@@ -1824,32 +1824,17 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Kéo tệp PDF, Word (DOCX, DOC), ODT hoặc RTF vào đây, hoặc bấm Thêm. Tệp Word và ODT được chuyển sang PDF: trang hiện bên phải là đúng những gì thành viên sẽ thấy.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Add…</source>
-        <translation>&amp;Thêm…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Add a document (Insert)</source>
         <translation>Thêm tài liệu (Insert)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Re&amp;place…</source>
-        <translation>Th&amp;ay tệp khác…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Put another file in this document&apos;s place</source>
         <translation>Đặt một tệp khác vào đúng chỗ của tài liệu này</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Remove</source>
-        <translation>&amp;Bỏ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove the document from the item (Delete); Undo brings it back</source>
         <translation>Bỏ tài liệu khỏi nội dung (Delete); Hoàn tác sẽ lấy lại</translation>
     </message>
@@ -1874,8 +1859,23 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Chuyển xuống (Ctrl+Mũi tên xuống)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Try again</source>
+        <location line="-9"/>
+        <source>A&amp;dd…</source>
+        <translation>Thêm tài liệ&amp;u…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Replace…</source>
+        <translation>Th&amp;ay tệp khác…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tr&amp;y again</source>
         <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
@@ -1914,14 +1914,19 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Đang chuyển sang PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>1 page</source>
         <translation>1 trang</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{count} pages</source>
         <translation>{count} trang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pages} · members see it as “{title}”</source>
+        <translation>{pages} · thành viên thấy tên “{title}”</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2543,7 +2548,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>FollowStep</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+81"/>
+        <location filename="../../src/paperless/gui/clerk/follow_step.py" line="+82"/>
         <source>This session has not been published from this folder yet. Build and publish it (step 4); then the receipts, comments, polls and recalls are followed here.</source>
         <translation>Phiên họp này chưa được phát hành từ thư mục này. Hãy tạo gói và phát hành (bước 4); sau đó việc nhận tài liệu, góp ý, phiếu hỏi ý kiến và thu hồi được theo dõi tại đây.</translation>
     </message>
@@ -2579,7 +2584,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+343"/>
+        <location filename="../../src/paperless/gui/clerk/item_editor.py" line="+349"/>
         <source>Choose an item on the left, or add one (Insert).</source>
         <translation>Chọn một mục ở bên trái, hoặc thêm mục mới (phím Insert).</translation>
     </message>
@@ -2650,11 +2655,21 @@ Tệp này không được bảo vệ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Classification:</source>
+        <source>C&amp;lassification:</source>
         <translation>Độ &amp;mật:</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>E&amp;very member</source>
+        <translation>Mọi thành &amp;viên</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Only the members tic&amp;ked below</source>
+        <translation>C&amp;hỉ những thành viên được chọn dưới đây</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Comments:</source>
         <translation>Góp ý:</translation>
     </message>
@@ -2699,17 +2714,7 @@ Tệp này không được bảo vệ.</translation>
         <translation>Ai được đọc mục này</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Every member</source>
-        <translation>Mọi thành &amp;viên</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only the members &amp;ticked below</source>
-        <translation>Chỉ những thành viên được &amp;chọn dưới đây</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
@@ -2905,7 +2910,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+212"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+213"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2976,7 +2981,7 @@ Danh tính: %1</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
@@ -3043,7 +3048,7 @@ Danh tính: %1</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+200"/>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="+201"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
@@ -3054,8 +3059,8 @@ Danh tính: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Import cards… (Ctrl+O)</source>
-        <translation>&amp;Nhập thẻ… (Ctrl+O)</translation>
+        <source>&amp;Import cards… (Ctrl+I)</source>
+        <translation>&amp;Nhập thẻ… (Ctrl+I)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3381,13 +3386,13 @@ Tệp: %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Answer by:</source>
-        <translation>&amp;Hạn trả lời:</translation>
+        <source>About &amp;item:</source>
+        <translation>Về &amp;mục:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>About &amp;item:</source>
-        <translation>Về &amp;mục:</translation>
+        <source>Answer &amp;by:</source>
+        <translation>&amp;Hạn trả lời:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3575,7 +3580,7 @@ Tệp: %2</translation>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+225"/>
+        <location filename="../../src/paperless/gui/clerk/publish_page.py" line="+236"/>
         <source>Build, check and publish</source>
         <translation>Tạo gói, kiểm tra và phát hành</translation>
     </message>
@@ -3721,7 +3726,7 @@ Tệp: %2</translation>
         <translation>Lưu gói tài liệu để chép vào USB</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paperless session (*.paperless)</source>
         <translation>Phiên họp Paperless (*.paperless)</translation>
     </message>
@@ -4002,7 +4007,7 @@ chưa nhận: %n mục</numerusform>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-411"/>
+        <location filename="../../src/paperless/gui/clerk/members_page.py" line="-412"/>
         <source>Add from the roster</source>
         <translation>Thêm từ danh sách thành viên</translation>
     </message>
@@ -4129,7 +4134,7 @@ chưa nhận: %n mục</numerusform>
 <context>
     <name>SessionPage</name>
     <message>
-        <location filename="../../src/paperless/gui/clerk/session_page.py" line="+354"/>
+        <location filename="../../src/paperless/gui/clerk/session_page.py" line="+356"/>
         <source>The session</source>
         <translation>Phiên họp</translation>
     </message>
@@ -4185,7 +4190,7 @@ chưa nhận: %n mục</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Documents &amp;due:</source>
+        <source>Documents d&amp;ue:</source>
         <translation>&amp;Hạn gửi tài liệu:</translation>
     </message>
     <message>
@@ -4265,8 +4270,8 @@ chưa nhận: %n mục</numerusform>
     </message>
     <message>
         <location line="+1"/>
-        <source>Allow &amp;printing and exporting</source>
-        <translation>Cho phép &amp;in và xuất tệp</translation>
+        <source>Allow p&amp;rinting and exporting</source>
+        <translation>Cho phép in và &amp;xuất tệp</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4532,7 +4537,7 @@ chưa nhận: %n mục</numerusform>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+123"/>
+        <location filename="../../src/paperless/gui/dialogs/unlock.py" line="+127"/>
         <source>Unlock Paperless</source>
         <translation>Mở khóa Paperless</translation>
     </message>

@@ -537,6 +537,9 @@ class MainWindow(QMainWindow):
     # -- session and documents -------------------------------------------------------------------
 
     def _session_opened(self, opened: OpenedBundle, record: SessionRecord) -> None:
+        if self._notice_action == ("open", record.session_id):  # "New session: … [Open it]", opened another way
+            self._notice_action = None
+            self.notice.clear()
         self.session.show_session(opened, record)
         titles = {d.entry: d.title for it in opened.agenda.items for d in it.documents}
         self.reader.set_index(self.session.indexer.index, titles)

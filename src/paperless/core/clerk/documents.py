@@ -133,6 +133,7 @@ class Checked:
     pdf: Path  # the PDF members will see: the source, or its converted copy in .converted/
     pages: int
     converted: bool
+    title: str = ""  # the name members see it under: the PDF's own title, else the file's name without extension
 
 
 def check_document(folder: Path, rel: str, started: Callable[[], None] | None = None) -> Checked:
@@ -146,14 +147,14 @@ def check_document(folder: Path, rel: str, started: Callable[[], None] | None = 
     if not source.is_file():
         raise DocumentError(path=label, detail=T("the file is missing", "không tìm thấy tệp"))
     if source.suffix.lower() == ".pdf":
-        pages, _title = check_pdf(source, Path(label))
-        return Checked(source, pages, False)
+        pages, title = check_pdf(source, Path(label))
+        return Checked(source, pages, False, title)
     cache = folder / CONVERTED_DIR
     pdf = cache / f"{file_hash(source)}.pdf"
     if pdf.is_file():
         try:
-            pages, _title = check_pdf(pdf, Path(label))
-            return Checked(pdf, pages, True)
+            pages, title = check_pdf(pdf, Path(label))
+            return Checked(pdf, pages, True, title)
         except PaperlessError:
             pdf.unlink(missing_ok=True)  # a damaged copy: convert again
     if started is not None:
@@ -168,7 +169,7 @@ def check_document(folder: Path, rel: str, started: Callable[[], None] | None = 
         plain = work / f"source{source.suffix.lower()}"
         shutil.copyfile(source, plain)
         made = convert_to_pdf(plain, work)
-        pages, _title = check_pdf(made, Path(label))
+        pages, title = check_pdf(made, Path(label))
         os.replace(made, pdf)  # whole or not at all
     except (DocumentError, ConverterMissingError) as exc:  # named after the temporary copy: say its name
         raise type(exc)(**{**exc.params, "path": label}) from None
@@ -176,7 +177,7 @@ def check_document(folder: Path, rel: str, started: Callable[[], None] | None = 
         raise OutputFileError(path=str(pdf), detail=exc.strerror or str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return Checked(pdf, pages, True)
+    return Checked(pdf, pages, True, title)
 
 
 # -- the state of every document ---------------------------------------------------------------------
@@ -195,6 +196,7 @@ class DocState:
     pages: int = 0
     pdf: Path | None = None
     error: PaperlessError | None = None
+    title: str = ""  # what members see the document called (READY)
 
 
 Key = tuple[str, int, int]  # the absolute path, size and modification time of a source
@@ -248,6 +250,6 @@ class DocumentChecks:
         except PaperlessError as exc:
             state = DocState(Status.FAILED, error=exc)
         else:
-            state = DocState(Status.READY, checked.pages, checked.pdf)
+            state = DocState(Status.READY, checked.pages, checked.pdf, title=checked.title)
         self.set(key, state)
         return state

@@ -2,15 +2,26 @@
 polls, on the right the fields of the one chosen. A self-contained widget: the workspace window
 hosts it among its steps and gives it the controller (and, when built, the documents panel).
 
-Keyboard: Insert (or Ctrl+Shift+N) adds an item; in the list, Alt+Up / Alt+Down (or Ctrl+Up /
-Ctrl+Down) move the chosen item, Delete removes it (undo brings it back); the field captions
-have Alt mnemonics. Edits still being typed are committed before any other change
+Keyboard: Insert (or Ctrl+Shift+N) adds an item — except in an item's documents panel, where Insert
+adds a document (the panel's own shortcut; the page's is off while the focus is there); in the list,
+Alt+Up / Alt+Down (or Ctrl+Up / Ctrl+Down) move the chosen item, Delete removes it (undo brings it
+back); the field captions have Alt mnemonics, no two alike on the page (nor like the window's
+menus). Edits still being typed are committed before any other change
 (:meth:`AgendaPage.commit_pending`, also for the window before undo, save or leaving the page)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from paperless.gui.clerk.agenda_items import ItemsList
 from paperless.gui.clerk.controller import WorkspaceController
@@ -63,7 +74,17 @@ class AgendaPage(QWidget):
         self.items.added.connect(self._item_added)
         self.item_editor.add_poll_requested.connect(self._add_poll_for_item)
         controller.loaded.connect(self._loaded)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self._loaded()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Insert means "add a document" in the documents panel, "add an item" everywhere else: one
+        key bound twice would run neither (Qt calls it ambiguous)."""
+        panel = self.item_editor.documents_panel
+        inside = panel is not None and new is not None and panel.isAncestorOf(new)
+        self.items.add_action.setEnabled(not inside)
 
     def commit_pending(self) -> None:
         """Commit what is being typed in a field (each its own undo step)."""

@@ -378,17 +378,17 @@ class DocumentsPanel(QWidget):
         self.hint.setText(self.tr("Drag PDF, Word (DOCX, DOC), ODT or RTF files here, or press Add. "
                                   "Word and ODT files are converted to PDF: what you see on the right "
                                   "is what members will see."))
-        self.add_button.setText(self.tr("&Add…"))
+        self.add_button.setText(self.tr("A&dd…"))
         self.add_button.setToolTip(self.tr("Add a document (Insert)"))
-        self.replace_button.setText(self.tr("Re&place…"))
+        self.replace_button.setText(self.tr("&Replace…"))
         self.replace_button.setToolTip(self.tr("Put another file in this document's place"))
-        self.remove_button.setText(self.tr("&Remove"))
+        self.remove_button.setText(self.tr("Re&move"))
         self.remove_button.setToolTip(self.tr("Remove the document from the item (Delete); Undo brings it back"))
         self.up_button.setText(self.tr("Move &up"))
         self.up_button.setToolTip(self.tr("Move up (Ctrl+Up)"))
         self.down_button.setText(self.tr("Move do&wn"))
         self.down_button.setToolTip(self.tr("Move down (Ctrl+Down)"))
-        self.retry_button.setText(self.tr("&Try again"))
+        self.retry_button.setText(self.tr("Tr&y again"))
         self.retry_button.setToolTip(self.tr("Convert and check the file again"))
         self.list.setAccessibleName(self.tr("Documents"))
         self.list.placeholder = self.tr("No documents yet: drag files here from a folder, or press Add.")
@@ -474,9 +474,10 @@ class DocumentsPanel(QWidget):
         if state.status is Status.CONVERTING:
             return self.tr("Converting to PDF…"), False
         if state.status is Status.READY:
-            if state.pages == 1:
-                return self.tr("1 page"), False
-            return self.tr("{count} pages").format(count=state.pages), False
+            pages = self.tr("1 page") if state.pages == 1 else self.tr("{count} pages").format(count=state.pages)
+            if not state.title:
+                return pages, False
+            return self.tr("{pages} · members see it as “{title}”").format(pages=pages, title=state.title), False
         return self.tr("Cannot be used: {reason}").format(reason=self._reason(state.error)), True
 
     def _reason(self, error: PaperlessError | None) -> str:

@@ -204,6 +204,11 @@ class ItemEditor(QWidget):
     def index(self) -> int:
         return self._index
 
+    @property
+    def documents_panel(self) -> QWidget | None:
+        """The shown item's documents panel (None: none, or no factory)."""
+        return self._panel
+
     def show_item(self, index: int) -> None:
         if index == self._index:
             return
@@ -213,6 +218,7 @@ class ItemEditor(QWidget):
         if self._documents_panel is not None:
             if self._panel is not None:
                 self.documents_layout.removeWidget(self._panel)
+                self._panel.hide()  # gone at once (its shortcuts and mnemonics too), deleted later
                 self._panel.deleteLater()
                 self._panel = None
             if index >= 0:
@@ -454,7 +460,7 @@ class ItemEditor(QWidget):
     def retranslate(self) -> None:
         self.title_caption.setText(self.tr("&Title:"))
         self.presenter_caption.setText(self.tr("&Presented by:"))
-        self.level_caption.setText(self.tr("&Classification:"))
+        self.level_caption.setText(self.tr("C&lassification:"))
         self.comments_caption.setText(self.tr("Comments:"))
         self.title.setPlaceholderText(self.tr("e.g. Báo cáo kết quả công tác quý IV"))
         self.presenter.setPlaceholderText(self.tr("e.g. Văn phòng Tỉnh ủy"))
@@ -470,8 +476,8 @@ class ItemEditor(QWidget):
             self._loading = False
         self.comments.setText(self.tr("Open for &comments until"))
         self.readers_box.setTitle(self.tr("Who may read this item"))
-        self.everyone.setText(self.tr("&Every member"))
-        self.chosen.setText(self.tr("Only the members &ticked below"))
+        self.everyone.setText(self.tr("E&very member"))
+        self.chosen.setText(self.tr("Only the members tic&ked below"))
         self.documents_box.setTitle(self.tr("Documents"))
         self.documents_empty.setText(self.tr("No document yet."))
         self.add_poll.setText(self.tr("Add a poll about this item"))

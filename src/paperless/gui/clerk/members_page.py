@@ -240,7 +240,8 @@ class MembersPage(QWidget):
         for b in (self.import_button, self.roster_button, self.save_roster_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+O"), self, self.choose_cards,
+        # Ctrl+I, not Ctrl+O: the window's File ▸ Open a session… has Ctrl+O (one key, two actions: neither runs)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.choose_cards,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status = QLabel(self)
         self.status.setObjectName("membersStatus")
@@ -294,7 +295,7 @@ class MembersPage(QWidget):
         self.heading.setText(self.tr("Members"))
         self.intro.setText(self.tr("Each member gives you their public card (card.toml). Add it here: the first "
                                    "time, read its fingerprint back to the member on the phone."))
-        self.import_button.setText(self.tr("&Import cards… (Ctrl+O)"))
+        self.import_button.setText(self.tr("&Import cards… (Ctrl+I)"))
         self.roster_button.setText(self.tr("Add from the r&oster…"))
         self.save_roster_button.setText(self.tr("&Save to the roster"))
         self.h_name.setText(self.tr("Name"))

@@ -3,6 +3,10 @@
 Like the reader's unlock dialog (gui/dialogs/unlock.py) — unlocking (scrypt) off the GUI thread,
 a growing pause after a wrong passphrase — but it opens no reading library: it only unlocks the
 clerk's identity, whose signing key the bundle needs. Enter unlocks, Esc cancels.
+
+Enter reaches the Sign button as the dialog's default button (not through the field's
+``returnPressed``): signing disables the field, the focus moves on, and an Enter handled twice
+would otherwise click whichever button the focus reached — Cancel.
 """
 
 from __future__ import annotations
@@ -53,7 +57,6 @@ class ClerkPassphraseDialog(QDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("clerkPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.returnPressed.connect(self.try_unlock)
         self._prompt.setBuddy(self.passphrase)
         self.message = QLabel(self)
         self.message.setObjectName("clerkPassphraseMessage")
@@ -62,6 +65,7 @@ class ClerkPassphraseDialog(QDialog):
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(self.try_unlock)
         self._cancel = QPushButton(self)
+        self._cancel.setAutoDefault(False)  # Enter signs, never cancels (Esc cancels)
         self._cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

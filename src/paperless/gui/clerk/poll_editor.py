@@ -552,7 +552,7 @@ class PollEditor(QWidget):
             box.choices_problem.show_problems(ws.problems_at((*where, "choices")))
 
     def retranslate(self) -> None:
-        for caption, text in zip(self.captions, (self.tr("&Title:"), self.tr("&Answer by:"), self.tr("About &item:"),
+        for caption, text in zip(self.captions, (self.tr("&Title:"), self.tr("Answer &by:"), self.tr("About &item:"),
                                                  self.tr("Poll &code:")), strict=True):
             caption.setText(text)
         self.title.setPlaceholderText(self.tr("e.g. Phiếu lấy ý kiến về dự thảo Nghị quyết"))

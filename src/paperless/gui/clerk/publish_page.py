@@ -19,6 +19,7 @@ the draft from the :class:`~paperless.gui.clerk.controller.WorkspaceController` 
 from __future__ import annotations
 
 import copy
+import re
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -70,6 +71,16 @@ from paperless.gui.icons import Icons
 from paperless.gui.tasks import Tasks
 
 REFRESH_DELAY_MS = 400  # after the last edit, the changes are computed again (hashing the documents)
+
+
+def copy_name(title: str, version: int, fallback: str) -> str:
+    """The file name offered for the USB copy: the session's title and version ("Hội nghị … phiên thứ
+    14 (v2).paperless"), which the members recognise, rather than the bundle's identifier; characters no
+    file system takes become "-"."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", " ".join(title.split())).strip(" .-")
+    if not cleaned:
+        return fallback
+    return f"{cleaned[:100].rstrip(' .-')} (v{version}){Path(fallback).suffix or '.paperless'}"
 
 
 def _changes_since(draft: SessionDraft) -> tuple[PublishedRecord | None, list[Change]]:
@@ -554,7 +565,8 @@ class PublishPage(QWidget):
         report = self.report
         if self.busy or report is None:
             return
-        target = self._files.save_file(self, self.tr("Save the bundle for a USB stick"), report.path.name,
+        target = self._files.save_file(self, self.tr("Save the bundle for a USB stick"),
+                                       copy_name(self.draft.title, report.version, report.path.name),
                                        self.tr("Paperless session (*.paperless)"))
         if target is None:
             return

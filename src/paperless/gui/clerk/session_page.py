@@ -190,6 +190,7 @@ class SessionPage(QWidget):
         self.due_hint.setWordWrap(True)
         self.due_label = self._add(grid, self._pair(self.due_check, self.due_edit),
                                    self._note(("session", "documents_due"), self.due_edit), self.due_hint)
+        self.due_label.setBuddy(self.due_check)  # the date is off until ticked: Alt goes to the tick box, Tab on
 
         self.expires_check = QCheckBox(self.meeting_box)
         self.expires_check.setObjectName("expires_at_set")
@@ -201,6 +202,7 @@ class SessionPage(QWidget):
         self.expires_hint.setWordWrap(True)
         self.expires_label = self._add(grid, self._pair(self.expires_check, self.expires_edit),
                                        self._note(("session", "expires_at"), self.expires_edit), self.expires_hint)
+        self.expires_label.setBuddy(self.expires_check)
 
         self.office_edit = QLineEdit(self.meeting_box)
         self.office_edit.setObjectName("office_server")
@@ -363,7 +365,7 @@ class SessionPage(QWidget):
         self.starts_edit.setSpecialValueText(self.tr("not chosen yet"))
         self.location_label.setText(self.tr("&Place:"))
         self.location_edit.setPlaceholderText(self.tr("e.g. Phòng họp số 1"))
-        self.due_label.setText(self.tr("Documents &due:"))
+        self.due_label.setText(self.tr("Documents d&ue:"))
         self.due_check.setText(self.tr("sent to members by"))
         self.due_edit.setSpecialValueText(self.tr("not set"))
         self.due_hint.setText(self.tr("Documents usually go out at least %1 days before the meeting.")
@@ -381,7 +383,7 @@ class SessionPage(QWidget):
         self.policy_box.setTitle(self.tr("On members' computers"))
         self.watermark_check.setText(self.tr("&Watermark every page with the member's name"))
         self.copy_check.setText(self.tr("Allow &copying text"))
-        self.print_check.setText(self.tr("Allow &printing and exporting"))
+        self.print_check.setText(self.tr("Allow p&rinting and exporting"))
         self.idle_label.setText(self.tr("&Lock when idle:"))
         self.idle_spin.setSpecialValueText(
             self.tr("default (%1 minutes)").replace("%1", str(DEFAULT_IDLE_LOCK_MINUTES)))

@@ -88,7 +88,9 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
-        self.passphrase.returnPressed.connect(self.try_unlock)
+        # Enter reaches the Unlock button as the default button, not through returnPressed: unlocking
+        # disables the field, the focus moves on, and the same Enter would click the button it reached
+        # (Cancel: the dialog closed and the unlock was lost)
         self._prompt.setBuddy(self.passphrase)
         self.message = QLabel(self)
         self.message.setObjectName("unlockMessage")
@@ -97,8 +99,10 @@ class UnlockDialog(QDialog):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         self._cancel = QPushButton(self)
+        self._cancel.setAutoDefault(False)  # Enter unlocks, never cancels (Esc cancels)
         self._cancel.clicked.connect(self.reject)
         self.start_over_button = QPushButton(self)  # only after the library was refused
+        self.start_over_button.setAutoDefault(False)
         self.start_over_button.setObjectName("startOver")
         self.start_over_button.hide()
         self.start_over_button.clicked.connect(self._start_over)
