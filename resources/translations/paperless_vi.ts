@@ -1816,7 +1816,7 @@ Chuyển sang máy chủ mới?</translation>
     <message>
         <location line="+9"/>
         <source>Documents of item {number}</source>
-        <translation>Tài liệu của nội dung {number}</translation>
+        <translation>Tài liệu của mục {number}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2646,7 +2646,7 @@ Tệp này không được bảo vệ.</translation>
     <message>
         <location line="+6"/>
         <source>&amp;Title:</source>
-        <translation>&amp;Tên mục:</translation>
+        <translation>Tên mụ&amp;c:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3382,12 +3382,12 @@ Tệp: %2</translation>
     <message>
         <location line="+16"/>
         <source>&amp;Title:</source>
-        <translation>&amp;Tên phiếu:</translation>
+        <translation>Tên phiế&amp;u:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>About &amp;item:</source>
-        <translation>Về &amp;mục:</translation>
+        <translation>&amp;Về mục:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3397,7 +3397,7 @@ Tệp: %2</translation>
     <message>
         <location line="+1"/>
         <source>Poll &amp;code:</source>
-        <translation>Mã &amp;số phiếu:</translation>
+        <translation>&amp;Mã số phiếu:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3617,7 +3617,7 @@ Tệp: %2</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Build and sign</source>
-        <translation>&amp;Tạo gói và ký</translation>
+        <translation>Tạo gói và &amp;ký</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4151,7 +4151,7 @@ chưa nhận: %n mục</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
-        <translation>&amp;Tên phiên họp:</translation>
+        <translation>Tên &amp;phiên họp:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4211,7 +4211,7 @@ chưa nhận: %n mục</numerusform>
     <message>
         <location line="+2"/>
         <source>E&amp;xpiry:</source>
-        <translation>Hết &amp;hạn:</translation>
+        <translation>Hết hạn &amp;dùng:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4241,7 +4241,7 @@ chưa nhận: %n mục</numerusform>
     <message>
         <location line="+1"/>
         <source>C&amp;hoose office-server.toml…</source>
-        <translation>C&amp;họn tệp office-server.toml…</translation>
+        <translation>Chọn tệp o&amp;ffice-server.toml…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4261,12 +4261,12 @@ chưa nhận: %n mục</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Watermark every page with the member&apos;s name</source>
-        <translation>In &amp;dấu chìm tên thành viên trên mọi trang</translation>
+        <translation>In dấu chìm tên thành &amp;viên trên mọi trang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allow &amp;copying text</source>
-        <translation>Cho phép &amp;sao chép chữ</translation>
+        <translation>Cho phép sa&amp;o chép chữ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4276,7 +4276,7 @@ chưa nhận: %n mục</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Lock when idle:</source>
-        <translation>&amp;Tự khóa khi không dùng:</translation>
+        <translation>Tự &amp;khóa khi không dùng:</translation>
     </message>
     <message>
         <location line="+2"/>
