@@ -10,6 +10,7 @@ from pathlib import Path
 
 from paperless.core.bundle.errors import ConverterMissingError, DocumentError
 from paperless.core.errors import T
+from paperless.core.pymupdf_lock import pymupdf_locked
 
 CONVERTIBLE = {".docx", ".doc", ".odt", ".rtf"}
 CONVERT_TIMEOUT = 300
@@ -71,6 +72,7 @@ def convert_to_pdf(source: Path, out_dir: Path) -> Path:
     return pdf
 
 
+@pymupdf_locked
 def check_pdf(path: Path, label: Path) -> tuple[int, str]:
     """Open a PDF and its first and last page; return (page count, title). Refuse broken files."""
     import pymupdf  # lazily: only a build needs it, and it costs ~100 ms to import

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from paperless.core.bundle.errors import DocumentError
+from paperless.core.pymupdf_lock import pymupdf_locked
 
 A4 = (595.276, 841.89)
 MAX_SIDE = 14400.0  # points; bigger (or absurd UserUnit) pages are clamped for layout
@@ -159,6 +160,7 @@ class RenderDocument(Protocol):
 class PdfDocument:
     """One open PDF. Every method must be called on the same thread (the render worker's)."""
 
+    @pymupdf_locked
     def __init__(self, data: bytes, *, name: str = "document", display_lists: int = DISPLAY_LISTS) -> None:
         try:
             import pymupdf
@@ -193,6 +195,7 @@ class PdfDocument:
         if not 0 <= page < len(self._sizes):
             raise IndexError(f"page {page} out of range 0..{len(self._sizes) - 1}")
 
+    @pymupdf_locked
     def display_list(self, page: int) -> Any:
         """The page's display list, from the LRU or built now."""
         self._check(page)
@@ -227,12 +230,14 @@ class PdfDocument:
             raise DocumentError(path=f"page {page + 1}", detail="the page is empty")
         return dlist, box
 
+    @pymupdf_locked
     def pixel_size(self, page: int, scale: float, clip: Clip | None = None) -> tuple[int, int]:
         """Width and height in pixels of the page (or ``clip`` of it) drawn at ``scale``;
         refuses absurd sizes."""
         _dlist, box = self._box(page, scale, clip)
         return box.x1 - box.x0, box.y1 - box.y0
 
+    @pymupdf_locked
     def render_into(self, page: int, scale: float, night: bool, target: Any, clip: Clip | None = None) -> None:
         """Draw the page into a writable buffer of at least ``3 * w * h`` bytes (see pixel_size)."""
         dlist, box = self._box(page, scale, clip)
@@ -240,6 +245,7 @@ class PdfDocument:
             raise ValueError("the target buffer is too small")
         _draw(dlist, scale, night, box, target, mutable=True)
 
+    @pymupdf_locked
     def render(self, page: int, scale: float, *, night: bool = False, clip: Clip | None = None) -> Image:
         """The page at ``scale`` pixels per point, RGB, optionally inverted (night mode); with
         ``clip`` (x0, y0, x1, y1 in pixels of the whole page at that scale), only that part."""
@@ -249,6 +255,7 @@ class PdfDocument:
         _draw(dlist, scale, night, box, samples, mutable=False)
         return Image(width, height, 3 * width, samples)
 
+    @pymupdf_locked
     def outline(self) -> list[OutlineEntry]:
         entries: list[OutlineEntry] = []
         for level, title, page_1, dest in self._doc.get_toc(simple=False):
@@ -257,6 +264,7 @@ class PdfDocument:
             entries.append(OutlineEntry(int(level), str(title), page, _target_y(info) if page >= 0 else None))
         return entries
 
+    @pymupdf_locked
     def links(self, page: int) -> list[LinkInfo]:
         import pymupdf
 
@@ -276,6 +284,7 @@ class PdfDocument:
                     result.append(LinkInfo(rect, None, None, str(uri)))
         return result
 
+    @pymupdf_locked
     def words(self, page: int) -> list[Word]:
         self._check(page)
         return [
@@ -283,10 +292,12 @@ class PdfDocument:
             for x0, y0, x1, y1, text, block, line, _ in self._doc[page].get_text("words")
         ]
 
+    @pymupdf_locked
     def text(self, page: int) -> str:
         self._check(page)
         return str(self._doc[page].get_text("text"))
 
+    @pymupdf_locked
     def close(self) -> None:
         self._lists.clear()
         self._doc.close()
