@@ -348,7 +348,7 @@ class ControlPanel(QWidget):
                                     self.tr("Asked at")])
         self.give_first.setText(self.tr("&Give the floor to the first"))
         self.give_selected.setText(self.tr("Give the floor to the &chosen member"))
-        self.close_floor_button.setText(self.tr("&Close the floor"))
+        self.close_floor_button.setText(self.tr("C&lose the floor"))
         self.open_box.setTitle(self.tr("Open a vote"))
         self.motion_label.setText(self.tr("&Motion:"))
         self.motion.setPlaceholderText(self.tr("e.g. Adopt the draft resolution on item 2"))
@@ -550,8 +550,8 @@ class ControlPanel(QWidget):
             self.ballots.addTopLevelItem(row)
 
     def _render_presenting(self) -> None:
-        self.presenting.setText(self.tr("Presenting: ON (members follow this laptop)") if self.presenting.isChecked()
-                                else self.tr("Presenting: OFF — press to start"))
+        self.presenting.setText(self.tr("Presentin&g: ON (members follow this laptop)") if self.presenting.isChecked()
+                                else self.tr("Presentin&g: OFF — press to start"))
         self.presenting.setStyleSheet(
             f"QPushButton {{ color: white; background: {GOOD}; padding: 6px 14px; }}" if self.presenting.isChecked()
             else "QPushButton { padding: 6px 14px; }")
