@@ -7,6 +7,7 @@ Screenshots in Vietnamese at 1366×768 (PAPERLESS_MEETING_SHOTS, else /tmp/shots
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +19,16 @@ from gui_helpers import OFFSCREEN_NOISE, ensure_translations
 from meeting_helpers import Laptop, publish_meeting, until
 from notes_gui_helpers import type_text
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTreeWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from server_helpers import FAST_LOG_N, MEMBERS, PASSPHRASE, Office, RunningServer
 
@@ -360,7 +370,7 @@ def test_presenting_handing_over_taking_back_and_exporting(qtbot: QtBot, panel: 
     assert NAMES["cuong"] not in [panel.hand_to.itemText(i) for i in range(panel.hand_to.count())]  # not myself
     with qtbot.waitSignal(panel.presenting_toggled) as toggled:
         panel.presenting.click()
-    assert toggled.args == [True] and panel.presenting.text() == "Presentin&g: ON (members follow this laptop)"
+    assert toggled.args == [True] and panel.presenting.text() == "Presentin&g: ON — members follow this laptop"
     with qtbot.assertNotEmitted(panel.presenting_toggled):
         panel.set_presenting(False)
     assert not panel.presenting.isChecked() and panel.presenting.text() == "Presentin&g: OFF — press to start"
@@ -547,3 +557,50 @@ def test_screens_in_vietnamese(qtbot: QtBot, panel: ControlPanel, committee: Com
     _save(dialog, "vote-dialog-vi.png")
     dialog.set_closed()
     _save(dialog, "vote-dialog-closed-vi.png")
+
+
+def _letters(panel: ControlPanel) -> dict[str, list[str]]:
+    """The Alt letters in force on the panel's current tab: the tabs', and its visible buttons', group
+    boxes' and labelled fields' — letter → the texts using it."""
+    texts = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+    for w in panel.tabs.currentWidget().findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLabel) and w.buddy() is not None and w.buddy().isVisible():
+            texts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        letter = re.search(r"&([^&])", text.replace("&&", ""))
+        if letter:
+            found.setdefault(letter.group(1).upper(), []).append(text)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_every_control_has_its_own_alt_letter_on_each_tab(qtbot: QtBot, panel: ControlPanel, committee: Committee,
+                                                           language: str) -> None:
+    translators = Translators(QCoreApplication.instance(), ensure_translations())  # type: ignore[arg-type]
+    locale = QLocale()
+    assert translators.install(language)
+    try:
+        c = committee
+        _three_hands(c)
+        c.do("an", W.GIVE_FLOOR, to=c["binh"].member)
+        for vote_open in (False, True):
+            if vote_open:
+                c.do("cuong", W.OPEN_VOTE, vote=W.new_id(), motion="Biểu quyết", item=None)
+            c.show(panel)
+            for tab in range(panel.tabs.count()):
+                panel.tabs.setCurrentIndex(tab)
+                letters = _letters(panel)
+                assert {k: v for k, v in letters.items() if len(v) > 1} == {}
+                assert all(k.isascii() and k.isalnum() for k in letters), letters  # typed on any keyboard
+                labelled = [w for w in panel.tabs.currentWidget().findChildren(QAbstractButton) if w.isVisible()]
+                assert all(b.text().strip() for b in labelled)
+    finally:
+        translators.remove()
+        QLocale.setDefault(locale)

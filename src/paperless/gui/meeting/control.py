@@ -550,7 +550,7 @@ class ControlPanel(QWidget):
             self.ballots.addTopLevelItem(row)
 
     def _render_presenting(self) -> None:
-        self.presenting.setText(self.tr("Presentin&g: ON (members follow this laptop)") if self.presenting.isChecked()
+        self.presenting.setText(self.tr("Presentin&g: ON — members follow this laptop") if self.presenting.isChecked()
                                 else self.tr("Presentin&g: OFF — press to start"))
         self.presenting.setStyleSheet(
             f"QPushButton {{ color: white; background: {GOOD}; padding: 6px 14px; }}" if self.presenting.isChecked()
