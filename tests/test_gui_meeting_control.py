@@ -40,7 +40,7 @@ from paperless.core.meeting.roles import AgendaRoles
 from paperless.core.sync import protocol as P
 from paperless.core.sync.device import DeviceKey
 from paperless.gui.i18n import Translators
-from paperless.gui.meeting.control import PRESENTING, SPEAKING, VOTING, ControlPanel
+from paperless.gui.meeting.control import ATTENDANCE, PRESENTING, SPEAKING, VOTING, ControlPanel
 from paperless.gui.meeting.vote_dialog import VoteDialog
 
 pytestmark = OFFSCREEN_NOISE
@@ -180,6 +180,7 @@ def test_attendance_lists_every_member_states_the_quorum_and_marks_absent_with_a
     c.do("cuong", W.MARK_ABSENT, target=c["lan"].member, reason="Đi công tác nước ngoài")
     c.show(panel)
     assert panel.quorum.text() == "No quorum yet: 5/9 attending — 6 needed"
+    assert panel.tally.text() == "Present: 4 · Online: 1 · Absent: 1 · Not checked in yet: 3"
     rows = {r[0]: r[1:] for r in _rows(panel.attendance)}
     assert rows[NAMES["an"]] == ["✓ Present in the room", "Chair"]
     assert rows[NAMES["cuong"]] == ["✓ Present in the room", "Secretariat"]
@@ -225,6 +226,7 @@ def test_the_speaking_queue_in_order_gives_and_closes_the_floor_by_mouse_and_key
     assert not panel.give_first.isEnabled() and not panel.close_floor_button.isEnabled()
     _three_hands(c)
     c.show(panel)
+    assert panel.tabs.tabText(SPEAKING) == "&Speaking (3)"  # seen from any tab
     assert _rows(panel.queue) == [
         ["1", NAMES["binh"], f"2. {ITEMS[1][1]}", "Về lộ trình chuyển đổi số", "09:12"],
         ["2", NAMES["dung"], "", "", "09:12"],
@@ -292,6 +294,7 @@ def test_a_vote_opens_on_the_presented_item_counts_closes_after_confirmation_and
     assert panel.running_motion.text() == ("Motion: Thông qua Nghị quyết về chuyển đổi số\n"
                                            f"Agenda item: 2. {ITEMS[1][1]}")
     assert panel.cast_label.text() == "Votes cast: 0/9"
+    assert panel.running_note.text().startswith("7 members attending may vote.")
     c.show(panel, cast={vote: 7})
     assert panel.cast_label.text() == "Votes cast: 7/9"
 
@@ -587,6 +590,8 @@ def test_every_control_has_its_own_alt_letter_on_each_tab(qtbot: QtBot, panel: C
     locale = QLocale()
     assert translators.install(language)
     try:
+        attendance = {"en": "&Attendance", "vi": "Điểm &danh"}[language]
+        qtbot.waitUntil(lambda: panel.tabs.tabText(ATTENDANCE) == attendance)  # the panel took the language
         c = committee
         _three_hands(c)
         c.do("an", W.GIVE_FLOOR, to=c["binh"].member)

@@ -1617,17 +1617,17 @@ Change to the new server?</source>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/control.py" line="+337"/>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+363"/>
         <source>&amp;Attendance</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+115"/>
         <source>&amp;Speaking</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-113"/>
         <source>&amp;Voting</source>
         <translation></translation>
     </message>
@@ -1834,7 +1834,12 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Present: {present} · Online: {online} · Absent: {absent} · Not checked in yet: {none}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Not checked in yet</source>
         <translation></translation>
     </message>
@@ -1864,7 +1869,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Has the floor: {name}</source>
         <translation></translation>
     </message>
@@ -1895,12 +1900,17 @@ Change to the new server?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+135"/>
         <source>Votes cast: {cast}/{total}</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-132"/>
+        <source>{n} members attending may vote. Who voted how shows when the vote ends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{n}. {motion}</source>
         <translation></translation>
     </message>
@@ -1975,7 +1985,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;End the vote</source>
         <translation></translation>
     </message>

@@ -1621,17 +1621,17 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/control.py" line="+337"/>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+363"/>
         <source>&amp;Attendance</source>
         <translation>Điểm &amp;danh</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+115"/>
         <source>&amp;Speaking</source>
         <translation>&amp;Phát biểu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-113"/>
         <source>&amp;Voting</source>
         <translation>&amp;Biểu quyết</translation>
     </message>
@@ -1838,7 +1838,12 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Chưa đủ số lượng: {n}/{total} có mặt — cần {needed}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Present: {present} · Online: {online} · Absent: {absent} · Not checked in yet: {none}</source>
+        <translation>Có mặt: {present} · Trực tuyến: {online} · Vắng: {absent} · Chưa điểm danh: {none}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Not checked in yet</source>
         <translation>Chưa điểm danh</translation>
     </message>
@@ -1868,7 +1873,7 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Has the floor: {name}</source>
         <translation>Đang phát biểu: đồng chí {name}</translation>
     </message>
@@ -1899,12 +1904,17 @@ Chuyển sang máy chủ mới?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+135"/>
         <source>Votes cast: {cast}/{total}</source>
         <translation>Đã bỏ phiếu: {cast}/{total}</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-132"/>
+        <source>{n} members attending may vote. Who voted how shows when the vote ends.</source>
+        <translation>{n} thành viên có mặt được bỏ phiếu. Kết quả từng người hiện khi kết thúc biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{n}. {motion}</source>
         <translation>{n}. {motion}</translation>
     </message>
@@ -1979,7 +1989,7 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Kết thúc biểu quyết? Sau khi kết thúc không thể bỏ phiếu nữa.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;End the vote</source>
         <translation>&amp;Kết thúc biểu quyết</translation>
     </message>

@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,7 +42,7 @@ from paperless.core.meeting import state as S
 from paperless.core.meeting import wire as W
 from paperless.core.meeting.roles import AgendaRoles
 
-PANEL_SCALE = 1.2  # large, calm type for older eyes
+PANEL_SCALE = 1.35  # large, calm type for older eyes
 ROLE = Qt.ItemDataRole.UserRole
 GOOD, BAD, MUTED = "#1b6e2a", "#a11b1b", "#5b666f"
 ATTENDANCE, SPEAKING, VOTING, PRESENTING = range(4)  # the tabs
@@ -61,6 +63,14 @@ def _button(parent: QWidget, name: str) -> QPushButton:
     return button
 
 
+class _Roomy(QStyledItemDelegate):
+    """Rows with room between them (a style sheet would drop the panel's larger type)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 12, size.height() + 10)
+
+
 def _tree(parent: QWidget, name: str, columns: int, kind: type[QTreeWidget] = QTreeWidget) -> QTreeWidget:
     tree = kind(parent)
     tree.setObjectName(name)
@@ -71,6 +81,7 @@ def _tree(parent: QWidget, name: str, columns: int, kind: type[QTreeWidget] = QT
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.header().setStretchLastSection(True)
     tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.setItemDelegate(_Roomy(tree))
     return tree
 
 
@@ -133,6 +144,8 @@ class ControlPanel(QWidget):
         self.connection.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 8px 18px; }")
+        self.tabs.tabBar().setFont(self.font())  # the style sheet would drop the larger type
         self._build_attendance()
         self._build_speaking()
         self._build_voting()
@@ -149,6 +162,9 @@ class ControlPanel(QWidget):
         self.quorum.setObjectName("meetingQuorum")
         self.quorum.setWordWrap(True)
         _scaled(self.quorum, 1.1, bold=True)
+        self.tally = QLabel(page)
+        self.tally.setObjectName("meetingTally")
+        self.tally.setWordWrap(True)
         self.attendance = _tree(page, "meetingAttendance", 3)
         self.attendance.currentItemChanged.connect(lambda *_: self._enable())
         self.absent_box = QGroupBox(page)
@@ -167,6 +183,7 @@ class ControlPanel(QWidget):
         row.addWidget(self.absent_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.quorum)
+        layout.addWidget(self.tally)
         layout.addWidget(self.attendance, 1)
         layout.addWidget(self.absent_box)
         self.tabs.addTab(page, "")
@@ -232,6 +249,10 @@ class ControlPanel(QWidget):
         self.running_motion.setObjectName("meetingRunningMotion")
         self.running_motion.setWordWrap(True)
         self.running_motion.setTextFormat(Qt.TextFormat.PlainText)
+        _scaled(self.running_motion, 1.1)
+        self.running_note = QLabel(self.running_box)
+        self.running_note.setObjectName("meetingRunningNote")
+        self.running_note.setWordWrap(True)
         self.cast_label = QLabel(self.running_box)
         self.cast_label.setObjectName("meetingCast")
         _scaled(self.cast_label, 1.4, bold=True)
@@ -239,7 +260,10 @@ class ControlPanel(QWidget):
         self.close_vote_button.clicked.connect(self._ask_close_vote)
         running = QVBoxLayout(self.running_box)
         running.addWidget(self.running_motion)
+        running.addSpacing(12)
         running.addWidget(self.cast_label)
+        running.addWidget(self.running_note)
+        running.addSpacing(12)
         running.addWidget(self.close_vote_button, 0, Qt.AlignmentFlag.AlignLeft)
         # results of a closed vote
         self.results_box = QGroupBox(page)
@@ -265,10 +289,12 @@ class ControlPanel(QWidget):
         results.addWidget(self.result_line)
         results.addWidget(self.counts_line)
         results.addWidget(self.ballots, 1)
+        self.voting_rest = QWidget(page)  # takes the room the results leave before the first vote closes
         layout = QVBoxLayout(page)
         layout.addWidget(self.open_box)
         layout.addWidget(self.running_box)
         layout.addWidget(self.results_box, 1)
+        layout.addWidget(self.voting_rest, 1)
         self.tabs.addTab(page, "")
 
     def _build_presenting(self) -> None:
@@ -335,7 +361,7 @@ class ControlPanel(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(ATTENDANCE, self.tr("&Attendance"))
-        self.tabs.setTabText(SPEAKING, self.tr("&Speaking"))
+        self._speaking_tab()
         self.tabs.setTabText(VOTING, self.tr("&Voting"))
         self.tabs.setTabText(PRESENTING, self.tr("&Presenting"))
         self.attendance.setHeaderLabels([self.tr("Member"), self.tr("Attendance"), self.tr("Role")])
@@ -420,6 +446,11 @@ class ControlPanel(QWidget):
         state, roles = self._state, self._roles
         assert state is not None and roles is not None
         self.quorum.setText(self.quorum_text())
+        statuses = [a.status for a in state.attendance.values() if roles.is_member(a.member)]
+        self.tally.setText(self.tr(
+            "Present: {present} · Online: {online} · Absent: {absent} · Not checked in yet: {none}").format(
+                present=statuses.count(W.PRESENT), online=statuses.count(W.ONLINE),
+                absent=statuses.count(W.ABSENT), none=roles.count - len(statuses)))
         self.quorum.setStyleSheet(f"QLabel {{ color: {GOOD if S.quorum(state, roles.count) else BAD}; }}")
         chosen = _selected(self.attendance)
         self.attendance.clear()
@@ -441,9 +472,15 @@ class ControlPanel(QWidget):
             self.attendance.addTopLevelItem(row)
         _select(self.attendance, chosen)
 
+    def _speaking_tab(self) -> None:
+        """The tab says how many are waiting to speak, seen from any tab."""
+        waiting = len(self._state.queue) if self._state is not None else 0
+        self.tabs.setTabText(SPEAKING, self.tr("&Speaking") + (f" ({waiting})" if waiting else ""))
+
     def _render_speaking(self) -> None:
         state = self._state
         assert state is not None
+        self._speaking_tab()
         if state.floor is not None:
             self.floor.setText(self.tr("Has the floor: {name}").format(name=self._name(state.floor)))
             self.floor.setStyleSheet(f"QLabel {{ color: {GOOD}; }}")
@@ -493,8 +530,12 @@ class ControlPanel(QWidget):
                                         + (("\n" + self.tr("Agenda item: {title}").format(title=item)) if item else ""))
             self.cast_label.setText(self.tr("Votes cast: {cast}/{total}").format(
                 cast=self._cast.get(vote.vote_id, 0), total=roles.count))
+            self.running_note.setText(self.tr(
+                "{n} members attending may vote. Who voted how shows when the vote ends.").format(
+                n=state.attending()))
         closed = [v for v in state.votes if not v.open]
         self.results_box.setVisible(bool(closed))
+        self.voting_rest.setVisible(not closed)
         picked_vote = self.results_pick.currentData()
         known = [self.results_pick.itemData(i) for i in range(self.results_pick.count())]
         ids = [v.vote_id for v in reversed(closed)]
@@ -621,6 +662,7 @@ class ControlPanel(QWidget):
                           self.tr("End the vote? After it ends nobody can vote any more."),
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("meetingCloseVoteConfirm")
+        box.setFont(self.font())  # a window does not take its parent's larger type by itself
         box.setInformativeText(self.tr("Votes cast: {cast}/{total}").format(
             cast=self._cast.get(self._state.open_vote.vote_id, 0), total=self._roles.count if self._roles else 0))
         yes = box.addButton(self.tr("&End the vote"), QMessageBox.ButtonRole.AcceptRole)
