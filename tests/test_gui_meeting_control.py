@@ -480,6 +480,7 @@ def test_the_panel_follows_a_real_meeting_and_its_buttons_drive_the_real_client(
         until(lambda: secretariat.state.open_vote is not None, "the vote is open")
         vote = secretariat.state.open_vote
         assert vote is not None and vote.motion == "Thông qua báo cáo" and vote.item is None
+        until(lambda: all(p.client.state.open_vote is not None for p in laptops.values()), "every laptop sees it")
         laptops["an"].client.vote(W.FOR)
         laptops["binh"].client.vote(W.AGAINST)
         laptops["binh"].client.vote(W.FOR)  # changed
@@ -512,6 +513,8 @@ def vietnamese(qtbot: QtBot) -> Iterator[None]:
 
 def _save(widget: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):  # the layouts settle, as the event loop lets them between two redraws
+        QApplication.processEvents()
     assert widget.grab().save(str(SHOTS / name))
 
 

@@ -142,6 +142,7 @@ class ControlPanel(QWidget):
         self.connection = QLabel(self)
         self.connection.setObjectName("meetingConnection")
         self.connection.setWordWrap(True)
+        _scaled(self.connection, 1.0)  # its own font: a style sheet (the colour) would drop the larger type
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
         self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 8px 18px; }")

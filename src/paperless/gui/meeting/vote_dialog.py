@@ -74,7 +74,8 @@ class VoteDialog(QDialog):
                 f" background: white; padding: 6px; }}"
                 f"QPushButton:checked {{ background: {color}; color: white; }}"
                 f"QPushButton:focus {{ border: 4px dashed #1a4f8b; }}"
-                f"QPushButton:disabled {{ border-color: #c4c9cd; color: #8a9299; background: #eef0f1; }}")
+                f"QPushButton:disabled {{ border-color: #c4c9cd; color: #8a9299; background: #eef0f1; }}"
+                f"QPushButton:checked:disabled {{ border-color: {color}; color: white; background: {color}; }}")
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             for key in (str(number), f"Alt+{number}"):
                 shortcut = QShortcut(QKeySequence(key), self)
@@ -86,6 +87,7 @@ class VoteDialog(QDialog):
         self.status.setObjectName("voteStatus")
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(60)
+        _scaled(self.status, 1.05, bold=True)  # its own font: the colour's style sheet would drop the larger type
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("voteClose")
         self.close_button.setMinimumHeight(48)
@@ -167,7 +169,7 @@ class VoteDialog(QDialog):
             text = self.tr("Press a button, or the key 1, 2 or 3. You can change your choice until the vote closes.")
             color = "#1a1a1a"
         self.status.setText(text)
-        self.status.setStyleSheet(f"QLabel {{ color: {color}; font-weight: bold; }}")
+        self.status.setStyleSheet(f"QLabel {{ color: {color}; }}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
