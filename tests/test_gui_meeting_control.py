@@ -275,6 +275,7 @@ def test_a_vote_opens_on_the_presented_item_counts_closes_after_confirmation_and
     panel.tabs.setCurrentIndex(VOTING)
     assert panel.open_box.isVisible() and not panel.running_box.isVisible() and not panel.results_box.isVisible()
     assert panel.item.currentData() == 2  # the presented item, by default
+    assert panel.open_quorum.text() == "Quorum reached: 7/9 attending — 6 needed"
     assert not panel.open_button.isEnabled()  # no motion yet
     type_text(panel.motion, "Thông qua Nghị quyết về chuyển đổi số")
     c.show(panel)  # a redraw while typing keeps the text and the item
@@ -341,6 +342,38 @@ def test_a_vote_opens_on_the_presented_item_counts_closes_after_confirmation_and
     assert panel.result_line.text().startswith("ADOPTED: 5 of 9")
     c.show(panel, cast={vote: 7, second: 5})
     assert panel.results_pick.currentIndex() == 1  # the vote being looked at stays on a redraw
+
+
+def test_a_vote_is_opened_and_ended_with_the_keyboard_alone(qtbot: QtBot, panel: ControlPanel,
+                                                             committee: Committee) -> None:
+    c = committee
+    for key in ("an", "binh", "cuong"):
+        c.do(key, W.CHECK_IN, mode=W.PRESENT)
+    c.do("cuong", W.GO_TO, item=3, entry=None, page=1)
+    c.show(panel)
+    assert panel.open_quorum.text() == "⚠ No quorum yet: 3/9 attending — 6 needed"  # said before opening
+    _activate(qtbot, panel)
+    _press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # Alt+V: the Voting tab
+    assert panel.tabs.currentIndex() == VOTING
+    _press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Alt+M: the motion
+    assert panel.motion.hasFocus()
+    type_text(panel.motion, "Cho ý kiến về nhân sự")
+    with qtbot.waitSignal(panel.open_vote) as opened:
+        _press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # Alt+O: Open the vote
+    assert opened.args == ["Cho ý kiến về nhân sự", 3]
+    vote = W.new_id()
+    c.do("cuong", W.OPEN_VOTE, vote=vote, motion="Cho ý kiến về nhân sự", item=3)
+    c.show(panel, cast={vote: 2})
+    _press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # Alt+E: End the vote…
+    box = _box(qtbot)
+    with qtbot.assertNotEmitted(panel.close_vote):
+        _press(qtbot, Qt.Key.Key_Return)  # Enter is "Continue voting": ending takes a deliberate choice
+        qtbot.waitUntil(lambda: not box.isVisible())
+    _activate(qtbot, panel)
+    _press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    _box(qtbot)
+    with qtbot.waitSignal(panel.close_vote):
+        _press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # Alt+E in the question: End the vote
 
 
 def test_while_disconnected_the_controls_wait_and_say_why(qtbot: QtBot, panel: ControlPanel,

@@ -1617,17 +1617,17 @@ Change to the new server?</source>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/control.py" line="+363"/>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+369"/>
         <source>&amp;Attendance</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>&amp;Speaking</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-116"/>
         <source>&amp;Voting</source>
         <translation></translation>
     </message>
@@ -1645,11 +1645,12 @@ Change to the new server?</source>
     </message>
     <message>
         <location line="-20"/>
+        <location line="+21"/>
         <source>Attendance</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-21"/>
         <source>Role</source>
         <translation></translation>
     </message>
@@ -1761,6 +1762,16 @@ Change to the new server?</source>
     <message>
         <location line="+1"/>
         <source>Choice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who voted how</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenting</source>
         <translation></translation>
     </message>
     <message>
@@ -1884,7 +1895,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>(not tied to an item)</source>
         <translation></translation>
     </message>
@@ -5107,7 +5118,7 @@ Fingerprint: %2</translation>
 <context>
     <name>VoteDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+131"/>
+        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+133"/>
         <source>For</source>
         <translation></translation>
     </message>

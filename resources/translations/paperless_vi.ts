@@ -1621,17 +1621,17 @@ Chuyển sang máy chủ mới?</translation>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/control.py" line="+363"/>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+369"/>
         <source>&amp;Attendance</source>
         <translation>Điểm &amp;danh</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>&amp;Speaking</source>
         <translation>&amp;Phát biểu</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-116"/>
         <source>&amp;Voting</source>
         <translation>&amp;Biểu quyết</translation>
     </message>
@@ -1649,11 +1649,12 @@ Chuyển sang máy chủ mới?</translation>
     </message>
     <message>
         <location line="-20"/>
+        <location line="+21"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-21"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
@@ -1766,6 +1767,16 @@ Chuyển sang máy chủ mới?</translation>
         <location line="+1"/>
         <source>Choice</source>
         <translation>Lựa chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who voted how</source>
+        <translation>Kết quả từng người</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenting</source>
+        <translation>Trình chiếu</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1888,7 +1899,7 @@ Chuyển sang máy chủ mới?</translation>
         <translation>Chưa có ai đăng ký phát biểu.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>(not tied to an item)</source>
         <translation>(không thuộc nội dung nào)</translation>
     </message>
@@ -5100,7 +5111,7 @@ Dấu vân tay: %2</translation>
 <context>
     <name>VoteDialog</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+131"/>
+        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+133"/>
         <source>For</source>
         <translation>Đồng ý</translation>
     </message>

@@ -239,9 +239,14 @@ class ControlPanel(QWidget):
         self.item_label.setBuddy(self.item)
         self.open_button = _button(self.open_box, "meetingOpenVoteButton")
         self.open_button.clicked.connect(self._open_vote)
+        self.open_quorum = QLabel(self.open_box)
+        self.open_quorum.setObjectName("meetingOpenQuorum")
+        self.open_quorum.setWordWrap(True)
+        _scaled(self.open_quorum, 1.0)  # its own font: the colour's style sheet would drop the larger type
         form = QFormLayout(self.open_box)
         form.addRow(self.motion_label, self.motion)
         form.addRow(self.item_label, self.item)
+        form.addRow(self.open_quorum)
         form.addRow(self.open_button)
         # the vote under way
         self.running_box = QGroupBox(page)
@@ -386,6 +391,9 @@ class ControlPanel(QWidget):
         self.results_box.setTitle(self.tr("Results"))
         self.results_pick_label.setText(self.tr("Vo&te:"))
         self.ballots.setHeaderLabels([self.tr("Member"), self.tr("Choice")])
+        self.attendance.setAccessibleName(self.tr("Attendance"))
+        self.ballots.setAccessibleName(self.tr("Who voted how"))
+        self.presenting.setAccessibleName(self.tr("Presenting"))
         self.presenting_note.setText(self.tr(
             "While presenting is on, the item and page open on this laptop show on every member's screen."))
         self.hand_label.setText(self.tr("&Hand the presentation to:"))
@@ -511,6 +519,9 @@ class ControlPanel(QWidget):
         assert state is not None and roles is not None
         vote = state.open_vote
         self.open_box.setVisible(vote is None)
+        enough = S.quorum(state, roles.count)
+        self.open_quorum.setText(self.quorum_text() if enough else "⚠ " + self.quorum_text())
+        self.open_quorum.setStyleSheet(f"QLabel {{ color: {GOOD if enough else BAD}; }}")
         self.running_box.setVisible(vote is not None)
         # the agenda items to vote on; the presented one by default (once each time the presenter moves)
         picked = self.item.currentData()
