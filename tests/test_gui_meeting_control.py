@@ -157,6 +157,7 @@ def _box(qtbot: QtBot) -> QMessageBox:
         return bool(found)
 
     qtbot.waitUntil(shown)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is found[0])  # the keys go to it
     return found[0]
 
 
@@ -280,6 +281,12 @@ def test_a_vote_opens_on_the_presented_item_counts_closes_after_confirmation_and
     type_text(panel.motion, "Thông qua Nghị quyết về chuyển đổi số")
     c.show(panel)  # a redraw while typing keeps the text and the item
     assert panel.motion.toPlainText() == "Thông qua Nghị quyết về chuyển đổi số" and panel.item.currentData() == 2
+    removed: list[object] = []
+    for combo in (panel.item, panel.hand_to):
+        combo.model().rowsRemoved.connect(lambda *args: removed.append(args))
+    c.do("cuong", W.GO_TO, item=2, entry=None, page=5)  # the presenter turns a page: a redraw
+    c.show(panel)
+    assert removed == []  # the lists are left alone (one the secretariat has open stays open)
     panel.item.setCurrentIndex(panel.item.findData(None))
     c.show(panel)
     assert panel.item.currentData() is None  # the secretariat's choice stays while the presenter does not move

@@ -1,1 +1,2 @@
-"""The meeting room in the app (issue 14): the member's part, the chair's and secretariat's controls, the ballot."""
+"""The meeting room in the reader (issue 14): follow the presenter, check in, ask to speak, vote;
+the chair's and the secretariat's controls (docs/meeting.md)."""

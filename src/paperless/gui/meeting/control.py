@@ -94,6 +94,18 @@ def _select(tree: QTreeWidget, member: str | None) -> None:
             return
 
 
+def _fill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+    """Put ``entries`` (text, data) in ``combo`` only when they changed: a redraw on every page the
+    presenter turns must not close a list the secretariat has open."""
+    if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == entries:
+        return
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    for text, data in entries:
+        combo.addItem(text, data)
+    combo.blockSignals(blocked)
+
+
 def _selected(tree: QTreeWidget) -> str | None:
     item = tree.currentItem()
     value = item.data(0, ROLE) if item is not None else None
@@ -525,17 +537,12 @@ class ControlPanel(QWidget):
         self.running_box.setVisible(vote is not None)
         # the agenda items to vote on; the presented one by default (once each time the presenter moves)
         picked = self.item.currentData()
-        self.item.blockSignals(True)
-        self.item.clear()
-        self.item.addItem(self.tr("(not tied to an item)"), None)
-        for entry in self._agenda.items if self._agenda else ():
-            self.item.addItem(f"{entry.number}. {entry.title}", entry.number)
+        _fill(self.item, [(self.tr("(not tied to an item)"), None)]
+              + [(f"{e.number}. {e.title}", e.number) for e in (self._agenda.items if self._agenda else ())])
         if state.item != self._presented_item:
             self._presented_item = state.item
             picked = state.item
-        index = self.item.findData(picked)
-        self.item.setCurrentIndex(max(index, 0))
-        self.item.blockSignals(False)
+        self.item.setCurrentIndex(max(self.item.findData(picked), 0))
         if vote is not None:
             item = self._item_text(vote.item)
             self.running_motion.setText(self.tr("Motion: {motion}").format(motion=vote.motion)
@@ -551,15 +558,14 @@ class ControlPanel(QWidget):
         picked_vote = self.results_pick.currentData()
         known = [self.results_pick.itemData(i) for i in range(self.results_pick.count())]
         ids = [v.vote_id for v in reversed(closed)]
-        self.results_pick.blockSignals(True)
-        self.results_pick.clear()
-        for number, v in reversed(list(enumerate(closed, start=1))):
-            self.results_pick.addItem(self.tr("{n}. {motion}").format(n=number, motion=v.motion), v.vote_id)
+        blocked = self.results_pick.blockSignals(True)
+        _fill(self.results_pick, [(self.tr("{n}. {motion}").format(n=number, motion=v.motion), v.vote_id)
+                                  for number, v in reversed(list(enumerate(closed, start=1)))])
         # a newly closed vote shows at once; otherwise the one being looked at stays
         newest_new = ids and ids[0] not in known
         index = 0 if newest_new else max(self.results_pick.findData(picked_vote), 0)
         self.results_pick.setCurrentIndex(index)
-        self.results_pick.blockSignals(False)
+        self.results_pick.blockSignals(blocked)
         self._show_results()
 
     def _show_results(self) -> None:
@@ -622,10 +628,7 @@ class ControlPanel(QWidget):
             self.presenter.setText(self.tr("The pages are moved by: {name} (handed over)").format(
                 name=self._name(state.presenter)))
         picked = self.hand_to.currentData()
-        self.hand_to.clear()
-        for member, person in roles.people.items():
-            if member != self._me:
-                self.hand_to.addItem(person.name, member)
+        _fill(self.hand_to, [(person.name, member) for member, person in roles.people.items() if member != self._me])
         self.hand_to.setCurrentIndex(max(self.hand_to.findData(picked), 0))
 
     def _enable(self) -> None:
