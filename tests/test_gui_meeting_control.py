@@ -551,10 +551,12 @@ def vietnamese(qtbot: QtBot) -> Iterator[None]:
     QLocale.setDefault(locale)
 
 
-def _save(widget: Any, name: str) -> None:
+def _save(widget: Any, name: str, size: tuple[int, int] | None = None) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     for _ in range(3):  # the layouts settle, as the event loop lets them between two redraws
         QApplication.processEvents()
+    if size is not None:
+        assert (widget.width(), widget.height()) == size
     assert widget.grab().save(str(SHOTS / name))
 
 
@@ -572,15 +574,16 @@ def test_screens_in_vietnamese(qtbot: QtBot, panel: ControlPanel, committee: Com
     c.show(panel)
     assert panel.tabs.tabText(SPEAKING) != "&Speaking"  # translated
     assert panel.quorum.text() == "Đủ số lượng: 7/9 có mặt — cần 6"
-    _save(panel, "attendance-vi.png")
+    assert panel.minimumSizeHint().height() < 400  # it fits as a dock on a 1366×768 laptop (the tabs scroll)
+    _save(panel, "attendance-vi.png", (1366, 768))
     panel.tabs.setCurrentIndex(SPEAKING)
-    _save(panel, "speaking-queue-vi.png")
+    _save(panel, "speaking-queue-vi.png", (1366, 768))
     vote = W.new_id()
     c.do("cuong", W.OPEN_VOTE, vote=vote, motion="Thông qua Nghị quyết về chuyển đổi số giai đoạn 2026–2030", item=2)
     panel.tabs.setCurrentIndex(VOTING)
     c.show(panel, cast={vote: 6})
     assert panel.cast_label.text() == "Đã bỏ phiếu: 6/9"
-    _save(panel, "vote-open-vi.png")
+    _save(panel, "vote-open-vi.png", (1366, 768))
     panel.close_vote_button.click()
     box = _box(qtbot)
     assert box.text() == "Kết thúc biểu quyết? Sau khi kết thúc không thể bỏ phiếu nữa."
@@ -592,9 +595,9 @@ def test_screens_in_vietnamese(qtbot: QtBot, panel: ControlPanel, committee: Com
         c.ballot(key, choice, closed_ok=True)
     c.show(panel, cast={vote: 7})
     assert panel.result_line.text().startswith("THÔNG QUA")
-    _save(panel, "vote-results-vi.png")
+    _save(panel, "vote-results-vi.png", (1366, 768))
     panel.tabs.setCurrentIndex(PRESENTING)
-    _save(panel, "presenting-vi.png")
+    _save(panel, "presenting-vi.png", (1366, 768))
     dialog = VoteDialog("Thông qua Nghị quyết về chuyển đổi số giai đoạn 2026–2030",
                         f"2. {ITEMS[1][1]}", W.FOR)
     qtbot.addWidget(dialog)

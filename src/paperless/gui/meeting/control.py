@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabWidget,
@@ -199,7 +201,7 @@ class ControlPanel(QWidget):
         layout.addWidget(self.tally)
         layout.addWidget(self.attendance, 1)
         layout.addWidget(self.absent_box)
-        self.tabs.addTab(page, "")
+        self._add_tab(page)
 
     def _build_speaking(self) -> None:
         page = QWidget(self.tabs)
@@ -230,7 +232,7 @@ class ControlPanel(QWidget):
         layout.addWidget(self.queue_label)
         layout.addWidget(self.queue, 1)
         layout.addLayout(buttons)
-        self.tabs.addTab(page, "")
+        self._add_tab(page)
 
     def _build_voting(self) -> None:
         page = QWidget(self.tabs)
@@ -241,7 +243,7 @@ class ControlPanel(QWidget):
         self.motion = QPlainTextEdit(self.open_box)
         self.motion.setObjectName("meetingMotion")
         self.motion.setTabChangesFocus(True)
-        self.motion.setFixedHeight(96)
+        self.motion.setFixedHeight(72)
         self.motion.textChanged.connect(self._enable)
         self.motion_label.setBuddy(self.motion)
         self.item_label = QLabel(self.open_box)
@@ -313,7 +315,7 @@ class ControlPanel(QWidget):
         layout.addWidget(self.running_box)
         layout.addWidget(self.results_box, 1)
         layout.addWidget(self.voting_rest, 1)
-        self.tabs.addTab(page, "")
+        self._add_tab(page)
 
     def _build_presenting(self) -> None:
         page = QWidget(self.tabs)
@@ -355,7 +357,15 @@ class ControlPanel(QWidget):
         layout.addWidget(self.take_back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         layout.addWidget(self.export, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(page, "")
+        self._add_tab(page)
+
+    def _add_tab(self, page: QWidget) -> None:
+        """A tab that scrolls when the panel is small (a dock beside the document on a 1366×768 laptop)."""
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, "")
 
     # -- what the part tells the panel ------------------------------------------------------------------
     def show_state(self, state: S.MeetingState, roles: AgendaRoles, agenda: Agenda, *, me: str,
