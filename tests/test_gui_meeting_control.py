@@ -655,3 +655,26 @@ def test_every_control_has_its_own_alt_letter_on_each_tab(qtbot: QtBot, panel: C
     finally:
         translators.remove()
         QLocale.setDefault(locale)
+
+
+def test_the_ballot_and_the_panel_change_language_while_open(qtbot: QtBot, panel: ControlPanel,
+                                                             committee: Committee) -> None:
+    c = committee
+    c.do("an", W.CHECK_IN, mode=W.PRESENT)
+    c.show(panel)
+    dialog = VoteDialog("Hoãn mục 3", None, W.AGAINST)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.buttons[W.AGAINST].text() == "2.  Against"
+    translators = Translators(QCoreApplication.instance(), ensure_translations())  # type: ignore[arg-type]
+    locale = QLocale()
+    assert translators.install("vi")
+    try:
+        qtbot.waitUntil(lambda: dialog.buttons[W.AGAINST].text() == "2.  Không đồng ý")
+        assert dialog.status.text() == "Đồng chí đã chọn: Không đồng ý — có thể đổi đến khi kết thúc biểu quyết."
+        qtbot.waitUntil(lambda: panel.quorum.text() == "Chưa đủ số lượng: 1/9 có mặt — cần 6")
+        assert panel.attendance.topLevelItem(0).text(1) == "✓ Có mặt tại phòng họp"  # type: ignore[union-attr]
+    finally:
+        translators.remove()
+        QLocale.setDefault(locale)
+    qtbot.waitUntil(lambda: panel.quorum.text() == "No quorum yet: 1/9 attending — 6 needed")
