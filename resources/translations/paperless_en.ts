@@ -1615,6 +1615,398 @@ Change to the new server?</source>
     </message>
 </context>
 <context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+369"/>
+        <source>&amp;Attendance</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>&amp;Speaking</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>&amp;Voting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Presenting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>Member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+21"/>
+        <source>Attendance</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Role</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the chosen member absent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eason:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. on a work trip</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark absent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Requests to speak, in order:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agenda item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topic</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked at</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Give the floor to the first</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the floor to the &amp;chosen member</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose the floor</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Motion:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Adopt the draft resolution on item 2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda &amp;item:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vote under way</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;End the vote…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vo&amp;te:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who voted how</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>While presenting is on, the item and page open on this laptop show on every member&apos;s screen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hand the presentation to:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand &amp;over</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take the presentation back</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport the minutes (attendance and votes)…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Item {n}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected to the meeting room yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected to the meeting room.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Connection to the office server lost — trying again. The buttons work again once it is back.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quorum reached: {n}/{total} attending — {needed} needed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No quorum yet: {n}/{total} attending — {needed} needed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Present: {present} · Online: {online} · Absent: {absent} · Not checked in yet: {none}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not checked in yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Present in the room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Online</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Absent: {reason}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secretariat</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Has the floor: {name}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody has the floor.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nobody has asked to speak.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(not tied to an item)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Motion: {motion}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda item: {title}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+135"/>
+        <source>Votes cast: {cast}/{total}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>{n} members attending may vote. Who voted how shows when the vote ends.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n}. {motion}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Receiving the ballots ({counted} of {cast})…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ADOPTED: {n} of {total} members voted for (more than half: {needed})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>NOT ADOPTED: {n} of {total} members voted for (more than half needed: {needed})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For: {f} · Against: {a} · Blank: {b} · Did not vote: {none}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— did not vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Presentin&amp;g: ON — members follow this laptop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentin&amp;g: OFF — press to start</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On members&apos; screens: {item}, page {page}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is presented yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages are moved by: the secretariat</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages are moved by: you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages are moved by: {name} (handed over)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>End the vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the vote? After it ends nobody can vote any more.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;End the vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;ntinue voting</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <location filename="../../src/paperless/gui/sync/devices.py" line="+105"/>
@@ -4720,6 +5112,74 @@ Fingerprint: %2</translation>
     <message>
         <location line="+30"/>
         <source>of {count}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+133"/>
+        <source>For</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vote on the motion</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda item: {title}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not tied to an agenda item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Press {key}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vote has closed. Your choice that counts: {choice}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vote has closed. You did not vote.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You chose: {choice} — you can change it until the vote closes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Press a button, or the key 1, 2 or 3. You can change your choice until the vote closes.</source>
         <translation></translation>
     </message>
 </context>

@@ -1619,6 +1619,398 @@ Chuyển sang máy chủ mới?</translation>
     </message>
 </context>
 <context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+369"/>
+        <source>&amp;Attendance</source>
+        <translation>Điểm &amp;danh</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>&amp;Speaking</source>
+        <translation>&amp;Phát biểu</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>&amp;Voting</source>
+        <translation>&amp;Biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Presenting</source>
+        <translation>&amp;Trình chiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+21"/>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the chosen member absent</source>
+        <translation>Ghi vắng mặt cho thành viên đã chọn trong danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. on a work trip</source>
+        <translation>ví dụ: đi công tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark absent</source>
+        <translation>Ghi &amp;vắng mặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Requests to speak, in order:</source>
+        <translation>&amp;Người đăng ký phát biểu, theo thứ tự:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agenda item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topic</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked at</source>
+        <translation>Đăng ký lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Give the floor to the first</source>
+        <translation>&amp;Mời người đầu tiên phát biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the floor to the &amp;chosen member</source>
+        <translation>Mời người đã &amp;chọn phát biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose the floor</source>
+        <translation>&amp;Kết thúc phát biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a vote</source>
+        <translation>Mở cuộc biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Motion:</source>
+        <translation>&amp;Nội dung biểu quyết:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Adopt the draft resolution on item 2</source>
+        <translation>ví dụ: Thông qua dự thảo Nghị quyết tại nội dung 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda &amp;item:</source>
+        <translation>Thuộc nội dung &amp;số:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the vote</source>
+        <translation>Bắt đầ&amp;u biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vote under way</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;End the vote…</source>
+        <translation>&amp;Kết thúc biểu quyết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation>Kết quả biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vo&amp;te:</source>
+        <translation>&amp;Chọn cuộc biểu quyết:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation>Lựa chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who voted how</source>
+        <translation>Kết quả từng người</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenting</source>
+        <translation>Trình chiếu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>While presenting is on, the item and page open on this laptop show on every member&apos;s screen.</source>
+        <translation>Khi đang trình chiếu, nội dung và trang đang mở trên máy này hiện trên màn hình của mọi thành viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hand the presentation to:</source>
+        <translation>&amp;Giao quyền trình chiếu cho:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand &amp;over</source>
+        <translation>Gia&amp;o quyền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take the presentation back</source>
+        <translation>&amp;Lấy lại quyền trình chiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport the minutes (attendance and votes)…</source>
+        <translation>&amp;Xuất biên bản (điểm danh và biểu quyết)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Item {n}</source>
+        <translation>Nội dung {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation>Phiếu trắng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected to the meeting room yet.</source>
+        <translation>Chưa kết nối với phòng họp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected to the meeting room.</source>
+        <translation>Đã kết nối với phòng họp.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Connection to the office server lost — trying again. The buttons work again once it is back.</source>
+        <translation>⚠ Mất kết nối với máy chủ văn phòng — đang thử kết nối lại. Các nút sẽ dùng được khi kết nối trở lại.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quorum reached: {n}/{total} attending — {needed} needed</source>
+        <translation>Đủ số lượng: {n}/{total} có mặt — cần {needed}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No quorum yet: {n}/{total} attending — {needed} needed</source>
+        <translation>Chưa đủ số lượng: {n}/{total} có mặt — cần {needed}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Present: {present} · Online: {online} · Absent: {absent} · Not checked in yet: {none}</source>
+        <translation>Có mặt: {present} · Trực tuyến: {online} · Vắng: {absent} · Chưa điểm danh: {none}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not checked in yet</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Present in the room</source>
+        <translation>✓ Có mặt tại phòng họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Online</source>
+        <translation>✓ Dự họp trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Absent: {reason}</source>
+        <translation>✗ Vắng mặt: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secretariat</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Has the floor: {name}</source>
+        <translation>Đang phát biểu: đồng chí {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody has the floor.</source>
+        <translation>Hiện không có ai phát biểu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nobody has asked to speak.</source>
+        <translation>Chưa có ai đăng ký phát biểu.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(not tied to an item)</source>
+        <translation>(không thuộc nội dung nào)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Motion: {motion}</source>
+        <translation>Nội dung biểu quyết: {motion}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda item: {title}</source>
+        <translation>Thuộc nội dung: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+135"/>
+        <source>Votes cast: {cast}/{total}</source>
+        <translation>Đã bỏ phiếu: {cast}/{total}</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>{n} members attending may vote. Who voted how shows when the vote ends.</source>
+        <translation>{n} thành viên có mặt được bỏ phiếu. Kết quả từng người hiện khi kết thúc biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n}. {motion}</source>
+        <translation>{n}. {motion}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Receiving the ballots ({counted} of {cast})…</source>
+        <translation>Đang nhận phiếu ({counted}/{cast})…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ADOPTED: {n} of {total} members voted for (more than half: {needed})</source>
+        <translation>THÔNG QUA: {n}/{total} thành viên đồng ý (cần quá nửa: {needed})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>NOT ADOPTED: {n} of {total} members voted for (more than half needed: {needed})</source>
+        <translation>KHÔNG THÔNG QUA: {n}/{total} thành viên đồng ý (cần quá nửa: {needed})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For: {f} · Against: {a} · Blank: {b} · Did not vote: {none}</source>
+        <translation>Đồng ý: {f} · Không đồng ý: {a} · Phiếu trắng: {b} · Không bỏ phiếu: {none}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— did not vote</source>
+        <translation>— không bỏ phiếu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Presentin&amp;g: ON — members follow this laptop</source>
+        <translation>Đa&amp;ng trình chiếu — thành viên xem theo máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentin&amp;g: OFF — press to start</source>
+        <translation>Chưa trình chiếu — &amp;nhấn để bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On members&apos; screens: {item}, page {page}</source>
+        <translation>Trên màn hình thành viên: {item}, trang {page}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is presented yet.</source>
+        <translation>Chưa trình chiếu nội dung nào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages are moved by: the secretariat</source>
+        <translation>Người chuyển trang: thư ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages are moved by: you</source>
+        <translation>Người chuyển trang: đồng chí (máy này)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages are moved by: {name} (handed over)</source>
+        <translation>Người chuyển trang: đồng chí {name} (được giao quyền)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>End the vote</source>
+        <translation>Kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the vote? After it ends nobody can vote any more.</source>
+        <translation>Kết thúc biểu quyết? Sau khi kết thúc không thể bỏ phiếu nữa.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;End the vote</source>
+        <translation>&amp;Kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;ntinue voting</source>
+        <translation>&amp;Tiếp tục biểu quyết</translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <location filename="../../src/paperless/gui/sync/devices.py" line="+105"/>
@@ -4714,6 +5106,74 @@ Dấu vân tay: %2</translation>
         <location line="+30"/>
         <source>of {count}</source>
         <translation>/ {count}</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+133"/>
+        <source>For</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation>Phiếu trắng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vote on the motion</source>
+        <translation>Biểu quyết nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda item: {title}</source>
+        <translation>Thuộc nội dung: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not tied to an agenda item</source>
+        <translation>Không thuộc nội dung nào của chương trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Press {key}</source>
+        <translation>Nhấn phím {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vote has closed. Your choice that counts: {choice}.</source>
+        <translation>Biểu quyết đã kết thúc. Lựa chọn được tính của đồng chí: {choice}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vote has closed. You did not vote.</source>
+        <translation>Biểu quyết đã kết thúc. Đồng chí không bỏ phiếu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You chose: {choice} — you can change it until the vote closes.</source>
+        <translation>Đồng chí đã chọn: {choice} — có thể đổi đến khi kết thúc biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Press a button, or the key 1, 2 or 3. You can change your choice until the vote closes.</source>
+        <translation>Nhấn một nút, hoặc phím 1, 2, 3. Đồng chí có thể đổi lựa chọn đến khi kết thúc biểu quyết.</translation>
     </message>
 </context>
 <context>
