@@ -1615,6 +1615,14 @@ Change to the new server?</source>
     </message>
 </context>
 <context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+46"/>
+        <source>Presenting</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <location filename="../../src/paperless/gui/sync/devices.py" line="+105"/>
@@ -2555,6 +2563,30 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>Follower</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+120"/>
+        <location line="+58"/>
+        <source>Restricted document — not available to you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The presenter is on page %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The presenter is showing a document that is not available to you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the presenter</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
@@ -2905,7 +2937,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+213"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+222"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -2915,7 +2947,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>
@@ -2998,6 +3030,169 @@ Identity: %1</source>
     <message>
         <location line="+18"/>
         <source>Full screen: press Esc or %1 to leave.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+179"/>
+        <source>Joining the meeting room…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Meeting room: connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting room: reconnecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting room: connecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked in: present</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in: online</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked absent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked in yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have the floor</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are number %1 in the queue to speak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browsing freely</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presenting: members follow your page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You have the floor: the chair invites you to speak now.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>A vote has opened. Check in first (Meeting ▸ Check in) to vote.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Result of the vote “%1”: for %2, against %3, blank %4 — %5</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adopted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not adopted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Check in first to vote.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your vote was recorded: %1. You can change it until the vote closes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>&amp;Meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join the meeting room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join the meeting room: follow the presenter, check in, ask to speak and vote (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow the presenter</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check in</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Present in the meeting room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Online</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ask to speak…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw my request to speak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vote…</source>
         <translation></translation>
     </message>
 </context>
@@ -4360,6 +4555,30 @@ not received: %n items</numerusform>
     </message>
 </context>
 <context>
+    <name>SpeakDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/speak.py" line="+18"/>
+        <location line="+20"/>
+        <source>Ask to speak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>What do you wish to speak about? (optional, a few words)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On the item being presented: %1. %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SyncFront</name>
     <message>
         <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
@@ -4720,6 +4939,39 @@ Fingerprint: %2</translation>
     <message>
         <location line="+30"/>
         <source>of {count}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+18"/>
+        <source>Vote</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The vote is closed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
         <translation></translation>
     </message>
 </context>

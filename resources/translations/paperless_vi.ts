@@ -1619,6 +1619,14 @@ Chuyển sang máy chủ mới?</translation>
     </message>
 </context>
 <context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+46"/>
+        <source>Presenting</source>
+        <translation>Đang trình bày</translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <location filename="../../src/paperless/gui/sync/devices.py" line="+105"/>
@@ -2559,6 +2567,30 @@ Tệp này không được bảo vệ.</translation>
     </message>
 </context>
 <context>
+    <name>Follower</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+120"/>
+        <location line="+58"/>
+        <source>Restricted document — not available to you</source>
+        <translation>Tài liệu hạn chế — đồng chí không được xem</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The presenter is on page %1</source>
+        <translation>Người trình bày đang ở trang %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The presenter is showing a document that is not available to you</source>
+        <translation>Người trình bày đang trình bày tài liệu mà đồng chí không được xem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the presenter</source>
+        <translation>Theo dõi người trình bày</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
@@ -2910,7 +2942,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+213"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+222"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -2920,7 +2952,7 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>Nothing new on the office server.</source>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
@@ -3004,6 +3036,169 @@ Danh tính: %1</translation>
         <location line="+18"/>
         <source>Full screen: press Esc or %1 to leave.</source>
         <translation>Toàn màn hình: nhấn Esc hoặc %1 để thoát.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+179"/>
+        <source>Joining the meeting room…</source>
+        <translation>Đang vào phòng họp…</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Meeting room: connected</source>
+        <translation>Phòng họp: đã kết nối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting room: reconnecting…</source>
+        <translation>Phòng họp: đang kết nối lại…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting room: connecting…</source>
+        <translation>Phòng họp: đang kết nối…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked in: present</source>
+        <translation>Đã điểm danh: có mặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in: online</source>
+        <translation>Đã điểm danh: trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked absent</source>
+        <translation>Được ghi là vắng mặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked in yet</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have the floor</source>
+        <translation>Đồng chí đang được phát biểu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are number %1 in the queue to speak</source>
+        <translation>Đồng chí đứng thứ %1 trong danh sách phát biểu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browsing freely</source>
+        <translation>Đang xem tự do</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presenting: members follow your page</source>
+        <translation>Đang trình bày: các đồng chí khác xem theo trang của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You have the floor: the chair invites you to speak now.</source>
+        <translation>Đồng chí được mời phát biểu ngay bây giờ.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>A vote has opened. Check in first (Meeting ▸ Check in) to vote.</source>
+        <translation>Đang có biểu quyết. Đồng chí cần điểm danh trước (Phòng họp ▸ Điểm danh) để biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Result of the vote “%1”: for %2, against %3, blank %4 — %5</source>
+        <translation>Kết quả biểu quyết “%1”: đồng ý %2, không đồng ý %3, phiếu trắng %4 — %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adopted</source>
+        <translation>được thông qua</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not adopted</source>
+        <translation>không được thông qua</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Check in first to vote.</source>
+        <translation>Đồng chí cần điểm danh trước khi biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation>Phiếu trắng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your vote was recorded: %1. You can change it until the vote closes.</source>
+        <translation>Đã ghi nhận phiếu của đồng chí: %1. Đồng chí có thể đổi đến khi kết thúc biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>&amp;Meeting</source>
+        <translation>Phòng &amp;họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join the meeting room</source>
+        <translation>&amp;Vào phòng họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join the meeting room: follow the presenter, check in, ask to speak and vote (%1)</source>
+        <translation>Vào phòng họp: theo dõi người trình bày, điểm danh, đăng ký phát biểu và biểu quyết (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow the presenter</source>
+        <translation>&amp;Theo dõi người trình bày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check in</source>
+        <translation>Điểm &amp;danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Present in the meeting room</source>
+        <translation>&amp;Có mặt tại phòng họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Online</source>
+        <translation>&amp;Trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ask to speak…</source>
+        <translation>Đăng ký &amp;phát biểu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw my request to speak</source>
+        <translation>&amp;Rút đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vote…</source>
+        <translation>&amp;Biểu quyết…</translation>
     </message>
 </context>
 <context>
@@ -4353,6 +4548,30 @@ chưa nhận: %n mục</numerusform>
     </message>
 </context>
 <context>
+    <name>SpeakDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/speak.py" line="+18"/>
+        <location line="+20"/>
+        <source>Ask to speak</source>
+        <translation>Đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>What do you wish to speak about? (optional, a few words)</source>
+        <translation>Đồng chí muốn phát biểu về vấn đề gì? (không bắt buộc, ghi vài chữ)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On the item being presented: %1. %2</source>
+        <translation>Về nội dung đang trình bày: %1. %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>SyncFront</name>
     <message>
         <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
@@ -4714,6 +4933,39 @@ Dấu vân tay: %2</translation>
         <location line="+30"/>
         <source>of {count}</source>
         <translation>/ {count}</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/vote_dialog.py" line="+18"/>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank</source>
+        <translation>Phiếu trắng</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The vote is closed.</source>
+        <translation>Cuộc biểu quyết đã kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
