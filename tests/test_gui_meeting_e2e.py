@@ -97,6 +97,21 @@ def join_meeting(qtbot, part: MeetingPart) -> None:  # type: ignore[no-untyped-d
     qtbot.waitUntil(lambda: part.client is not None and part.client.connected, timeout=WAIT)
 
 
+def sent(qtbot, part: MeetingPart, kind: str, action: Callable[[], object]) -> None:  # type: ignore[no-untyped-def]
+    """Do ``action`` and wait until the server accepted the part's ``kind`` action (a refusal fails the test)."""
+    done: list[str] = []
+    failures: list[BaseException] = []
+    part.sent.connect(done.append)
+    part.failed.connect(failures.append)
+    try:
+        action()
+        qtbot.waitUntil(lambda: kind in done or bool(failures), timeout=WAIT)
+    finally:
+        part.sent.disconnect(done.append)
+        part.failed.disconnect(failures.append)
+    assert not failures, failures
+
+
 def at(h: Harness, entry: str, page: int) -> bool:
     """The viewer shows ``entry`` at ``page`` (from 1), following."""
     view, follower = h.window.reader.view, h.window.meeting.follower
@@ -105,11 +120,27 @@ def at(h: Harness, entry: str, page: int) -> bool:
 
 
 def shot(h: Harness, name: str) -> None:
+    """The window as the member sees it, with its open dialogs drawn where they are (offscreen, a
+    dialog is a window of its own)."""
     folder = os.environ.get("PAPERLESS_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        h.qtbot.wait(300)  # the pages painted
-        h.window.grab().save(str(Path(folder) / f"{name}.png"))
+    if not folder:
+        return
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QDialog
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    h.qtbot.wait(300)  # the pages painted
+    window = h.window
+    image = window.grab()
+    painter = QPainter(image)
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.adjustSize()
+            x = (window.width() - dialog.width()) // 2
+            y = (window.height() - dialog.height()) // 3
+            painter.drawPixmap(x, y, dialog.grab())
+    painter.end()
+    image.save(str(Path(folder) / f"member-{name}.png"))
 
 
 def test_members_follow_the_presenter_browse_freely_and_come_back(
@@ -143,6 +174,7 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         control.go_to(2, PLAN, 3)
         banner = part.follower.banner
         qtbot.waitUntil(lambda: banner.isVisible() and banner.text == "Người trình bày đang ở trang 3", timeout=WAIT)
+        assert "Ctrl+Shift+T" in banner.action.toolTip()
         assert view.current_page() == 3  # stays where the member is reading
         assert banner.action.text() == "Theo dõi người trình bày"
         assert "Đang xem tự do" in part.status_label.text()
@@ -153,6 +185,8 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         # another document opened by the member: free browsing too; the shortcut's action brings them back
         binh.window.session.open_document(REPORT)
         qtbot.waitUntil(lambda: not part.follower.following and view.document_id() == REPORT, timeout=WAIT)
+        qtbot.waitUntil(lambda: banner.text == "Người trình bày đang ở trang 3 của tài liệu \u201cKế hoạch năm 2027\u201d",
+                        timeout=WAIT)
         part.follow_action.trigger()
         qtbot.waitUntil(lambda: at(binh, PLAN, 3), timeout=WAIT)
 
@@ -182,7 +216,7 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         control.go_to(3, SECRET, 1)
         qtbot.waitUntil(lambda: part.follower.restricted_shown, timeout=WAIT)
         assert view.document_id() is None and view.page_count() == 0 and not view.canvas.images
-        assert view.canvas.message == RESTRICTED_NOTICE
+        assert view.canvas.message.startswith(RESTRICTED_NOTICE) and "3. Nhân sự" in view.canvas.message
         assert binh.window.session.current != SECRET
         image = view.canvas.viewport().grab().toImage()
         dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
@@ -223,11 +257,9 @@ def test_attendance_speaking_queue_and_voting(
         assert dialog is not None
 
         # a vote, then a changed ballot; the same ballot sent twice counts once
-        with qtbot.waitSignal(part.sent, timeout=WAIT):
-            dialog.chosen.emit(W.FOR)
+        sent(qtbot, part, "vote", lambda: dialog.chosen.emit(W.FOR))
         until(lambda: control.cast(vote_id) == 1, "Bình's ballot counted")
-        with qtbot.waitSignal(part.sent, timeout=WAIT):
-            dialog.chosen.emit(W.AGAINST)
+        sent(qtbot, part, "vote", lambda: dialog.chosen.emit(W.AGAINST))
         mine = client.my_ballot(vote_id)
         assert mine is not None and mine.choice == W.AGAINST and mine.revision == 2
         again = secretariat.connection.request("POST", W.ballots_path(SESSION_ID), {"ballot": mine.to_wire()},
@@ -267,6 +299,7 @@ def test_attendance_speaking_queue_and_voting(
         speak.accept()
         qtbot.waitUntil(lambda: "Đồng chí đứng thứ 2 trong danh sách phát biểu" in part.status_label.text(),
                         timeout=WAIT)
+        until(lambda: len(control.state.queue) == 2, "the secretariat sees both requests")
         hand = control.state.queue[1]
         assert (hand.member, hand.item, hand.topic) == (client.me, 1, "Ý kiến về báo cáo")
         assert part.withdraw_action.isEnabled()
@@ -311,9 +344,7 @@ def test_the_chair_presents_from_her_viewer(
               "the secretariat sees item 2")
         assert state is not None
         # the control panel's actions reach the server through the task layer
-        with qtbot.waitSignal(chair.sent, timeout=WAIT):
-            chair.panel.open_vote.emit("Thông qua kế hoạch", 2)
+        sent(qtbot, chair, "open_vote", lambda: chair.panel.open_vote.emit("Thông qua kế hoạch", 2))
         until(lambda: secretariat.client.state.open_vote is not None, "the vote opened by the chair")
-        with qtbot.waitSignal(chair.sent, timeout=WAIT):
-            chair.panel.close_vote.emit()
+        sent(qtbot, chair, "close_vote", lambda: chair.panel.close_vote.emit())
         until(lambda: secretariat.client.state.open_vote is None, "the vote closed by the chair")

@@ -2565,24 +2565,38 @@ This file is not protected.</source>
 <context>
     <name>Follower</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/follow.py" line="+120"/>
-        <location line="+58"/>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+193"/>
         <source>Restricted document — not available to you</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-16"/>
         <source>The presenter is on page %1</source>
         <translation></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The presenter is on page %1 of “%2”</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The presenter is showing a document that is not available to you</source>
         <translation></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow the presenter</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back to the page the presenter is showing (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Item %1 is being presented. Your screen follows the presenter again when they move on.</source>
         <translation></translation>
     </message>
 </context>
@@ -3036,12 +3050,12 @@ Identity: %1</source>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+179"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+178"/>
         <source>Joining the meeting room…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Meeting room: connected</source>
         <translation></translation>
     </message>
@@ -4581,7 +4595,7 @@ not received: %n items</numerusform>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+267"/>
         <source>This computer was revoked</source>
         <translation></translation>
     </message>

@@ -2569,18 +2569,22 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>Follower</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/follow.py" line="+120"/>
-        <location line="+58"/>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+193"/>
         <source>Restricted document — not available to you</source>
         <translation>Tài liệu hạn chế — đồng chí không được xem</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-16"/>
         <source>The presenter is on page %1</source>
         <translation>Người trình bày đang ở trang %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The presenter is on page %1 of “%2”</source>
+        <translation>Người trình bày đang ở trang %1 của tài liệu “%2”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The presenter is showing a document that is not available to you</source>
         <translation>Người trình bày đang trình bày tài liệu mà đồng chí không được xem</translation>
     </message>
@@ -2588,6 +2592,16 @@ Tệp này không được bảo vệ.</translation>
         <location line="+1"/>
         <source>Follow the presenter</source>
         <translation>Theo dõi người trình bày</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back to the page the presenter is showing (%1)</source>
+        <translation>Quay lại trang người trình bày đang trình bày (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Item %1 is being presented. Your screen follows the presenter again when they move on.</source>
+        <translation>Đang trình bày mục %1. Màn hình của đồng chí sẽ tự theo người trình bày khi chuyển sang nội dung khác.</translation>
     </message>
 </context>
 <context>
@@ -3041,12 +3055,12 @@ Danh tính: %1</translation>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+179"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+178"/>
         <source>Joining the meeting room…</source>
         <translation>Đang vào phòng họp…</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Meeting room: connected</source>
         <translation>Phòng họp: đã kết nối</translation>
     </message>
@@ -4574,7 +4588,7 @@ chưa nhận: %n mục</numerusform>
 <context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+267"/>
         <source>This computer was revoked</source>
         <translation>Máy này đã bị vô hiệu hoá</translation>
     </message>

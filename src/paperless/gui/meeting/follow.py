@@ -20,16 +20,20 @@ from paperless.gui.banner import Banner
 from paperless.gui.reader import ReaderPane
 from paperless.gui.session import SessionController
 
+FOLLOW_KEY = "Ctrl+Shift+T"  # back to following (also the banner's button)
 SETTLE_MS = 400  # after the viewer was moved here, its own page changes are the move settling, not the member
 
 
 @dataclass(frozen=True)
 class Place:
-    """What is presented: ``entry`` (None: nothing to show), ``page`` from 1, readable by this member."""
+    """What is presented: ``entry`` (None: nothing to show), ``page`` from 1, readable by this member;
+    the item ("3. Nhân sự") and the document's title, to name them."""
 
     entry: str | None
     page: int
     readable: bool
+    item: str = ""
+    title: str = ""
 
 
 class Follower(QObject):
@@ -51,6 +55,7 @@ class Follower(QObject):
         reader.page_changed.connect(self._page_changed)
         session.document_ready.connect(self._document_ready)
         session.document_refused.connect(self._document_refused)
+        self.retranslate()
 
     # -- driven by the meeting -----------------------------------------------------------------------
     def start(self) -> None:
@@ -117,7 +122,7 @@ class Follower(QObject):
         if not place.readable:
             self._waiting = None
             self.restricted_shown = True
-            self._reader.show_message(self.tr("Restricted document \u2014 not available to you"))
+            self._reader.show_message(self._restricted_text(place))
             self.arrived.emit()
             return
         self.restricted_shown = False
@@ -149,6 +154,8 @@ class Follower(QObject):
             self._waiting = None
 
     def _page_changed(self, page: int, count: int) -> None:
+        if self.active and not self.following:
+            self._update_banner()  # "… of “title”" once the member is in another document
         if not self.active or not self.following or page < 0 or count == 0:
             return
         place = self.place
@@ -166,13 +173,25 @@ class Follower(QObject):
         if not self.active or self.following or place is None or place.entry is None:
             self.banner.clear()
             return
-        if place.readable:
+        if place.readable and (place.entry == self._reader.view.document_id() or not place.title):
             text = self.tr("The presenter is on page %1").replace("%1", str(place.page))
+        elif place.readable:
+            text = self.tr("The presenter is on page %1 of \u201c%2\u201d").replace("%1", str(place.page)).replace(
+                "%2", place.title)
         else:
             text = self.tr("The presenter is showing a document that is not available to you")
         self.banner.show_message(text, "info", action=self.tr("Follow the presenter"))
 
     def retranslate(self) -> None:
+        self.banner.action.setToolTip(self.tr("Go back to the page the presenter is showing (%1)")
+                                      .replace("%1", FOLLOW_KEY))
         self._update_banner()
-        if self.restricted_shown:
-            self._reader.show_message(self.tr("Restricted document \u2014 not available to you"))
+        if self.restricted_shown and self.place is not None:
+            self._reader.show_message(self._restricted_text(self.place))
+
+    def _restricted_text(self, place: Place) -> str:
+        text = self.tr("Restricted document \u2014 not available to you")
+        if place.item:
+            text += "\n\n" + self.tr("Item %1 is being presented. Your screen follows the presenter again "
+                                       "when they move on.").replace("%1", place.item)
+        return text

@@ -24,7 +24,7 @@ from paperless.core.meeting.client import REFUSED, MeetingChange, MeetingClient
 from paperless.core.model import LoadedDocument
 from paperless.gui.banner import Banner
 from paperless.gui.meeting.control import ControlPanel
-from paperless.gui.meeting.follow import Follower, Place
+from paperless.gui.meeting.follow import FOLLOW_KEY, Follower, Place
 from paperless.gui.meeting.speak import SpeakDialog
 from paperless.gui.meeting.vote_dialog import VoteDialog
 from paperless.gui.reader import ReaderPane
@@ -34,8 +34,7 @@ from paperless.gui.tasks import Tasks
 if TYPE_CHECKING:
     from paperless.gui.sync.backend import GuiEngine
 
-JOIN_KEY, FOLLOW_KEY, CHECK_IN_KEY, SPEAK_KEY, VOTE_KEY = (
-    "Ctrl+Shift+M", "Ctrl+Shift+T", "Ctrl+Shift+D", "Ctrl+Shift+H", "Ctrl+Shift+B")
+JOIN_KEY, CHECK_IN_KEY, SPEAK_KEY, VOTE_KEY = "Ctrl+Shift+M", "Ctrl+Shift+D", "Ctrl+Shift+H", "Ctrl+Shift+B"
 PRESENT_EVERY_MS = 100  # presenting: quick page flips send the latest page at most this often
 
 
@@ -254,7 +253,8 @@ class MeetingPart(QObject):
         if item is None:
             return None
         entry = state.entry if state.entry is not None else (item.documents[0].entry if item.documents else None)
-        return Place(entry, state.page or 1, client.may_read_presented())
+        title = next((d.title for d in item.documents if d.entry == entry), "")
+        return Place(entry, state.page or 1, client.may_read_presented(), f"{item.number}. {item.title}", title)
 
     def status_text(self) -> str:
         client = self.client
@@ -411,10 +411,31 @@ class MeetingPart(QObject):
         self._open_vote_dialog(client, vote)
 
     def vote(self, choice: str, vote_id: str) -> None:
+        """Send a ballot (signed with the member's key) on the task layer; the dialog marks what counts."""
         labels = {W.FOR: self.tr("For"), W.AGAINST: self.tr("Against"), W.BLANK: self.tr("Blank")}
-        self._run("vote", lambda c: c.vote(choice, vote_id), lambda _status: self.message.emit(
-            self.tr("Your vote was recorded: %1. You can change it until the vote closes.")
-            .replace("%1", labels.get(choice, choice)), 10_000))
+
+        def counted(_status: object) -> None:
+            self._mark_choice(vote_id)
+            self.message.emit(self.tr("Your vote was recorded: %1. You can change it until the vote closes.")
+                              .replace("%1", labels.get(choice, choice)), 10_000)
+            self.sent.emit("vote")
+
+        def refused(exc: BaseException) -> None:
+            self._mark_choice(vote_id)  # back to the ballot that counts
+            self.failed.emit(exc)
+
+        client = self.client
+        if client is None:
+            return
+        self._scope.run(self._tasks.pool, lambda: client.vote(choice, vote_id),
+                        counted, refused)
+
+    def _mark_choice(self, vote_id: str) -> None:
+        dialog, client = self.vote_dialog, self.client
+        if dialog is None or client is None or self._dialog_vote != vote_id:
+            return
+        mine = client.my_ballot(vote_id)
+        dialog.set_choice(mine.choice if mine is not None else None)
 
     # -- the chair and the secretariat ----------------------------------------------------------------------
     def _control(self, kind: str, op: Callable[[MeetingClient], Any]) -> None:

@@ -38,9 +38,13 @@ class VoteDialog(QDialog):
         layout.addWidget(close)
 
     def _choose(self, choice: str) -> None:
+        self.set_choice(choice)
+        self.chosen.emit(choice)
+
+    def set_choice(self, choice: str | None) -> None:
+        """The ballot that counts (the control branch's dialog has the same)."""
         for c, button in self.buttons.items():
             button.setChecked(c == choice)
-        self.chosen.emit(choice)
 
     def set_closed(self) -> None:
         for button in self.buttons.values():
