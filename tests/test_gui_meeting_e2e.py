@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 from distribution_helpers import SESSION_ID, publish, write_session_toml
-from gui_helpers import OFFSCREEN_NOISE, Harness, harnesses
+from gui_helpers import OFFSCREEN_NOISE, Harness, close_message_boxes, harnesses
 from meeting_helpers import Laptop, until
 from server_helpers import MEMBERS, PASSPHRASE, Office, RunningServer, ServerSetup, setup_server, start_server
 
 from paperless.core.bundle.writer import build_bundle
+from paperless.core.errors import PaperlessError
 from paperless.core.identity import load_card
 from paperless.core.meeting import wire as W
 from paperless.core.session import load_session
@@ -137,7 +138,7 @@ def shot(h: Harness, name: str) -> None:
         if dialog.isVisible():
             dialog.adjustSize()
             x = (window.width() - dialog.width()) // 2
-            y = (window.height() - dialog.height()) // 3
+            y = (window.height() - dialog.height()) // 2
             painter.drawPixmap(x, y, dialog.grab())
     painter.end()
     image.save(str(Path(folder) / f"member-{name}.png"))
@@ -279,6 +280,7 @@ def test_attendance_speaking_queue_and_voting(
         text = part.notice.text
         assert "đồng ý 0" in text and "không đồng ý 1" in text and "phiếu trắng 0" in text
         assert "không được thông qua" in text
+        shot(binh, "vote-result")
         closed = control.state.vote(vote_id)
         assert closed is not None and closed.counts() == {W.FOR: 0, W.AGAINST: 1, W.BLANK: 0}
 
@@ -287,7 +289,10 @@ def test_attendance_speaking_queue_and_voting(
         part.failed.connect(failures.append)
         part.vote(W.FOR, vote_id)
         qtbot.waitUntil(lambda: bool(failures), timeout=WAIT)
-        assert "kết thúc" in str(failures[0]) or "closed" in str(failures[0])
+        assert isinstance(failures[0], PaperlessError)
+        assert failures[0].message("vi") == "Biểu quyết đã kết thúc; lựa chọn này không được tính."
+        close_message_boxes()
+        dialog.reject()  # the member closes the ballot
 
         # the speaking queue: Cường first, Bình second (on the item presented, with a topic)
         control.raise_hand(None, "Về nhân sự")
@@ -300,7 +305,10 @@ def test_attendance_speaking_queue_and_voting(
         qtbot.waitUntil(lambda: "Đồng chí đứng thứ 2 trong danh sách phát biểu" in part.status_label.text(),
                         timeout=WAIT)
         until(lambda: len(control.state.queue) == 2, "the secretariat sees both requests")
+        qtbot.waitUntil(lambda: part.notice.text == "Đồng chí đã đăng ký phát biểu: đứng thứ 2 trong danh sách.",
+                        timeout=WAIT)
         hand = control.state.queue[1]
+        shot(binh, "speaking-queue")
         assert (hand.member, hand.item, hand.topic) == (client.me, 1, "Ý kiến về báo cáo")
         assert part.withdraw_action.isEnabled()
 
@@ -309,6 +317,7 @@ def test_attendance_speaking_queue_and_voting(
         qtbot.waitUntil(lambda: part.notice.isVisible() and "phát biểu" in part.notice.text
                         and "Đồng chí được mời phát biểu" in part.notice.text, timeout=WAIT)
         assert "Đồng chí đang được phát biểu" in part.status_label.text()
+        shot(binh, "floor")
         control.close_floor()
         qtbot.waitUntil(lambda: "Đồng chí đang được phát biểu" not in part.status_label.text(), timeout=WAIT)
 
@@ -318,8 +327,10 @@ def test_attendance_speaking_queue_and_voting(
         assert part.speak_dialog is not None
         part.speak_dialog.accept()
         qtbot.waitUntil(lambda: "danh sách phát biểu" in part.status_label.text(), timeout=WAIT)
-        part.withdraw_action.trigger()
-        qtbot.waitUntil(lambda: "danh sách phát biểu" not in part.status_label.text(), timeout=WAIT)
+        qtbot.waitUntil(lambda: part.notice.isVisible() and part.notice.action.isVisible(), timeout=WAIT)
+        part.notice.action.click()  # "Rút đăng ký" on the notice
+        qtbot.waitUntil(lambda: "danh sách phát biểu" not in part.status_label.text()
+                        and not part.notice.isVisible(), timeout=WAIT)
         until(lambda: control.state.place_in_queue(client.me) is None, "Bình's request withdrawn")
 
 

@@ -3050,12 +3050,12 @@ Identity: %1</source>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+178"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+191"/>
         <source>Joining the meeting room…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Meeting room: connected</source>
         <translation></translation>
     </message>
@@ -3115,6 +3115,16 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>You have asked to speak: you are number %1 in the queue.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw my request</source>
+        <translation></translation>
+    </message>
+    <message>
         <location line="+57"/>
         <source>A vote has opened. Check in first (Meeting ▸ Check in) to vote.</source>
         <translation></translation>
@@ -3140,7 +3150,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>For</source>
         <translation></translation>
     </message>
@@ -3155,12 +3165,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your vote was recorded: %1. You can change it until the vote closes.</source>
+        <location line="+4"/>
+        <source>Your vote was recorded: %1.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+87"/>
         <source>&amp;Meeting</source>
         <translation></translation>
     </message>

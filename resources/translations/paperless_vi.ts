@@ -3055,12 +3055,12 @@ Danh tính: %1</translation>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+178"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+191"/>
         <source>Joining the meeting room…</source>
         <translation>Đang vào phòng họp…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Meeting room: connected</source>
         <translation>Phòng họp: đã kết nối</translation>
     </message>
@@ -3120,6 +3120,16 @@ Danh tính: %1</translation>
         <translation>Đồng chí được mời phát biểu ngay bây giờ.</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>You have asked to speak: you are number %1 in the queue.</source>
+        <translation>Đồng chí đã đăng ký phát biểu: đứng thứ %1 trong danh sách.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw my request</source>
+        <translation>Rút đăng ký</translation>
+    </message>
+    <message>
         <location line="+57"/>
         <source>A vote has opened. Check in first (Meeting ▸ Check in) to vote.</source>
         <translation>Đang có biểu quyết. Đồng chí cần điểm danh trước (Phòng họp ▸ Điểm danh) để biểu quyết.</translation>
@@ -3145,7 +3155,7 @@ Danh tính: %1</translation>
         <translation>Đồng chí cần điểm danh trước khi biểu quyết.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>For</source>
         <translation>Đồng ý</translation>
     </message>
@@ -3160,12 +3170,12 @@ Danh tính: %1</translation>
         <translation>Phiếu trắng</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your vote was recorded: %1. You can change it until the vote closes.</source>
-        <translation>Đã ghi nhận phiếu của đồng chí: %1. Đồng chí có thể đổi đến khi kết thúc biểu quyết.</translation>
+        <location line="+4"/>
+        <source>Your vote was recorded: %1.</source>
+        <translation>Đã ghi nhận phiếu của đồng chí: %1.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+87"/>
         <source>&amp;Meeting</source>
         <translation>Phòng &amp;họp</translation>
     </message>

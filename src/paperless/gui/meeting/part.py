@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
-from paperless.core.errors import T
+from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.meeting import state as S
 from paperless.core.meeting import wire as W
@@ -36,6 +36,14 @@ if TYPE_CHECKING:
 
 JOIN_KEY, CHECK_IN_KEY, SPEAK_KEY, VOTE_KEY = "Ctrl+Shift+M", "Ctrl+Shift+D", "Ctrl+Shift+H", "Ctrl+Shift+B"
 PRESENT_EVERY_MS = 100  # presenting: quick page flips send the latest page at most this often
+
+
+class VoteClosedError(PaperlessError):
+    en = "The vote has closed; this choice was not counted."
+    vi = "Biểu quyết đã kết thúc; lựa chọn này không được tính."
+
+
+NOTICE_SCALE = 1.15  # the meeting's notices: a little larger than the rest, not to be missed
 
 
 class MeetingPart(QObject):
@@ -59,7 +67,12 @@ class MeetingPart(QObject):
         self.notice = Banner(parent)  # the floor, a vote to check in for, a vote's result
         self.notice.setObjectName("meetingNotice")
         self.notice.closed.connect(lambda: setattr(self, "_notice_what", ""))
-        self._notice_what = ""  # floor | check_in | result:<vote>
+        self.notice.action_clicked.connect(self._notice_action)
+        for banner in (self.notice, self.follower.banner):
+            larger = QFont(banner.font())
+            larger.setPointSizeF(larger.pointSizeF() * NOTICE_SCALE)
+            banner.setFont(larger)
+        self._notice_what = ""  # floor | queue | check_in:<vote> | result:<vote>
         self.status_label = QLabel(parent)
         self.status_label.setObjectName("meetingStatus")
         self.status_label.hide()
@@ -70,6 +83,7 @@ class MeetingPart(QObject):
         self.speak_dialog: SpeakDialog | None = None
         self._floor: str | None = None
         self._results: set[str] = set()  # votes whose result was shown
+        self._queue_place: int | None = None  # the member's place in the speaking queue, as last seen
         self.presenting = False
         self._to_present: tuple[int, str, int] | None = None
         self._presented: tuple[int, str, int] | None = None
@@ -209,6 +223,7 @@ class MeetingPart(QObject):
         self._notice_what = ""
         self._floor = None
         self._results.clear()
+        self._queue_place = None
         self._close_vote_dialog()
         self.status_label.hide()
         self.join_action.setChecked(False)
@@ -238,6 +253,7 @@ class MeetingPart(QObject):
         if not self.presenting:
             self.follower.present(self._place(client, state))
         self._floor_notice(client, state)
+        self._queue_notice(client, state)
         self._votes(client, state)
         if client.is_control:
             cast = {v.vote_id: client.cast(v.vote_id) for v in state.votes}
@@ -295,6 +311,28 @@ class MeetingPart(QObject):
         elif self._notice_what == "floor":
             self._notice_what = ""
             self.notice.clear()
+
+    def _queue_notice(self, client: MeetingClient, state: S.MeetingState) -> None:
+        """While the member waits to speak: their place, and a button to withdraw (unless a more
+        pressing notice is up: the floor, a vote)."""
+        place = state.place_in_queue(client.me)
+        shown, self._queue_place = self._queue_place, place
+        if place is None:
+            if self._notice_what == "queue":
+                self._notice_what = ""
+                self.notice.clear()
+            return
+        newer = self._notice_what.startswith("result:") and place != shown  # a vote's result gives way to news
+        if self._notice_what not in ("", "queue") and not newer:
+            return  # the floor, or a vote to check in for, first
+        self._notice_what = "queue"
+        text = self.tr("You have asked to speak: you are number %1 in the queue.").replace("%1", str(place))
+        if self.notice.text != text or not self.notice.isVisible():
+            self.notice.show_message(text, "info", action=self.tr("Withdraw my request"))
+
+    def _notice_action(self) -> None:
+        if self._notice_what == "queue":
+            self.withdraw()
 
     # -- check in, speak --------------------------------------------------------------------------------
     def _run(self, kind: str, op: Callable[[MeetingClient], Any], then: Callable[[Any], None] | None = None) -> None:
@@ -416,13 +454,14 @@ class MeetingPart(QObject):
 
         def counted(_status: object) -> None:
             self._mark_choice(vote_id)
-            self.message.emit(self.tr("Your vote was recorded: %1. You can change it until the vote closes.")
-                              .replace("%1", labels.get(choice, choice)), 10_000)
+            self.message.emit(self.tr("Your vote was recorded: %1.").replace("%1", labels.get(choice, choice)),
+                              10_000)
             self.sent.emit("vote")
 
         def refused(exc: BaseException) -> None:
             self._mark_choice(vote_id)  # back to the ballot that counts
-            self.failed.emit(exc)
+            shown = self.client.state.vote(vote_id) if self.client is not None else None
+            self.failed.emit(VoteClosedError() if shown is not None and not shown.open else exc)
 
         client = self.client
         if client is None:
