@@ -359,3 +359,16 @@ def test_the_chair_presents_from_her_viewer(
         until(lambda: secretariat.client.state.open_vote is not None, "the vote opened by the chair")
         sent(qtbot, chair, "close_vote", lambda: chair.panel.close_vote.emit())
         until(lambda: secretariat.client.state.open_vote is None, "the vote closed by the chair")
+
+        # the attendance list, where the chair chooses: Bình checked in, the others not yet
+        sent(qtbot, binh.window.meeting, "check_in", binh.window.meeting.online_action.trigger)
+        binh_me = binh.window.meeting.client.me  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: chair.client is not None and chair.client.state.status_of(binh_me) == W.ONLINE,
+                        timeout=WAIT)
+        out = tmp_path / "diem-danh.csv"
+        an.files.save_answers.append(out)
+        chair.panel.export_minutes.emit()
+        qtbot.waitUntil(lambda: out.exists() and out.read_text("utf-8").count("\n") == 4, timeout=WAIT)
+        rows = out.read_text("utf-8").splitlines()
+        assert rows[0] == "member,name,status,trạng thái,reason" and len(rows) == 4
+        assert any(MEMBERS["binh"] in r and ",online," in r for r in rows)

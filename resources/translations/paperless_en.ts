@@ -3050,12 +3050,12 @@ Identity: %1</source>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+191"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+200"/>
         <source>Joining the meeting room…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Meeting room: connected</source>
         <translation></translation>
     </message>
@@ -3115,7 +3115,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>You have asked to speak: you are number %1 in the queue.</source>
         <translation></translation>
     </message>
@@ -3170,7 +3170,22 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+32"/>
+        <source>Save the attendance list</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The attendance list was saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>&amp;Meeting</source>
         <translation></translation>
     </message>

@@ -3055,12 +3055,12 @@ Danh tính: %1</translation>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+191"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+200"/>
         <source>Joining the meeting room…</source>
         <translation>Đang vào phòng họp…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Meeting room: connected</source>
         <translation>Phòng họp: đã kết nối</translation>
     </message>
@@ -3120,7 +3120,7 @@ Danh tính: %1</translation>
         <translation>Đồng chí được mời phát biểu ngay bây giờ.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>You have asked to speak: you are number %1 in the queue.</source>
         <translation>Đồng chí đã đăng ký phát biểu: đứng thứ %1 trong danh sách.</translation>
     </message>
@@ -3175,7 +3175,22 @@ Danh tính: %1</translation>
         <translation>Đã ghi nhận phiếu của đồng chí: %1.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+32"/>
+        <source>Save the attendance list</source>
+        <translation>Lưu danh sách điểm danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The attendance list was saved.</source>
+        <translation>Đã lưu danh sách điểm danh.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>&amp;Meeting</source>
         <translation>Phòng &amp;họp</translation>
     </message>

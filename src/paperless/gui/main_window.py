@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.actions_.edit_menu.addAction(self.consultation.comment_action)
         # the meeting room (issue 14): following the presenter, attendance, speaking, voting
         self.meeting = MeetingPart(services.tasks, self.session, self.reader, lambda: self.sync.engine,
-                                   lambda: services.identity, lambda: services.language, self)
+                                   lambda: services.identity, lambda: services.language, services.files, self)
         column.insertWidget(1, self.meeting.notice)
         column.insertWidget(2, self.meeting.follower.banner)
         self.statusBar().insertPermanentWidget(0, self.meeting.status_label)

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
+from paperless.core.meeting import record as R
 from paperless.core.meeting import state as S
 from paperless.core.meeting import wire as W
 from paperless.core.meeting.client import REFUSED, MeetingChange, MeetingClient
 from paperless.core.model import LoadedDocument
 from paperless.gui.banner import Banner
+from paperless.gui.files import FilePicker
 from paperless.gui.meeting.control import ControlPanel
 from paperless.gui.meeting.follow import FOLLOW_KEY, Follower, Place
 from paperless.gui.meeting.speak import SpeakDialog
@@ -43,6 +45,11 @@ class VoteClosedError(PaperlessError):
     vi = "Biểu quyết đã kết thúc; lựa chọn này không được tính."
 
 
+class SaveError(PaperlessError):
+    en = "The file could not be saved: {detail}"
+    vi = "Không lưu được tệp: {detail}"
+
+
 NOTICE_SCALE = 1.15  # the meeting's notices: a little larger than the rest, not to be missed
 
 
@@ -55,9 +62,9 @@ class MeetingPart(QObject):
 
     def __init__(self, tasks: Tasks, session: SessionController, reader: ReaderPane,
                  engine: Callable[[], GuiEngine | None], identity: Callable[[], UnlockedIdentity | None],
-                 language: Callable[[], str], parent: QWidget) -> None:
+                 language: Callable[[], str], files: FilePicker, parent: QWidget) -> None:
         super().__init__(parent)
-        self._tasks, self._session, self._reader = tasks, session, reader
+        self._tasks, self._session, self._reader, self._files = tasks, session, reader, files
         self._engine, self._identity, self._language, self._parent = engine, identity, language, parent
         self._scope = tasks.scope()
         self.client: MeetingClient | None = None
@@ -134,6 +141,7 @@ class MeetingPart(QObject):
                                                                    lambda c: c.mark_absent(member, reason)))
         p.set_presenter.connect(lambda member: self._control("set_presenter", lambda c: c.set_presenter(member)))
         p.presenting_toggled.connect(self.set_presenting)
+        p.export_minutes.connect(self.export_attendance)
         reader.page_changed.connect(self._own_page)
         session.document_ready.connect(self._own_document)
         session.session_changed.connect(self.refresh)
@@ -479,6 +487,30 @@ class MeetingPart(QObject):
     # -- the chair and the secretariat ----------------------------------------------------------------------
     def _control(self, kind: str, op: Callable[[MeetingClient], Any]) -> None:
         self._run(kind, op)
+
+    def export_attendance(self) -> None:
+        """The panel's "export": the live attendance list as a CSV file where the secretariat chooses (the
+        verifiable votes file comes from the server: ``paperless server export-votes``)."""
+        client = self.client
+        if client is None:
+            return
+        path = self._files.save_file(self._parent, self.tr("Save the attendance list"),
+                                     f"{client.session_id}-diem-danh.csv", self.tr("CSV files (*.csv)"))
+        if path is None:
+            return
+        state, roles = client.state, client.roles
+        rows = [R.AttendanceRow(member, person.name, state.status_of(member) or "",
+                                a.reason if (a := state.attendance.get(member)) is not None else "")
+                for member, person in roles.people.items()]
+
+        def write() -> None:
+            try:
+                path.write_text(R.attendance_csv(rows), "utf-8")
+            except OSError as exc:
+                raise SaveError(detail=exc.strerror or str(exc)) from None
+
+        self._scope.run(self._tasks.pool, write, lambda _none: self.message.emit(
+            self.tr("The attendance list was saved."), 8000), self.failed.emit)
 
     def set_presenting(self, on: bool) -> None:
         """Presenting: this viewer's document and page drive every member's screen."""
