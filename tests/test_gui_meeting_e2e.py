@@ -357,8 +357,24 @@ def test_the_chair_presents_from_her_viewer(
         # the control panel's actions reach the server through the task layer
         sent(qtbot, chair, "open_vote", lambda: chair.panel.open_vote.emit("Thông qua kế hoạch", 2))
         until(lambda: secretariat.client.state.open_vote is not None, "the vote opened by the chair")
+        qtbot.waitUntil(lambda: chair.client is not None and chair.client.state.open_vote is not None, timeout=WAIT)
         sent(qtbot, chair, "close_vote", lambda: chair.panel.close_vote.emit())
         until(lambda: secretariat.client.state.open_vote is None, "the vote closed by the chair")
+
+        # the presentation handed to Bình: his screen drives, the chair's follows; taken back, he follows again
+        chair.presenting_action.trigger()
+        assert not chair.presenting and chair.follower.active
+        member = binh.window.meeting
+        assert not member.presenting_action.isEnabled()
+        secretariat.client.set_presenter(member.client.me)  # type: ignore[union-attr]
+        qtbot.waitUntil(member.presenting_action.isEnabled, timeout=WAIT)
+        member.presenting_action.trigger()
+        assert member.presenting and not member.follower.active
+        binh.window.reader.view.go_to_page(2)
+        qtbot.waitUntil(lambda: at(an, PLAN, 3), timeout=WAIT)
+        secretariat.client.set_presenter(None)
+        qtbot.waitUntil(lambda: not member.presenting and member.follower.active, timeout=WAIT)
+        assert not member.presenting_action.isChecked() and not member.presenting_action.isEnabled()
 
         # the attendance list, where the chair chooses: Bình checked in, the others not yet
         sent(qtbot, binh.window.meeting, "check_in", binh.window.meeting.online_action.trigger)
@@ -372,3 +388,20 @@ def test_the_chair_presents_from_her_viewer(
         rows = out.read_text("utf-8").splitlines()
         assert rows[0] == "member,name,status,trạng thái,reason" and len(rows) == 4
         assert any(MEMBERS["binh"] in r and ",online," in r for r in rows)
+
+        # a vote opening while Bình's app is locked: no ballot (nobody votes in his name); unlocked, it comes
+        lock = binh.window.idle_lock
+        lock.lock()
+        assert lock.locked
+        vote_id = secretariat.client.open_vote("Thông qua phương án", 3)
+        qtbot.waitUntil(member.vote_action.isEnabled, timeout=WAIT)  # the app has taken in the open vote
+        assert member.client is not None and member.client.state.open_vote is not None
+        assert member.client.state.open_vote.vote_id == vote_id and member.vote_dialog is None
+        member.vote_action.trigger()
+        assert member.vote_dialog is None
+        screen = lock.screen
+        assert screen is not None
+        screen.passphrase.setText(PASSPHRASE)
+        screen.submitted.emit(PASSPHRASE)
+        qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT)
+        qtbot.waitUntil(lambda: member.vote_dialog is not None and member.vote_dialog.isVisible(), timeout=WAIT)

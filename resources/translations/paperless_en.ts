@@ -2961,7 +2961,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>
@@ -3050,12 +3050,12 @@ Identity: %1</source>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+200"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+206"/>
         <source>Joining the meeting room…</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>Meeting room: connected</source>
         <translation></translation>
     </message>
@@ -3185,7 +3185,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>&amp;Meeting</source>
         <translation></translation>
     </message>
@@ -3232,6 +3232,16 @@ Identity: %1</source>
     <message>
         <location line="+1"/>
         <source>&amp;Vote…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present from &amp;my screen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The members&apos; screens follow the document and page on yours</source>
         <translation></translation>
     </message>
 </context>

@@ -2966,7 +2966,7 @@ Danh tính: %1</translation>
         <translation>Đang giải mã tài liệu…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Nothing new on the office server.</source>
         <translation>Máy chủ văn phòng chưa có phiên họp mới.</translation>
     </message>
@@ -3055,12 +3055,12 @@ Danh tính: %1</translation>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+200"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+206"/>
         <source>Joining the meeting room…</source>
         <translation>Đang vào phòng họp…</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>Meeting room: connected</source>
         <translation>Phòng họp: đã kết nối</translation>
     </message>
@@ -3190,7 +3190,7 @@ Danh tính: %1</translation>
         <translation>Đã lưu danh sách điểm danh.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>&amp;Meeting</source>
         <translation>Phòng &amp;họp</translation>
     </message>
@@ -3238,6 +3238,16 @@ Danh tính: %1</translation>
         <location line="+1"/>
         <source>&amp;Vote…</source>
         <translation>&amp;Biểu quyết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present from &amp;my screen</source>
+        <translation>Trình bày từ &amp;màn hình của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The members&apos; screens follow the document and page on yours</source>
+        <translation>Màn hình của các đồng chí khác sẽ theo tài liệu và trang trên màn hình của đồng chí</translation>
     </message>
 </context>
 <context>

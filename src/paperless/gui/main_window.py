@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         meeting = self.meeting
         sync.state_changed.connect(meeting.refresh)
         meeting.failed.connect(self.show_failure)
+        self.idle_lock.locked_changed.connect(meeting.set_locked)
         meeting.message.connect(self._status)
         sync.message.connect(self._status)
         sync.device_revoked.connect(self._device_revoked)

@@ -92,6 +92,7 @@ class MeetingPart(QObject):
         self._results: set[str] = set()  # votes whose result was shown
         self._queue_place: int | None = None  # the member's place in the speaking queue, as last seen
         self.presenting = False
+        self._locked = False  # the idle lock is up: no ballot opens (nobody else votes in the member's name)
         self._to_present: tuple[int, str, int] | None = None
         self._presented: tuple[int, str, int] | None = None
         self._sending = False
@@ -121,6 +122,8 @@ class MeetingPart(QObject):
         self.withdraw_action.triggered.connect(self.withdraw)
         self.vote_action = action("meetingVote", VOTE_KEY)
         self.vote_action.triggered.connect(self.show_vote)
+        self.presenting_action = action("meetingPresenting", checkable=True)  # the chair, secretariat, or
+        self.presenting_action.toggled.connect(self.set_presenting)  # the member they handed the presentation to
         self.menu = QMenu(parent)
         self.menu.setObjectName("meetingMenu")
         self.menu.addAction(self.join_action)
@@ -132,6 +135,8 @@ class MeetingPart(QObject):
         self.menu.addAction(self.speak_action)
         self.menu.addAction(self.withdraw_action)
         self.menu.addAction(self.vote_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.presenting_action)
         p = self.panel
         p.give_floor.connect(lambda member: self._control("give_floor", lambda c: c.give_floor(member)))
         p.close_floor.connect(lambda: self._control("close_floor", lambda c: c.close_floor()))
@@ -175,6 +180,7 @@ class MeetingPart(QObject):
         me = self.client.me if self.client is not None else ""
         self.withdraw_action.setEnabled(state is not None and state.place_in_queue(me) is not None)
         self.vote_action.setEnabled(state is not None and state.open_vote is not None)
+        self.presenting_action.setEnabled(self.may_present())
         self.check_in_menu.setEnabled(joined)
 
     def _join_toggled(self, on: bool) -> None:
@@ -238,6 +244,17 @@ class MeetingPart(QObject):
         self.joined_changed.emit(False)
         self.refresh()
 
+    def set_locked(self, locked: bool) -> None:
+        """The idle lock (the window's): while locked no ballot or dialog opens; once unlocked, an open
+        vote's ballot comes back."""
+        self._locked = locked
+        if locked:
+            self._close_vote_dialog()
+            if self.speak_dialog is not None:
+                self.speak_dialog.reject()
+        else:
+            self._apply()
+
     def shut_down(self) -> None:
         self.leave()
         self._scope.close()
@@ -258,6 +275,8 @@ class MeetingPart(QObject):
         if client is None:
             return
         state = client.state
+        if self.presenting and not self.may_present():
+            self.set_presenting(False)  # the presentation was taken back
         if not self.presenting:
             self.follower.present(self._place(client, state))
         self._floor_notice(client, state)
@@ -360,7 +379,7 @@ class MeetingPart(QObject):
 
     def ask_to_speak(self) -> None:
         client = self.client
-        if client is None:
+        if client is None or self._locked:
             return
         if self.speak_dialog is not None:
             self.speak_dialog.raise_()
@@ -388,7 +407,7 @@ class MeetingPart(QObject):
     def _votes(self, client: MeetingClient, state: S.MeetingState) -> None:
         vote = state.open_vote
         checked_in = state.status_of(client.me) in W.CHECK_IN_MODES
-        if vote is not None and self._dialog_vote != vote.vote_id:
+        if vote is not None and self._dialog_vote != vote.vote_id and not self._locked:
             if checked_in:
                 self._open_vote_dialog(client, vote)
             elif self._notice_what != f"check_in:{vote.vote_id}":
@@ -446,7 +465,7 @@ class MeetingPart(QObject):
         """Meeting ▸ Vote…: the open vote's dialog again (closed by the member meanwhile)."""
         client = self.client
         vote = client.state.open_vote if client is not None else None
-        if client is None or vote is None:
+        if client is None or vote is None or self._locked:
             return
         if client.state.status_of(client.me) not in W.CHECK_IN_MODES:
             self.message.emit(self.tr("Check in first to vote."), 8000)
@@ -512,15 +531,19 @@ class MeetingPart(QObject):
         self._scope.run(self._tasks.pool, write, lambda _none: self.message.emit(
             self.tr("The attendance list was saved."), 8000), self.failed.emit)
 
+    def may_present(self) -> bool:
+        """The chair and the secretariat, and a member they handed the presentation to."""
+        client = self.client
+        return client is not None and (client.is_control or client.state.presenter == client.me)
+
     def set_presenting(self, on: bool) -> None:
         """Presenting: this viewer's document and page drive every member's screen."""
-        if on and (self.client is None or not self.client.is_control):
-            on = False
+        on = on and self.may_present()
+        self.panel.set_presenting(on)
+        self.presenting_action.setChecked(on)
         if on == self.presenting:
-            self.panel.set_presenting(on)
             return
         self.presenting = on
-        self.panel.set_presenting(on)
         if on:
             self.follower.stop()
             self._presented = None
@@ -584,6 +607,8 @@ class MeetingPart(QObject):
         self.speak_action.setText(self.tr("&Ask to speak\u2026"))
         self.withdraw_action.setText(self.tr("&Withdraw my request to speak"))
         self.vote_action.setText(self.tr("&Vote\u2026"))
+        self.presenting_action.setText(self.tr("Present from &my screen"))
+        self.presenting_action.setToolTip(self.tr("The members' screens follow the document and page on yours"))
         self.panel.retranslate()
         self.follower.retranslate()
         self._show_status()
