@@ -342,6 +342,10 @@ def test_the_chair_presents_from_her_viewer(
         binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
         chair = an.window.meeting
         assert chair.panel.isVisible()
+        an.window.actions_.full_screen.setChecked(True)  # reading mode: only the document (the banners stay)
+        qtbot.waitUntil(lambda: an.window.reading_mode and not chair.panel.isVisible(), timeout=WAIT)
+        an.window.actions_.full_screen.setChecked(False)
+        qtbot.waitUntil(lambda: not an.window.reading_mode and chair.panel.isVisible(), timeout=WAIT)
         chair.panel.presenting_toggled.emit(True)
         assert chair.presenting
         view = an.window.reader.view

@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
         self._reading = ReadingLayout(  # full-screen reading mode
             self, self.splitter,
             hidden=lambda: (self.menuBar(), self.statusBar(), self.agenda, self.reader.search_panel,
-                            self.reader.view.sidebar, self.notes.panel, self.consultation.panel),
+                            self.reader.view.sidebar, self.notes.panel, self.consultation.panel,
+                            self.meeting.panel),
             toolbars=lambda: (self.toolbar, self.notes_toolbar),
             reading=lambda: self.centre.currentIndex() == READER_PAGE)
         self.centre.currentChanged.connect(self._centre_changed)
@@ -662,6 +663,7 @@ class MainWindow(QMainWindow):
         self.show_agenda()
         self.show_notes_panel()
         self.show_comments_panel()
+        self.meeting.show_panel()
 
     def show_notes_panel(self) -> None:
         """Visible while a session is open and View ▸ My notes is on; hidden in reading mode

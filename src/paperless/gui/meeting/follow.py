@@ -131,8 +131,10 @@ class Follower(QObject):
             view.fit_page()
             self.arrived.emit()
             return
-        self._waiting = place.entry
         self._reader.pending_page = place.page - 1
+        if self._waiting == place.entry:
+            return  # already opening: it opens at the latest page
+        self._waiting = place.entry
         self._session.open_document(place.entry)
 
     def _document_ready(self, doc: LoadedDocument) -> None:

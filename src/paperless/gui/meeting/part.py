@@ -183,6 +183,10 @@ class MeetingPart(QObject):
         self.presenting_action.setEnabled(self.may_present())
         self.check_in_menu.setEnabled(joined)
 
+    def show_panel(self) -> None:
+        """The control panel shows for the chair and the secretariat while in the meeting."""
+        self.panel.setVisible(self.client is not None and self.client.is_control)
+
     def _join_toggled(self, on: bool) -> None:
         if on and self.client is None:
             self.join()
@@ -214,7 +218,7 @@ class MeetingPart(QObject):
                                                                             scope=self._scope))
         client.start()
         self.follower.start()
-        self.panel.setVisible(client.is_control)
+        self.show_panel()
         self.status_label.show()
         self.joined_changed.emit(True)
         self._apply()
