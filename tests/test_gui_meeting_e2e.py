@@ -152,7 +152,7 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
         part, view = binh.window.meeting, binh.window.reader.view
         assert not part.client.is_control and not part.panel.isVisible()  # type: ignore[union-attr]
-        assert "Phòng họp: đã kết nối" in part.status_label.text()
+        qtbot.waitUntil(lambda: "Phòng họp: đã kết nối" in part.status_label.text(), timeout=WAIT)
 
         # following across pages and items
         control.go_to(1, REPORT, 3)
@@ -170,6 +170,7 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         assert an.window.meeting.client is None and not an.window.meeting.status_label.isVisible()
 
         # the member pages on: free browsing, the banner says where the presenter is; the presenter moves on
+        qtbot.waitUntil(lambda: not part.follower.settling, timeout=WAIT)
         view.go_to_page(3)
         qtbot.waitUntil(lambda: not part.follower.following, timeout=WAIT)
         control.go_to(2, PLAN, 3)
@@ -210,8 +211,8 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         client.drop_connection()
         control.go_to(1, REPORT, 2)
         qtbot.waitUntil(lambda: client.snapshots > snapshots and client.connected, timeout=WAIT)
-        qtbot.waitUntil(lambda: at(binh, REPORT, 2), timeout=WAIT)
-        assert "Phòng họp: đã kết nối" in part.status_label.text()
+        qtbot.waitUntil(lambda: at(binh, REPORT, 2) and "Phòng họp: đã kết nối" in part.status_label.text(),
+                        timeout=WAIT)
 
         # a restricted item: the notice, never the content
         control.go_to(3, SECRET, 1)
@@ -228,6 +229,16 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         # back to a readable item: the document again, at the page
         control.go_to(1, REPORT, 4)
         qtbot.waitUntil(lambda: at(binh, REPORT, 4) and not part.follower.restricted_shown, timeout=WAIT)
+
+        # the language switched live: the status, the menu and the banner in English
+        for h in (an, binh):  # one application: every window's translator goes (each app has only its own)
+            h.window.switch_language("en")
+        qtbot.waitUntil(lambda: part.status_label.text().startswith("Meeting room: connected"), timeout=WAIT)
+        assert part.menu.title() == "&Meeting" and part.follow_action.text() == "&Follow the presenter"
+        qtbot.waitUntil(lambda: not part.follower.settling, timeout=WAIT)  # the member's own move, not the app's
+        view.go_to_page(0)
+        qtbot.waitUntil(lambda: banner.text == "The presenter is on page 4", timeout=WAIT)
+        assert banner.action.text() == "Follow the presenter"
 
 
 def test_attendance_speaking_queue_and_voting(
@@ -349,9 +360,13 @@ def test_the_chair_presents_from_her_viewer(
         chair.panel.presenting_toggled.emit(True)
         assert chair.presenting
         view = an.window.reader.view
-        for page in (1, 2, 3):  # quick page flips: the latest arrives
+        moves: list[str] = []
+        chair.sent.connect(moves.append)
+        for page in (1, 2, 3):  # quick page flips: coalesced, the latest arrives
             view.go_to_page(page)
-        qtbot.waitUntil(lambda: at(binh, REPORT, 4), timeout=WAIT)
+        qtbot.waitUntil(lambda: at(binh, REPORT, 4) and "go_to" in moves, timeout=WAIT)
+        assert moves.count("go_to") < 3
+        chair.sent.disconnect(moves.append)
         an.window.session.open_document(PLAN)
         qtbot.waitUntil(lambda: at(binh, PLAN, 1), timeout=WAIT)
         state = secretariat.client.state

@@ -2565,7 +2565,7 @@ This file is not protected.</source>
 <context>
     <name>Follower</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/follow.py" line="+193"/>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+200"/>
         <source>Restricted document — not available to you</source>
         <translation></translation>
     </message>
@@ -2951,7 +2951,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+222"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+223"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -3022,12 +3022,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Page %1 of %2</source>
         <translation></translation>
     </message>
@@ -3050,7 +3050,7 @@ Identity: %1</source>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+206"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+210"/>
         <source>Joining the meeting room…</source>
         <translation></translation>
     </message>
@@ -3130,7 +3130,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>The vote “%1” has closed; counting the ballots…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Result of the vote “%1”: for %2, against %3, blank %4 — %5</source>
         <translation></translation>
     </message>

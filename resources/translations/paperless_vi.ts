@@ -2569,7 +2569,7 @@ Tệp này không được bảo vệ.</translation>
 <context>
     <name>Follower</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/follow.py" line="+193"/>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+200"/>
         <source>Restricted document — not available to you</source>
         <translation>Tài liệu hạn chế — đồng chí không được xem</translation>
     </message>
@@ -2956,7 +2956,7 @@ Danh tính: %1</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+222"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+223"/>
         <source>Checking and opening %1…</source>
         <translation>Đang kiểm tra và mở %1…</translation>
     </message>
@@ -3027,12 +3027,12 @@ Danh tính: %1</translation>
         <translation>Tệp phiên họp (*.paperless);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>No document of this session is available to you.</source>
         <translation>Phiên họp này không có tài liệu nào dành cho đồng chí.</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -3055,7 +3055,7 @@ Danh tính: %1</translation>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+206"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+210"/>
         <source>Joining the meeting room…</source>
         <translation>Đang vào phòng họp…</translation>
     </message>
@@ -3135,7 +3135,12 @@ Danh tính: %1</translation>
         <translation>Đang có biểu quyết. Đồng chí cần điểm danh trước (Phòng họp ▸ Điểm danh) để biểu quyết.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>The vote “%1” has closed; counting the ballots…</source>
+        <translation>Biểu quyết “%1” đã kết thúc; đang kiểm phiếu…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Result of the vote “%1”: for %2, against %3, blank %4 — %5</source>
         <translation>Kết quả biểu quyết “%1”: đồng ý %2, không đồng ý %3, phiếu trắng %4 — %5</translation>
     </message>

@@ -57,6 +57,11 @@ class Follower(QObject):
         session.document_refused.connect(self._document_refused)
         self.retranslate()
 
+    @property
+    def settling(self) -> bool:
+        """The viewer was moved here a moment ago: its page changes now are that move settling."""
+        return self._settle.isActive()
+
     # -- driven by the meeting -----------------------------------------------------------------------
     def start(self) -> None:
         self.active, self.following = True, True

@@ -425,7 +425,11 @@ class MeetingPart(QObject):
         closed = [v for v in state.votes if not v.open]
         if closed:
             last = closed[-1]
-            what, text = f"result:{last.vote_id}", self.result_text(last, client.roles.count)
+            # the counts once the final ballots are in (the close comes first): never a false "0, 0, 0"
+            counted = len(last.ballots) >= client.cast(last.vote_id)
+            text = self.result_text(last, client.roles.count) if counted else self.tr(
+                "The vote \u201c%1\u201d has closed; counting the ballots\u2026").replace("%1", last.motion)
+            what = f"result:{last.vote_id}"
             if last.vote_id not in self._results or (self._notice_what == what and self.notice.text != text):
                 self._results.add(last.vote_id)
                 self._notice_what = what
