@@ -1617,7 +1617,7 @@ Change to the new server?</source>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/control.py" line="+369"/>
+        <location filename="../../src/paperless/gui/meeting/control.py" line="+391"/>
         <source>&amp;Attendance</source>
         <translation></translation>
     </message>
@@ -1895,12 +1895,12 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>(not tied to an item)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Motion: {motion}</source>
         <translation></translation>
     </message>
@@ -1911,22 +1911,22 @@ Change to the new server?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+135"/>
+        <location line="+131"/>
         <source>Votes cast: {cast}/{total}</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-128"/>
         <source>{n} members attending may vote. Who voted how shows when the vote ends.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>{n}. {motion}</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Receiving the ballots ({counted} of {cast})…</source>
         <translation></translation>
     </message>
@@ -1986,7 +1986,7 @@ Change to the new server?</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>End the vote</source>
         <translation></translation>
     </message>
@@ -2947,6 +2947,44 @@ This file is not protected.</source>
     </message>
 </context>
 <context>
+    <name>Follower</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/follow.py" line="+184"/>
+        <source>The presenter is on page %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The presenter is on page %1 of “%2”</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The presenter is showing a document that is not available to you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the presenter</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back to the page the presenter is showing (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restricted document — not available to you</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item %1 is being presented. Your screen follows the presenter again when they move on.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../src/paperless/gui/idle_lock.py" line="+267"/>
@@ -3297,7 +3335,7 @@ Identity: %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paperless/gui/main_window.py" line="+213"/>
+        <location filename="../../src/paperless/gui/main_window.py" line="+223"/>
         <source>Checking and opening %1…</source>
         <translation></translation>
     </message>
@@ -3307,7 +3345,7 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Nothing new on the office server.</source>
         <translation></translation>
     </message>
@@ -3368,12 +3406,12 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>No document of this session is available to you.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Page %1 of %2</source>
         <translation></translation>
     </message>
@@ -3390,6 +3428,209 @@ Identity: %1</source>
     <message>
         <location line="+18"/>
         <source>Full screen: press Esc or %1 to leave.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPart</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+210"/>
+        <source>Joining the meeting room…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Meeting room: connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting room: reconnecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting room: connecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked in: present</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in: online</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked absent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked in yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have the floor</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are number %1 in the queue to speak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browsing freely</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presenting: members follow your page</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You have the floor: the chair invites you to speak now.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You have asked to speak: you are number %1 in the queue.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw my request</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>A vote has opened. Check in first (Meeting ▸ Check in) to vote.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The vote “%1” has closed; counting the ballots…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Result of the vote “%1”: for %2, against %3, blank %4 — %5</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adopted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not adopted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Check in first to vote.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Against</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your vote was recorded: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save the attendance list</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The attendance list was saved.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>&amp;Meeting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join the meeting room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join the meeting room: follow the presenter, check in, ask to speak and vote (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow the presenter</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check in</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Present in the meeting room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Online</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ask to speak…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw my request to speak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vote…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present from &amp;my screen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The members&apos; screens follow the document and page on yours</source>
         <translation></translation>
     </message>
 </context>
@@ -4752,9 +4993,33 @@ not received: %n items</numerusform>
     </message>
 </context>
 <context>
+    <name>SpeakDialog</name>
+    <message>
+        <location filename="../../src/paperless/gui/meeting/speak.py" line="+18"/>
+        <location line="+20"/>
+        <source>Ask to speak</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>What do you wish to speak about? (optional, a few words)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On the item being presented: %1. %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SyncFront</name>
     <message>
-        <location filename="../../src/paperless/gui/sync/front.py" line="+262"/>
+        <location filename="../../src/paperless/gui/sync/front.py" line="+267"/>
         <source>This computer was revoked</source>
         <translation></translation>
     </message>

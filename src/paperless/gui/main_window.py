@@ -51,6 +51,7 @@ from paperless.gui.housekeeping import Housekeeping, Tidied
 from paperless.gui.icons import Icons
 from paperless.gui.idle_lock import IdleLock
 from paperless.gui.library_view import LibraryView
+from paperless.gui.meeting.part import MeetingPart
 from paperless.gui.notes.part import NotesPart
 from paperless.gui.open_flow import OpenFlow, bundle_paths
 from paperless.gui.printing import Printing
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         self._reading = ReadingLayout(  # full-screen reading mode
             self, self.splitter,
             hidden=lambda: (self.menuBar(), self.statusBar(), self.agenda, self.reader.search_panel,
-                            self.reader.view.sidebar, self.notes.panel, self.consultation.panel),
+                            self.reader.view.sidebar, self.notes.panel, self.consultation.panel,
+                            self.meeting.panel),
             toolbars=lambda: (self.toolbar, self.notes_toolbar),
             reading=lambda: self.centre.currentIndex() == READER_PAGE)
         self.centre.currentChanged.connect(self._centre_changed)
@@ -169,10 +171,18 @@ class MainWindow(QMainWindow):
         self.consultation = ConsultationPart(services.tasks, services.worker, self.session, view, services.clock, self)
         self.actions_.edit_menu.addSeparator()
         self.actions_.edit_menu.addAction(self.consultation.comment_action)
+        # the meeting room (issue 14): following the presenter, attendance, speaking, voting
+        self.meeting = MeetingPart(services.tasks, self.session, self.reader, lambda: self.sync.engine,
+                                   lambda: services.identity, lambda: services.language, services.files, self)
+        column.insertWidget(1, self.meeting.notice)
+        column.insertWidget(2, self.meeting.follower.banner)
+        self.statusBar().insertPermanentWidget(0, self.meeting.status_label)
+        self.menuBar().insertMenu(self.actions_.view_menu.menuAction(), self.meeting.menu)
         self._connect_parts()
         self.splitter.addWidget(self.notes.panel)
         self.splitter.addWidget(self.consultation.panel)
-        self.splitter.setSizes([300, 900, 320, 300, 320])
+        self.splitter.addWidget(self.meeting.panel)
+        self.splitter.setSizes([300, 900, 320, 300, 320, 320])
         self._apply_view_settings()
         self.show_notes_panel()  # no session yet: no notes panel beside the library
         self.refresh_actions()
@@ -265,6 +275,11 @@ class MainWindow(QMainWindow):
         a.devices.triggered.connect(sync.show_devices)
         a.clerk_workspace.triggered.connect(lambda _checked=False: self.clerk.open())
         sync.state_changed.connect(self.refresh_actions)
+        meeting = self.meeting
+        sync.state_changed.connect(meeting.refresh)
+        meeting.failed.connect(self.show_failure)
+        self.idle_lock.locked_changed.connect(meeting.set_locked)
+        meeting.message.connect(self._status)
         sync.message.connect(self._status)
         sync.device_revoked.connect(self._device_revoked)
         sync.recalled.connect(self._recalled)
@@ -648,6 +663,7 @@ class MainWindow(QMainWindow):
         self.show_agenda()
         self.show_notes_panel()
         self.show_comments_panel()
+        self.meeting.show_panel()
 
     def show_notes_panel(self) -> None:
         """Visible while a session is open and View ▸ My notes is on; hidden in reading mode
@@ -732,6 +748,7 @@ class MainWindow(QMainWindow):
         self.actions_.retranslate()
         self.consultation.retranslate()
         self.sync.retranslate()
+        self.meeting.retranslate()
         self.refresh_actions()  # the tips, in the new language, after the texts
         self._language_changed(self.services.language)
         view = self.reader.view
@@ -782,6 +799,7 @@ class MainWindow(QMainWindow):
         self._busy(False)
         self.idle_lock.stop()
         self.housekeeping.stop()
+        self.meeting.shut_down()  # the meeting's stream stops (before the sync engine goes)
         self.sync.stop()  # no new round; one running is dropped (its store calls fail once the store closes)
         if self.session.opened is not None:
             self.session.close_session()

@@ -287,6 +287,15 @@ class SyncEngine:
             assert self._token is not None
             return self._conn(), self._token
 
+    def device_key(self) -> DeviceKey:
+        """This laptop's device key (registered with the server when needed): it signs the meeting
+        room's events (:mod:`paperless.core.meeting`)."""
+        self.authorized()
+        device = self._device
+        if device is None:  # authorized() loads or makes it
+            raise NotConnectedError()
+        return device
+
     # -- a round --------------------------------------------------------------------------------
 
     def _connect(self) -> None:

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from paperless.core.distribution.client import Fetcher
     from paperless.core.library import Library
     from paperless.core.model.observers import Observers
+    from paperless.core.sync.device import DeviceKey
     from paperless.core.sync.recall import RecallEvent
     from paperless.core.sync.receipts import ReceiptsOutbox
+    from paperless.core.sync.transport import Connection
 
 
 def is_connected(library_folder: Path) -> bool:
@@ -105,6 +107,15 @@ class GuiEngine:
         if self._library is None:
             raise RuntimeError("no library to fetch into")
         return Fetcher(cast("Library", self._library), self._engine.authorized, trusted=self._trusted)
+
+    def authorized(self) -> tuple[Connection, str]:
+        """The pinned connection and a live token (network; blocks while a round runs): the meeting room's."""
+        conn, token = self._engine.authorized()
+        return cast("Connection", conn), token
+
+    def device_key(self) -> DeviceKey:
+        """This laptop's device key, registered with the server (network): it signs meeting events."""
+        return self._engine.device_key()
 
     def sync_once(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         report = self._engine.sync_once(progress)

@@ -78,6 +78,11 @@ class SyncFront(QObject):
         return self.part.connected
 
     @property
+    def engine(self) -> backend.GuiEngine | None:
+        """The engine while connected (the meeting room signs in through it)."""
+        return self._engine
+
+    @property
     def running(self) -> bool:
         return self.part.running
 
