@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
+from paperless.core.anchoring.contents import leader_edits
 from paperless.core.anchoring.furniture import running_lines
 from paperless.core.anchoring.model import PageRect
 from paperless.core.search.words import WordLike
@@ -50,15 +51,19 @@ class DocText:
     """The words of every page joined into one normalised text.
 
     Words are numbered globally (``g``) in reading order, skipping words that normalise to
-    nothing and running headers and footers; :meth:`ref` and :meth:`global_index` convert
+    nothing, running headers and footers (:mod:`.furniture`) and the dot leaders and page
+    numbers of contents lines (:mod:`.contents`); :meth:`ref` and :meth:`global_index` convert
     to and from ``(page, index)`` where ``index`` is the position in the list the page's
     words were given in; :meth:`nearest_index` finds the nearest word that has text.
     """
 
     __slots__ = ("_boxes", "_ends", "_index", "_line", "_page", "_page_map", "_starts", "text")
 
-    def __init__(self, pages: Sequence[Sequence[WordLike]], *, furniture: bool = True) -> None:
-        """``furniture``: leave out running headers and footers (:mod:`.furniture`)."""
+    def __init__(
+        self, pages: Sequence[Sequence[WordLike]], *, furniture: bool = True, contents: bool = True
+    ) -> None:
+        """``furniture``: leave out running headers and footers (:mod:`.furniture`);
+        ``contents``: leave out the leaders and page numbers of contents lines (:mod:`.contents`)."""
         skip = running_lines(pages) if furniture else [frozenset[int]()] * len(pages)
         parts: list[str] = []
         # flat arrays rather than lists of Python ints and tuples: ~10 fewer objects per word
@@ -71,12 +76,15 @@ class DocText:
         seen: dict[str, str] = {}  # normalised words: a document repeats most of its words
         for p, words in enumerate(pages):
             page_skip = skip[p]
+            edits = leader_edits(words) if contents else {}
             here = array("q", [-1]) * len(words)
             page_map.append(here)
             prev_key: tuple[int, int] | None = None
             n = len(words)
             for i, w in enumerate(words):
                 raw = w.text
+                if edits and i in edits:
+                    raw = edits[i]
                 text = seen.get(raw)
                 if text is None:
                     text = seen[raw] = normalise(raw)
