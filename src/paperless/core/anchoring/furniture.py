@@ -16,7 +16,8 @@ blocks PyMuPDF split them into) are the candidates. A row is taken for page furn
   vary — a chapter title on even pages and a section title on odd ones, the page number at
   the outer edge — including a title that heads a single page; or
 * it is a bare page number (at most :data:`NUMBER_WORDS` words, one of them the page
-  number), e.g. a chapter's opening page that has no header but a number at the foot.
+  number) at the page's edge, e.g. a chapter's opening page that has no header but a number
+  at the foot.
 
 The body's first and last lines are not in the band: a band is only taken when hardly any
 page (:data:`OUTSIDE`) has a top (bottom) row above (below) it — headings that start many
@@ -26,6 +27,7 @@ pages at one height, numbered alike, are not a band, because ordinary pages star
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,20 +119,21 @@ def running_lines(pages: Sequence[Sequence[WordLike]]) -> list[frozenset[int]]:
         return offset is not None and row.page + offset in row.numbers
 
     evidenced = [row for row in rows if row.key and (numbered(row) or keys[row.top, row.key] >= 2)]
-    bands: dict[bool, list[tuple[float, float]]] = {}
-    for top in (True, False):
-        edge = [r.centre if top else -r.centre for r in rows if r.top == top]
-        allowed = max(2, len(pages) * OUTSIDE)
-        bands[top] = [  # a band is the page's edge: hardly any page has text beyond it
-            (centre, height)
-            for centre, height in _bands([r for r in evidenced if r.top == top])
-            if sum(c < (centre if top else -centre) - Y_TOLERANCE for c in edge) <= allowed
-        ]
+    edges = {top: sorted(r.centre if top else -r.centre for r in rows if r.top == top) for top in (True, False)}
+    allowed = max(2, int(len(pages) * OUTSIDE))
+
+    def at_edge(top: bool, centre: float) -> bool:
+        """Hardly any page has text beyond ``centre`` (above it at the top, below at the bottom)."""
+        return bisect_left(edges[top], (centre if top else -centre) - Y_TOLERANCE) <= allowed
+
+    bands = {
+        top: [b for b in _bands([r for r in evidenced if r.top == top]) if at_edge(top, b[0])] for top in (True, False)
+    }
     found: dict[int, set[int]] = {}
     for row in rows:
         furniture = (
             (row.key and keys[row.top, row.key] >= fixed)
-            or (numbered(row) and len(row.indices) <= NUMBER_WORDS)
+            or (numbered(row) and len(row.indices) <= NUMBER_WORDS and at_edge(row.top, row.centre))
             or any(
                 abs(row.centre - centre) <= Y_TOLERANCE and abs(row.height - height) <= SIZE_TOLERANCE * height
                 for centre, height in bands[row.top]
