@@ -51,6 +51,14 @@ def footnote_words(words: Sequence[WordLike], skip: Collection[int] = ()) -> fro
     running headers and footers."""
     if len(words) < 8:
         return frozenset()
+    # most pages: the bottom-most word is body-sized (cheap, before sorting rows)
+    kept = [w for i, w in enumerate(words) if i not in skip]
+    if not kept:
+        return frozenset()
+    heights = sorted(w.y1 - w.y0 for w in kept)
+    bottom = max(kept, key=lambda w: w.y1)
+    if bottom.y1 - bottom.y0 > SMALLER * heights[len(heights) // 2]:
+        return frozenset()
     rows = _rows(words, skip)
     if len(rows) < 4:
         return frozenset()
