@@ -64,6 +64,18 @@ def test_headings_at_the_top_of_many_pages_are_not_a_band() -> None:
     assert all(not s for s in running_lines(pages))
 
 
+def test_recurring_headings_where_the_body_starts_are_not_a_band() -> None:
+    """"k. Phương án phát triển số k" starting some pages exactly where the body starts on the
+    others: the rows at that height are mostly body lines, so it is no band."""
+    pages = []
+    for p in range(12):
+        body = page(p, [], start=p * 5)
+        if p % 4 == 0:
+            body = line(80, [f"{p // 4}.", "Phương", "án", "phát", "triển", "số", f"{p // 4}"]) + body[7:]
+        pages.append(body)
+    assert all(not s for s in running_lines(pages))
+
+
 def test_contents_leaders_and_page_numbers_are_left_out() -> None:
     words = (
         line(80, ["1.", "Giới", "thiệu", "..........................", "5"], ln=0)

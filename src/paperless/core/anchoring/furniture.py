@@ -21,7 +21,9 @@ blocks PyMuPDF split them into) are the candidates. A row is taken for page furn
 
 The body's first and last lines are not in the band: a band is only taken when hardly any
 page (:data:`OUTSIDE`) has a top (bottom) row above (below) it — headings that start many
-pages at one height, numbered alike, are not a band, because ordinary pages start higher.
+pages at one height, numbered alike, are not a band, because ordinary pages start higher;
+and at least :data:`EVIDENCED` of the rows at that height must show they are furniture
+(headings that start some pages where the body starts on all the others are not a band).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ MIN_PAGES = 3
 Y_TOLERANCE = 2.0  # points between a row's centre and its band's
 SIZE_TOLERANCE = 0.35  # share a row's height may differ from its band's
 OUTSIDE = 0.1  # share of the pages that may have text beyond a band (a full-page figure)
+EVIDENCED = 0.5  # share of a band's rows that must show they are furniture
 NUMBER_WORDS = 3  # a bare page number row: "12", "— 12 —", "Trang 12"
 _DIGITS = re.compile(r"\d+")
 
@@ -126,18 +129,31 @@ def running_lines(pages: Sequence[Sequence[WordLike]]) -> list[frozenset[int]]:
         """Hardly any page has text beyond ``centre`` (above it at the top, below at the bottom)."""
         return bisect_left(edges[top], (centre if top else -centre) - Y_TOLERANCE) <= allowed
 
+    def in_band(row: _Row, band: tuple[float, float]) -> bool:
+        centre, height = band
+        return abs(row.centre - centre) <= Y_TOLERANCE and abs(row.height - height) <= SIZE_TOLERANCE * height
+
+    def mostly_evidenced(top: bool, band: tuple[float, float]) -> bool:
+        """Most rows at that height show they are furniture: not where the body starts (ends)
+        on every page, with a recurring heading on some of them."""
+        members = [r for r in rows if r.top == top and in_band(r, band)]
+        return sum(r in proof for r in members) >= EVIDENCED * len(members)
+
+    proof = set(evidenced)
     bands = {
-        top: [b for b in _bands([r for r in evidenced if r.top == top]) if at_edge(top, b[0])] for top in (True, False)
+        top: [
+            b
+            for b in _bands([r for r in evidenced if r.top == top])
+            if at_edge(top, b[0]) and mostly_evidenced(top, b)
+        ]
+        for top in (True, False)
     }
     found: dict[int, set[int]] = {}
     for row in rows:
         furniture = (
             (row.key and keys[row.top, row.key] >= fixed)
             or (numbered(row) and len(row.indices) <= NUMBER_WORDS and at_edge(row.top, row.centre))
-            or any(
-                abs(row.centre - centre) <= Y_TOLERANCE and abs(row.height - height) <= SIZE_TOLERANCE * height
-                for centre, height in bands[row.top]
-            )
+            or any(in_band(row, band) for band in bands[row.top])
         )
         if furniture:
             found.setdefault(row.page, set()).update(row.indices)
