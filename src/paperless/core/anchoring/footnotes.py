@@ -52,12 +52,10 @@ def footnote_words(words: Sequence[WordLike], skip: Collection[int] = ()) -> fro
     if len(words) < 8:
         return frozenset()
     # most pages: the bottom-most word is body-sized (cheap, before sorting rows)
-    kept = [w for i, w in enumerate(words) if i not in skip]
-    if not kept:
-        return frozenset()
-    heights = sorted(w.y1 - w.y0 for w in kept)
-    bottom = max(kept, key=lambda w: w.y1)
-    if bottom.y1 - bottom.y0 > SMALLER * heights[len(heights) // 2]:
+    y1s = [-1.0 if i in skip else w.y1 for i, w in enumerate(words)] if skip else [w.y1 for w in words]
+    bottom = words[y1s.index(max(y1s))]
+    sample = sorted(w.y1 - w.y0 for w in words[::5])  # the body's size, roughly
+    if bottom.y1 - bottom.y0 > SMALLER * sample[len(sample) // 2]:
         return frozenset()
     rows = _rows(words, skip)
     if len(rows) < 4:

@@ -61,12 +61,14 @@ def _edge_rows(p: int, words: Sequence[WordLike]) -> list[_Row]:
     if not words:
         return []
     out: list[_Row] = []
-    top = min(range(len(words)), key=lambda i: words[i].y0)
-    bottom = max(range(len(words)), key=lambda i: words[i].y1)
+    y0s = [w.y0 for w in words]
+    y1s = [w.y1 for w in words]
+    top = y0s.index(min(y0s))
+    bottom = y1s.index(max(y1s))
     for is_top, ref in ((True, top), (False, bottom)):
-        lo, hi = words[ref].y0, words[ref].y1
+        lo, hi = 2 * y0s[ref], 2 * y1s[ref]  # compared with twice the centres
         ix = sorted(
-            (i for i, w in enumerate(words) if lo <= (w.y0 + w.y1) / 2 <= hi),
+            (i for i, (a, b) in enumerate(zip(y0s, y1s, strict=True)) if lo <= a + b <= hi),
             key=lambda i: words[i].x0,
         )
         if not ix:

@@ -77,6 +77,7 @@ class DocText:
         ``footnotes``: read the footnotes after the whole body (:mod:`.footnotes`)."""
         skip = running_lines(pages) if furniture else [frozenset[int]()] * len(pages)
         notes = [footnote_words(w, skip[p]) if footnotes else frozenset[int]() for p, w in enumerate(pages)]
+        leaders = [leader_edits(w) if contents else {} for w in pages]
         parts: list[str] = []
         # flat arrays rather than lists of Python ints and tuples: ~10 fewer objects per word
         starts, ends, page_of, index_of, line_of = (array("q") for _ in range(5))
@@ -94,16 +95,14 @@ class DocText:
             for p, words in enumerate(pages):
                 page_skip = skip[p]
                 page_notes = notes[p]
-                edits = leader_edits(words) if contents else {}
+                edits = leaders[p]
                 here = page_map[p]
                 first = len(starts)
-                order = (
-                    range(len(words))
-                    if not page_notes
-                    else [i for i in range(len(words)) if (i in page_notes) == (flow == 1)]
-                )
-                if not page_notes and flow == 1:
-                    order = range(0)
+                order: Sequence[int]
+                if page_notes:
+                    order = [i for i in range(len(words)) if (i in page_notes) == (flow == 1)]
+                else:
+                    order = range(0 if flow else len(words))
                 prev_key: tuple[int, int] | None = None
                 n = len(order)
                 for k, i in enumerate(order):
