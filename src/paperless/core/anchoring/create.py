@@ -48,7 +48,9 @@ def text_anchor_words(doc: DocText, doc_hash: str, g0: int, g1: int) -> Anchor:
 def text_anchor(doc: DocText, doc_hash: str, first: WordRef, last: WordRef) -> Anchor:
     """The anchor of a text selection from word ``first`` to word ``last`` (inclusive),
     each ``(page, index in the page's word list)``; the selection may cross pages. Words
-    without text at either end (a running page number) are left out.
+    without text at either end (a running page number) are left out. A selection from the
+    body into a footnote stops at the end of the first word's part of its page (footnotes
+    are read after the whole body).
 
     The quote is the exact text with :data:`CONTEXT_CHARS` characters either side; the
     geometry is one rectangle per line (the union of the selected words' boxes on it).
@@ -56,6 +58,10 @@ def text_anchor(doc: DocText, doc_hash: str, first: WordRef, last: WordRef) -> A
     if last < first:
         first, last = last, first
     g0, g1 = doc.nearest_index(first, forward=True), doc.nearest_index(last, forward=False)
+    if g0 >= 0 and g1 >= 0 and doc.is_note(g0) != doc.is_note(g1):
+        # from the body into a footnote (read after the whole body): up to the end of the part
+        # of the first word's page that it is in
+        g1 = doc.same_flow_range(g0).stop - 1
     if g0 < 0 or g1 < g0:
         raise ValueError("the selection has no text (only page numbers or empty words)")
     return text_anchor_words(doc, doc_hash, g0, g1)
@@ -75,7 +81,7 @@ def _centre_gap(a: Rect, b: Rect) -> float:
 def nearest_word(doc: DocText, page: int, rect: Rect) -> int:
     """The global number of the word of ``page`` nearest to ``rect``, or -1 if none."""
     best, best_key = -1, (0.0, 0.0)
-    for g in doc.page_words(page):
+    for g in (*doc.page_words(page), *doc.page_notes(page)):
         box = doc.box(g)
         key = (_gap(rect, box), _centre_gap(rect, box))
         if best < 0 or key < best_key:
@@ -118,7 +124,7 @@ def geometry_anchor(doc: DocText, doc_hash: str, page: int, rects: Sequence[Rect
     g = nearest_word(doc, page, bbox)
     if g < 0:
         return Anchor(doc_hash=doc_hash, page=page, rects=page_rects, text_length=len(doc))
-    g0, g1 = _grow(doc, g, doc.page_words(page))
+    g0, g1 = _grow(doc, g, doc.same_flow_range(g))
     start, _ = doc.word_span(g0)
     _, end = doc.word_span(g1)
     x, y = doc.box(g)[:2]

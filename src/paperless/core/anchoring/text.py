@@ -26,6 +26,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
+from paperless.core.anchoring.contents import leader_edits
+from paperless.core.anchoring.footnotes import footnote_words
 from paperless.core.anchoring.furniture import running_lines
 from paperless.core.anchoring.model import PageRect
 from paperless.core.search.words import WordLike
@@ -50,68 +52,100 @@ class DocText:
     """The words of every page joined into one normalised text.
 
     Words are numbered globally (``g``) in reading order, skipping words that normalise to
-    nothing and running headers and footers; :meth:`ref` and :meth:`global_index` convert
+    nothing, running headers and footers (:mod:`.furniture`) and the dot leaders and page
+    numbers of contents lines (:mod:`.contents`). The footnotes of every page come after the
+    whole body (:mod:`.footnotes`): :meth:`page_words` is a page's body, :meth:`page_notes`
+    its footnotes. :meth:`ref` and :meth:`global_index` convert
     to and from ``(page, index)`` where ``index`` is the position in the list the page's
     words were given in; :meth:`nearest_index` finds the nearest word that has text.
     """
 
-    __slots__ = ("_boxes", "_ends", "_index", "_line", "_page", "_page_map", "_starts", "text")
+    __slots__ = (
+        "_boxes", "_ends", "_flows", "_index", "_line", "_notes_from", "_page", "_page_map", "_starts", "text",
+    )
 
-    def __init__(self, pages: Sequence[Sequence[WordLike]], *, furniture: bool = True) -> None:
-        """``furniture``: leave out running headers and footers (:mod:`.furniture`)."""
+    def __init__(
+        self,
+        pages: Sequence[Sequence[WordLike]],
+        *,
+        furniture: bool = True,
+        contents: bool = True,
+        footnotes: bool = True,
+    ) -> None:
+        """``furniture``: leave out running headers and footers (:mod:`.furniture`);
+        ``contents``: leave out the leaders and page numbers of contents lines (:mod:`.contents`);
+        ``footnotes``: read the footnotes after the whole body (:mod:`.footnotes`)."""
         skip = running_lines(pages) if furniture else [frozenset[int]()] * len(pages)
+        notes = [footnote_words(w, skip[p]) if footnotes else frozenset[int]() for p, w in enumerate(pages)]
+        leaders = [leader_edits(w) if contents else {} for w in pages]
         parts: list[str] = []
         # flat arrays rather than lists of Python ints and tuples: ~10 fewer objects per word
         starts, ends, page_of, index_of, line_of = (array("q") for _ in range(5))
         x0s, y0s, x1s, y1s = (array("d") for _ in range(4))
-        page_map: list[array[int]] = []
+        page_map: list[array[int]] = [array("q", [-1]) * len(words) for words in pages]
+        flows: list[list[tuple[int, int]]] = [[], []]  # per flow (body, notes): each page's [start, stop)
         pos = 0
         line_id = -1
         joined = True  # no space before the very first word
         seen: dict[str, str] = {}  # normalised words: a document repeats most of its words
-        for p, words in enumerate(pages):
-            page_skip = skip[p]
-            here = array("q", [-1]) * len(words)
-            page_map.append(here)
-            prev_key: tuple[int, int] | None = None
-            n = len(words)
-            for i, w in enumerate(words):
-                raw = w.text
-                text = seen.get(raw)
-                if text is None:
-                    text = seen[raw] = normalise(raw)
-                if not text or i in page_skip:
-                    continue
-                key = (w.block, w.line)
-                if key != prev_key:
-                    line_id += 1
-                    prev_key = key
-                if not joined:
-                    parts.append(" ")
-                    pos += 1
-                joined = False
-                if raw.endswith("\u00ad"):
-                    joined = True
-                elif text.endswith("-") and len(text) > 1 and i + 1 < n:
-                    nxt = words[i + 1]
-                    if (nxt.block, nxt.line) != key:
-                        if text[-2].isalpha() and nxt.text[:1].islower():  # docu- | ment
-                            text = text[:-1]
-                            joined = True
-                        elif text[-2].isdigit() and nxt.text[:1].isdigit():  # 2021- | 2030
-                            joined = True
-                here[i] = len(starts)
-                starts.append(pos)
-                parts.append(text)
-                pos += len(text)
-                ends.append(pos)
-                page_of.append(p)
-                index_of.append(i)
-                x0s.append(w.x0)
-                y0s.append(w.y0)
-                x1s.append(w.x1)
-                y1s.append(w.y1)
-                line_of.append(line_id)
+        self._notes_from = 0
+        for flow in (0, 1):
+            if flow == 1:
+                self._notes_from = len(starts)
+            for p, words in enumerate(pages):
+                page_skip = skip[p]
+                page_notes = notes[p]
+                edits = leaders[p]
+                here = page_map[p]
+                first = len(starts)
+                order: Sequence[int]
+                if page_notes:
+                    order = [i for i in range(len(words)) if (i in page_notes) == (flow == 1)]
+                else:
+                    order = range(0 if flow else len(words))
+                prev_key: tuple[int, int] | None = None
+                n = len(order)
+                for k, i in enumerate(order):
+                    w = words[i]
+                    raw = w.text
+                    if edits and i in edits:
+                        raw = edits[i]
+                    text = seen.get(raw)
+                    if text is None:
+                        text = seen[raw] = normalise(raw)
+                    if not text or i in page_skip:
+                        continue
+                    key = (w.block, w.line)
+                    if key != prev_key:
+                        line_id += 1
+                        prev_key = key
+                    if not joined:
+                        parts.append(" ")
+                        pos += 1
+                    joined = False
+                    if raw.endswith("\u00ad"):
+                        joined = True
+                    elif text.endswith("-") and len(text) > 1 and k + 1 < n:
+                        nxt = words[order[k + 1]]
+                        if (nxt.block, nxt.line) != key:
+                            if text[-2].isalpha() and nxt.text[:1].islower():  # docu- | ment
+                                text = text[:-1]
+                                joined = True
+                            elif text[-2].isdigit() and nxt.text[:1].isdigit():  # 2021- | 2030
+                                joined = True
+                    here[i] = len(starts)
+                    starts.append(pos)
+                    parts.append(text)
+                    pos += len(text)
+                    ends.append(pos)
+                    page_of.append(p)
+                    index_of.append(i)
+                    x0s.append(w.x0)
+                    y0s.append(w.y0)
+                    x1s.append(w.x1)
+                    y1s.append(w.y1)
+                    line_of.append(line_id)
+                flows[flow].append((first, len(starts)))
         self.text: str = "".join(parts)
         self._starts = starts
         self._ends = ends
@@ -120,6 +154,7 @@ class DocText:
         self._boxes = (x0s, y0s, x1s, y1s)
         self._line = line_of
         self._page_map = page_map
+        self._flows = flows
 
     # --- sizes -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -199,9 +234,25 @@ class DocText:
         return g0, g1
 
     def page_words(self, page: int) -> range:
-        """Global numbers of the words of ``page`` (possibly empty)."""
-        lo = bisect_left(self._page, page)
-        return range(lo, bisect_left(self._page, page + 1, lo))
+        """Global numbers of the body words of ``page`` (possibly empty; footnotes: :meth:`page_notes`)."""
+        if not 0 <= page < len(self._page_map):
+            return range(0)
+        return range(*self._flows[0][page])
+
+    def page_notes(self, page: int) -> range:
+        """Global numbers of the footnote words of ``page`` (read after the whole body)."""
+        if not 0 <= page < len(self._page_map):
+            return range(0)
+        return range(*self._flows[1][page])
+
+    def is_note(self, g: int) -> bool:
+        """Word ``g`` is in a footnote."""
+        return g >= self._notes_from
+
+    def same_flow_range(self, g: int) -> range:
+        """The words of ``g``'s page in its flow (body or footnotes)."""
+        page = self._page[g]
+        return self.page_notes(page) if self.is_note(g) else self.page_words(page)
 
     # --- geometry --------------------------------------------------------------------------
     def rects(self, g0: int, g1: int) -> tuple[PageRect, ...]:
