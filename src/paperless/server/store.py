@@ -393,6 +393,10 @@ class Store:
         with self.engine.connect() as conn:
             return self._session_in(conn, token)
 
+    def session_in(self, conn: Connection, token: str) -> Session:
+        """:meth:`session` inside the caller's transaction."""
+        return self._session_in(conn, token)
+
     def _session_in(self, conn: Connection, token: str) -> Session:
         row = conn.execute(self._session_query, {"hash": _hash(token)}).first()
         if row is None or int(row.expires) <= self.clock.now_ms():
