@@ -4,6 +4,7 @@ PostgreSQL), members' laptops running the real Qt-free MeetingClient (docs/meeti
 from __future__ import annotations
 
 import json
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -290,3 +291,48 @@ def test_only_the_sessions_members_get_in_and_bad_input_is_4xx(server: RunningSe
     finally:
         for laptop in (cuong, other, binh):
             laptop.stop()
+
+
+def test_an_open_stream_ends_when_its_token_expires_or_its_device_is_revoked(
+        room: tuple[RunningServer, Path, dict[str, Laptop]]) -> None:
+    """A stream is checked again while it is open: the server ends it within RECHECK_S (+ slack) once
+    its device is revoked or its token has expired; the app's reconnect is then refused, and a fresh
+    login (a new token) brings it back. The others keep following meanwhile."""
+    from paperless.core.meeting.client import CONNECTION
+    from paperless.core.sync import protocol as P
+    from paperless.server.meeting import RECHECK_S
+
+    server, _bundle, laptops = room
+    bound = RECHECK_S + 3.0  # well under the client's read timeout (15 s here): the server ended it
+
+    def ends(laptop: Laptop, what: str) -> None:
+        seen = len(laptop.changes)
+        start = time.monotonic()
+        until(lambda: not laptop.client.connected, what, timeout=bound)
+        assert time.monotonic() - start <= bound
+        lost = [c for c in laptop.changes[seen:] if c.kind == CONNECTION and not c.connected]
+        assert lost and lost[0].detail is not None and lost[0].detail.en == "the connection ended", lost
+
+    # Bình's laptop is revoked (by the office, from the server's console): his stream ends, he stays out
+    assert cli("server", "revoke-device", server.setup.folder, laptops["binh"].device.device_id) == 0
+    ends(laptops["binh"], "Bình's stream ended by the server")
+    conn, token = laptops["binh"].authorize()
+    with pytest.raises(HttpError) as refused:
+        with conn.stream(W.stream_path(SESSION_ID), token):
+            pass
+    assert refused.value.status == 403
+    assert laptops["an"].client.connected and laptops["cuong"].client.connected
+    laptops["cuong"].client.go_to(1, ENTRY, 4)
+    until(lambda: _at(laptops["an"], 1, ENTRY, 4), "An still follows")
+    assert not laptops["binh"].client.connected
+
+    # every token expires (the server's clock moves past their lifetime): An's stream ends too
+    server.advance_clock(P.TOKEN_TTL_S + 60)
+    ends(laptops["an"], "An's stream ended at its token's expiry")
+    with pytest.raises(HttpError) as expired:
+        with laptops["an"].connection.stream(W.stream_path(SESSION_ID), laptops["an"].authorize()[1]):
+            pass
+    assert expired.value.status == 401
+    laptops["an"].forget_token()  # what the app does on 401: log in again, and it follows again
+    until(lambda: laptops["an"].client.connected, "An back with a fresh token", timeout=20)
+    assert _at(laptops["an"], 1, ENTRY, 4)
