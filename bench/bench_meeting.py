@@ -298,7 +298,7 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
         # the bare broadcaster: the same clients, a second stream each
         bare = Bare(server)
         bare_laptops = []
-        bare_conn = Connection(replace(sec.connection.office, url=bare.url))
+        bare_conn = Connection(replace(sec.connection.office, url=bare.url), keep_alive=True)
         seq = {"n": 10**9}
         sender = W.Sender(sec.member, sec.device.device_id, sec.device.public_b64, sec.device.name,
                           sec.device.created, sec.device.certificate(sec.identity)).to_wire()
@@ -318,7 +318,7 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
             seq["n"] += 1
             event = W.make_event(SESSION_ID, sec.member, sec.device.device_id, W.GO_TO,
                                  {"item": 1, "entry": None, "page": p}, sec.device.sign)
-            # a new TLS connection per request, as the secretariat's client makes for go_to
+            # one connection kept open, as the secretariat's client keeps for its actions
             bare_conn.request("POST", "/broadcast", {"seq": seq["n"], "event": event.to_wire(), "sender": sender})
 
         for rep in range(args.repeat):

@@ -336,3 +336,31 @@ def test_an_open_stream_ends_when_its_token_expires_or_its_device_is_revoked(
     laptops["an"].forget_token()  # what the app does on 401: log in again, and it follows again
     until(lambda: laptops["an"].client.connected, "An back with a fresh token", timeout=20)
     assert _at(laptops["an"], 1, ENTRY, 4)
+
+
+def test_actions_reuse_one_connection_and_a_kept_connection_the_server_closed_is_replaced(
+        room: tuple[RunningServer, Path, dict[str, Laptop]]) -> None:
+    """The secretariat's actions go on one kept TLS connection (keep_alive); when the server has closed
+    it meanwhile, the action is sent once more on a new one, applied once."""
+    import socket
+
+    from paperless.core.sync.transport import Connection
+
+    _server, _bundle, laptops = room
+    secretariat = laptops["cuong"].client
+    secretariat.go_to(1, ENTRY, 2)
+    actions = secretariat._actions
+    assert isinstance(actions, Connection) and actions.keep_alive and actions._idle is not None
+    kept = actions._idle[1]
+    secretariat.go_to(1, ENTRY, 3)
+    assert actions._idle is not None and actions._idle[1] is kept  # the same socket: no new handshake
+    until(lambda: all(_at(p, 1, ENTRY, 3) for p in laptops.values()), "everyone on page 3")
+
+    socket.socket.shutdown(kept, socket.SHUT_RDWR)  # the connection cut while idle (as a server's timeout does)
+    seq = secretariat.go_to(1, ENTRY, 4)
+    assert actions._idle is not None and actions._idle[1] is not kept
+    until(lambda: all(_at(p, 1, ENTRY, 4) for p in laptops.values()), "everyone on page 4")
+    assert laptops["an"].client.state.seq == seq  # applied once
+
+    secretariat.stop()  # the kept connection goes with the client
+    assert actions.aborted and actions._idle is None

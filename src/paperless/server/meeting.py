@@ -248,7 +248,7 @@ class MeetingStore:
             raise forbidden("an event is sent by the device that signed it")
         if sender is None or not event.verify(sender.key):
             raise bad_request("the signature is not this device's")
-        with self.store.write_tx() as conn:
+        with self.store.write_tx(durable=event.type != W.GO_TO) as conn:  # a page move is not worth a disk sync
             self.store.session_in(conn, token)  # still valid, its device still not revoked (401/403)
             roles = self.roles(conn, session_id)
             if not roles.is_member(who.member):
