@@ -364,3 +364,47 @@ def test_actions_reuse_one_connection_and_a_kept_connection_the_server_closed_is
 
     secretariat.stop()  # the kept connection goes with the client
     assert actions.aborted and actions._idle is None
+
+
+def test_ballots_sent_at_once_and_sent_twice_are_counted_once_each(
+        room: tuple[RunningServer, Path, dict[str, Laptop]]) -> None:
+    """Ballots arriving together are counted in one group (one transaction): each still checked alone —
+    the same ballot twice in a group is counted once and answered duplicate, a ballot with a bad token
+    is refused without the others."""
+    import threading
+
+    _server, _bundle, laptops = room
+    sec = laptops["cuong"].client
+    for laptop in laptops.values():
+        laptop.client.check_in(W.PRESENT)
+    vote = sec.open_vote("Biểu quyết cùng lúc", 1)
+    until(lambda: all(p.client.state.open_vote is not None for p in laptops.values()), "the vote open")
+    choices = {"an": W.FOR, "binh": W.AGAINST, "cuong": W.BLANK}
+    ballots = {k: W.make_ballot(SESSION_ID, vote, laptops[k].member, c, 1, laptops[k].identity.signing_key)
+               for k, c in choices.items()}
+    sends = [(k, laptops[k].authorize()[1]) for k in choices for _ in range(2)] + [("an", "not-a-token")]
+    barrier = threading.Barrier(len(sends))
+    answers: dict[int, object] = {}
+
+    def send(i: int, key: str, token: str) -> None:
+        barrier.wait()
+        try:
+            answers[i] = laptops[key].connection.request(
+                "POST", W.ballots_path(SESSION_ID), {"ballot": ballots[key].to_wire()}, token)["status"]
+        except HttpError as exc:
+            answers[i] = exc.status
+
+    threads = [threading.Thread(target=send, args=(i, k, t)) for i, (k, t) in enumerate(sends)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for i in range(0, 6, 2):
+        assert sorted([answers[i], answers[i + 1]]) == [S.COUNTED, S.DUPLICATE]  # type: ignore[type-var]
+    assert answers[6] == 401
+    sec.close_vote(vote)
+
+    def counted() -> dict[str, int] | None:
+        v = laptops["an"].client.state.vote(vote)
+        return v.counts() if v is not None and not v.open else None
+    until(lambda: counted() == {W.FOR: 1, W.AGAINST: 1, W.BLANK: 1}, "one ballot each at the close")

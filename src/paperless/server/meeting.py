@@ -83,6 +83,18 @@ class _Cached:
     bodies: dict[str, int] = field(default_factory=dict)  # event id → seq (stored once)
 
 
+@dataclass
+class _BallotJob:
+    """A ballot checked against its card, waiting to be counted with the others queued meanwhile."""
+
+    token: str
+    member: str
+    ballot: W.Ballot
+    outcome: str | None = None
+    error: Exception | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+
 @dataclass(frozen=True)
 class News:
     """What a stream sends after ``seq``: the events, the final ballots of votes closed meanwhile, the
@@ -113,6 +125,9 @@ class MeetingStore:
         self._cards: dict[str, str] = {}  # member → signing key (minisign)
         self._recent: dict[str, dict[int, dict[str, Any]]] = {}  # session → seq → the event as streamed
         self._snapshots: dict[str, tuple[tuple[int, int], bytes]] = {}  # session → ((seq, ballots), encoded)
+        self._ballot_lock = threading.Lock()
+        self._ballot_queue: dict[str, list[_BallotJob]] = {}  # ballots waiting to be counted, by meeting
+        self._ballot_leading: set[str] = set()  # meetings whose queue a thread is counting now
 
     # -- who -------------------------------------------------------------------------------------------
     def roles(self, conn: Connection, session_id: str) -> ServerRoles:
@@ -286,29 +301,72 @@ class MeetingStore:
             raise forbidden("a member sends only their own ballot")
         if key is None or not ballot.verify(key):
             raise bad_request("the ballot is not signed by this member's card")
+        job = _BallotJob(token, member, ballot)
+        with self._ballot_lock:
+            self._ballot_queue.setdefault(session_id, []).append(job)
+            lead = session_id not in self._ballot_leading
+            if lead:
+                self._ballot_leading.add(session_id)
+        if lead:
+            self._lead_ballots(session_id)
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        assert job.outcome is not None
+        return job.outcome
+
+    def _lead_ballots(self, session_id: str) -> None:
+        """Count every ballot queued for the meeting, a group at a time, until none is left: a hundred
+        members voting at once cost a few transactions (and disk syncs), not a hundred."""
+        while True:
+            with self._ballot_lock:
+                jobs = self._ballot_queue.pop(session_id, [])
+                if not jobs:
+                    self._ballot_leading.discard(session_id)
+                    return
+            try:
+                self._count_ballots(session_id, jobs)
+            except Exception as exc:  # the database failed: every ballot of the group fails with it
+                for job in jobs:
+                    job.error = exc
+            for job in jobs:
+                job.done.set()
+
+    def _count_ballots(self, session_id: str, jobs: list[_BallotJob]) -> None:
+        """One transaction for a group of ballots, each checked as if alone (its token, its member,
+        the reducer on the state the ones before it left); the answers are set, not yet given."""
         with self.store.write_tx() as conn:
-            self.store.session_in(conn, token)  # still valid, its device still not revoked (401/403)
             roles = self.roles(conn, session_id)
-            if not roles.is_member(member):
-                raise forbidden("this member is not in this session's published audience")
             seq, ballots = self._lock_meeting(conn, session_id)
             cached = self._state(conn, session_id, seq, ballots)
-            try:
-                new_state, outcome = S.apply_ballot(cached.state, ballot, roles)
-            except S.Refused as exc:
-                raise (forbidden(exc.reason.en) if exc.forbidden else conflict(exc.reason.en)) from None
-            if outcome == S.DUPLICATE:
-                return outcome
-            conn.execute(insert(db.meeting_ballots).values(
-                session_id=session_id, n=ballots + 1, vote=ballot.vote, member=member, revision=ballot.revision,
-                choice=ballot.choice, body=W.canonical(ballot.body()).decode(), signature=ballot.signature, seq=seq,
-                received=self.store.clock.now_ms()))
-            conn.execute(update(db.meeting_sessions).where(db.meeting_sessions.c.session_id == session_id)
-                         .values(ballots=ballots + 1))
-            self._notify(conn, session_id)
-        self._keep(session_id, _Cached(seq, ballots + 1, new_state, cached.bodies))
-        self._after_commit(session_id)
-        return outcome
+            state, n, rows = cached.state, ballots, []
+            for job in jobs:
+                try:
+                    self.store.session_in(conn, job.token)  # still valid, its device still not revoked
+                    if not roles.is_member(job.member):
+                        raise forbidden("this member is not in this session's published audience")
+                    state, job.outcome = S.apply_ballot(state, job.ballot, roles)
+                except S.Refused as exc:
+                    job.error = forbidden(exc.reason.en) if exc.forbidden else conflict(exc.reason.en)
+                    continue
+                except ApiError as exc:
+                    job.error = exc
+                    continue
+                if job.outcome == S.DUPLICATE:
+                    continue
+                n += 1
+                b = job.ballot
+                rows.append({"session_id": session_id, "n": n, "vote": b.vote, "member": job.member,
+                             "revision": b.revision, "choice": b.choice, "body": W.canonical(b.body()).decode(),
+                             "signature": b.signature, "seq": seq, "received": self.store.clock.now_ms()})
+            if rows:
+                conn.execute(insert(db.meeting_ballots), rows)
+                conn.execute(update(db.meeting_sessions).where(db.meeting_sessions.c.session_id == session_id)
+                             .values(ballots=n))
+                self._notify(conn, session_id)
+        if rows:
+            self._keep(session_id, _Cached(seq, n, state, cached.bodies))
+            self._after_commit(session_id)
 
     # -- reads -----------------------------------------------------------------------------------------
     def _senders(self, conn: Connection, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
