@@ -143,7 +143,11 @@ class Bare:
     def stop(self) -> None:
         self.http.close()
         self.proc.terminate()
-        self.proc.wait(30)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:  # uvicorn waits for open streams: enough waiting
+            self.proc.kill()
+            self.proc.wait(30)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -389,6 +393,7 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
             print(f"  [{kind} server side] p50 {raw['raw_p50'][-1]:.1f} ms p99 {raw['raw_p99'][-1]:.1f} ms; "
                   f"bare p50 {raw['raw_bare_p50'][-1]:.1f} ms p99 {raw['raw_bare_p99'][-1]:.1f} ms", flush=True)
         out.update(raw)
+        bare_conn.close_idle()
         return {k: statistics.median(v) for k, v in out.items()}
     finally:
         for laptop in everyone:

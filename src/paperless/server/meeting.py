@@ -659,6 +659,9 @@ def router(store: Store, hub: Hub, authed: Authed, bearer: Callable[[Request], s
             except ApiError as exc:
                 log.info("meeting %s: a stream ended (%s)", session_id, exc.code)
                 return False
+            except Exception:  # the database went away: fail closed, the app reconnects
+                log.warning("meeting %s: a stream could not be checked again; ended", session_id)
+                return False
             return True
 
         async def events() -> AsyncIterator[bytes]:
