@@ -46,6 +46,7 @@ log = logging.getLogger("paperless.server")
 Authed = Callable[[Request], Awaitable[tuple[str, str]]]
 HEARTBEAT_S = 10.0  # a comment line this often keeps the stream (and the member's idea of it) alive
 RECHECK_S = 5.0  # an open stream's token is checked again this often (expired, revoked: the stream ends)
+QUIET_S = 0.05  # PostgreSQL: a feed that sent from memory reads the tables after this long without news
 FORBIDDEN = "forbidden"
 
 
@@ -558,16 +559,29 @@ class Feed:
                 seq = (await run_in_threadpool(self.meetings.news, self.session_id, 2**62)).seq
                 self._started.set()  # listening, and where from: a stream's snapshot is taken after this
                 cast: tuple[str, int] | None = None
+                read_due = False  # PostgreSQL: the tables to be read once things are quiet
                 while not self.done:
-                    await woken.wait()
+                    if read_due:
+                        try:
+                            await asyncio.wait_for(woken.wait(), QUIET_S)
+                        except TimeoutError:
+                            read_due = False
+                            news = await run_in_threadpool(self.meetings.news, self.session_id, seq)
+                            seq, cast = self._send(seq, news, cast, with_cast=True)
+                            continue
+                    else:
+                        await woken.wait()
                     woken.clear()
                     # what this process wrote is in memory: sent at once, without a read; on PostgreSQL
-                    # other workers write too, so the tables are read after (and the open vote's count
-                    # is taken from there, the one place that has every worker's ballots)
-                    news = self.meetings.recent_news(self.session_id, seq)
-                    if news is not None:
-                        seq, cast = self._send(seq, news, cast, with_cast=not self.meetings.store.postgres)
-                    if news is None or self.meetings.store.postgres:
+                    # other workers write too: a wake that memory has nothing new for (another
+                    # worker's change, our own NOTIFY, a ballot) reads the tables at once, and after
+                    # sending from memory they are read again once things are quiet for QUIET_S (a
+                    # change of another worker's woken together with ours; the open vote's count)
+                    fresh = self.meetings.recent_news(self.session_id, seq)
+                    if fresh is not None and (fresh.events or not self.meetings.store.postgres):
+                        seq, cast = self._send(seq, fresh, cast, with_cast=not self.meetings.store.postgres)
+                        read_due = read_due or self.meetings.store.postgres
+                    else:
                         news = await run_in_threadpool(self.meetings.news, self.session_id, seq)
                         seq, cast = self._send(seq, news, cast, with_cast=True)
         except asyncio.CancelledError:
