@@ -89,8 +89,11 @@ def bare_app() -> Any:
             try:
                 snapshot = {"session_id": session_id, "seq": 0, "events": [], "ballots": {}, "cast": {}}
                 yield f"event: snapshot\ndata: {json.dumps(snapshot)}\n\n".encode()
-                while True:
-                    yield await queue.get()
+                while True:  # a comment line every 10 s, as the real server sends (the clients' read timeout)
+                    try:
+                        yield await asyncio.wait_for(queue.get(), 10.0)
+                    except TimeoutError:
+                        yield b": ping\n\n"
             finally:
                 queues.discard(queue)
 
