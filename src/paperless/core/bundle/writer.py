@@ -1,9 +1,13 @@
 """Building a signed, encrypted session bundle from a parsed ``session.toml``.
 
-Streaming throughout: each document is read, encrypted and hashed in 64 KiB chunks straight
-into its ZIP entry, so memory stays bounded whatever the total size. The bundle is written
-under a temporary name and renamed only when complete. Every entry is padded (Padmé sizes, the
-same number of recipient stanzas: :mod:`.padding`).
+Streaming throughout: each document is read, encrypted and hashed in batches of 64 KiB chunks
+straight into its ZIP entry, so memory stays bounded whatever the total size. Documents go
+through a two-stage pipeline: the calling thread reads, hashes and encrypts a batch while a
+second thread (:class:`_EntryStage`) hashes the previous encrypted batch and writes it into the
+ZIP; hashlib, ChaCha20-Poly1305, zlib's CRC-32 and file I/O release the GIL on large buffers, so
+the two stages use two cores. At most :data:`PIPE_DEPTH` batches wait between them. The bundle
+is written under a temporary name and renamed only when complete. Every entry is padded (Padmé
+sizes, the same number of recipient stanzas: :mod:`.padding`).
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ import errno
 import hashlib
 import io
 import os
+import queue
 import shutil
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,11 +44,15 @@ from paperless.core.bundle.manifest import (
     Signer,
 )
 from paperless.core.bundle.padding import PaddedReader, StanzaPlan, pad_json, pad_toml
+from paperless.core.classification import Level
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.session import SessionSpec
 from paperless.core.sync.errors import OfficeFileError
 from paperless.core.sync.office import OfficeSignerError, parse_office_file
+
+#: encrypted batches (about 2 MiB each) that may wait between the two stages of the pipeline
+PIPE_DEPTH = 4
 
 #: progress(stage, done, total): stage is "prepare" (documents) or "encrypt" (bytes)
 BuildProgress = Callable[[str, int, int], None]
@@ -101,6 +111,102 @@ class _CountingWriter(io.RawIOBase):
         self.size += len(data)
         self.dst.write(data)
         return len(data)
+
+
+@dataclass
+class _Written:
+    """What the second stage wrote into one ZIP entry: its size and SHA-256 (valid once finished)."""
+
+    size: int = 0
+    digest: hashlib._Hash | None = None
+
+    def hexdigest(self) -> str:
+        assert self.digest is not None
+        return self.digest.hexdigest()
+
+
+_Command = tuple[str, object] | None
+
+
+class _EntryStage(io.RawIOBase):
+    """The pipeline's second stage: a thread that hashes encrypted bytes and writes them into
+    their ZIP entry, fed through a bounded queue.
+
+    While it runs, only its thread touches the ZipFile. The calling thread calls :meth:`begin` for
+    an entry, :meth:`write` for its data (copied: ``encrypt`` reuses its buffers), then
+    :meth:`end`. A failure in the thread (a full disk) is raised again in the calling thread
+    at its next call; :meth:`finish` waits for everything and raises it too; :meth:`stop` (always,
+    in ``finally``) ends the thread, discarding what is left when the build failed.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile, depth: int = PIPE_DEPTH) -> None:
+        super().__init__()
+        self._zf = zf
+        self._queue: queue.Queue[_Command] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="bundle-writer", daemon=True)
+        self._thread.start()
+
+    def writable(self) -> bool:
+        return True
+
+    def _put(self, command: _Command) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(command)
+
+    def begin(self, name: str) -> _Written:
+        written = _Written(digest=hashlib.sha256())
+        self._put(("begin", (name, written)))
+        return written
+
+    def write(self, b: object) -> int:
+        data = bytes(cast(bytes, b))
+        self._put(("data", data))
+        return len(data)
+
+    def end(self) -> None:
+        self._put(("end", None))
+
+    def finish(self) -> None:
+        """Wait until everything queued is written; raise the thread's error if it failed."""
+        self.stop()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)  # the thread keeps taking from the queue, so this cannot block for long
+            self._thread.join()
+
+    def _run(self) -> None:
+        dst: BinaryIO | None = None
+        written: _Written | None = None
+        while (command := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # the build failed: drain what the calling thread still queues
+            kind, arg = command
+            try:
+                if kind == "data":
+                    data = cast(bytes, arg)
+                    assert dst is not None and written is not None and written.digest is not None
+                    written.digest.update(data)
+                    written.size += len(data)
+                    dst.write(data)
+                elif kind == "begin":
+                    name, written = cast(tuple[str, _Written], arg)
+                    dst = cast(BinaryIO, self._zf.open(_info(name), "w", force_zip64=True))
+                else:
+                    assert dst is not None
+                    handle, dst = dst, None
+                    handle.close()
+            except BaseException as exc:  # raised again in the calling thread
+                self._error = exc
+        if dst is not None:  # the build stopped inside an entry: close it so the ZipFile can close
+            try:
+                dst.close()
+            except Exception:  # already failing; the partial file is deleted
+                pass
 
 
 class _HashingReader(io.RawIOBase):
@@ -226,28 +332,34 @@ def _write_entries(
     now: datetime | None,
     office: bytes | None = None,
 ) -> tuple[Manifest, Agenda]:
-    entries: list[Entry] = []
     items: list[AgendaItem] = []
     counter = 0
     plan = StanzaPlan(_recipients(spec, None))
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as zf:
-        for number, (item, docs) in enumerate(zip(spec.items, prepared, strict=True), start=1):
-            agenda_docs: list[AgendaDocument] = []
-            for p in docs:
-                counter += 1
-                name = f"documents/{counter:04d}.age"
-                with open(p.pdf, "rb") as src, zf.open(_info(name), "w", force_zip64=True) as dst:
-                    reader = _HashingReader(src, on_read)
-                    writer = _CountingWriter(cast(BinaryIO, dst))
-                    encrypt(_padded(plan, spec, item.restricted_to), cast(BinaryIO, PaddedReader(reader)),
-                            cast(BinaryIO, writer))
-                entries.append(Entry(name, "document", writer.size, writer.digest.hexdigest(), item.level))
-                agenda_docs.append(AgendaDocument(
-                    name, p.title, p.source.name if p.converted_from is None else p.source.stem + ".pdf",
-                    p.pages, reader.size, reader.digest.hexdigest(), p.converted_from,
-                ))
-            items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to, tuple(agenda_docs),
-                                    item.level, item.comments_due))
+        stage = _EntryStage(zf)
+        written: list[tuple[str, _Written, Level | None]] = []
+        try:
+            for number, (item, docs) in enumerate(zip(spec.items, prepared, strict=True), start=1):
+                agenda_docs: list[AgendaDocument] = []
+                for p in docs:
+                    counter += 1
+                    name = f"documents/{counter:04d}.age"
+                    with open(p.pdf, "rb") as src:
+                        written.append((name, stage.begin(name), item.level))
+                        reader = _HashingReader(src, on_read)
+                        encrypt(_padded(plan, spec, item.restricted_to), cast(BinaryIO, PaddedReader(reader)),
+                                cast(BinaryIO, stage))
+                        stage.end()
+                    agenda_docs.append(AgendaDocument(
+                        name, p.title, p.source.name if p.converted_from is None else p.source.stem + ".pdf",
+                        p.pages, reader.size, reader.digest.hexdigest(), p.converted_from,
+                    ))
+                items.append(AgendaItem(number, item.title, item.presenter, item.restricted_to,
+                                        tuple(agenda_docs), item.level, item.comments_due))
+            stage.finish()
+        finally:
+            stage.stop()
+        entries = [Entry(name, "document", w.size, w.hexdigest(), level) for name, w, level in written]
         agenda = agenda_of(spec, version, items)
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
             writer = _CountingWriter(cast(BinaryIO, dst))
