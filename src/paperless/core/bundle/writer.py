@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from paperless.core.age import Recipient, X25519Recipient, encrypt
+from paperless.core.age.stream import BATCH, ENC_CHUNK_SIZE
 from paperless.core.bundle.audience import make_audience, make_control
 from paperless.core.bundle.convert import PreparedPdf, prepare_document
 from paperless.core.bundle.manifest import (
@@ -127,22 +128,30 @@ class _Written:
 
 _Command = tuple[str, object] | None
 
+#: one buffer of the pipeline: a batch of encrypted chunks as :func:`encrypt` writes it
+_BUFFER_SIZE = BATCH * ENC_CHUNK_SIZE
+
 
 class _EntryStage(io.RawIOBase):
     """The pipeline's second stage: a thread that hashes encrypted bytes and writes them into
-    their ZIP entry, fed through a bounded queue.
+    their ZIP entry.
 
     While it runs, only its thread touches the ZipFile. The calling thread calls :meth:`begin` for
-    an entry, :meth:`write` for its data (copied: ``encrypt`` reuses its buffers), then
-    :meth:`end`. A failure in the thread (a full disk) is raised again in the calling thread
-    at its next call; :meth:`finish` waits for everything and raises it too; :meth:`stop` (always,
-    in ``finally``) ends the thread, discarding what is left when the build failed.
+    an entry, :meth:`write` for its data, then :meth:`end`. Data is copied (``encrypt`` reuses its
+    buffers) into one of ``depth`` buffers, which the thread hands back once written: at most
+    ``depth`` buffers exist, and a writer faster than the disk waits for one. A failure in the
+    thread (a full disk) is raised again in the calling thread at its next call; :meth:`finish`
+    waits for everything and raises it too; :meth:`stop` (always, in ``finally``) ends the thread,
+    discarding what is left when the build failed.
     """
 
     def __init__(self, zf: zipfile.ZipFile, depth: int = PIPE_DEPTH) -> None:
         super().__init__()
         self._zf = zf
-        self._queue: queue.Queue[_Command] = queue.Queue(maxsize=depth)
+        self._queue: queue.SimpleQueue[_Command] = queue.SimpleQueue()  # bounded by the buffers
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        for _ in range(depth):
+            self._free.put(bytearray(_BUFFER_SIZE))
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="bundle-writer", daemon=True)
         self._thread.start()
@@ -150,49 +159,61 @@ class _EntryStage(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def _put(self, command: _Command) -> None:
+    def _check(self) -> None:
         if self._error is not None:
             raise self._error
-        self._queue.put(command)
 
     def begin(self, name: str) -> _Written:
+        self._check()
         written = _Written(digest=hashlib.sha256())
-        self._put(("begin", (name, written)))
+        self._queue.put(("begin", (name, written)))
         return written
 
     def write(self, b: object) -> int:
-        data = bytes(cast(bytes, b))
-        self._put(("data", data))
-        return len(data)
+        view = memoryview(cast(bytes, b)).cast("B")
+        done = 0
+        while done < len(view):
+            self._check()
+            buf = self._free.get()  # the thread hands every buffer back, even after a failure
+            n = min(len(buf), len(view) - done)
+            buf[:n] = view[done : done + n]
+            self._queue.put(("data", (buf, n)))
+            done += n
+        return done
 
     def end(self) -> None:
-        self._put(("end", None))
+        self._check()
+        self._queue.put(("end", None))
 
     def finish(self) -> None:
         """Wait until everything queued is written; raise the thread's error if it failed."""
         self.stop()
-        if self._error is not None:
-            raise self._error
+        self._check()
 
     def stop(self) -> None:
         if self._thread.is_alive():
-            self._queue.put(None)  # the thread keeps taking from the queue, so this cannot block for long
+            self._queue.put(None)
             self._thread.join()
 
     def _run(self) -> None:
         dst: BinaryIO | None = None
         written: _Written | None = None
         while (command := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # the build failed: drain what the calling thread still queues
             kind, arg = command
             try:
                 if kind == "data":
-                    data = cast(bytes, arg)
-                    assert dst is not None and written is not None and written.digest is not None
-                    written.digest.update(data)
-                    written.size += len(data)
-                    dst.write(data)
+                    buf, n = cast(tuple[bytearray, int], arg)
+                    try:
+                        if self._error is None:
+                            assert dst is not None and written is not None and written.digest is not None
+                            with memoryview(buf)[:n] as data:
+                                written.digest.update(data)
+                                written.size += n
+                                dst.write(data)
+                    finally:
+                        self._free.put(buf)
+                elif self._error is not None:
+                    continue  # the build failed: drain what the calling thread still queues
                 elif kind == "begin":
                     name, written = cast(tuple[str, _Written], arg)
                     dst = cast(BinaryIO, self._zf.open(_info(name), "w", force_zip64=True))
