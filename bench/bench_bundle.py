@@ -14,7 +14,7 @@ Each figure is printed beside its reference measured in the same run:
     extract's time beside `age -d` of the same bytes.
 
 Usage: python bench/bench_bundle.py [--docs 200] [--doc-mb 5] [--real-mb 500] [--repeat 3] [--build-only]
-                                   [--keep DIR]
+                                   [--baseline-src DIR] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -126,7 +126,9 @@ def reference_build(age: str, docs: list[Path], recipients: list[str], out: Path
     return secs
 
 
-def build_speed(root: Path, total_mb: float, repeat: int, age: str | None) -> None:
+def build_speed(root: Path, total_mb: float, repeat: int, age: str | None, baseline: Path | None = None) -> None:
+    """``bundle build`` against the reference, ``repeat`` times, interleaved; with ``baseline`` (the
+    ``src`` folder of another checkout) that code's build too, on the same files, in the same rounds."""
     spec, docs = real_session(root / "real", total_mb)
     mb = sum(d.stat().st_size for d in docs) / 1e6
     out = root / "real.paperless"
@@ -134,36 +136,47 @@ def build_speed(root: Path, total_mb: float, repeat: int, age: str | None) -> No
            str(spec.parent / "clerk"), "--out", str(out), "--passphrase-env", "BENCH_PASS"]
     members = [(spec.parent / k / "recipient.txt").read_text().strip() for k in ("a", "b")]
     recipients = members + [str(X25519Identity.generate().recipient()) for _ in range(stanza_count(2) - 2)]
-    ours: list[float] = []
+    variants: dict[str, dict[str, str]] = {"ours": {}}
+    if baseline is not None:
+        variants["baseline"] = {"PYTHONPATH": str(baseline)}
+    times: dict[str, list[float]] = {name: [] for name in variants}
     refs: list[float] = []
     peaks: list[float] = []
     print(f"build speed: {len(docs)} real PDFs, {mb:.0f} MB; load average {os.getloadavg()[0]:.2f}")
     for run in range(repeat):
-        secs, peak = run_peak(cmd)
-        ours.append(secs)
-        peaks.append(peak)
-        size = out.stat().st_size / 1e6
-        out.unlink()
-        line = f"  run {run + 1}: bundle build {secs:6.2f} s ({size:.0f} MB bundle, peak RSS {peak:.1f} MB)"
+        line = f"  run {run + 1}:"
+        order = list(variants) if run % 2 == 0 else list(reversed(variants))
+        for name in order:
+            secs, peak = run_peak(cmd, variants[name])
+            times[name].append(secs)
+            if name == "ours":
+                peaks.append(peak)
+            out.unlink()
+            line += f" {name} {secs:5.2f} s (peak RSS {peak:.0f} MB);"
         if age:
             refs.append(reference_build(age, docs, recipients, root / "reference"))
-            line += f"; sha256sum + age + sha256sum {refs[-1]:6.2f} s; ratio {secs / refs[-1]:.2f}"
-        print(line + f"; load {os.getloadavg()[0]:.2f}")
-    med = statistics.median(ours)
-    print(f"build {mb:.0f} MB of real PDFs, median of {repeat}: {med:.2f} s ({mb / med:.0f} MB/s), "
-          f"peak RSS {max(peaks):.1f} MB")
+            line += f" sha256sum + age + sha256sum {refs[-1]:5.2f} s;"
+            line += "".join(f" {name} ratio {times[name][-1] / refs[-1]:.2f};" for name in variants)
+        print(line + f" load {os.getloadavg()[0]:.2f}")
+    for name in variants:
+        med = statistics.median(times[name])
+        text = f"{name}: build {mb:.0f} MB of real PDFs, median of {repeat}: {med:.2f} s ({mb / med:.0f} MB/s)"
+        if refs:
+            text += f", ratio of medians {med / statistics.median(refs):.2f} (goal <= 1.0)"
+        print(text)
+    print(f"peak RSS (ours) {max(peaks):.1f} MB")
     if refs:
         ref = statistics.median(refs)
-        print(f"  reference, same runs: sha256sum + age (8 recipients) + sha256sum {ref:.2f} s "
-              f"({mb / ref:.0f} MB/s); ratio of medians {med / ref:.2f} (goal <= 1.0)")
+        print(f"reference, same runs: sha256sum + age (8 recipients) + sha256sum {ref:.2f} s ({mb / ref:.0f} MB/s)")
 
 
-def run_peak(cmd: list[str]) -> tuple[float, float]:
+def run_peak(cmd: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall time and peak RSS (MB) of a command, measured in a fresh child."""
     code = ("import resource, subprocess, sys, time; t=time.perf_counter(); "
             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
             "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    env = {**os.environ, "BENCH_PASS": PASS, "PAPERLESS_HOME": tempfile.mkdtemp(prefix="bench-home-")}
+    env = {**os.environ, "BENCH_PASS": PASS, "PAPERLESS_HOME": tempfile.mkdtemp(prefix="bench-home-"),
+           **(extra_env or {})}
     out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env, check=True)
     secs, kb = out.stdout.split()
     return float(secs), int(kb) / 1024
@@ -185,6 +198,7 @@ def main() -> None:
     ap.add_argument("--real-mb", type=float, default=500.0)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--build-only", action="store_true", help="only the build speed against sha256sum + age")
+    ap.add_argument("--baseline-src", type=Path, help="also time the build of this src folder (e.g. main's)")
     ap.add_argument("--keep", type=Path)
     args = ap.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-bundle-"))
@@ -192,7 +206,7 @@ def main() -> None:
     age = shutil.which("age")
     try:
         print(f"machine: {os.uname().machine}, {os.cpu_count()} cpus; python {sys.version.split()[0]}")
-        build_speed(root, args.real_mb, max(1, args.repeat), age)
+        build_speed(root, args.real_mb, max(1, args.repeat), age, args.baseline_src)
         if args.build_only:
             return
         spec = session(root, args.docs, args.doc_mb)

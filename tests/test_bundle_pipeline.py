@@ -16,7 +16,7 @@ import pytest
 from bundle_helpers import People, make_pdf, run_cli, unlock, write_session
 from disk_helpers import tiny_tmpfs
 
-from paperless.core.bundle import build_bundle, open_bundle, verify_bundle
+from paperless.core.bundle import build_bundle, open_bundle, verify_bundle, writer
 from paperless.core.bundle.padding import padme
 from paperless.core.bundle.writer import _BUFFER_SIZE, _EntryStage
 from paperless.core.errors import DiskFullError
@@ -34,6 +34,14 @@ def big_pdf(path: Path, mib: float) -> Path:
     return path
 
 
+@pytest.fixture(params=["two threads", "one core"])
+def threaded(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Both ways the build runs: the pipeline's second thread, or inline on a one-core machine."""
+    on = request.param == "two threads"
+    monkeypatch.setattr(writer, "use_writer_thread", lambda: on)
+    return on
+
+
 def writer_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "bundle-writer"]
 
@@ -48,7 +56,7 @@ def big_session(root: Path, people: People, mib: float) -> Path:
     })
 
 
-def test_every_entry_is_a_standard_age_file(tmp_path: Path, people: People) -> None:
+def test_every_entry_is_a_standard_age_file(tmp_path: Path, people: People, threaded: bool) -> None:
     """Documents of several batches, one batch and less: `age -d` gives each back, padded with
     zeros, the ZIP's CRCs hold, the manifest's hashes are those of the bytes written."""
     age = shutil.which("age")
@@ -117,13 +125,15 @@ def test_a_slow_disk_holds_the_encryption_back(tmp_path: Path) -> None:
     assert writer_threads() == []
 
 
-def test_cancelled_build_stops_both_stages(tmp_path: Path, people: People) -> None:
+def test_cancelled_build_stops_both_stages(tmp_path: Path, people: People, threaded: bool) -> None:
     spec = load_session(big_session(tmp_path, people, 9.3))
     seen: list[int] = []
+    running: set[bool] = set()
 
     def cancel(stage: str, done: int, total: int) -> None:
         if stage == "encrypt" and done > 0:
             seen.append(done)
+            running.add(bool(writer_threads()))
             if done >= 4 * 1024 * 1024:  # in the middle of the first document's batches
                 raise KeyboardInterrupt
 
@@ -133,9 +143,11 @@ def test_cancelled_build_stops_both_stages(tmp_path: Path, people: People) -> No
     assert list((tmp_path / "out").iterdir()) == []
     assert writer_threads() == []
     assert seen == sorted(seen) and len(seen) > 1  # progress went on batch by batch
+    assert running == {threaded}  # the second stage ran in its thread, or inline
 
 
-def test_a_full_disk_in_the_writing_stage_is_one_error(tmp_path: Path, people: People) -> None:
+def test_a_full_disk_in_the_writing_stage_is_one_error(tmp_path: Path, people: People,
+                                                        threaded: bool) -> None:
     """The disk fills while the second thread writes: the build stops with DiskFullError, no
     file and no thread are left."""
     spec = load_session(big_session(tmp_path, people, 9.3))

@@ -132,6 +132,13 @@ _Command = tuple[str, object] | None
 _BUFFER_SIZE = BATCH * ENC_CHUNK_SIZE
 
 
+def use_writer_thread() -> bool:
+    """Whether the pipeline gets its second thread: only with two or more cores to run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+    return cores > 1
+
+
 class _EntryStage(io.RawIOBase):
     """The pipeline's second stage: a thread that hashes encrypted bytes and writes them into
     their ZIP entry.
@@ -142,19 +149,24 @@ class _EntryStage(io.RawIOBase):
     ``depth`` buffers exist, and a writer faster than the disk waits for one. A failure in the
     thread (a full disk) is raised again in the calling thread at its next call; :meth:`finish`
     waits for everything and raises it too; :meth:`stop` (always, in ``finally``) ends the thread,
-    discarding what is left when the build failed.
+    discarding what is left when the build failed. With ``threaded=False`` (one core) the same
+    work is done inline, in the calling thread, without copies.
     """
 
-    def __init__(self, zf: zipfile.ZipFile, depth: int = PIPE_DEPTH) -> None:
+    def __init__(self, zf: zipfile.ZipFile, depth: int = PIPE_DEPTH, *, threaded: bool = True) -> None:
         super().__init__()
         self._zf = zf
         self._queue: queue.SimpleQueue[_Command] = queue.SimpleQueue()  # bounded by the buffers
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        for _ in range(depth):
-            self._free.put(bytearray(_BUFFER_SIZE))
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="bundle-writer", daemon=True)
-        self._thread.start()
+        self._dst: BinaryIO | None = None
+        self._written: _Written | None = None
+        self._thread: threading.Thread | None = None
+        if threaded:
+            for _ in range(depth):
+                self._free.put(bytearray(_BUFFER_SIZE))
+            self._thread = threading.Thread(target=self._run, name="bundle-writer", daemon=True)
+            self._thread.start()
 
     def writable(self) -> bool:
         return True
@@ -166,11 +178,17 @@ class _EntryStage(io.RawIOBase):
     def begin(self, name: str) -> _Written:
         self._check()
         written = _Written(digest=hashlib.sha256())
-        self._queue.put(("begin", (name, written)))
+        if self._thread is None:
+            self._begin(name, written)
+        else:
+            self._queue.put(("begin", (name, written)))
         return written
 
     def write(self, b: object) -> int:
         view = memoryview(cast(bytes, b)).cast("B")
+        if self._thread is None:
+            self._data(view)
+            return len(view)
         done = 0
         while done < len(view):
             self._check()
@@ -183,7 +201,10 @@ class _EntryStage(io.RawIOBase):
 
     def end(self) -> None:
         self._check()
-        self._queue.put(("end", None))
+        if self._thread is None:
+            self._end()
+        else:
+            self._queue.put(("end", None))
 
     def finish(self) -> None:
         """Wait until everything queued is written; raise the thread's error if it failed."""
@@ -191,13 +212,28 @@ class _EntryStage(io.RawIOBase):
         self._check()
 
     def stop(self) -> None:
-        if self._thread.is_alive():
+        if self._thread is not None and self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
 
+    # -- the work itself, in the thread (or inline) ------------------------------------------------
+
+    def _begin(self, name: str, written: _Written) -> None:
+        self._written = written
+        self._dst = cast(BinaryIO, self._zf.open(_info(name), "w", force_zip64=True))
+
+    def _data(self, data: memoryview) -> None:
+        assert self._dst is not None and self._written is not None and self._written.digest is not None
+        self._written.digest.update(data)
+        self._written.size += len(data)
+        self._dst.write(data)
+
+    def _end(self) -> None:
+        assert self._dst is not None
+        handle, self._dst = self._dst, None
+        handle.close()
+
     def _run(self) -> None:
-        dst: BinaryIO | None = None
-        written: _Written | None = None
         while (command := self._queue.get()) is not None:
             kind, arg = command
             try:
@@ -205,27 +241,26 @@ class _EntryStage(io.RawIOBase):
                     buf, n = cast(tuple[bytearray, int], arg)
                     try:
                         if self._error is None:
-                            assert dst is not None and written is not None and written.digest is not None
                             with memoryview(buf)[:n] as data:
-                                written.digest.update(data)
-                                written.size += n
-                                dst.write(data)
+                                self._data(data)
                     finally:
                         self._free.put(buf)
                 elif self._error is not None:
                     continue  # the build failed: drain what the calling thread still queues
                 elif kind == "begin":
-                    name, written = cast(tuple[str, _Written], arg)
-                    dst = cast(BinaryIO, self._zf.open(_info(name), "w", force_zip64=True))
+                    self._begin(*cast(tuple[str, _Written], arg))
                 else:
-                    assert dst is not None
-                    handle, dst = dst, None
-                    handle.close()
+                    self._end()
             except BaseException as exc:  # raised again in the calling thread
                 self._error = exc
-        if dst is not None:  # the build stopped inside an entry: close it so the ZipFile can close
+        self.abandon()
+
+    def abandon(self) -> None:
+        """Close an entry left open by a failed build, so that the ZipFile can close."""
+        if self._dst is not None:
+            handle, self._dst = self._dst, None
             try:
-                dst.close()
+                handle.close()
             except Exception:  # already failing; the partial file is deleted
                 pass
 
@@ -357,7 +392,7 @@ def _write_entries(
     counter = 0
     plan = StanzaPlan(_recipients(spec, None))
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as zf:
-        stage = _EntryStage(zf)
+        stage = _EntryStage(zf, threaded=use_writer_thread())
         written: list[tuple[str, _Written, Level | None]] = []
         try:
             for number, (item, docs) in enumerate(zip(spec.items, prepared, strict=True), start=1):
@@ -380,6 +415,7 @@ def _write_entries(
             stage.finish()
         finally:
             stage.stop()
+            stage.abandon()  # inline (one core), a failure may have left an entry open
         entries = [Entry(name, "document", w.size, w.hexdigest(), level) for name, w, level in written]
         agenda = agenda_of(spec, version, items)
         with zf.open(_info(AGENDA_NAME), "w", force_zip64=True) as dst:
