@@ -5,7 +5,8 @@ straight into its ZIP entry, so memory stays bounded whatever the total size. Do
 through a two-stage pipeline: the calling thread reads, hashes and encrypts a batch while a
 second thread (:class:`_EntryStage`) hashes the previous encrypted batch and writes it into the
 ZIP; hashlib, ChaCha20-Poly1305, zlib's CRC-32 and file I/O release the GIL on large buffers, so
-the two stages use two cores. At most :data:`PIPE_DEPTH` batches wait between them. The bundle
+the two stages use two cores. At most :data:`PIPE_DEPTH` batches wait between them. Without a
+free core (:func:`use_writer_thread`) both stages run inline in the calling thread. The bundle
 is written under a temporary name and renamed only when complete. Every entry is padded (Padmé
 sizes, the same number of recipient stanzas: :mod:`.padding`).
 """
@@ -133,10 +134,22 @@ _BUFFER_SIZE = BATCH * ENC_CHUNK_SIZE
 
 
 def use_writer_thread() -> bool:
-    """Whether the pipeline gets its second thread: only with two or more cores to run on."""
+    """Whether the pipeline gets its second thread: only when about a whole core is free.
+
+    The second thread pays for itself only on a core of its own (the batches cross between
+    cores' caches, ~15 % more CPU time); on a machine already busy (1-minute load average
+    within one of the core count, where it is known) the build runs inline and uses less CPU.
+    Measured on a shared 2-core machine: docs/benchmarks.md, 2026-12-07, build speed.
+    """
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
-    return cores > 1
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: no load average
+        return True
+    return load <= cores - 1
 
 
 class _EntryStage(io.RawIOBase):
