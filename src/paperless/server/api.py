@@ -303,6 +303,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
                 await run_in_threadpool(listener.stop)
             if checkpointer is not None:
                 await run_in_threadpool(checkpointer.stop)
+            await run_in_threadpool(store.close)  # the change notifications still pending sent
             engine.dispose()  # SQLite: the last connection to close checkpoints the rest
 
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
