@@ -13,16 +13,18 @@ each rendered page (its TSV output: words and their boxes).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
 from paperless.core.bundle.convert import unreadable
 from paperless.core.bundle.errors import DocumentError, OcrMissingError
-from paperless.core.errors import T
+from paperless.core.errors import InputFileError, OutputFileError, T
 from paperless.core.pymupdf_lock import pymupdf_locked
 from paperless.resources import resource_path
 
@@ -160,3 +162,42 @@ def ocr_pdf(source: Path, dest: Path, mode: OcrMode = OcrMode.AUTO, *, label: st
         doc.subset_fonts()
         doc.save(dest, garbage=1, deflate=True)
     return len(todo)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ocr_cached(pdf: Path, cache: Path, mode: OcrMode = OcrMode.AUTO, *, label: str = "",
+               progress: PageProgress | None = None) -> Path:
+    """``pdf`` with a text layer on the pages ``mode`` selects: ``pdf`` itself when no page needs
+    one, else a copy kept in ``cache`` by the PDF's content and the mode (read once: by the clerk
+    workspace's check, then reused by the build)."""
+    if mode is OcrMode.NEVER:
+        return pdf
+    label = label or pdf.name
+    try:
+        target = cache / f"{_sha256(pdf)}.ocr-{mode.value}.pdf"
+    except OSError as exc:
+        raise InputFileError(path=str(pdf), detail=exc.strerror or str(exc)) from None
+    if target.is_file():
+        return target
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".reading-", suffix=".pdf", dir=cache)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputFileError(path=str(cache), detail=exc.strerror or str(exc)) from None
+    try:
+        if ocr_pdf(pdf, Path(tmp), mode, label=label, progress=progress) == 0:
+            return pdf
+        os.replace(tmp, target)  # whole or not at all
+    except OSError as exc:
+        raise OutputFileError(path=str(target), detail=exc.strerror or str(exc)) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
