@@ -175,3 +175,25 @@ def test_build_bundle_uses_the_cache(tmp_path: Path, people: People, scanned: tu
                  progress=lambda stage, done, total: stages.append(stage))
     assert stages.count("ocr") == 2  # the same scan thrice: read once, (0, 1) and (1, 1)
     assert os.listdir(cache) and len(os.listdir(cache)) == 1
+
+
+def test_clerk_workspace_check_reads_scans_with_progress(tmp_path: Path, scanned: tuple[Path, Path]) -> None:
+    from paperless.core.clerk.documents import CONVERTED_DIR, DocumentChecks, Status, import_documents, state_key
+
+    outside = tmp_path / "in"
+    outside.mkdir()
+    (outside / "congvan.pdf").write_bytes(scanned[0].read_bytes())
+    folder = tmp_path / "session"
+    rel = import_documents([outside / "congvan.pdf"], folder)[0]
+    checks = DocumentChecks()
+    key = state_key(folder / rel)
+    assert key is not None and checks.claim(key)
+    seen: list[tuple[Status, int, int]] = []
+    checks.observers.subscribe(lambda k: seen.append((s.status, s.done, s.total)) if (s := checks.get(k)) else None)
+    state = checks.run(folder, rel, key)
+    assert state.status is Status.READY and state.pages == 1, state.error
+    assert (Status.READING, 1, 1) in seen and seen[-1][0] is Status.READY
+    assert state.pdf is not None and state.pdf.parent == (folder / CONVERTED_DIR).absolute()
+    with pymupdf.open(state.pdf) as doc:
+        assert "chuyển đổi số" in " ".join(doc[0].get_text().split())
+    assert (folder / rel).read_bytes() == scanned[0].read_bytes()  # the clerk's file itself is untouched
