@@ -197,3 +197,19 @@ def test_clerk_workspace_check_reads_scans_with_progress(tmp_path: Path, scanned
     with pymupdf.open(state.pdf) as doc:
         assert "chuyển đổi số" in " ".join(doc[0].get_text().split())
     assert (folder / rel).read_bytes() == scanned[0].read_bytes()  # the clerk's file itself is untouched
+
+
+def test_demo_scanned_letter_becomes_searchable(tmp_path: Path) -> None:
+    from paperless.demo.factory import write_scanned_letter
+
+    require_tool("tesseract")
+    letter = write_scanned_letter(tmp_path / "congvan_scan.pdf")
+    out = tmp_path / "read.pdf"
+    assert ocr_pdf(letter, out) == 2  # both pages are images only
+    reader = PdfDocument(out.read_bytes(), name="letter")
+    index = SessionIndex()
+    for page in range(2):
+        index.add_page("letter", page, reader.text(page))
+    for query in ("mừng Xuân", "mung xuan", "Tết Nguyên đán", "tet nguyen dan", "an toàn thực phẩm"):
+        assert index.count(query) >= 1, query
+    assert _image_streams(out) == _image_streams(letter)
