@@ -12,7 +12,7 @@ Each page is a known text typeset in Noto Sans at 12 pt, then "scanned" at 300 d
   * seconds per page of ocr_pdf, beside the bare `tesseract` command on the same 300-dpi PNG
     (the floor: our render, overlay and save on top of it), and the ratio. Medians of --repeat.
 
-Usage: python bench/bench_ocr.py [--pages 4] [--repeat 3] [--skew 0.8]
+Usage: python bench/bench_ocr.py [--pages 4] [--repeat 3] [--skew 0.8] [--blur 1.5] [--jpeg 60]
 """
 
 from __future__ import annotations
@@ -107,6 +107,8 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=len(PAGES))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skew", type=float, default=0.8)
+    ap.add_argument("--blur", type=float, default=1.5, help="rendered this many times coarser, then scaled back")
+    ap.add_argument("--jpeg", type=int, default=60, help="JPEG quality of the scans")
     args = ap.parse_args()
     tessdata()  # fail at once, naming the package, when Tesseract or its Vietnamese data is missing
     rows: dict[str, list[float]] = {k: [] for k in ("cer", "wer", "cer_f", "wer_f", "ref_cer", "ref_wer",
@@ -116,7 +118,8 @@ def main() -> int:
         for n in range(args.pages):
             paragraphs = PAGES[n % len(PAGES)]
             truth = " ".join(paragraphs)
-            noisy = scan_text(folder / f"noisy{n}.pdf", paragraphs, seed=n + 1, skew=args.skew)
+            noisy = scan_text(folder / f"noisy{n}.pdf", paragraphs, seed=n + 1, skew=args.skew, blur=args.blur,
+                              jpeg_quality=args.jpeg)
             clean = scan_text(folder / f"clean{n}.pdf", paragraphs, seed=n + 1, clean=True)
             times, ref_times, bare = [], [], []
             for _ in range(args.repeat):
@@ -137,7 +140,8 @@ def main() -> int:
                   f"{statistics.median(times):.2f} s")
     m = {k: statistics.median(v) for k, v in rows.items()}
     mean = {k: sum(v) / len(v) for k, v in rows.items()}
-    print(f"\n{args.pages} pages, 300 dpi, skew <= {args.skew} deg, blur 1.5x, JPEG q60; medians of {args.repeat}")
+    print(f"\n{args.pages} pages, 300 dpi, skew <= {args.skew} deg, blur {args.blur}x, JPEG q{args.jpeg}; "
+          f"medians of {args.repeat}")
     print(f"CER  scan {mean['cer']:.2%}  clean render {mean['ref_cer']:.2%}   (mean over pages)")
     print(f"WER  scan {mean['wer']:.2%}  clean render {mean['ref_wer']:.2%}")
     print(f"diacritics folded: CER {mean['cer_f']:.2%}  WER {mean['wer_f']:.2%}")

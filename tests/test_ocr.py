@@ -213,3 +213,19 @@ def test_demo_scanned_letter_becomes_searchable(tmp_path: Path) -> None:
     for query in ("mừng Xuân", "mung xuan", "Tết Nguyên đán", "tet nguyen dan", "an toàn thực phẩm"):
         assert index.count(query) >= 1, query
     assert _image_streams(out) == _image_streams(letter)
+
+
+def test_scan_stored_sideways_with_a_page_rotation(tmp_path: Path, scanned: tuple[Path, Path]) -> None:
+    """A scanner that stores the image sideways and sets /Rotate: words land where they show."""
+    with pymupdf.open(scanned[0]) as src:
+        pix = src[0].get_pixmap(dpi=150)
+    sideways = tmp_path / "sideways.pdf"
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=842, height=595)
+        page.insert_image(page.rect, pixmap=pix, rotate=90)
+        page.set_rotation(90)
+        doc.save(sideways)
+    assert ocr_pdf(sideways, tmp_path / "read.pdf") == 1
+    reader = PdfDocument((tmp_path / "read.pdf").read_bytes(), name="sideways")
+    hits = match_words(reader.words(0), "chuyen doi so")
+    assert len(hits) == 1 and 55 < pymupdf.Rect(hits[0][0]).y0 < 120  # on the first line as the page shows it
