@@ -9,7 +9,7 @@ Each page is a known text typeset in Noto Sans at 12 pt, then "scanned" at 300 d
     collapsed, Unicode NFC) and word error rate (WER, over words) of the text layer our OCR
     writes (paperless.core.bundle.ocr.ocr_pdf), read back as the reader reads it (get_text);
   * the same rates with diacritics folded away (what a query typed without them needs);
-  * seconds per page of ocr_pdf, beside the bare `tesseract` command on the same 300-dpi PNG
+  * seconds per page of ocr_pdf, beside the bare `tesseract` command on the same 300-dpi image (a PNG file)
     (the floor: our render, overlay and save on top of it), and the ratio. Medians of --repeat.
 
 Usage: python bench/bench_ocr.py [--pages 4] [--repeat 3] [--skew 0.8] [--blur 1.5] [--jpeg 60]
