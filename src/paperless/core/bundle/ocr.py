@@ -112,8 +112,9 @@ def _tsv_words(tsv: str, scale: float) -> list[tuple[float, float, float, float,
 
 def _read_page(page: object, data: str, label: str) -> list[tuple[float, float, float, float, str]]:
     """Render ``page`` at 300 dpi and read it with the local Tesseract (PNM on stdin: encoding PNG
-    took 1.7 s a page; its TSV out: each word and its box). The tesseract command rather than MuPDF's built-in OCR device: MuPDF's turns Tesseract's
-    characters back into words by their gaps and runs Vietnamese words together ("bộvềcông")."""
+    took 1.7 s a page; its TSV out: each word and its box). The tesseract command rather than
+    MuPDF's built-in OCR device: MuPDF's turns Tesseract's characters back into words by their
+    gaps and runs Vietnamese words together ("bộvềcông")."""
     import pymupdf
 
     pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)  # type: ignore[attr-defined]
