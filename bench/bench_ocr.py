@@ -12,7 +12,7 @@ Each page is a known text typeset in Noto Sans at 12 pt, then "scanned" at 300 d
   * seconds per page of ocr_pdf, beside the bare `tesseract` command on the same 300-dpi image (a PNG file)
     (the floor: our render, overlay and save on top of it), and the ratio. Medians of --repeat.
 
-Usage: python bench/bench_ocr.py [--pages 4] [--repeat 3] [--skew 0.8] [--blur 1.5] [--jpeg 60]
+Usage: python bench/bench_ocr.py [--pages 4] [--repeat 3] [--skew 0.8] [--blur 1.5] [--jpeg 60] [--font FILE.ttf]
 """
 
 from __future__ import annotations
@@ -109,6 +109,8 @@ def main() -> int:
     ap.add_argument("--skew", type=float, default=0.8)
     ap.add_argument("--blur", type=float, default=1.5, help="rendered this many times coarser, then scaled back")
     ap.add_argument("--jpeg", type=int, default=60, help="JPEG quality of the scans")
+    ap.add_argument("--font", type=Path, default=None,
+                    help="a TrueType file for the text (default Noto Sans; e.g. Liberation Serif, Times's metrics)")
     args = ap.parse_args()
     tessdata()  # fail at once, naming the package, when Tesseract or its Vietnamese data is missing
     rows: dict[str, list[float]] = {k: [] for k in ("cer", "wer", "cer_f", "wer_f", "ref_cer", "ref_wer",
@@ -119,8 +121,8 @@ def main() -> int:
             paragraphs = PAGES[n % len(PAGES)]
             truth = " ".join(paragraphs)
             noisy = scan_text(folder / f"noisy{n}.pdf", paragraphs, seed=n + 1, skew=args.skew, blur=args.blur,
-                              jpeg_quality=args.jpeg)
-            clean = scan_text(folder / f"clean{n}.pdf", paragraphs, seed=n + 1, clean=True)
+                              jpeg_quality=args.jpeg, font=args.font)
+            clean = scan_text(folder / f"clean{n}.pdf", paragraphs, seed=n + 1, clean=True, font=args.font)
             times, ref_times, bare = [], [], []
             for _ in range(args.repeat):
                 text, t = read(noisy, folder / "out.pdf")

@@ -111,19 +111,21 @@ def write_scanned_letter(path: Path, b: Builder, official: Official, t: LetterTe
 
 
 def scan_text(path: Path, paragraphs: list[str], *, seed: int = 1, dpi: int = 300, skew: float = 0.7,
-              blur: float = 1.5, jpeg_quality: int = 60, fontsize: float = 12.0, clean: bool = False) -> Path:
+              blur: float = 1.5, jpeg_quality: int = 60, fontsize: float = 12.0, clean: bool = False,
+              font: Path | None = None) -> Path:
     """A one-page A4 "scan" of ``paragraphs`` (Noto Sans, Vietnamese) at ``dpi``: skewed by up to
     ``skew`` degrees, blurred (rendered ``blur`` times coarser, then scaled back up) and saved as a
     greyscale JPEG page image with no text layer. For OCR tests and benchmarks. ``clean``: the
-    reference, a digital render at ``dpi`` (white paper, no grain, skew or blur; lossless)."""
+    reference, a digital render at ``dpi`` (white paper, no grain, skew or blur; lossless).
+    ``font``: a TrueType file with Vietnamese letters (default Noto Sans)."""
     from paperless.resources import resource_path
 
     rng = random.Random(seed)
     clean_doc = pymupdf.open()
     page = clean_doc.new_page(width=595, height=842)
-    font = str(resource_path("fonts", "NotoSans-Regular.ttf"))
+    fontfile = str(font or resource_path("fonts", "NotoSans-Regular.ttf"))
     page.insert_textbox(pymupdf.Rect(60, 60, 535, 800), "\n\n".join(paragraphs), fontsize=fontsize,
-                        fontname="noto", fontfile=font, lineheight=1.4)
+                        fontname="scanfont", fontfile=fontfile, lineheight=1.4)
     paper = pymupdf.open()
     sheet = paper.new_page(width=595, height=842)
     if clean:
