@@ -533,7 +533,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     app.include_router(router_for(config.folder, engine, store.clock, authed))  # docs/distribution-protocol.md
     # the office's own endpoints, with the office's token only (docs/office-api.md)
     app.include_router(office_api.router(store, config.folder, url, bearer, max_upload=max_upload))
-    app.include_router(meeting.router(store, hub, authed))  # the meeting room (docs/meeting.md)
+    app.include_router(meeting.router(store, hub, authed, bearer))  # the meeting room (docs/meeting.md)
 
     return app
 

@@ -147,19 +147,39 @@ class Store:
 
     # -- transactions ------------------------------------------------------------------------------
     @contextmanager
-    def write_tx(self) -> Iterator[Connection]:
+    def write_tx(self, *, durable: bool = True) -> Iterator[Connection]:
         """One write transaction (SQLite: ``BEGIN IMMEDIATE``, the writer's lock taken at once).
 
         On SQLite the writers of this process also queue on a lock first, in order: SQLite's own
-        busy handler sleeps and retries, which is unfair under load (a writer can wait seconds)."""
+        busy handler sleeps and retries, which is unfair under load (a writer can wait seconds).
+
+        ``durable=False`` (a meeting's page move, nothing else): the commit does not wait for the
+        disk (PostgreSQL ``synchronous_commit = off`` for this transaction; SQLite
+        ``synchronous=NORMAL`` for this commit, FULL again after). It is atomic and in order all
+        the same: a crash of the server loses nothing; a power cut can lose the last such commits
+        (never one made durable after them, which syncs them too)."""
         if self.postgres:
             with self.engine.connect() as conn, conn.begin():
+                if not durable:
+                    conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
                 yield conn
             return
         with self._sqlite_writer, self.engine.connect() as conn:
             conn.execution_options(immediate=True)
-            with conn.begin():
-                yield conn
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            if not durable:  # not inside a transaction: SQLite refuses it there
+                raw.execute("PRAGMA synchronous=NORMAL")
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                if not durable:
+                    try:
+                        raw.execute("PRAGMA synchronous=FULL")
+                    except BaseException:
+                        conn.invalidate()  # never back in the pool as it was
+                        raise
 
     @contextmanager
     def read_tx(self) -> Iterator[Connection]:
@@ -392,6 +412,10 @@ class Store:
         """The member and device a bearer token speaks for; 401 if none, 403 if the device is revoked."""
         with self.engine.connect() as conn:
             return self._session_in(conn, token)
+
+    def session_in(self, conn: Connection, token: str) -> Session:
+        """:meth:`session` inside the caller's transaction."""
+        return self._session_in(conn, token)
 
     def _session_in(self, conn: Connection, token: str) -> Session:
         row = conn.execute(self._session_query, {"hash": _hash(token)}).first()
