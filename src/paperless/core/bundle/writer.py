@@ -23,7 +23,7 @@ import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -45,6 +45,7 @@ from paperless.core.bundle.manifest import (
     Manifest,
     Signer,
 )
+from paperless.core.bundle.ocr import OcrMode, ocr_cached
 from paperless.core.bundle.padding import PaddedReader, StanzaPlan, pad_json, pad_toml
 from paperless.core.classification import Level
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
@@ -56,7 +57,8 @@ from paperless.core.sync.office import OfficeSignerError, parse_office_file
 #: encrypted batches (about 2 MiB each) that may wait between the two stages of the pipeline
 PIPE_DEPTH = 4
 
-#: progress(stage, done, total): stage is "prepare" (documents) or "encrypt" (bytes)
+#: progress(stage, done, total): stage is "prepare" (documents), "ocr" (scanned pages of the document
+#: being read) or "encrypt" (bytes)
 BuildProgress = Callable[[str, int, int], None]
 
 
@@ -316,7 +318,12 @@ def build_bundle(
     version: int = 1,
     progress: BuildProgress | None = None,
     now: datetime | None = None,
+    ocr: OcrMode = OcrMode.AUTO,
+    ocr_cache: Path | None = None,
 ) -> BuildResult:
+    """Build and sign the bundle of ``spec`` at ``out``. Scanned pages get a text layer by OCR
+    (``ocr``: pages without one, every page, or none), kept in ``ocr_cache`` when given (the clerk
+    workspace's, which its document checks filled), else read now in a temporary folder."""
     if signer.card.role != "clerk":
         raise SignerRoleError(name=signer.card.name)
     if version < 1:
@@ -337,7 +344,10 @@ def build_bundle(
             prepared.append([])
             for doc in item.documents:
                 report("prepare", sum(len(p) for p in prepared), total_docs)
-                prepared[-1].append(prepare_document(doc, work))
+                ready = prepare_document(doc, work)
+                pdf = ocr_cached(ready.pdf, ocr_cache or work, ocr, label=doc.name,
+                                 progress=lambda done, total: report("ocr", done, total))
+                prepared[-1].append(ready if pdf == ready.pdf else replace(ready, pdf=pdf))
         report("prepare", total_docs, total_docs)
         manifest, agenda = _write_zip(spec, signer, partial, prepared, version, report, now, office)
         os.replace(partial, out)
