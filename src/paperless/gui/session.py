@@ -35,6 +35,7 @@ class SessionController(QObject):
     document_refused = Signal(str, object)  # entry, PaperlessError (expired, restricted, tampered …)
     read_changed = Signal(str, bool)
     session_expired = Signal()  # the open session has just crossed its expiry: its documents are closed
+    documents_dropped = Signal()  # the idle lock: the decrypted documents are let go (the session stays open)
     session_recalled = Signal(str)  # the office recalled the open session (its title): it was closed and deleted
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
@@ -127,8 +128,10 @@ class SessionController(QObject):
         self._wanted = None
         self._loads.renew()
         self.indexer.stop()
+        self.indexer.index.clear()  # whoever still holds it holds no text
         self.indexer.index = SessionIndex()
         self.model.drop_decrypted()
+        self.documents_dropped.emit()  # the parts let go of the document they hold
 
     def release(self) -> str | None:
         """The member unlocked: documents may be decrypted again, the search index is built again.
