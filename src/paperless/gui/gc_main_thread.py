@@ -39,18 +39,37 @@ class MainThreadCollector(QObject):
         return 0
 
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MMAP_THRESHOLD = 128 * 1024  # glibc's default, kept fixed
+
+
+def _glibc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+        libc.malloc_trim, libc.mallopt  # noqa: B018  # glibc, not musl
+    except (OSError, AttributeError):
+        return None
+    return libc
+
+
+def keep_big_buffers_apart() -> None:
+    """Every buffer of 128 KiB or more gets its own mapping, given back to the system when freed
+    (glibc raises that threshold as big buffers are freed, which would put the next decrypted
+    documents on the heap, where their bytes outlive them). Linux with glibc; nothing elsewhere."""
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
 def give_back_memory() -> None:
     """Hand the heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere),
     so that freed buffers — decrypted documents after the idle lock — are not left readable in
     this process's free memory. Any thread."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None)
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):  # not glibc (musl): nothing to do
-        return
-    trim(0)
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def collect_garbage() -> None:
