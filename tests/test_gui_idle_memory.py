@@ -104,12 +104,20 @@ def _regions(pid: int) -> list[tuple[int, int]]:
 
 def holds(pid: int, digest: str) -> bool:
     """Whether the memory of ``pid`` holds the marker (PREFIX + 32 characters hashing to ``digest``)."""
+    return bool(where(pid, digest, first=True))
+
+
+def where(pid: int, digest: str, *, first: bool = False) -> list[str]:
+    """Where the marker is in the memory of ``pid``: each place's address and its region (maps line)."""
+    places: list[str] = []
     chunk = 1 << 20
     buffer = mmap.mmap(-1, chunk + MARKER_LEN)  # this buffer is left out of the scan of this process
     view = memoryview(buffer)
     base = ctypes.addressof(ctypes.c_char.from_buffer(buffer))
     mine = (base, base + len(buffer))
     found = False
+    with open(f"/proc/{pid}/maps") as maps:
+        lines = maps.read().splitlines()
     try:
         with open(f"/proc/{pid}/mem", "rb", buffering=0) as mem:
             for start, end in _regions(pid):
@@ -125,8 +133,11 @@ def holds(pid: int, digest: str) -> bool:
                         break
                     at = buffer.find(PREFIX, 0, got)
                     while at != -1 and not found:
-                        if at + MARKER_LEN <= got:
-                            found = hashlib.sha256(view[at:at + MARKER_LEN]).hexdigest() == digest
+                        if at + MARKER_LEN <= got and \
+                                hashlib.sha256(view[at:at + MARKER_LEN]).hexdigest() == digest:
+                            region = next((m for m in lines if m.startswith(f"{start:x}-")), "?")
+                            places.append(f"{offset + at:#x} in {region}")
+                            found = first
                         at = buffer.find(PREFIX, at + 1, got)
                     offset += chunk
                 if found:
@@ -135,6 +146,19 @@ def holds(pid: int, digest: str) -> bool:
         view[:] = bytes(len(buffer))
         view.release()
         buffer.close()
+    return places
+
+
+def live_copies(places: list[str]) -> list[str]:
+    """For a failure's message: the live Python objects (of those the collector tracks) holding a place."""
+    addresses = [int(p.split()[0], 16) for p in places]
+    found = []
+    for o in gc.get_objects():
+        values = o.values() if isinstance(o, dict) else getattr(o, "__dict__", {}).values() \
+            if hasattr(o, "__dict__") and isinstance(getattr(o, "__dict__", None), dict) else ()
+        for v in values:
+            if isinstance(v, bytes | bytearray) and any(id(v) <= a < id(v) + len(v) + 64 for a in addresses):
+                found.append(f"{type(o).__name__} holds {len(v)} bytes")
     return found
 
 
@@ -178,7 +202,8 @@ def test_locking_drops_the_decrypted_document_from_memory(qtbot, make, marked: t
     new_pid = renderer.pid
     assert new_pid is not None
     assert not holds(new_pid, digest)
-    assert not holds(os.getpid(), digest)
+    left = where(os.getpid(), digest)
+    assert not left, (left, live_copies(left))
     assert w.session.indexer.index.documents() == []  # the search index (the documents' text) went too
 
     # a presenter's page turn while locked decrypts nothing; the member's notes and meeting part stay
