@@ -30,7 +30,7 @@ import pymupdf
 
 from paperless.core.bundle.ocr import LANGUAGE, OcrMode, ocr_pdf, tessdata
 from paperless.core.search import fold
-from paperless.demo.scan import scan_text
+from paperless.demo.factory import scan_text
 
 PAGES = [
     ["NGHỊ QUYẾT về công tác chuyển đổi số trong các cơ quan Đảng, Mặt trận Tổ quốc và các đoàn thể "

@@ -383,7 +383,7 @@ def test_a_language_switch_redraws_the_rows_and_other_edits_leave_them(qtbot, en
 
 
 def test_a_scan_dropped_is_read_in_the_background_and_its_row_counts_the_pages(qtbot, env_vi: Env) -> None:  # type: ignore[no-untyped-def]
-    from paperless.demo.scan import scan_text
+    from paperless.demo.factory import scan_text
 
     require_tool("tesseract")
     scan = scan_text(env_vi.incoming / "cong-van.pdf", ["Nghị quyết về công tác chuyển đổi số năm 2025."])

@@ -20,7 +20,7 @@ from paperless.core.identity import load_card
 from paperless.core.render.document import PdfDocument
 from paperless.core.search import SessionIndex, match_words
 from paperless.core.session import load_session
-from paperless.demo.scan import scan_text
+from paperless.demo.factory import scan_text
 
 TEXT = [
     "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về công tác chuyển đổi số năm 2025.",

@@ -33,6 +33,7 @@ from paperless.demo.fonts import Fonts
 from paperless.demo.layout import MM, Builder, Margins
 from paperless.demo.meeting import DemoItem, DemoMember, DemoSession
 from paperless.demo.phrases import Phrases
+from paperless.demo.scan import scan_text
 from paperless.demo.setup import DEMO_PASSPHRASE, DemoSetup
 from paperless.demo.setup import set_up_demo as _set_up_demo
 from paperless.demo.texts import Block, DemoTexts, H, L, P, Table
@@ -59,6 +60,7 @@ __all__ = [
     "document_blocks",
     "document_titles",
     "long_plan_phrases",
+    "scan_text",
     "set_up_demo",
     "typeset",
     "write_agenda",
