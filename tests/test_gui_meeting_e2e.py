@@ -13,6 +13,7 @@ With ``PAPERLESS_SHOTS`` set to a folder, screenshots at 1366x768 in Vietnamese 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -424,3 +425,62 @@ def test_the_chair_presents_from_her_viewer(
         screen.submitted.emit(PASSPHRASE)
         qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT)
         qtbot.waitUntil(lambda: member.vote_dialog is not None and member.vote_dialog.isVisible(), timeout=WAIT)
+
+
+class _HeldRound:
+    """A test double of the notes store as the sync engine sees it: the round blocks on its pull (holding
+    the engine's round lock) until released — a sync round held busy, e.g. by a slow server."""
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+    def sync_cursor(self) -> object:
+        self.entered.set()
+        self.release.wait()
+        return self._inner.sync_cursor()  # type: ignore[attr-defined]
+
+
+def test_a_ballot_never_waits_for_a_sync_round(
+        qtbot, tmp_path: Path, office: Office, room: tuple[ServerSetup, Path, Laptop]) -> None:  # type: ignore[no-untyped-def]
+    setup, bundle, secretariat = room
+    control = secretariat.client
+    with harnesses(qtbot, tmp_path) as make:
+        binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
+        part = binh.window.meeting
+        engine = binh.window.sync.engine
+        assert engine is not None
+        core = engine._engine
+        control.go_to(1, REPORT, 1)
+        vote_id = control.open_vote("Thông qua báo cáo quý IV", 1)
+        part.present_action.trigger()
+        qtbot.waitUntil(lambda: isinstance(part.vote_dialog, VoteDialog) and part.vote_dialog.isVisible(),
+                        timeout=WAIT)
+        dialog = part.vote_dialog
+        assert dialog is not None
+
+        held = _HeldRound(core.store)
+        core.store = held  # type: ignore[assignment]
+        round_ = threading.Thread(target=core.sync_once, daemon=True)
+        round_.start()
+        try:
+            assert held.entered.wait(WAIT / 1000), "the round did not start"
+            assert core._round_lock.locked()
+            core._side_token = None  # the ballot logs in too (its own path), not only reuses the token
+            done: list[str] = []
+            failures: list[BaseException] = []
+            part.sent.connect(done.append)
+            part.failed.connect(failures.append)
+            dialog.chosen.emit(W.FOR)
+            qtbot.waitUntil(lambda: "vote" in done or bool(failures), timeout=20_000)
+            assert not failures, failures
+            until(lambda: control.cast(vote_id) == 1, "Bình's ballot counted while the round is held")
+            assert round_.is_alive() and core._round_lock.locked()  # the round still held: it never waited
+        finally:
+            held.release.set()
+            round_.join(WAIT / 1000)
+            core.store = held._inner  # type: ignore[assignment]
+        assert not round_.is_alive()

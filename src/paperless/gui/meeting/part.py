@@ -201,7 +201,7 @@ class MeetingPart(QObject):
         agenda = opened.agenda
 
         def make() -> MeetingClient:  # the device key may need the server: off the GUI thread
-            return MeetingClient(agenda, identity, engine.device_key(), engine.authorized)
+            return MeetingClient(agenda, identity, engine.device_key(), engine.meeting_authorized)
 
         def failed(exc: BaseException) -> None:
             self.join_action.setChecked(False)
