@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -564,3 +565,31 @@ def test_the_minutes_attendance_and_verifiable_votes(
         assert part.client is not None
         with pytest.raises(MeetingActionError):
             part.client.votes_file()
+
+
+def test_the_status_says_reconnecting_while_the_server_is_unreachable(
+        qtbot, tmp_path: Path, office: Office) -> None:  # type: ignore[no-untyped-def]
+    """The server really gone (killed: the port refuses), then back on the same port: the member's status
+    says *đang kết nối lại…* meanwhile, and *đã kết nối* again after."""
+    setup = setup_server(tmp_path / "server", office)
+    running: RunningServer = start_server(setup)
+    try:
+        bundle = meeting_bundle(tmp_path / "bundles", office)
+        assert publish(setup.folder, bundle) == 0
+        with harnesses(qtbot, tmp_path) as make:
+            binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
+            part = binh.window.meeting
+            qtbot.waitUntil(lambda: "Phòng họp: đã kết nối" in part.status_label.text(), timeout=WAIT)
+
+            running.kill()
+            with pytest.raises(OSError):  # unreachable: nothing listens on the port
+                socket.create_connection(("127.0.0.1", setup.port), timeout=5).close()
+            qtbot.waitUntil(lambda: "Phòng họp: đang kết nối lại\u2026" in part.status_label.text(), timeout=WAIT)
+            assert part.client is not None and not part.client.connected
+            assert "đã kết nối" not in part.status_label.text()
+
+            running = running.restart()
+            qtbot.waitUntil(lambda: "Phòng họp: đã kết nối" in part.status_label.text(), timeout=WAIT)
+            assert part.client is not None and part.client.connected
+    finally:
+        running.stop()
