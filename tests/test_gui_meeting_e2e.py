@@ -24,7 +24,7 @@ from bundle_helpers import run_cli
 from distribution_helpers import SESSION_ID, publish, write_session_toml
 from gui_helpers import OFFSCREEN_NOISE, Harness, close_message_boxes, harnesses, open_message_boxes
 from meeting_helpers import Laptop, until
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyle, QStyleOptionViewItem
 from server_helpers import MEMBERS, PASSPHRASE, Office, RunningServer, ServerSetup, setup_server, start_server
 
 from paperless.core.bundle.writer import build_bundle
@@ -226,6 +226,15 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         assert view.document_id() is None and view.page_count() == 0 and not view.canvas.images
         assert view.canvas.message.startswith(RESTRICTED_NOTICE) and "3. Nhân sự" in view.canvas.message
         assert binh.window.session.current != SECRET
+        # the agenda's highlight moves to the presented (restricted) document: the previous one no longer
+        agenda = binh.window.agenda
+        secret_row = agenda.document_item(SECRET)
+        assert secret_row is not None
+        qtbot.waitUntil(lambda: agenda.tree.currentItem() is secret_row, timeout=WAIT)
+        assert not agenda.tree.selectedItems()
+        option = QStyleOptionViewItem()
+        agenda.tree.itemDelegate().initStyleOption(option, agenda.tree.indexFromItem(secret_row))
+        assert option.state & QStyle.StateFlag.State_Selected
         image = view.canvas.viewport().grab().toImage()
         dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
                    if image.pixelColor(x, y).lightness() < 100)
@@ -235,6 +244,7 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         # back to a readable item: the document again, at the page
         control.go_to(1, REPORT, 4)
         qtbot.waitUntil(lambda: at(binh, REPORT, 4) and not part.follower.restricted_shown, timeout=WAIT)
+        assert agenda.tree.selectedItems() == [agenda.document_item(REPORT)]
 
         # the language switched live: the status, the menu and the banner in English
         for h in (an, binh):  # one application: every window's translator goes (each app has only its own)

@@ -62,6 +62,10 @@ class WrappingDelegate(QStyledItemDelegate):
             palette = QPalette(option.palette)
             palette.setColor(QPalette.ColorRole.Text, muted_text(palette, QPalette.ColorRole.Base))
             option.palette = palette
+        if index.data(KIND_ROLE) == "locked" and index == self._view.currentIndex():
+            # a restricted document presented in the meeting (set_current): highlighted like a selection,
+            # though it cannot be selected (nor opened)
+            option.state |= QStyle.StateFlag.State_Selected
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
@@ -285,6 +289,7 @@ class AgendaPanel(QWidget):
         return child is not None and child.font(0).bold()
 
     def set_current(self, entry: str | None) -> None:
+        """The highlight on ``entry``'s row (a restricted one too: the meeting presents it), none for None."""
         child = self._docs.get(entry) if entry else None
         self.tree.setCurrentItem(child) if child is not None else self.tree.clearSelection()
         if child is not None:
