@@ -62,10 +62,6 @@ class WrappingDelegate(QStyledItemDelegate):
             palette = QPalette(option.palette)
             palette.setColor(QPalette.ColorRole.Text, muted_text(palette, QPalette.ColorRole.Base))
             option.palette = palette
-        if index.data(KIND_ROLE) == "locked" and index == self._view.currentIndex():
-            # a restricted document presented in the meeting (set_current): highlighted like a selection,
-            # though it cannot be selected (nor opened)
-            option.state |= QStyle.StateFlag.State_Selected
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
