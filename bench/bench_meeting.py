@@ -89,8 +89,11 @@ def bare_app() -> Any:
             try:
                 snapshot = {"session_id": session_id, "seq": 0, "events": [], "ballots": {}, "cast": {}}
                 yield f"event: snapshot\ndata: {json.dumps(snapshot)}\n\n".encode()
-                while True:
-                    yield await queue.get()
+                while True:  # a comment line every 10 s, as the real server sends (the clients' read timeout)
+                    try:
+                        yield await asyncio.wait_for(queue.get(), 10.0)
+                    except TimeoutError:
+                        yield b": ping\n\n"
             finally:
                 queues.discard(queue)
 
@@ -143,7 +146,11 @@ class Bare:
     def stop(self) -> None:
         self.http.close()
         self.proc.terminate()
-        self.proc.wait(30)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:  # uvicorn waits for open streams: enough waiting
+            self.proc.kill()
+            self.proc.wait(30)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -298,7 +305,7 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
         # the bare broadcaster: the same clients, a second stream each
         bare = Bare(server)
         bare_laptops = []
-        bare_conn = Connection(replace(sec.connection.office, url=bare.url))
+        bare_conn = Connection(replace(sec.connection.office, url=bare.url), keep_alive=True)
         seq = {"n": 10**9}
         sender = W.Sender(sec.member, sec.device.device_id, sec.device.public_b64, sec.device.name,
                           sec.device.created, sec.device.certificate(sec.identity)).to_wire()
@@ -318,7 +325,7 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
             seq["n"] += 1
             event = W.make_event(SESSION_ID, sec.member, sec.device.device_id, W.GO_TO,
                                  {"item": 1, "entry": None, "page": p}, sec.device.sign)
-            # a new TLS connection per request, as the secretariat's client makes for go_to
+            # one connection kept open, as the secretariat's client keeps for its actions
             bare_conn.request("POST", "/broadcast", {"seq": seq["n"], "event": event.to_wire(), "sender": sender})
 
         for rep in range(args.repeat):
@@ -389,6 +396,7 @@ def one_db(kind: str, args: argparse.Namespace, pg: PgCluster | None, root: Path
             print(f"  [{kind} server side] p50 {raw['raw_p50'][-1]:.1f} ms p99 {raw['raw_p99'][-1]:.1f} ms; "
                   f"bare p50 {raw['raw_bare_p50'][-1]:.1f} ms p99 {raw['raw_bare_p99'][-1]:.1f} ms", flush=True)
         out.update(raw)
+        bare_conn.close_idle()
         return {k: statistics.median(v) for k, v in out.items()}
     finally:
         for laptop in everyone:

@@ -380,3 +380,25 @@ def test_a_language_switch_redraws_the_rows_and_other_edits_leave_them(qtbot, en
 
     env.controller.edit(T("remove items", "bỏ nội dung"), drop_items, ("items",))
     assert panel.list.count() == 0 and not panel.isEnabled()
+
+
+def test_a_scan_dropped_is_read_in_the_background_and_its_row_counts_the_pages(qtbot, env_vi: Env) -> None:  # type: ignore[no-untyped-def]
+    from paperless.demo.scan import scan_text
+
+    require_tool("tesseract")
+    scan = scan_text(env_vi.incoming / "cong-van.pdf", ["Nghị quyết về công tác chuyển đổi số năm 2025."])
+    panel = env_vi.panel(qtbot)
+    seen: list[str] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: seen.append(panel.row_text(0)))
+    timer.start()
+    drop(panel, [scan])
+    wait_settled(qtbot, panel, 1)
+    timer.stop()
+    assert any("Đang đọc các trang scan (0/1)…" in text for text in seen), seen  # in Vietnamese, per page
+    state = panel.states()[0]
+    assert state is not None and state.status is Status.READY and state.pdf is not None
+    assert state.pdf.parent.name == CONVERTED_DIR and not panel.busy()
+    with pymupdf.open(state.pdf) as doc:
+        assert "chuyển đổi số" in " ".join(doc[0].get_text().split())

@@ -178,6 +178,7 @@ def test_idle_lock_hides_the_document_and_asks_the_passphrase(qtbot, make, class
     assert white_share(w.grab().toImage()) < 0.05
     assert "Nguyễn Văn An" in screen.explanation.text() and w.windowTitle() == "Paperless"
     assert QApplication.focusWidget() is screen.passphrase
+    assert view.document_id() is None and len(w.session.cache) == 0  # the document is closed while locked
 
     # shortcuts of the window behind do nothing (Ctrl+L would show the library)
     page = w.centre.currentIndex()
@@ -192,12 +193,13 @@ def test_idle_lock_hides_the_document_and_asks_the_passphrase(qtbot, make, class
     assert lock.locked
     qtbot.waitUntil(screen.passphrase.isEnabled, timeout=WAIT)  # after the short pause
 
-    # the right one unlocks: the reader is where it was
+    # the right one unlocks: the reader is where it was (the document is opened again)
+    lock.watch.ms_per_minute = 60_000  # no second lock while it reopens
     screen.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(lock.locked_changed, timeout=WAIT) as unlocked:
         qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
     assert unlocked.args == [False] and not lock.locked
-    assert view.document_id() == mat and view.current_page() == 1
+    qtbot.waitUntil(lambda: view.document_id() == mat and view.current_page() == 1, timeout=WAIT)  # reopened
     assert QApplication.focusWidget() is view.canvas  # the keyboard is back where it was
     assert w.windowTitle().endswith("Paperless") and w.windowTitle() != "Paperless"
     qtbot.waitUntil(lambda: white_share(w.grab().toImage()) > 0.2, timeout=WAIT)

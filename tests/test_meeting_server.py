@@ -4,6 +4,7 @@ PostgreSQL), members' laptops running the real Qt-free MeetingClient (docs/meeti
 from __future__ import annotations
 
 import json
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -290,3 +291,120 @@ def test_only_the_sessions_members_get_in_and_bad_input_is_4xx(server: RunningSe
     finally:
         for laptop in (cuong, other, binh):
             laptop.stop()
+
+
+def test_an_open_stream_ends_when_its_token_expires_or_its_device_is_revoked(
+        room: tuple[RunningServer, Path, dict[str, Laptop]]) -> None:
+    """A stream is checked again while it is open: the server ends it within RECHECK_S (+ slack) once
+    its device is revoked or its token has expired; the app's reconnect is then refused, and a fresh
+    login (a new token) brings it back. The others keep following meanwhile."""
+    from paperless.core.meeting.client import CONNECTION
+    from paperless.core.sync import protocol as P
+    from paperless.server.meeting import RECHECK_S
+
+    server, _bundle, laptops = room
+    bound = RECHECK_S + 3.0  # well under the client's read timeout (15 s here): the server ended it
+
+    def ends(laptop: Laptop, what: str) -> None:
+        seen = len(laptop.changes)
+        start = time.monotonic()
+        until(lambda: not laptop.client.connected, what, timeout=bound)
+        assert time.monotonic() - start <= bound
+        lost = [c for c in laptop.changes[seen:] if c.kind == CONNECTION and not c.connected]
+        assert lost and lost[0].detail is not None and lost[0].detail.en == "the connection ended", lost
+
+    # Bình's laptop is revoked (by the office, from the server's console): his stream ends, he stays out
+    assert cli("server", "revoke-device", server.setup.folder, laptops["binh"].device.device_id) == 0
+    ends(laptops["binh"], "Bình's stream ended by the server")
+    conn, token = laptops["binh"].authorize()
+    with pytest.raises(HttpError) as refused:
+        with conn.stream(W.stream_path(SESSION_ID), token):
+            pass
+    assert refused.value.status == 403
+    assert laptops["an"].client.connected and laptops["cuong"].client.connected
+    laptops["cuong"].client.go_to(1, ENTRY, 4)
+    until(lambda: _at(laptops["an"], 1, ENTRY, 4), "An still follows")
+    assert not laptops["binh"].client.connected
+
+    # every token expires (the server's clock moves past their lifetime): An's stream ends too
+    server.advance_clock(P.TOKEN_TTL_S + 60)
+    ends(laptops["an"], "An's stream ended at its token's expiry")
+    with pytest.raises(HttpError) as expired:
+        with laptops["an"].connection.stream(W.stream_path(SESSION_ID), laptops["an"].authorize()[1]):
+            pass
+    assert expired.value.status == 401
+    laptops["an"].forget_token()  # what the app does on 401: log in again, and it follows again
+    until(lambda: laptops["an"].client.connected, "An back with a fresh token", timeout=20)
+    assert _at(laptops["an"], 1, ENTRY, 4)
+
+
+def test_actions_reuse_one_connection_and_a_kept_connection_the_server_closed_is_replaced(
+        room: tuple[RunningServer, Path, dict[str, Laptop]]) -> None:
+    """The secretariat's actions go on one kept TLS connection (keep_alive); when the server has closed
+    it meanwhile, the action is sent once more on a new one, applied once."""
+    import socket
+
+    from paperless.core.sync.transport import Connection
+
+    _server, _bundle, laptops = room
+    secretariat = laptops["cuong"].client
+    secretariat.go_to(1, ENTRY, 2)
+    actions = secretariat._actions
+    assert isinstance(actions, Connection) and actions.keep_alive and actions._idle is not None
+    kept = actions._idle[1]
+    secretariat.go_to(1, ENTRY, 3)
+    assert actions._idle is not None and actions._idle[1] is kept  # the same socket: no new handshake
+    until(lambda: all(_at(p, 1, ENTRY, 3) for p in laptops.values()), "everyone on page 3")
+
+    socket.socket.shutdown(kept, socket.SHUT_RDWR)  # the connection cut while idle (as a server's timeout does)
+    seq = secretariat.go_to(1, ENTRY, 4)
+    assert actions._idle is not None and actions._idle[1] is not kept
+    until(lambda: all(_at(p, 1, ENTRY, 4) for p in laptops.values()), "everyone on page 4")
+    assert laptops["an"].client.state.seq == seq  # applied once
+
+    secretariat.stop()  # the kept connection goes with the client
+    assert actions.aborted and actions._idle is None
+
+
+def test_ballots_sent_at_once_and_sent_twice_are_counted_once_each(
+        room: tuple[RunningServer, Path, dict[str, Laptop]]) -> None:
+    """Ballots arriving together are counted in one group (one transaction): each still checked alone —
+    the same ballot twice in a group is counted once and answered duplicate, a ballot with a bad token
+    is refused without the others."""
+    import threading
+
+    _server, _bundle, laptops = room
+    sec = laptops["cuong"].client
+    for laptop in laptops.values():
+        laptop.client.check_in(W.PRESENT)
+    vote = sec.open_vote("Biểu quyết cùng lúc", 1)
+    until(lambda: all(p.client.state.open_vote is not None for p in laptops.values()), "the vote open")
+    choices = {"an": W.FOR, "binh": W.AGAINST, "cuong": W.BLANK}
+    ballots = {k: W.make_ballot(SESSION_ID, vote, laptops[k].member, c, 1, laptops[k].identity.signing_key)
+               for k, c in choices.items()}
+    sends = [(k, laptops[k].authorize()[1]) for k in choices for _ in range(2)] + [("an", "not-a-token")]
+    barrier = threading.Barrier(len(sends))
+    answers: dict[int, object] = {}
+
+    def send(i: int, key: str, token: str) -> None:
+        barrier.wait()
+        try:
+            answers[i] = laptops[key].connection.request(
+                "POST", W.ballots_path(SESSION_ID), {"ballot": ballots[key].to_wire()}, token)["status"]
+        except HttpError as exc:
+            answers[i] = exc.status
+
+    threads = [threading.Thread(target=send, args=(i, k, t)) for i, (k, t) in enumerate(sends)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for i in range(0, 6, 2):
+        assert sorted([answers[i], answers[i + 1]]) == [S.COUNTED, S.DUPLICATE]  # type: ignore[type-var]
+    assert answers[6] == 401
+    sec.close_vote(vote)
+
+    def counted() -> dict[str, int] | None:
+        v = laptops["an"].client.state.vote(vote)
+        return v.counts() if v is not None and not v.open else None
+    until(lambda: counted() == {W.FOR: 1, W.AGAINST: 1, W.BLANK: 1}, "one ballot each at the close")

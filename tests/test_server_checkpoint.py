@@ -53,3 +53,29 @@ def test_other_engines_checkpoint_as_sqlite_does(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
     finally:
         engine.dispose()
+
+
+def test_a_commit_that_need_not_wait_for_the_disk_leaves_the_connection_durable(tmp_path: Path) -> None:
+    """Store.write_tx(durable=False) (a meeting's page move): synchronous=NORMAL for that commit only;
+    the pooled connection is FULL again for the next writer, also after a failed transaction."""
+    from paperless.server.store import Store
+
+    engine = db.make_engine(db.sqlite_url(tmp_path), pool_size=1)
+    store = Store(engine)
+    try:
+        with store.write_tx(durable=False) as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            conn.exec_driver_sql("CREATE TABLE moves (page INTEGER)")
+        try:
+            with store.write_tx(durable=False) as conn:
+                conn.exec_driver_sql("INSERT INTO moves VALUES (1)")
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+        with store.write_tx() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("SELECT count(*) FROM moves").scalar() == 0
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    finally:
+        engine.dispose()

@@ -7,10 +7,25 @@ import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from server_helpers import RunningServer, SyncClient, new_uuid, ok, push_op, refused
+from server_helpers import (
+    Office,
+    PgCluster,
+    RunningServer,
+    SyncClient,
+    new_uuid,
+    ok,
+    push_op,
+    refused,
+    setup_server,
+    start_server,
+)
 
 from paperless.core.sync import protocol as P
+from paperless.server import db
+from paperless.server.notify import PgNotifier
+from paperless.server.store import NOTIFY_CHANNEL
 
 
 def _registered(server: RunningServer, member: str = "an", name: str = "Máy tính văn phòng") -> SyncClient:
@@ -238,3 +253,59 @@ def test_one_batch_may_carry_several_versions_of_one_record(server: RunningServe
     assert [(r["status"], r["version"], r["counter"]) for r in again] == [
         (P.DUPLICATE, 1, 2), (P.DUPLICATE, 2, 3), (P.DUPLICATE, 2, 4), (P.DUPLICATE, 3, 5)]
     assert ok(an.digest())["count"] == 2 and ok(an.digest())["counter"] == 5
+
+
+def test_postgresql_every_committed_push_is_notified_for_the_other_workers(
+        tmp_path: Path, office: Office, pg: PgCluster) -> None:
+    """PostgreSQL: the NOTIFY that tells the other uvicorn workers' waiters (sent by the server's
+    PgNotifier thread after the push committed, not on the push's path) arrives for a push that
+    changed something, and none for a push that changed nothing (all duplicates)."""
+    import psycopg
+
+    setup = setup_server(tmp_path / "server", office, db=pg.create_database())
+    running = start_server(setup)
+    try:
+        with psycopg.connect(db.libpq_conninfo(setup.db), autocommit=True) as listen:
+            listen.execute(f'LISTEN "{NOTIFY_CHANNEL}"')
+            an, binh = _registered(running), _registered(running, "binh")
+            same = [push_op(new_uuid(), 0, b"x")]
+            ok(an.push(same))
+            heard = [n.payload for n in listen.notifies(timeout=10, stop_after=1)]
+            assert heard == [an.member]
+            for _ in range(5):  # in a row, two members: each heard (several pushes may share one)
+                ok(an.push([push_op(new_uuid(), 0, b"y")]))
+                ok(binh.push([push_op(new_uuid(), 0, b"z")]))
+            heard_now: set[str] = set()
+            for note in listen.notifies(timeout=10):
+                heard_now.add(note.payload)
+                if heard_now == {an.member, binh.member}:
+                    break
+            assert heard_now == {an.member, binh.member}
+            for _ in listen.notifies(timeout=1):  # anything left of those pushes
+                pass
+            assert {r["status"] for r in ok(an.push(same))["results"]} == {P.DUPLICATE}
+            assert [n.payload for n in listen.notifies(timeout=1.5)] == []
+    finally:
+        running.stop()
+
+
+def test_the_notifier_sends_each_member_once_per_statement_and_what_is_pending_at_stop() -> None:
+    sent: list[list[str]] = []
+    busy, release = threading.Event(), threading.Event()
+
+    def send(members: list[str]) -> None:
+        sent.append(members)
+        if len(sent) == 1:
+            busy.set()
+            assert release.wait(10)
+
+    notifier = PgNotifier(send)
+    notifier.notify("m1")
+    assert busy.wait(10)  # the first statement is on its way; meanwhile three pushes of two members
+    for member in ("m2", "m3", "m2"):
+        notifier.notify(member)
+    release.set()
+    notifier.stop()
+    assert sent == [["m1"], ["m2", "m3"]]
+    notifier.notify("m4")  # stopped: nothing more is sent
+    assert sent == [["m1"], ["m2", "m3"]]

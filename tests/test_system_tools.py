@@ -16,6 +16,7 @@ SYSTEM_DEPS = ROOT / "tools" / "system-deps"
 # The only skips left, each for a reason that is not a missing tool (none applies on Linux).
 PLATFORM_SKIPS = {
     "test_gui_cli.py": "Linux only",  # the no-display message: elsewhere there is always a display
+    "test_gui_idle_memory.py": "Linux only",  # /proc/PID/mem (the idle lock leaves no decrypted PDF in memory)
     "test_render_process.py": "Linux-only (memfd)",  # shared pixel memory
     "test_bundle_padding.py": "without ML-KEM",  # a cryptography build without ML-KEM
     "test_age_api.py": "no ML-KEM",

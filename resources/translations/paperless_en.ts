@@ -2303,6 +2303,11 @@ Change to the new server?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Reading the scanned pages (%1 of %2)…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>1 page</source>
         <translation></translation>
     </message>
@@ -4297,12 +4302,12 @@ File: %2</source>
     </message>
     <message>
         <location line="+45"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>The session changed after the last build; build it again before publishing.</source>
         <translation></translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Not published yet: this will be version %1.</source>
         <translation></translation>
     </message>
@@ -4333,6 +4338,11 @@ File: %2</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Reading scanned pages (%1 of %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Encrypting and signing</source>
         <translation></translation>
     </message>

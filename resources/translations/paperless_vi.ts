@@ -2306,6 +2306,11 @@ Chuyển sang máy chủ mới?</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>Reading the scanned pages (%1 of %2)…</source>
+        <translation>Đang đọc các trang scan (%1/%2)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>1 page</source>
         <translation>1 trang</translation>
     </message>
@@ -4298,12 +4303,12 @@ Tệp: %2</translation>
     </message>
     <message>
         <location line="+45" />
-        <location line="+187" />
+        <location line="+188" />
         <source>The session changed after the last build; build it again before publishing.</source>
         <translation>Phiên họp đã thay đổi sau lần tạo gói vừa rồi; hãy tạo gói lại trước khi phát hành.</translation>
     </message>
     <message>
-        <location line="-154" />
+        <location line="-155" />
         <source>Not published yet: this will be version %1.</source>
         <translation>Chưa phát hành lần nào: đây sẽ là phiên bản %1.</translation>
     </message>
@@ -4334,6 +4339,11 @@ Tệp: %2</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>Reading scanned pages (%1 of %2)</source>
+        <translation>Đang đọc các trang scan (%1/%2)</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Encrypting and signing</source>
         <translation>Đang mã hóa và ký</translation>
     </message>

@@ -15,6 +15,7 @@ from paperless.core.bundle import (
     open_bundle,
     verify_bundle,
 )
+from paperless.core.bundle.ocr import OcrMode
 from paperless.core.errors import T, UsageError
 from paperless.core.identity import PublicCard, load_card, unlock_identity
 from paperless.core.library import Library
@@ -32,6 +33,9 @@ def register(sub: Any) -> None:
     b.add_argument("--out", type=Path, required=True)
     b.add_argument("--version", type=int, default=1, help="version number of this session's bundle")
     b.add_argument("--passphrase-env", metavar="VAR")
+    b.add_argument("--ocr", choices=[m.value for m in OcrMode], default=OcrMode.AUTO.value,
+                   help="give scanned pages a searchable text layer with the local Tesseract (Vietnamese): "
+                        "auto = pages without text (default), always = every page, never")
     b.set_defaults(func=build)
 
     i = bsub.add_parser("inspect", help="show the cleartext facts of a bundle (no key needed)")
@@ -80,10 +84,12 @@ def build(args: argparse.Namespace) -> int:
     signer = unlock_identity(args.signer, passphrase)
     bar = ProgressBar(tr(T("Building", "Đang tạo gói")))
     labels = {"prepare": tr(T("Checking documents", "Kiểm tra tài liệu")),
+              "ocr": tr(T("Reading scanned pages (OCR)", "Đang đọc trang scan (OCR)")),
               "encrypt": tr(T("Encrypting", "Đang mã hóa"))}
     try:
-        result = build_bundle(spec, signer, args.out, version=args.version,
-                              progress=lambda stage, done, total: bar.update(done, total, labels[stage]))
+        result = build_bundle(spec, signer, args.out, version=args.version, ocr=OcrMode(args.ocr),
+                              progress=lambda stage, done, total: bar.update(
+                                  done, total, labels[stage] + (f" {done}/{total}" if stage == "ocr" else "")))
     finally:
         bar.close()
     m = result.manifest

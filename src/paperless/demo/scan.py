@@ -108,3 +108,41 @@ def write_scanned_letter(path: Path, b: Builder, official: Official, t: LetterTe
         out.close()
         letter.close()
     return path
+
+
+def scan_text(path: Path, paragraphs: list[str], *, seed: int = 1, dpi: int = 300, skew: float = 0.7,
+              blur: float = 1.5, jpeg_quality: int = 60, fontsize: float = 12.0, clean: bool = False,
+              font: Path | None = None) -> Path:
+    """A one-page A4 "scan" of ``paragraphs`` (Noto Sans, Vietnamese) at ``dpi``: skewed by up to
+    ``skew`` degrees, blurred (rendered ``blur`` times coarser, then scaled back up) and saved as a
+    greyscale JPEG page image with no text layer. For OCR tests and benchmarks. ``clean``: the
+    reference, a digital render at ``dpi`` (white paper, no grain, skew or blur; lossless).
+    ``font``: a TrueType file with Vietnamese letters (default Noto Sans)."""
+    from paperless.resources import resource_path
+
+    rng = random.Random(seed)
+    clean_doc = pymupdf.open()
+    page = clean_doc.new_page(width=595, height=842)
+    fontfile = str(font or resource_path("fonts", "NotoSans-Regular.ttf"))
+    page.insert_textbox(pymupdf.Rect(60, 60, 535, 800), "\n\n".join(paragraphs), fontsize=fontsize,
+                        fontname="scanfont", fontfile=fontfile, lineheight=1.4)
+    paper = pymupdf.open()
+    sheet = paper.new_page(width=595, height=842)
+    if clean:
+        skew, blur = 0.0, 1.0
+    else:
+        sheet.draw_rect(sheet.rect, color=None, fill=(0.93, 0.92, 0.90))
+    sheet.show_pdf_page(sheet.rect, clean_doc, 0, rotate=rng.uniform(-skew, skew))
+    if not clean:
+        sheet.insert_image(sheet.rect, pixmap=_grain(rng, 620, 877))
+    coarse = sheet.get_pixmap(dpi=max(36, round(dpi / blur)), colorspace=pymupdf.csGRAY, alpha=False)
+    width, height = round(595 * dpi / 72), round(842 * dpi / 72)
+    pix = pymupdf.Pixmap(coarse, width, height, None) if blur != 1 else coarse
+    out = pymupdf.open()
+    target = out.new_page(width=595, height=842)
+    image = pix.tobytes("png") if clean else pix.tobytes("jpeg", jpg_quality=jpeg_quality)
+    target.insert_image(target.rect, stream=image)
+    out.save(str(path), garbage=3, deflate=True)
+    for d in (out, paper, clean_doc):
+        d.close()
+    return path

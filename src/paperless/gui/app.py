@@ -23,7 +23,7 @@ from paperless.core.identity import PublicCard, UnlockedIdentity
 from paperless.core.identity.secret import DEFAULT_LOG_N
 from paperless.core.paths import data_dir
 from paperless.gui.files import FilePicker, QtFilePicker
-from paperless.gui.gc_main_thread import MainThreadCollector
+from paperless.gui.gc_main_thread import MainThreadCollector, keep_big_buffers_apart
 from paperless.gui.i18n import Translators, resolve_language
 from paperless.gui.services import AppPaths, AppServices
 from paperless.gui.settings import Settings
@@ -102,6 +102,7 @@ def register_fonts(folder: Path, app: QApplication) -> list[str]:
 def build_services(app: QApplication, options: AppOptions, *, files: FilePicker | None = None) -> AppServices:
     from paperless.core.render import PdfDocument, RenderProcess, RenderWorker
 
+    keep_big_buffers_apart()  # decrypted documents leave no copy in freed memory (the idle lock)
     paths = app_paths(options.home)
     paths.root.mkdir(parents=True, exist_ok=True)
     settings = Settings(paths.root / "settings.ini")

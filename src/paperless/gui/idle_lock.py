@@ -33,6 +33,7 @@ from paperless.core.identity import unlock_identity
 from paperless.gui.dialogs.unlock import delay_for
 from paperless.gui.icons import error_text, set_text_colour
 from paperless.gui.services import AppServices
+from paperless.gui.system_lock import SystemLockWatch
 
 MS_PER_MINUTE = 60_000
 
@@ -197,6 +198,8 @@ class IdleLock(QObject):
         self._services = services
         self.watch = IdleWatch(minutes, self)
         self.watch.timed_out.connect(self.lock)
+        self.system = SystemLockWatch(self)  # the system suspends or the screen locks: lock too
+        self.system.lock_requested.connect(self.lock)
         self.screen: LockScreen | None = None
         self.failures = 0
         self._hidden: list[QWidget] = []

@@ -47,6 +47,7 @@ from paperless.gui.consultation.part import ConsultationPart
 from paperless.gui.dialogs.about import about_box
 from paperless.gui.dialogs.errors import show_failure
 from paperless.gui.dialogs.trust import choose_and_trust, save_card_file
+from paperless.gui.gc_main_thread import collect_garbage, give_back_memory
 from paperless.gui.housekeeping import Housekeeping, Tidied
 from paperless.gui.icons import Icons
 from paperless.gui.idle_lock import IdleLock
@@ -60,6 +61,8 @@ from paperless.gui.reading_mode import READER_PAGE, ReadingLayout
 from paperless.gui.services import AppServices
 from paperless.gui.session import SessionController
 from paperless.gui.sync.front import SyncFront
+from paperless.gui.viewer.document_view import DocumentView
+from paperless.gui.viewer.layout import ZoomMode
 
 if TYPE_CHECKING:
     from paperless.core.distribution.client import Fetched
@@ -70,6 +73,16 @@ NOTES_SETTING = "notes_panel"
 COMMENTS_SETTING = "comments_panel"
 NOTES_WIDTH = 300  # the notes panel's width until the member changes it
 CENTRE_MIN = 400  # the page keeps at least this much when the notes panel comes back
+
+
+def restore_zoom(view: DocumentView, mode: ZoomMode, factor: float) -> None:
+    """The zoom the reader had (the idle lock reopens the document as it was)."""
+    if mode is ZoomMode.FIT_PAGE:
+        view.fit_page()
+    elif mode is ZoomMode.CUSTOM:
+        view.set_zoom(factor)
+    else:
+        view.fit_width()
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +97,8 @@ class MainWindow(QMainWindow):
         self._busy_cursor = False  # the busy cursor is ours to take back (also when the window closes busy)
         self._shut = False  # shut down: the last saves queued then never show a busy cursor
         self._expired_on: datetime | None = None
+        self._resume: tuple[str, int, ZoomMode, float] | None = None  # where the reader was when it locked
+        self._reopening: tuple[str, int, ZoomMode, float] | None = None  # unlocked, on its way back
         self.icons = Icons(services.paths.icons)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -167,6 +182,7 @@ class MainWindow(QMainWindow):
         self._export_pending: str | None = None  # a session opened to export its notes (retention warning)
         self.clerk = ClerkLauncher(services, self)  # the office's workspace (a clerk's identity)
         self.idle_lock.locked_changed.connect(self.clerk.set_locked)
+        self.idle_lock.locked_changed.connect(self._locked_changed)
         # comments to the office and polls (issue 12): its own panel beside the notes (not private)
         self.consultation = ConsultationPart(services.tasks, services.worker, self.session, view, services.clock, self)
         self.actions_.edit_menu.addSeparator()
@@ -576,6 +592,36 @@ class MainWindow(QMainWindow):
             self.session.open_document(first)
         self.session_shown.emit()
 
+    def _locked_changed(self, locked: bool) -> None:
+        """Locked: close the document on screen and drop every decrypted thing — the viewer's and the
+        render process's document (that process is ended and a fresh one started), page images and
+        thumbnails, the decrypted documents kept for next time, the search index's text. Unlocked:
+        the same document again at the same page and zoom."""
+        if locked:
+            entry, view = self.session.current, self.reader.view
+            if self._reopening is not None:  # locked again before the document was back: where it was
+                self._resume, self._reopening = self._reopening, None
+            else:
+                self._resume = (entry, max(0, view.current_page()), view.zoom_mode(), view.zoom_factor()) \
+                    if entry is not None and self._page_note == "" else None
+            self.session.hold()
+            self.reader.clear()
+            self.services.worker.drop_all(give_back_memory)
+            collect_garbage()
+            return
+        wanted = self.session.release()
+        opened = self.session.opened
+        if opened is not None:
+            titles = {d.entry: d.title for it in opened.agenda.items for d in it.documents}
+            self.reader.set_index(self.session.indexer.index, titles)
+        resume, self._resume = self._resume, None
+        if wanted is not None and (resume is None or wanted != resume[0]):
+            self.session.open_document(wanted)  # the presenter moved on while it was locked
+        elif resume is not None:
+            self._reopening = resume
+            self.reader.pending_page = resume[1]
+            self.session.open_document(resume[0])
+
     def _session_expired(self) -> None:
         """The app ran across the session's expiry: its documents close, the agenda stays with the banner."""
         opened = self.session.opened
@@ -602,6 +648,9 @@ class MainWindow(QMainWindow):
         self._page_note = ""
         self.statusBar().clearMessage()
         self.reader.show_document(doc)
+        reopening, self._reopening = self._reopening, None
+        if reopening is not None and reopening[0] == doc.entry:  # back after the idle lock: its zoom too
+            restore_zoom(self.reader.view, reopening[2], reopening[3])
         self.agenda.set_current(doc.entry)
         self.centre.setCurrentIndex(READER_PAGE)
         self.refresh_actions()

@@ -92,6 +92,7 @@ class Printing(QObject):
         session.document_ready.connect(self._document_ready)
         session.closing.connect(self._closing)
         session.session_expired.connect(self._closing)  # the documents are closed: so is printing
+        session.documents_dropped.connect(self._closing)  # the idle lock: likewise
 
     @property
     def busy(self) -> bool:

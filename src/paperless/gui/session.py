@@ -19,6 +19,7 @@ from paperless.core.errors import PaperlessError
 from paperless.core.library import SessionRecord
 from paperless.core.model import Change, DocumentCache, SessionEvent, SessionModel
 from paperless.core.policy import Policy
+from paperless.core.search import SessionIndex
 from paperless.gui.indexer import SessionIndexer
 from paperless.gui.services import AppServices
 
@@ -34,6 +35,7 @@ class SessionController(QObject):
     document_refused = Signal(str, object)  # entry, PaperlessError (expired, restricted, tampered …)
     read_changed = Signal(str, bool)
     session_expired = Signal()  # the open session has just crossed its expiry: its documents are closed
+    documents_dropped = Signal()  # the idle lock: the decrypted documents are let go (the session stays open)
     session_recalled = Signal(str)  # the office recalled the open session (its title): it was closed and deleted
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
@@ -51,6 +53,8 @@ class SessionController(QObject):
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(EXPIRY_CHECK_MS)
         self._expiry_timer.timeout.connect(self.check_expiry)
+        self.held = False  # the idle lock is on: nothing is decrypted until it is released
+        self._wanted: str | None = None  # the document asked for while held, opened on release
 
     # -- the model's state -------------------------------------------------------------------------
 
@@ -115,8 +119,37 @@ class SessionController(QObject):
         Asked on a timer and before every document, print and export."""
         return self.model.check_expiry()
 
+    def hold(self) -> None:
+        """The idle lock is on: drop every decrypted thing this side holds — documents on their way,
+        the decrypted documents kept for next time, the search index (the documents' text) — and
+        decrypt nothing until :meth:`release`. The session itself (agenda, notes, reading places,
+        the meeting room) stays open. The render side is the caller's (``RenderWorker.drop_all``)."""
+        self.held = True
+        self._wanted = None
+        self._loads.renew()
+        self.indexer.stop()
+        self.indexer.index.clear()  # whoever still holds it holds no text
+        self.indexer.index = SessionIndex()
+        self.model.drop_decrypted()
+        self.documents_dropped.emit()  # the parts let go of the document they hold
+
+    def release(self) -> str | None:
+        """The member unlocked: documents may be decrypted again, the search index is built again.
+        Returns the document asked for while held (a presenter's page turn), if any."""
+        self.held = False
+        wanted, self._wanted = self._wanted, None
+        opened, policy = self.model.opened, self.model.policy
+        if opened is not None and policy is not None and policy.can_read() and not self.model.expired:
+            member = opened.member
+            pages = {d.entry: d.pages for it in opened.agenda.items if it.readable_by(member) for d in it.documents}
+            self.indexer.start(pages, self.model.reader(keep=False))
+        return wanted
+
     def open_document(self, entry: str) -> None:
         if self.model.find(entry) is None:
+            return
+        if self.held:
+            self._wanted = entry
             return
         refused = self.model.refusal(entry)
         if refused is not None:

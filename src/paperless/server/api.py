@@ -303,6 +303,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
                 await run_in_threadpool(listener.stop)
             if checkpointer is not None:
                 await run_in_threadpool(checkpointer.stop)
+            await run_in_threadpool(store.close)  # the change notifications still pending sent
             engine.dispose()  # SQLite: the last connection to close checkpoints the rest
 
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
@@ -533,7 +534,7 @@ def create_app(config: ServerConfig, *, clock: Clock | None = None, migrate: boo
     app.include_router(router_for(config.folder, engine, store.clock, authed))  # docs/distribution-protocol.md
     # the office's own endpoints, with the office's token only (docs/office-api.md)
     app.include_router(office_api.router(store, config.folder, url, bearer, max_upload=max_upload))
-    app.include_router(meeting.router(store, hub, authed))  # the meeting room (docs/meeting.md)
+    app.include_router(meeting.router(store, hub, authed, bearer))  # the meeting room (docs/meeting.md)
 
     return app
 

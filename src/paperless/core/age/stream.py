@@ -126,33 +126,36 @@ def decrypt_stream(file_key: bytes, inp: Input, dst: Writable, workers: int | No
     pt = bytearray(BATCH * CHUNK_SIZE)
     ctv, ptv = memoryview(ct), memoryview(pt)
     counter = 0
-    with ChunkCipher(payload_key(file_key, nonce), workers) as cipher:
-        while True:
-            n = inp.read_into(ctv)
-            if n == 0:
-                raise AgePayloadError(detail="no data after the header" if counter == 0 else "missing final chunk")
-            full, rem = divmod(n, ENC_CHUNK_SIZE)
-            good = open_chunks(cipher, counter, ctv, ptv, full)
-            write_all(dst, ptv[: good * CHUNK_SIZE])
-            if good < full:  # maybe a full-size final chunk; else a corrupted chunk
-                at = good * ENC_CHUNK_SIZE
-                out = ptv[good * CHUNK_SIZE :]
-                size = open_final(cipher.aead, counter + good, ctv[at : at + ENC_CHUNK_SIZE], out)
-                write_all(dst, out[:size])
-                if good + 1 < full or rem or not inp.at_eof():
-                    raise AgePayloadError(detail="data after the final chunk")
-                return
-            counter += full
-            if rem:  # a short read means end of file: this is the final chunk
-                if rem < TAG_SIZE:
-                    raise AgePayloadError(detail="truncated final chunk")
-                if rem == TAG_SIZE and counter > 0:
-                    raise AgePayloadError(detail="empty final chunk")
-                at = full * ENC_CHUNK_SIZE
-                out = ptv[full * CHUNK_SIZE :]
-                size = open_final(cipher.aead, counter, ctv[at:n], out)
-                write_all(dst, out[:size])
-                return
+    try:
+        with ChunkCipher(payload_key(file_key, nonce), workers) as cipher:
+            while True:
+                n = inp.read_into(ctv)
+                if n == 0:
+                    raise AgePayloadError(detail="no data after the header" if counter == 0 else "missing final chunk")
+                full, rem = divmod(n, ENC_CHUNK_SIZE)
+                good = open_chunks(cipher, counter, ctv, ptv, full)
+                write_all(dst, ptv[: good * CHUNK_SIZE])
+                if good < full:  # maybe a full-size final chunk; else a corrupted chunk
+                    at = good * ENC_CHUNK_SIZE
+                    out = ptv[good * CHUNK_SIZE :]
+                    size = open_final(cipher.aead, counter + good, ctv[at : at + ENC_CHUNK_SIZE], out)
+                    write_all(dst, out[:size])
+                    if good + 1 < full or rem or not inp.at_eof():
+                        raise AgePayloadError(detail="data after the final chunk")
+                    return
+                counter += full
+                if rem:  # a short read means end of file: this is the final chunk
+                    if rem < TAG_SIZE:
+                        raise AgePayloadError(detail="truncated final chunk")
+                    if rem == TAG_SIZE and counter > 0:
+                        raise AgePayloadError(detail="empty final chunk")
+                    at = full * ENC_CHUNK_SIZE
+                    out = ptv[full * CHUNK_SIZE :]
+                    size = open_final(cipher.aead, counter, ctv[at:n], out)
+                    write_all(dst, out[:size])
+                    return
+    finally:
+        pt[:] = bytes(len(pt))  # no plaintext left in freed memory (the idle lock looks for none)
 
 
 def encrypt_stream(file_key: bytes, inp: Input, dst: Writable, workers: int | None = None) -> None:

@@ -79,3 +79,10 @@ class DocumentError(PaperlessError):
 class ConverterMissingError(PaperlessError):
     en = "Cannot convert {path} to PDF: LibreOffice is not installed (install libreoffice-writer)."
     vi = "Không chuyển được {path} sang PDF: chưa cài LibreOffice (hãy cài libreoffice-writer)."
+
+
+class OcrMissingError(PaperlessError):
+    en = ("Cannot read the scanned pages of {path}: {what} is not installed "
+          "(sudo apt-get install -y tesseract-ocr tesseract-ocr-vie), or build with --ocr never.")
+    vi = ("Không đọc được các trang scan của {path}: chưa cài {what} "
+          "(sudo apt-get install -y tesseract-ocr tesseract-ocr-vie), hoặc tạo gói với --ocr never.")

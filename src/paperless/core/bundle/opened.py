@@ -81,6 +81,28 @@ class _CheckedSink:
         return len(view)
 
 
+class _Filled:
+    """A buffer of a known size, written in order (a document's plaintext)."""
+
+    def __init__(self, size: int) -> None:
+        self.buffer = bytearray(size)
+        self.view = memoryview(self.buffer)
+        self.at = 0
+
+    def write(self, data: bytes | bytearray | memoryview, /) -> int:
+        view = memoryview(data).cast("B")
+        end = self.at + len(view)
+        if end > len(self.buffer):  # never more than the agenda's size (the sink cuts there)
+            raise ValueError("more plaintext than the document's size")
+        self.view[self.at:end] = view
+        self.at = end
+        return len(view)
+
+    def wipe(self) -> None:
+        self.view[:] = bytes(len(self.buffer))
+        self.view.release()
+
+
 class OpenedBundle:
     """A verified bundle opened for one member: the agenda and documents, in memory only.
 
@@ -199,10 +221,16 @@ class OpenedBundle:
             raise self._mismatch(entry)
 
     def read_document(self, entry: str) -> bytes:
-        """The whole PDF in memory, checked against the manifest and the agenda's plaintext hash."""
-        out = io.BytesIO()
-        self.copy_document(entry, out)
-        return out.getvalue()
+        """The whole PDF in memory, checked against the manifest and the agenda's plaintext hash.
+        Decrypted into one buffer of the document's size (no growing copies left behind in freed
+        memory), wiped once the bytes are made."""
+        _item, doc = self._allowed(entry)
+        out = _Filled(doc.size)
+        try:
+            self.copy_document(entry, out)
+            return bytes(out.view[: out.at])
+        finally:
+            out.wipe()
 
     def close(self) -> None:
         self._bf.close()

@@ -10,7 +10,9 @@ folder, converting office files to PDF once (cached by content), checking each P
   message in both languages. A converted PDF is kept in ``.converted/<sha256 of the source>.pdf``
   inside the session's folder (never anywhere else), so the same file is converted once: for the
   preview, for the build (:func:`cached_pdf`) and after a restart.
-* :class:`DocumentChecks` remembers each document's state (waiting, converting, ready, failed) for
+  Scanned pages then get a text layer by OCR (:mod:`paperless.core.bundle.ocr`), kept in the same
+  folder as ``<sha256 of the PDF>.ocr-auto.pdf`` and reused by the build.
+* :class:`DocumentChecks` remembers each document's state (waiting, converting, reading, ready, failed) for
   every page of the workspace at once, keyed by the file and its size and time, and tells its
   observers when one changes. The GUI runs the checks on its task layer.
 
@@ -25,12 +27,13 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
 from paperless.core.bundle.convert import CONVERTIBLE, UNSUPPORTED, check_pdf, convert_to_pdf
 from paperless.core.bundle.errors import ConverterMissingError, DocumentError
+from paperless.core.bundle.ocr import OcrMode, PageProgress, ocr_cached
 from paperless.core.errors import InputFileError, OutputFileError, PaperlessError, T
 from paperless.core.model.observers import Observers
 
@@ -136,9 +139,19 @@ class Checked:
     title: str = ""  # the name members see it under: the PDF's own title, else the file's name without extension
 
 
-def check_document(folder: Path, rel: str, started: Callable[[], None] | None = None) -> Checked:
-    """Convert (once) and check the document ``rel`` of the session in ``folder``, as the build will.
-    ``started`` is called when a conversion begins (it is the slow part)."""
+def check_document(folder: Path, rel: str, started: Callable[[], None] | None = None,
+                   reading: PageProgress | None = None) -> Checked:
+    """Convert (once) and check the document ``rel`` of the session in ``folder``, as the build will,
+    then give its scanned pages a text layer by OCR (once: the build reuses it, by content).
+    ``started`` is called when a conversion begins (it is the slow part); ``reading(done, total)``
+    after each scanned page read."""
+    checked = _checked(folder.absolute(), rel, started)
+    pdf = ocr_cached(checked.pdf, folder.absolute() / CONVERTED_DIR, OcrMode.AUTO, label=Path(rel).name,
+                     progress=reading)
+    return checked if pdf == checked.pdf else replace(checked, pdf=pdf)
+
+
+def _checked(folder: Path, rel: str, started: Callable[[], None] | None) -> Checked:
     folder = folder.absolute()  # LibreOffice is given file URIs
     source = folder / rel
     label = Path(rel).name
@@ -186,6 +199,7 @@ def check_document(folder: Path, rel: str, started: Callable[[], None] | None = 
 class Status(Enum):
     WAITING = "waiting"  # queued behind other files
     CONVERTING = "converting"
+    READING = "reading"  # OCR of its scanned pages: DocState.done of DocState.total pages read
     READY = "ready"
     FAILED = "failed"
 
@@ -197,6 +211,8 @@ class DocState:
     pdf: Path | None = None
     error: PaperlessError | None = None
     title: str = ""  # what members see the document called (READY)
+    done: int = 0  # READING: scanned pages read so far, of ``total``
+    total: int = 0
 
 
 Key = tuple[str, int, int]  # the absolute path, size and modification time of a source
@@ -246,7 +262,9 @@ class DocumentChecks:
     def run(self, folder: Path, rel: str, key: Key) -> DocState:
         """Check one claimed document now (blocking) and keep the result."""
         try:
-            checked = check_document(folder, rel, lambda: self.set(key, DocState(Status.CONVERTING)))
+            checked = check_document(
+                folder, rel, lambda: self.set(key, DocState(Status.CONVERTING)),
+                lambda done, total: self.set(key, DocState(Status.READING, done=done, total=total)))
         except PaperlessError as exc:
             state = DocState(Status.FAILED, error=exc)
         else:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from paperless.core.bundle import BuildResult, VerifiedBundle, build_bundle, verify_bundle
+from paperless.core.clerk.documents import CONVERTED_DIR
 from paperless.core.clerk.draft import SessionDraft
 from paperless.core.clerk.revision import RECORD_DIR, ItemRecord, snapshot
 from paperless.core.errors import DiskFullError, OutputFileError, PaperlessError, T
@@ -113,7 +114,8 @@ def build_checked(draft: SessionDraft, signer: UnlockedIdentity, version: int, *
     spec = spec_of(draft)
     target = out or bundle_name(draft, spec, version)
     report = _cancellable(progress, cancel, BuildCancelledError)
-    built: BuildResult = build_bundle(spec, signer, target, version=version, progress=report)
+    built: BuildResult = build_bundle(spec, signer, target, version=version, progress=report,
+                                      ocr_cache=draft.folder / CONVERTED_DIR)  # read by the checks
     try:
         report("verify", 0, 1)
         verified: VerifiedBundle = verify_bundle(built.path, [signer.card],

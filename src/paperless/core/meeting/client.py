@@ -88,6 +88,7 @@ class MeetingClient:
         self._connected = False
         self._stop = threading.Event()
         self._live: Any = None
+        self._actions: Connection | None = None  # see _actions_for
         self._thread: threading.Thread | None = None
         self.snapshots = 0  # how many snapshots were received (tests, the status line)
 
@@ -139,6 +140,10 @@ class MeetingClient:
 
     def stop(self) -> None:
         self._stop.set()
+        with self._lock:
+            actions, self._actions = self._actions, None
+        if actions is not None:
+            actions.abort()
         self.drop_connection()
         if self._thread is not None:
             self._thread.join(timeout=10)
@@ -326,10 +331,23 @@ class MeetingClient:
                                                            for v in self._state.votes))
 
     # -- actions -------------------------------------------------------------------------------------------
+    def _actions_for(self, conn: Connection) -> Connection:
+        """The connection actions go on: one kept open to the same server (a page move or a ballot
+        costs no TLS handshake; both are safe to send twice: the server answers ``duplicate``)."""
+        if conn.aborted:
+            return conn  # refuses, as it should
+        with self._lock:
+            actions = self._actions
+            if actions is None or actions.office != conn.office or actions.aborted:
+                if actions is not None:
+                    actions.abort()
+                actions = self._actions = Connection(conn.office, timeout=conn.timeout, keep_alive=True)
+            return actions
+
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         conn, token = self._authorize()
         try:
-            return conn.request("POST", path, body, token)
+            return self._actions_for(conn).request("POST", path, body, token)
         except HttpError as exc:
             raise MeetingActionError(detail=T(exc.message("en"), exc.message("vi"))) from None
 

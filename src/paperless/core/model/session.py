@@ -195,6 +195,12 @@ class SessionModel:
             self.observers.notify(SessionEvent(Change.EXPIRED))
         return True
 
+    def drop_decrypted(self) -> None:
+        """Forget the decrypted documents kept for next time (the idle lock); they are decrypted
+        again from the bundle when next read."""
+        with self._lock:
+            self.cache.clear()
+
     def recalled(self, session_id: str, item: int | None = None) -> bool:
         """The office recalled ``session_id`` (``item``: one item of it; the device deletes the whole
         bundle either way, see core/sync/recall.py): if it is the open session, drop its decrypted

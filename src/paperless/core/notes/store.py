@@ -487,11 +487,16 @@ class NotesStore:
                 [(record.uuid, record.table, version) for record, version in items])
             self._mark_sent(conn, [op for record, _ in items for op in record.op_ids])
 
-    def sync_apply(self, pulled: Iterable[PulledRecord]) -> ApplyOutcome:
-        """Apply one page of pulled records (docs/sync-protocol.md, "The client's rules")."""
+    def sync_apply(self, pulled: Iterable[PulledRecord], cursor: tuple[str, int] | None = None) -> ApplyOutcome:
+        """Apply one page of pulled records (docs/sync-protocol.md, "The client's rules"); with
+        ``cursor`` (epoch, counter), the pull cursor moved there in the same transaction (one commit
+        a page, and never a cursor past records not applied)."""
         outcome = ApplyOutcome()
         records = list(pulled)
         with self._tx() as conn:
+            if cursor is not None:
+                self._set_state(conn, EPOCH, cursor[0])
+                self._set_state(conn, CURSOR, str(int(cursor[1])))
             self._changed = outcome.changed  # every row written while applying is told to the caller
             retry = self._retry_list(conn)
             before = dict(retry)
@@ -609,8 +614,12 @@ class NotesStore:
             by_table.setdefault(table_name, []).append(row)
             elements.append(self._digest.record(table_name, row))
             latest = max(latest, str(fields["hlc"]))
-        for table_name, rows in by_table.items():
-            conn.execute(insert(RECORD_TABLES[table_name]), rows)
+        for table_name, rows in by_table.items():  # the driver's own executemany: no per-row processing
+            columns = list(rows[0])  # every row of a table has the same clear columns (RowCodec.keys)
+            conn.exec_driver_sql(
+                f"INSERT INTO {RECORD_TABLES[table_name].name} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [tuple(row[c] for c in columns) for row in rows])
         conn.exec_driver_sql("INSERT OR IGNORE INTO sync_seen (uuid, digest) VALUES (?, ?)",
                              [(r.uuid, d) for r, _t, _e, _f, d in fresh])
         conn.exec_driver_sql(

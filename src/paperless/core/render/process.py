@@ -124,6 +124,13 @@ class RenderProcess:
         self.restarts += 1
         self._start()
 
+    def renew(self) -> None:
+        """End the render process and start a fresh one (not a failure: ``restarts`` is not counted).
+        Whatever the old one held (documents, their decrypted bytes, MuPDF's caches) goes with it."""
+        self._kill()
+        if not self._shut:
+            self._start()
+
     def _ensure(self) -> ChildProcess:
         child = self._child
         if child is None:  # it died since: the caller restarts it and reopens its documents

@@ -168,6 +168,31 @@ class RenderWorker:
             self._forget_locked(doc)
             self._push_locked(_CONTROL, _TaskJob(run))
 
+    def drop_all(self, done: Callable[[], None] | None = None) -> None:
+        """Close every open document, drop every image and, when the documents live in a render
+        process that can be renewed, end that process and start a fresh one: nothing decrypted is
+        left in memory (the idle lock). ``done`` is called on the worker thread afterwards."""
+
+        def run() -> None:
+            docs, self._docs = self._docs, {}
+            for document in docs.values():
+                self._safe(document.close)
+            del docs
+            renew = getattr(self._factory, "renew", None)
+            if callable(renew):
+                self._safe(renew)
+            self._cache.clear()
+            if done is not None:
+                self._safe(done)
+
+        with self._cond:
+            for doc in list(self._generations):
+                self._forget_locked(doc)
+            for key in list(self._pending):
+                self._forget_locked(key.doc)
+            self._cache.clear()
+            self._push_locked(_CONTROL, _TaskJob(run))
+
     def render(
         self, key: RenderKey, priority: Priority, generation: int, callback: Callable[[RenderResult], None]
     ) -> None:

@@ -577,7 +577,8 @@ class SyncEngine:
             count = self._call("GET", P.DIGEST).get("count")
             total = count if isinstance(count, int) and count >= 0 else 0
         while True:
-            answer = self._call("GET", f"{P.PULL}?after={cursor}&limit={P.PULL_LIMIT}")
+            # the largest pages the server gives: half the requests and commits of the default's
+            answer = self._call("GET", f"{P.PULL}?after={cursor}&limit={P.MAX_PULL_LIMIT}")
             server_epoch = answer.get("epoch")
             if not isinstance(server_epoch, str):
                 raise self._protocol("no epoch")
@@ -592,8 +593,7 @@ class SyncEngine:
             if next_cursor < cursor or (records and next_cursor == cursor):
                 raise self._protocol("the cursor went backwards")
             page = list(self._open_records(records))
-            outcome = self.store.sync_apply(page)
-            self.store.set_sync_cursor(epoch, next_cursor)
+            outcome = self.store.sync_apply(page, (epoch, next_cursor))  # the page and the cursor: one commit
             cursor = next_cursor
             done.pulled += outcome.applied
             done.conflicts += outcome.conflicts

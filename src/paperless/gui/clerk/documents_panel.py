@@ -473,6 +473,9 @@ class DocumentsPanel(QWidget):
             return self.tr("Waiting to be converted to PDF…"), False
         if state.status is Status.CONVERTING:
             return self.tr("Converting to PDF…"), False
+        if state.status is Status.READING:  # OCR, on this computer only
+            return self.tr("Reading the scanned pages (%1 of %2)…").replace("%1", str(state.done)).replace(
+                "%2", str(state.total)), False
         if state.status is Status.READY:
             pages = self.tr("1 page") if state.pages == 1 else self.tr("{count} pages").format(count=state.pages)
             if not state.title:
@@ -537,7 +540,7 @@ class DocumentsPanel(QWidget):
         self.retry_button.setVisible(bool(failed))
 
     def _update_busy(self) -> None:
-        busy = any(s is None or s.status in (Status.WAITING, Status.CONVERTING)
+        busy = any(s is None or s.status in (Status.WAITING, Status.CONVERTING, Status.READING)
                    for k, s in zip(self._keys, self.states(), strict=True) if k is not None)
         if busy != self._busy:
             self._busy = busy

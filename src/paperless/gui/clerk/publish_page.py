@@ -92,7 +92,7 @@ class PublishPage(QWidget):
     built = Signal(object)  # BuildReport: a bundle was built and verified
     published = Signal(object)  # PublishedRecord: a version went out (office server or file)
     signer_unlocked = Signal(object)  # UnlockedIdentity: the office's key, for the workspace to keep
-    progressed = Signal(str, int, int)  # stage ("prepare", "encrypt", "verify", "copy", "publish"), done, total
+    progressed = Signal(str, int, int)  # stage ("prepare", "ocr", "encrypt", "verify", "copy", "publish"), done, total
 
     def __init__(self, controller: WorkspaceController, tasks: Tasks, office: OfficeService, files: FilePicker,
                  worker: RenderWorker, icons: Icons, signer_folder: Path, language: Callable[[], str],
@@ -382,6 +382,7 @@ class PublishPage(QWidget):
         names = {
             "prepare": self.tr("Checking and converting documents (%1 of %2)").replace("%1", str(done))
             .replace("%2", str(total)),
+            "ocr": self.tr("Reading scanned pages (%1 of %2)").replace("%1", str(done)).replace("%2", str(total)),
             "encrypt": self.tr("Encrypting and signing"),
             "verify": self.tr("Checking the written bundle"),
             "copy": self.tr("Copying to the USB stick"),

@@ -79,6 +79,7 @@ class ConsultationPart(QObject):
         view.canvas.context_menu.connect(self._context_menu)
         session.session_changed.connect(self._session_changed)
         session.document_ready.connect(self._document_ready)
+        session.documents_dropped.connect(self._structures.clear)  # the idle lock: the drafts' words go too
         self.retranslate()
 
     def _context_menu(self, where: Any) -> None:
@@ -141,7 +142,7 @@ class ConsultationPart(QObject):
                           Priority.BACKGROUND)
 
     def _structure_built(self, entry: str, structure: DraftStructure | None, _error: str | None) -> None:
-        if structure is not None:
+        if structure is not None and not self._session.held:  # built before the idle lock: not kept
             self._structures[entry] = structure
 
     # -- the panel ---------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ class NotesPart(QObject):
         s.session_changed.connect(self._session_changed)
         s.document_ready.connect(self._document_ready)
         s.session_expired.connect(self._expired)
+        s.documents_dropped.connect(self._expired)  # the idle lock: the same, until it is unlocked
         p.bookmarks.jump_requested.connect(self._view.go_to_page)
         p.annotations.annotation_activated.connect(self.go_to_annotation)
         p.annotations.place_requested.connect(self.place)
@@ -105,7 +106,8 @@ class NotesPart(QObject):
     # -- session -----------------------------------------------------------------------------
 
     def _expired(self) -> None:
-        """The session crossed its expiry: its document is closed; notes stay the member's own."""
+        """The session crossed its expiry (or the idle lock dropped the documents): its document is
+        closed; notes stay the member's own."""
         self.document = None
         self.state_changed.emit()
 
