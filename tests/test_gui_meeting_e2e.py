@@ -12,20 +12,26 @@ With ``PAPERLESS_SHOTS`` set to a folder, screenshots at 1366x768 in Vietnamese 
 
 from __future__ import annotations
 
+import json
 import os
+import socket
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from bundle_helpers import run_cli
 from distribution_helpers import SESSION_ID, publish, write_session_toml
-from gui_helpers import OFFSCREEN_NOISE, Harness, close_message_boxes, harnesses
+from gui_helpers import OFFSCREEN_NOISE, Harness, close_message_boxes, harnesses, open_message_boxes
 from meeting_helpers import Laptop, until
+from PySide6.QtWidgets import QMessageBox
 from server_helpers import MEMBERS, PASSPHRASE, Office, RunningServer, ServerSetup, setup_server, start_server
 
 from paperless.core.bundle.writer import build_bundle
 from paperless.core.errors import PaperlessError
 from paperless.core.identity import load_card
 from paperless.core.meeting import wire as W
+from paperless.core.meeting.client import MeetingActionError
 from paperless.core.session import load_session
 from paperless.core.sync import import_office_file
 from paperless.core.sync.errors import HttpError
@@ -220,6 +226,12 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         assert view.document_id() is None and view.page_count() == 0 and not view.canvas.images
         assert view.canvas.message.startswith(RESTRICTED_NOTICE) and "3. Nhân sự" in view.canvas.message
         assert binh.window.session.current != SECRET
+        # the agenda's highlight moves to the presented (restricted) document: the previous one no longer
+        agenda = binh.window.agenda
+        secret_row = agenda.document_item(SECRET)
+        assert secret_row is not None
+        qtbot.waitUntil(lambda: agenda.tree.currentItem() is secret_row, timeout=WAIT)
+        assert not agenda.tree.selectedItems()
         image = view.canvas.viewport().grab().toImage()
         dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
                    if image.pixelColor(x, y).lightness() < 100)
@@ -229,6 +241,7 @@ def test_members_follow_the_presenter_browse_freely_and_come_back(
         # back to a readable item: the document again, at the page
         control.go_to(1, REPORT, 4)
         qtbot.waitUntil(lambda: at(binh, REPORT, 4) and not part.follower.restricted_shown, timeout=WAIT)
+        assert agenda.tree.selectedItems() == [agenda.document_item(REPORT)]
 
         # the language switched live: the status, the menu and the banner in English
         for h in (an, binh):  # one application: every window's translator goes (each app has only its own)
@@ -403,9 +416,10 @@ def test_the_chair_presents_from_her_viewer(
         out = tmp_path / "diem-danh.csv"
         an.files.save_answers.append(out)
         chair.panel.export_minutes.emit()
-        qtbot.waitUntil(lambda: out.exists() and out.read_text("utf-8").count("\n") == 4, timeout=WAIT)
+        qtbot.waitUntil(lambda: out.exists() and out.read_text("utf-8").count("\n") == 6, timeout=WAIT)
         rows = out.read_text("utf-8").splitlines()
-        assert rows[0] == "member,name,status,trạng thái,reason" and len(rows) == 4
+        assert rows[0] == "member,name,status,trạng thái,reason" and len(rows) == 6
+        assert rows[-1].startswith("quorum,1/3,not reached,")
         assert any(MEMBERS["binh"] in r and ",online," in r for r in rows)
 
         # a vote opening while Bình's app is locked: no ballot (nobody votes in his name); unlocked, it comes
@@ -424,3 +438,165 @@ def test_the_chair_presents_from_her_viewer(
         screen.submitted.emit(PASSPHRASE)
         qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT)
         qtbot.waitUntil(lambda: member.vote_dialog is not None and member.vote_dialog.isVisible(), timeout=WAIT)
+
+
+class _HeldRound:
+    """A test double of the notes store as the sync engine sees it: the round blocks on its pull (holding
+    the engine's round lock) until released — a sync round held busy, e.g. by a slow server."""
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+    def sync_cursor(self) -> object:
+        self.entered.set()
+        self.release.wait()
+        return self._inner.sync_cursor()  # type: ignore[attr-defined]
+
+
+def test_a_ballot_never_waits_for_a_sync_round(
+        qtbot, tmp_path: Path, office: Office, room: tuple[ServerSetup, Path, Laptop]) -> None:  # type: ignore[no-untyped-def]
+    setup, bundle, secretariat = room
+    control = secretariat.client
+    with harnesses(qtbot, tmp_path) as make:
+        binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
+        part = binh.window.meeting
+        engine = binh.window.sync.engine
+        assert engine is not None
+        core = engine._engine
+        control.go_to(1, REPORT, 1)
+        vote_id = control.open_vote("Thông qua báo cáo quý IV", 1)
+        part.present_action.trigger()
+        qtbot.waitUntil(lambda: isinstance(part.vote_dialog, VoteDialog) and part.vote_dialog.isVisible(),
+                        timeout=WAIT)
+        dialog = part.vote_dialog
+        assert dialog is not None
+
+        held = _HeldRound(core.store)
+        core.store = held  # type: ignore[assignment]
+        round_ = threading.Thread(target=core.sync_once, daemon=True)
+        round_.start()
+        try:
+            assert held.entered.wait(WAIT / 1000), "the round did not start"
+            assert core._round_lock.locked()
+            core._side_token = None  # the ballot logs in too (its own path), not only reuses the token
+            done: list[str] = []
+            failures: list[BaseException] = []
+            part.sent.connect(done.append)
+            part.failed.connect(failures.append)
+            dialog.chosen.emit(W.FOR)
+            qtbot.waitUntil(lambda: "vote" in done or bool(failures), timeout=20_000)
+            assert not failures, failures
+            until(lambda: control.cast(vote_id) == 1, "Bình's ballot counted while the round is held")
+            assert round_.is_alive() and core._round_lock.locked()  # the round still held: it never waited
+        finally:
+            held.release.set()
+            round_.join(WAIT / 1000)
+            core.store = held._inner  # type: ignore[assignment]
+        assert not round_.is_alive()
+
+
+def test_the_minutes_attendance_and_verifiable_votes(
+        qtbot, tmp_path: Path, office: Office, room: tuple[ServerSetup, Path, Laptop]) -> None:  # type: ignore[no-untyped-def]
+    """The panel's export writes the attendance (reasons, quorum) and the closed votes' signed ballots,
+    which ``paperless meeting verify-votes`` (a real subprocess) checks; an old votes file is kept unless
+    the secretariat says to replace it."""
+    setup, bundle, secretariat = room
+    control = secretariat.client
+    with harnesses(qtbot, tmp_path) as make:
+        an = member_app(qtbot, make, tmp_path, office, setup, bundle, "an")
+        binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
+        chair, part = an.window.meeting, binh.window.meeting
+        assert chair.panel.isVisible() and chair.client is not None
+        control.go_to(1, REPORT, 1)
+        sent(qtbot, part, "check_in", part.present_action.trigger)
+        sent(qtbot, chair, "check_in", chair.online_action.trigger)
+        control.mark_absent(secretariat.member, "Đi công tác, có báo cáo")
+        vote_id = control.open_vote("Thông qua báo cáo quý IV", 1)
+        qtbot.waitUntil(lambda: isinstance(part.vote_dialog, VoteDialog) and part.vote_dialog.isVisible(),
+                        timeout=WAIT)
+        dialog = part.vote_dialog
+        assert dialog is not None
+        sent(qtbot, part, "vote", lambda: dialog.chosen.emit(W.FOR))
+        until(lambda: control.cast(vote_id) == 1, "Bình's ballot counted")
+        control.close_vote(vote_id)
+        still_open = control.open_vote("Thông qua kế hoạch", 2)  # not closed: not in the minutes
+        qtbot.waitUntil(lambda: chair.client is not None and chair.client.state.open_vote is not None
+                        and chair.client.state.open_vote.vote_id == still_open
+                        and chair.client.state.status_of(secretariat.member) == W.ABSENT, timeout=WAIT)
+        close_message_boxes()  # the chair's own ballot dialog may be open: not what this test is about
+
+        out = tmp_path / "bien-ban.csv"
+        votes = tmp_path / "bien-ban-bieu-quyet.json"
+        votes.write_text("old\n", "utf-8")
+
+        def replace_box() -> QMessageBox | None:
+            return next((b for b in open_message_boxes() if b.objectName() == "meetingReplaceVotes"), None)
+
+        def answer(role: QMessageBox.ButtonRole) -> None:
+            qtbot.waitUntil(lambda: replace_box() is not None, timeout=WAIT)
+            box = replace_box()
+            assert box is not None
+            next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+        # an old votes file: asked, kept — nothing written
+        an.files.save_answers.append(out)
+        chair.panel.export_minutes.emit()
+        answer(QMessageBox.ButtonRole.RejectRole)
+        qtbot.waitUntil(lambda: replace_box() is None, timeout=WAIT)
+        assert votes.read_text("utf-8") == "old\n" and not out.exists()
+
+        # asked again, replaced: both files
+        an.files.save_answers.append(out)
+        sent(qtbot, chair, "export", lambda: (chair.panel.export_minutes.emit(),
+                                              answer(QMessageBox.ButtonRole.AcceptRole)))
+        rows = out.read_text("utf-8").splitlines()
+        assert rows[0] == "member,name,status,trạng thái,reason"
+        assert any(MEMBERS["cuong"] in r and ",absent," in r and "Đi công tác, có báo cáo" in r for r in rows)
+        assert any(MEMBERS["binh"] in r and ",present," in r for r in rows)
+        assert rows[-1].startswith("quorum,2/3,reached,")
+        data = json.loads(votes.read_text("utf-8"))
+        assert [v["vote"] for v in data["votes"]] == [vote_id]
+        checked = run_cli("meeting", "verify-votes", votes)
+        assert checked.returncode == 0, checked.stderr
+        assert "Thông qua báo cáo quý IV" in checked.stdout
+        # the file is what verify-votes checks: a changed ballot fails it
+        data["votes"][0]["ballots"][-1]["ballot"]["body"]["choice"] = W.AGAINST
+        tampered = tmp_path / "tampered.json"
+        tampered.write_text(json.dumps(data), "utf-8")
+        assert run_cli("meeting", "verify-votes", tampered).returncode != 0
+        # a member who does not run the meeting does not get the votes file from the server
+        assert part.client is not None
+        with pytest.raises(MeetingActionError):
+            part.client.votes_file()
+
+
+def test_the_status_says_reconnecting_while_the_server_is_unreachable(
+        qtbot, tmp_path: Path, office: Office) -> None:  # type: ignore[no-untyped-def]
+    """The server really gone (killed: the port refuses), then back on the same port: the member's status
+    says *đang kết nối lại…* meanwhile, and *đã kết nối* again after."""
+    setup = setup_server(tmp_path / "server", office)
+    running: RunningServer = start_server(setup)
+    try:
+        bundle = meeting_bundle(tmp_path / "bundles", office)
+        assert publish(setup.folder, bundle) == 0
+        with harnesses(qtbot, tmp_path) as make:
+            binh = member_app(qtbot, make, tmp_path, office, setup, bundle, "binh")
+            part = binh.window.meeting
+            qtbot.waitUntil(lambda: "Phòng họp: đã kết nối" in part.status_label.text(), timeout=WAIT)
+
+            running.kill()
+            with pytest.raises(OSError):  # unreachable: nothing listens on the port
+                socket.create_connection(("127.0.0.1", setup.port), timeout=5).close()
+            qtbot.waitUntil(lambda: "Phòng họp: đang kết nối lại\u2026" in part.status_label.text(), timeout=WAIT)
+            assert part.client is not None and not part.client.connected
+            assert "đã kết nối" not in part.status_label.text()
+
+            running = running.restart()
+            qtbot.waitUntil(lambda: "Phòng họp: đã kết nối" in part.status_label.text(), timeout=WAIT)
+            assert part.client is not None and part.client.connected
+    finally:
+        running.stop()

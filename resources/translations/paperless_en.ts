@@ -3439,7 +3439,7 @@ Identity: %1</source>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+210"/>
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+218"/>
         <source>Joining the meeting room…</source>
         <translation></translation>
     </message>
@@ -3564,22 +3564,42 @@ Identity: %1</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Save the attendance list</source>
+        <location line="+35"/>
+        <source>Save the minutes (attendance list; the votes file is saved beside it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Replace the votes file?</source>
         <translation></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The file “%1” already exists. Replace it with this meeting’s votes?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep the old file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The minutes were saved: the attendance list, and the votes in “%1”.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location line="-44"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>The attendance list was saved.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location line="+113"/>
         <source>&amp;Meeting</source>
         <translation></translation>
     </message>

@@ -3443,7 +3443,7 @@ Danh tính: %1</translation>
 <context>
     <name>MeetingPart</name>
     <message>
-        <location filename="../../src/paperless/gui/meeting/part.py" line="+210" />
+        <location filename="../../src/paperless/gui/meeting/part.py" line="+218" />
         <source>Joining the meeting room…</source>
         <translation>Đang vào phòng họp…</translation>
     </message>
@@ -3568,22 +3568,42 @@ Danh tính: %1</translation>
         <translation>Đã ghi nhận phiếu của đồng chí: %1.</translation>
     </message>
     <message>
-        <location line="+32" />
-        <source>Save the attendance list</source>
-        <translation>Lưu danh sách điểm danh</translation>
+        <location line="+35" />
+        <source>Save the minutes (attendance list; the votes file is saved beside it)</source>
+        <translation>Lưu biên bản (danh sách điểm danh; tệp biểu quyết được lưu bên cạnh)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Replace the votes file?</source>
+        <translation>Thay tệp biểu quyết?</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>The file “%1” already exists. Replace it with this meeting’s votes?</source>
+        <translation>Tệp “%1” đã có. Thay bằng kết quả biểu quyết của cuộc họp này?</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Replace</source>
+        <translation>&amp;Thay tệp cũ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Keep the old file</source>
+        <translation>&amp;Giữ tệp cũ</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The minutes were saved: the attendance list, and the votes in “%1”.</source>
+        <translation>Đã lưu biên bản: danh sách điểm danh, và kết quả biểu quyết trong “%1”.</translation>
+    </message>
+    <message>
+        <location line="-44" />
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>The attendance list was saved.</source>
-        <translation>Đã lưu danh sách điểm danh.</translation>
-    </message>
-    <message>
-        <location line="+67" />
+        <location line="+113" />
         <source>&amp;Meeting</source>
         <translation>Phòng &amp;họp</translation>
     </message>

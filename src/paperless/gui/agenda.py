@@ -285,6 +285,7 @@ class AgendaPanel(QWidget):
         return child is not None and child.font(0).bold()
 
     def set_current(self, entry: str | None) -> None:
+        """The highlight on ``entry``'s row (a restricted one too: the meeting presents it), none for None."""
         child = self._docs.get(entry) if entry else None
         self.tree.setCurrentItem(child) if child is not None else self.tree.clearSelection()
         if child is not None:

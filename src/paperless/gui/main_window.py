@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         meeting.failed.connect(self.show_failure)
         self.idle_lock.locked_changed.connect(meeting.set_locked)
         meeting.message.connect(self._status)
+        meeting.follower.restricted.connect(self.agenda.set_current)  # the highlight moves to what is presented
         sync.message.connect(self._status)
         sync.device_revoked.connect(self._device_revoked)
         sync.recalled.connect(self._recalled)

@@ -452,6 +452,14 @@ class MeetingStore:
         return News(seq, events, closed, (open_vote.vote_id, len(open_vote.ballots)) if open_vote else None)
 
     # -- the office's export (paperless server export-votes) -------------------------------------------------
+    def export_for(self, session_id: str, member: str) -> dict[str, Any]:
+        """The votes file for the secretariat's minutes: only the chair and the secretariat get it."""
+        with self.store.read_tx() as conn:
+            roles = self.roles(conn, session_id)
+        if not roles.is_control(member):  # also: no such session (the same answer)
+            raise forbidden("only the chair or the secretariat exports the votes")
+        return self.export(session_id)
+
     def export(self, session_id: str) -> dict[str, Any]:
         """Every vote of the meeting with its open and close events and every ballot received (each
         revision), the cards of everyone who signed one, and the server's count."""
@@ -659,6 +667,13 @@ def router(store: Store, hub: Hub, authed: Authed, bearer: Callable[[Request], s
             return meetings.post_ballot(token, session_id, ballot)
 
         return {"status": await run_in_threadpool(run)}
+
+    @api.get(f"{W.MEETING}/{{session_id}}/votes-file")
+    async def votes_file(session_id: str, request: Request) -> dict[str, Any]:
+        member, _ = await authed(request)
+        session_of(session_id)
+        result: dict[str, Any] = await run_in_threadpool(meetings.export_for, session_id, member)
+        return result
 
     @api.get(f"{W.MEETING}/{{session_id}}/stream")
     async def stream(session_id: str, request: Request) -> StreamingResponse:

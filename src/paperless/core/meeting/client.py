@@ -351,6 +351,15 @@ class MeetingClient:
         except HttpError as exc:
             raise MeetingActionError(detail=T(exc.message("en"), exc.message("vi"))) from None
 
+    def votes_file(self) -> dict[str, Any]:
+        """The meeting's votes file from the server (``paperless server export-votes``'s format, checked by
+        ``paperless meeting verify-votes``): for the chair and the secretariat (network)."""
+        conn, token = self._authorize()
+        try:
+            return conn.request("GET", W.votes_file_path(self.session_id), None, token)
+        except HttpError as exc:
+            raise MeetingActionError(detail=T(exc.message("en"), exc.message("vi"))) from None
+
     def _send(self, kind: str, fields: dict[str, Any]) -> int:
         presenting = kind == W.GO_TO and self.state.presenter == self.me
         if kind in W.CONTROL_TYPES and not self.is_control and not presenting:

@@ -165,6 +165,21 @@ def _one_vote(v: Any, session_id: str, cards: dict[str, PublicCard], names: dict
     return VoteReport(vote_id, motion, counts, named, problems)
 
 
+def closed_votes_only(data: dict[str, Any]) -> dict[str, Any]:
+    """A votes file with only the votes that closed (and their open and close events): what goes with
+    the minutes, so that every vote in it has its signed closing."""
+    votes = [v for v in data.get("votes", []) if isinstance(v, dict) and v.get("closed_seq") is not None]
+    kept = {str(v.get("vote")) for v in votes}
+
+    def of_kept(item: Any) -> bool:
+        try:
+            return str(W.parse_event(item.get("event")).fields.get("vote")) in kept
+        except (W.WireError, AttributeError):
+            return True  # not ours to judge: verify-votes reports it
+
+    return {**data, "votes": votes, "events": [e for e in data.get("events", []) if of_kept(e)]}
+
+
 # -- attendance ------------------------------------------------------------------------------------------------
 STATUS_LABELS = {W.PRESENT: ("present", "có mặt"), W.ONLINE: ("online", "trực tuyến"),
                  W.ABSENT: ("absent", "vắng mặt"), "": ("not checked in", "chưa điểm danh")}
@@ -178,12 +193,24 @@ class AttendanceRow:
     reason: str
 
 
-def attendance_csv(rows: list[AttendanceRow]) -> str:
+@dataclass(frozen=True)
+class Quorum:
+    attending: int  # present or online
+    members: int  # the session's members
+    reached: bool
+
+
+def attendance_csv(rows: list[AttendanceRow], quorum: Quorum | None = None) -> str:
+    """One row a member; with ``quorum``, after a blank line, a last row: attending of members, reached."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["member", "name", "status", "trạng thái", "reason"])
     for r in rows:
         writer.writerow([r.member, r.name, r.status or "none", STATUS_LABELS[r.status][1], r.reason])
+    if quorum is not None:
+        writer.writerow([])
+        reached = ("reached", "đủ số lượng") if quorum.reached else ("not reached", "không đủ số lượng")
+        writer.writerow(["quorum", f"{quorum.attending}/{quorum.members}", *reached, ""])
     return out.getvalue()
 
 

@@ -46,6 +46,11 @@ def ballots_path(session_id: str) -> str:
     return f"{MEETING}/{session_id}/ballots"
 
 
+def votes_file_path(session_id: str) -> str:
+    """The votes file (``paperless server export-votes``'s format), for the chair and the secretariat."""
+    return f"{MEETING}/{session_id}/votes-file"
+
+
 # -- formats ----------------------------------------------------------------------------------------------
 EVENT_FORMAT = "paperless-meeting-event"
 BALLOT_FORMAT = "paperless-meeting-ballot"

@@ -125,6 +125,11 @@ class SyncEngine:
         self._request_timeout = request_timeout_s
         self._cancelled = threading.Event()
         self._round_lock = threading.Lock()
+        self._connect_lock = threading.Lock()  # the connection and device key, made once by either path
+        # the meeting room's own token path (its own lock and token): an action never waits on a round
+        self._side_lock = threading.Lock()
+        self._side_token: str | None = None
+        self._side_until = 0.0
         self._token: str | None = None
         self._token_until = 0.0
         self._epoch = ""
@@ -287,10 +292,35 @@ class SyncEngine:
             assert self._token is not None
             return self._conn(), self._token
 
+    def meeting_authorized(self) -> tuple[Transport, str]:
+        """Like :meth:`authorized`, but never holding (nor waiting on) the round lock: a login of its
+        own on the same device key, its own token, so the meeting room's actions (a ballot) never wait
+        for a sync round. Only a device the server does not know yet registers through the round."""
+        with self._side_lock:
+            if self._side_token is not None and time.monotonic() < self._side_until:
+                return self._conn(), self._side_token
+            self._side_token = None
+            try:
+                self._connect()
+                try:
+                    answer = self._auth("login")
+                except HttpError as exc:
+                    if exc.status != 401:
+                        raise
+                    return self.authorized()  # not registered yet: once, with the round
+            except _Revoked:
+                raise DeviceRevokedError() from None
+            token, expires = answer.get("token"), answer.get("expires_in")
+            if not isinstance(token, str) or not token or not isinstance(expires, int):
+                raise self._protocol("a login answer is not in shape")
+            self._side_token = token
+            self._side_until = time.monotonic() + max(0, min(expires, P.TOKEN_TTL_S) - TOKEN_MARGIN_S)
+            return self._conn(), token
+
     def device_key(self) -> DeviceKey:
         """This laptop's device key (registered with the server when needed): it signs the meeting
-        room's events (:mod:`paperless.core.meeting`)."""
-        self.authorized()
+        room's events (:mod:`paperless.core.meeting`). Never waits on a round once registered."""
+        self.meeting_authorized()
         device = self._device
         if device is None:  # authorized() loads or makes it
             raise NotConnectedError()
@@ -303,6 +333,10 @@ class SyncEngine:
             raise _Revoked
         if self._cancelled.is_set():
             raise SyncCancelledError()
+        with self._connect_lock:  # the round and the meeting room's path may both get here first
+            self._connect_locked()
+
+    def _connect_locked(self) -> None:
         if self._connection is None:
             from paperless.core.library import Library
 

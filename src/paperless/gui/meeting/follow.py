@@ -39,6 +39,7 @@ class Place:
 class Follower(QObject):
     following_changed = Signal(bool)
     arrived = Signal()  # the viewer shows the presented place (or the restricted notice)
+    restricted = Signal(str)  # the presented document (entry) is one the member may not read: the notice shows
 
     def __init__(self, session: SessionController, reader: ReaderPane, parent: QWidget) -> None:
         super().__init__(parent)
@@ -128,6 +129,7 @@ class Follower(QObject):
             self._waiting = None
             self.restricted_shown = True
             self._reader.show_message(self._restricted_text(place))
+            self.restricted.emit(place.entry)
             self.arrived.emit()
             return
         self.restricted_shown = False

@@ -9,13 +9,16 @@ on the task layer. The window composes its menu, status label, banners and panel
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
+from paperless.core.atomic import atomic_write
 from paperless.core.errors import PaperlessError, T
 from paperless.core.identity import UnlockedIdentity
 from paperless.core.meeting import record as R
@@ -38,6 +41,11 @@ if TYPE_CHECKING:
 
 JOIN_KEY, CHECK_IN_KEY, SPEAK_KEY, VOTE_KEY = "Ctrl+Shift+M", "Ctrl+Shift+D", "Ctrl+Shift+H", "Ctrl+Shift+B"
 PRESENT_EVERY_MS = 100  # presenting: quick page flips send the latest page at most this often
+
+
+def votes_file_beside(attendance: Path) -> Path:
+    """The votes file saved with the minutes, beside the attendance list: ``X.csv`` -> ``X-bieu-quyet.json``."""
+    return attendance.with_name(f"{attendance.stem}-bieu-quyet.json")
 
 
 class VoteClosedError(PaperlessError):
@@ -146,7 +154,7 @@ class MeetingPart(QObject):
                                                                    lambda c: c.mark_absent(member, reason)))
         p.set_presenter.connect(lambda member: self._control("set_presenter", lambda c: c.set_presenter(member)))
         p.presenting_toggled.connect(self.set_presenting)
-        p.export_minutes.connect(self.export_attendance)
+        p.export_minutes.connect(self.export_minutes)
         reader.page_changed.connect(self._own_page)
         session.document_ready.connect(self._own_document)
         session.session_changed.connect(self.refresh)
@@ -201,7 +209,7 @@ class MeetingPart(QObject):
         agenda = opened.agenda
 
         def make() -> MeetingClient:  # the device key may need the server: off the GUI thread
-            return MeetingClient(agenda, identity, engine.device_key(), engine.authorized)
+            return MeetingClient(agenda, identity, engine.device_key(), engine.meeting_authorized)
 
         def failed(exc: BaseException) -> None:
             self.join_action.setChecked(False)
@@ -515,29 +523,64 @@ class MeetingPart(QObject):
     def _control(self, kind: str, op: Callable[[MeetingClient], Any]) -> None:
         self._run(kind, op)
 
-    def export_attendance(self) -> None:
-        """The panel's "export": the live attendance list as a CSV file where the secretariat chooses (the
-        verifiable votes file comes from the server: ``paperless server export-votes``)."""
+    def export_minutes(self) -> None:
+        """The panel's "export": the minutes' attachments where the secretariat chooses — the attendance
+        list (CSV: status and reason of each member, and the quorum) and beside it the closed votes'
+        signed ballots from the server (``paperless server export-votes``'s format, which ``paperless
+        meeting verify-votes`` checks). Each file is written whole or not at all; a votes file already
+        there is replaced only when the secretariat says so (the file dialog asks about the list)."""
         client = self.client
         if client is None:
             return
-        path = self._files.save_file(self._parent, self.tr("Save the attendance list"),
+        path = self._files.save_file(self._parent, self.tr("Save the minutes (attendance list; the votes "
+                                                           "file is saved beside it)"),
                                      f"{client.session_id}-diem-danh.csv", self.tr("CSV files (*.csv)"))
         if path is None:
             return
+        if not path.suffix:
+            path = path.with_suffix(".csv")
+        votes = votes_file_beside(path)
+        if not votes.exists():
+            self._write_minutes(client, path, votes)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace the votes file?"),
+                          self.tr("The file \u201c%1\u201d already exists. Replace it with this meeting\u2019s "
+                                  "votes?").replace("%1", votes.name), QMessageBox.StandardButton.NoButton,
+                          self._parent)
+        box.setObjectName("meetingReplaceVotes")
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep the old file"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is replace and self.client is client:
+                self._write_minutes(client, path, votes)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _write_minutes(self, client: MeetingClient, path: Path, votes_path: Path) -> None:
         state, roles = client.state, client.roles
         rows = [R.AttendanceRow(member, person.name, state.status_of(member) or "",
                                 a.reason if (a := state.attendance.get(member)) is not None else "")
                 for member, person in roles.people.items()]
+        text = R.attendance_csv(rows, R.Quorum(state.attending(), roles.count, client.quorum()))
 
-        def write() -> None:
+        def write() -> None:  # the votes from the server first: nothing is written when it cannot answer
+            data = R.closed_votes_only(client.votes_file())
             try:
-                path.write_text(R.attendance_csv(rows), "utf-8")
+                atomic_write(path, text.encode("utf-8"))
+                atomic_write(votes_path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
             except OSError as exc:
                 raise SaveError(detail=exc.strerror or str(exc)) from None
 
-        self._scope.run(self._tasks.pool, write, lambda _none: self.message.emit(
-            self.tr("The attendance list was saved."), 8000), self.failed.emit)
+        self._scope.run(self._tasks.pool, write, lambda _none: self._minutes_saved(votes_path), self.failed.emit)
+
+    def _minutes_saved(self, votes_path: Path) -> None:
+        self.message.emit(self.tr("The minutes were saved: the attendance list, and the votes in \u201c%1\u201d.")
+                          .replace("%1", votes_path.name), 10_000)
+        self.sent.emit("export")
 
     def may_present(self) -> bool:
         """The chair and the secretariat, and a member they handed the presentation to."""

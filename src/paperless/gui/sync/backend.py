@@ -109,8 +109,13 @@ class GuiEngine:
         return Fetcher(cast("Library", self._library), self._engine.authorized, trusted=self._trusted)
 
     def authorized(self) -> tuple[Connection, str]:
-        """The pinned connection and a live token (network; blocks while a round runs): the meeting room's."""
+        """The pinned connection and a live token (network; blocks while a round runs)."""
         conn, token = self._engine.authorized()
+        return cast("Connection", conn), token
+
+    def meeting_authorized(self) -> tuple[Connection, str]:
+        """The pinned connection and the meeting room's own token (network; never waits on a round)."""
+        conn, token = self._engine.meeting_authorized()
         return cast("Connection", conn), token
 
     def device_key(self) -> DeviceKey:
