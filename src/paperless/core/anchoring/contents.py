@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from paperless.core.anchoring.footnotes import visual_rows
 from paperless.core.search.words import WordLike
 
 MIN_LEADER: Final = 4
@@ -33,28 +34,12 @@ def may_have_leaders(words: Sequence[WordLike]) -> bool:
     return "...." in joined or "……" in joined or "·" in joined or "\x00.\x00.\x00." in joined or "\x00…\x00…" in joined
 
 
-def _rows(words: Sequence[WordLike]) -> list[list[int]]:
-    """Word indices grouped into visual rows (centres within half a word's height), each left to right."""
-    order = sorted(range(len(words)), key=lambda i: (words[i].y0 + words[i].y1) / 2)
-    rows: list[list[int]] = []
-    centre = 0.0
-    for i in order:
-        w = words[i]
-        c = (w.y0 + w.y1) / 2
-        if rows and abs(c - centre) <= max(1.0, (w.y1 - w.y0) / 2):
-            rows[-1].append(i)
-        else:
-            rows.append([i])
-            centre = c
-    return [sorted(r, key=lambda i: words[i].x0) for r in rows]
-
-
 def leader_edits(words: Sequence[WordLike]) -> dict[int, str]:
     """For one page: word index -> its text without the leader ("" to leave the word out)."""
     edits: dict[int, str] = {}
     if not may_have_leaders(words):
         return edits
-    for row in _rows(words):
+    for row in visual_rows(words):
         last_leader = -1
         run: list[int] = []  # one-character leader words in a row (". . . .")
         for k, i in enumerate(row):

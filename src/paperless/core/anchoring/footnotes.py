@@ -26,8 +26,8 @@ MAX_SHARE: Final = 0.4
 _MARK: Final = re.compile(r"\d{1,3}[.)]?|[*†‡§]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
-def _rows(words: Sequence[WordLike], skip: Collection[int]) -> list[list[int]]:
-    """Visual rows top to bottom (word indices left to right)."""
+def visual_rows(words: Sequence[WordLike], skip: Collection[int] = ()) -> list[list[int]]:
+    """Visual rows top to bottom (centres within half a word's height; word indices left to right)."""
     order = sorted((i for i in range(len(words)) if i not in skip), key=lambda i: (words[i].y0 + words[i].y1) / 2)
     rows: list[list[int]] = []
     centre = 0.0
@@ -57,7 +57,7 @@ def footnote_words(words: Sequence[WordLike], skip: Collection[int] = ()) -> fro
     sample = sorted(w.y1 - w.y0 for w in words[::5])  # the body's size, roughly
     if bottom.y1 - bottom.y0 > SMALLER * sample[len(sample) // 2]:
         return frozenset()
-    rows = _rows(words, skip)
+    rows = visual_rows(words, skip)
     if len(rows) < 4:
         return frozenset()
     heights = sorted(_height(words, r) for r in rows)
